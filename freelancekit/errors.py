@@ -1,0 +1,55 @@
+"""Errors a freelancer can read: every failure the core reports is one of these."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class FreelancekitError(Exception):
+    """Base of every error we raise on purpose; its message is meant for the user."""
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one value: where it is and what is allowed instead."""
+
+    field: str
+    text: str
+    row: int | None = None
+
+    def __str__(self) -> str:
+        if self.row is not None:
+            return f"row {self.row}, column {self.field}: {self.text}"
+        return f"{self.field}: {self.text}"
+
+
+class InvalidInput(FreelancekitError):
+    """One or more values broke the rules; nothing was saved."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+    def for_field(self, field: str) -> str | None:
+        """The message to show next to one form field, if it has one."""
+        texts = [p.text for p in self.problems if p.field == field]
+        return "; ".join(texts) if texts else None
+
+
+class NotFound(FreelancekitError):
+    """The record asked for is not in the portfolio (any more)."""
+
+
+class StaleEdit(FreelancekitError):
+    """Someone (another tab, the CLI) saved this record after you opened it."""
+
+
+class PortfolioBusy(FreelancekitError):
+    """Another program is writing the portfolio; trying again in a moment works."""
+
+
+class StorageError(FreelancekitError):
+    """The portfolio file cannot be used as it is (corrupt, read-only, too new, disk full)."""

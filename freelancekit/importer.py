@@ -1,0 +1,326 @@
+"""Reading clients from CSV or XLSX, all or nothing, with every problem listed.
+
+Row numbers are spreadsheet rows: the header is row 1, the first client row 2.
+Whole columns are checked at once (fast path) and only columns that fail a
+check are re-read cell by cell with the shared validators, so the messages are
+exactly those of the form and the API.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import validation as v
+from .errors import FreelancekitError, InvalidInput, Problem
+from .model import LIMITS, Client, Criterion, parse_services, parse_value
+from .spreadsheet import unescape_formula
+from .storage import ImportResult, OnDuplicate, Store
+
+BASE_COLUMNS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services")
+TAIL_COLUMNS: tuple[str, ...] = ("notes", "last_win", "start_date")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class ImportFileError(FreelancekitError):
+    """The file as a whole cannot be read (not UTF-8, not a table, empty...)."""
+
+
+@dataclass
+class ParsedImport:
+    """What a file would import: valid clients (with their row) and every problem found."""
+
+    columns: list[str]
+    clients: list[tuple[int, Client]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+
+
+def known_columns(criteria: Sequence[Criterion]) -> list[str]:
+    builtin_keys = [c.key for c in criteria]
+    return [*BASE_COLUMNS, *builtin_keys, *TAIL_COLUMNS]
+
+
+# -- reading the file ------------------------------------------------------------
+def read_rows(data: bytes, filename: str = "clients.csv") -> list[list[str]]:
+    """The file as rows of strings (header first); refuses what is not a clean table."""
+    if not data:
+        raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(f"the file is too large: at most {MAX_FILE_BYTES // 2**20} MB")
+    if filename.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data)
+    return _read_csv(data)
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    if b"\x00" in data[:65536]:
+        raise ImportFileError("this is not a CSV text file (it looks like a binary file): export your sheet as 'CSV UTF-8' and try again")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"the file is not UTF-8 text (first unreadable byte on line {line}): in Excel use 'Save as > CSV UTF-8', "
+            "in LibreOffice choose the UTF-8 character set"
+        ) from None
+    if not text.strip():
+        raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        rows = [row for row in reader if row != []]
+    except csv.Error as exc:
+        raise ImportFileError(f"the file is not a valid CSV near line {reader.line_num}: {_csv_reason(exc)}") from None
+    return rows
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "EOF" in text or "end of data" in text or "unexpected end" in text:
+        return "a quote (\") is opened but never closed"
+    if "expected" in text and "after" in text:
+        return "a quoted value is followed by more text; put the whole value inside the quotes"
+    return text
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ImportFileError("this is not a readable Excel .xlsx file: save it again from your spreadsheet program, or export it as CSV UTF-8") from None
+    try:
+        ws = wb.worksheets[0]
+        rows = [[_xlsx_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if rows:  # Excel pads rows with empty cells to the sheet's used width: drop that padding
+        header_width = len(rows[0])
+        while header_width and not rows[0][header_width - 1]:
+            header_width -= 1
+        rows = [r[:header_width] if not any(r[header_width:]) else r for r in rows]
+    if not rows:
+        raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
+    return rows
+
+
+def _xlsx_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+# -- checking the header and the cells -------------------------------------------
+def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
+    columns = [unicodedata.normalize("NFC", h).strip().lower().lstrip("\ufeff") for h in header]
+    known = known_columns(criteria)
+    problems = []
+    seen: set[str] = set()
+    for i, col in enumerate(columns, start=1):
+        if not col:
+            problems.append(Problem("header", f"column {i} has no name: every column needs one of {', '.join(known)}", 1))
+        elif col in seen:
+            problems.append(Problem("header", f"the column '{col}' appears twice: keep one", 1))
+        elif col not in known:
+            problems.append(Problem("header", f"'{col[:60]}' is not a known column: use {', '.join(known)} (add a custom criterion first to import its column)", 1))
+        seen.add(col)
+    if "name" not in seen:
+        problems.append(Problem("header", "the column 'name' is missing: every client needs a name", 1))
+    if problems:
+        raise InvalidInput(problems)
+    return columns
+
+
+_FAST_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r\t\u2028\u2029]")
+
+
+def _text_column(cells: list[str], column: str, first_row: int, problems: list[Problem], multiline: bool) -> list[str | None]:
+    """Whole-column check first; cell-by-cell (same validator as the form) only if it fails."""
+    limit = LIMITS[column]
+    joined = "\x1e".join(cells)
+    clean = (
+        not (_FAST_BAD.search(joined) or (not multiline and "\n" in joined) or "\x1e" in "".join(cells))
+        and max(map(len, cells), default=0) <= limit
+        and unicodedata.is_normalized("NFC", joined)
+        and (not multiline or "\r" not in joined)
+    )
+    if clean:
+        try:
+            joined.encode("utf-8")
+            out: list[str | None] = [c.strip() for c in cells]
+            if column == "name":
+                for i, c in enumerate(out):
+                    if not c:
+                        problems.append(Problem("name", "is required", first_row + i))
+                        out[i] = None
+            return out
+        except UnicodeEncodeError:
+            pass
+    result: list[str | None] = []
+    for i, cell in enumerate(cells):
+        try:
+            result.append(v.clean_text(cell, column, row=first_row + i, multiline=multiline, max_length=limit, required=column == "name"))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            result.append(None)
+    return result
+
+
+def _number_column(cells: list[str], crit: Criterion, first_row: int, problems: list[Problem]) -> list[float | None]:
+    cache: dict[str, float | None | InvalidInput] = {}
+    out: list[float | None] = []
+    for i, cell in enumerate(cells):
+        hit = cache.get(cell, cache)
+        if hit is cache:
+            try:
+                hit = parse_value(crit, cell)
+            except InvalidInput as exc:
+                hit = exc
+            if len(cache) < 10_000:
+                cache[cell] = hit
+        if isinstance(hit, InvalidInput):
+            problems.extend(Problem(p.field, p.text, first_row + i) for p in hit.problems)
+            out.append(None)
+        else:
+            out.append(hit)  # type: ignore[arg-type]
+    return out
+
+
+def _cached_column(cells: list[str], fn: Any, column: str, first_row: int, problems: list[Problem]) -> list[Any]:
+    cache: dict[str, Any] = {}
+    out = []
+    for i, cell in enumerate(cells):
+        if cell not in cache:
+            try:
+                cache[cell] = fn(cell, column)
+            except InvalidInput as exc:
+                cache[cell] = exc
+        hit = cache[cell]
+        if isinstance(hit, InvalidInput):
+            problems.extend(Problem(p.field, p.text, first_row + i) for p in hit.problems)
+            out.append(None)
+        else:
+            out.append(hit)
+    return out
+
+
+_FAST_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]")
+
+
+def _email_column(cells: list[str], first_row: int, problems: list[Problem]) -> list[str | None]:
+    out: list[str | None] = []
+    for i, cell in enumerate(cells):
+        cell = cell.strip()
+        if not cell:
+            out.append("")
+        elif len(cell) <= 254 and _FAST_EMAIL.fullmatch(cell) and len(cell.partition("@")[0]) <= 64:
+            local, _, domain = cell.rpartition("@")
+            out.append(f"{local}@{domain.lower()}")
+        else:
+            try:
+                out.append(v.clean_email(cell, "email", row=first_row + i))
+            except InvalidInput as exc:
+                problems.extend(exc.problems)
+                out.append(None)
+    return out
+
+
+def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedImport:
+    """Validate every cell of a table whose first row is the header."""
+    columns = check_header(rows[0], criteria)
+    body = rows[1:]
+    parsed = ParsedImport(columns=columns, rows=len(body))
+    width = len(columns)
+    first_row = 2
+    for i, r in enumerate(body):
+        if len(r) != width:
+            what = "many" if len(r) > width else "few"
+            parsed.problems.append(Problem("*", f"has {len(r)} values but the header has {width} columns (too {what}); check for a missing or extra separator", first_row + i))
+    if parsed.problems:
+        return parsed
+    by_col = {col: [unescape_formula(r[j]) for r in body] for j, col in enumerate(columns)}
+    n = len(body)
+    empty = [""] * n
+    problems = parsed.problems
+    values: dict[str, list[Any]] = {}
+    for col in ("name", "contact_name", "industry", "notes", "last_win"):
+        values[col] = _text_column(by_col.get(col, empty), col, first_row, problems, multiline=col == "notes")
+    values["email"] = _email_column(by_col.get("email", empty), first_row, problems)
+    values["services"] = _cached_column(by_col.get("services", empty), parse_services, "services", first_row, problems)
+    values["start_date"] = _cached_column(by_col.get("start_date", empty), lambda c, f: v.parse_date(c, f), "start_date", first_row, problems)
+    crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, first_row, problems) for c in criteria}
+    bad_rows = {p.row for p in problems}
+    seen: dict[str, int] = {}
+    keys = [c.key for c in criteria]
+    for i in range(n):
+        row = first_row + i
+        name = values["name"][i]
+        if name is not None:
+            k = v.name_key(name)
+            if k in seen:
+                problems.append(Problem("name", f"'{name}' is already on row {seen[k]}: each client once (names ignore upper/lower case)", row))
+                bad_rows.add(row)
+            else:
+                seen[k] = row
+        if row in bad_rows:
+            continue
+        parsed.clients.append((row, Client(
+            name=name, contact_name=values["contact_name"][i], email=values["email"][i], industry=values["industry"][i],
+            services=values["services"][i], notes=values["notes"][i], last_win=values["last_win"][i],
+            start_date=values["start_date"][i], values={k: crit_values[k][i] for k in keys},
+        )))
+    problems.sort(key=lambda p: (p.row or 0, columns.index(p.field) if p.field in columns else -1))
+    return parsed
+
+
+def parse_file(data: bytes, filename: str, criteria: Sequence[Criterion]) -> ParsedImport:
+    rows = read_rows(data, filename)
+    return parse_table(rows, criteria)
+
+
+def import_clients(
+    store: Store,
+    data: bytes,
+    filename: str = "clients.csv",
+    *,
+    skip_invalid: bool = False,
+    on_duplicate: OnDuplicate = "update",
+) -> ImportResult:
+    """All-or-nothing import (or only the valid rows with ``skip_invalid``)."""
+    parsed = parse_file(data, filename, store.criteria())
+    if parsed.problems and not skip_invalid:
+        raise InvalidInput(parsed.problems)
+    result = store.import_clients(parsed.clients, on_duplicate)
+    result.problems = parsed.problems + result.problems
+    return result
+
+
+def import_path(store: Store, path: str | Path, **kwargs: Any) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFileError(f"{path} is a folder: give the path of a .csv or .xlsx file") from None
+    except FileNotFoundError:
+        raise ImportFileError(f"there is no file {path}: check the path") from None
+    except OSError as exc:
+        raise ImportFileError(f"cannot read {path}: {exc.strerror}") from None
+    return import_clients(store, data, path.name, **kwargs)

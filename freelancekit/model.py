@@ -1,0 +1,253 @@
+"""The freelancer's portfolio as plain data, and the only way values get into it.
+
+``make_*`` functions turn raw input (a form, a CSV row, an API call) into
+validated dataclasses, collecting every problem at once so a user can fix them
+all in one go.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal
+
+from . import validation as v
+from .errors import InvalidInput, Problem
+
+Kind = Literal["rating", "number"]
+Direction = Literal["higher", "lower"]
+KINDS: tuple[str, ...] = ("rating", "number")
+DIRECTIONS: tuple[str, ...] = ("higher", "lower")
+LOCALES: tuple[str, ...] = ("en", "ar")
+
+# CSV columns that are not criteria, in the order SPEC §5 gives them.
+CLIENT_TEXT_FIELDS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services", "notes", "last_win")
+LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100}
+MAX_SERVICES = 30
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    value: str = ""  # one-line value statement: why a client would want it
+    price_hint: str = ""  # free text such as "from $300/month"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    email: str = ""
+    signature: str = ""
+    currency: str = "USD"
+    locale: str = "en"
+    services: tuple[Service, ...] = ()
+    revision: int = 0
+
+    def service_names(self) -> list[str]:
+        return [s.name for s in self.services]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    key: str
+    label: str
+    kind: Kind = "rating"
+    direction: Direction = "higher"
+    weight: float = 1.0
+    lo: int = 1
+    hi: int = 5
+    builtin: bool = False
+    revision: int = 0
+
+
+@dataclass(frozen=True)
+class Client:
+    name: str
+    contact_name: str = ""
+    email: str = ""
+    industry: str = ""
+    services: tuple[str, ...] = ()
+    notes: str = ""
+    last_win: str = ""
+    start_date: date | None = None
+    values: Mapping[str, float | None] = field(default_factory=dict)
+    id: int | None = None
+    revision: int = 0
+
+    @property
+    def key(self) -> str:
+        return v.name_key(self.name)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    profile: Profile
+    criteria: tuple[Criterion, ...]
+    clients: tuple[Client, ...]
+    is_demo: bool = False
+
+    def criterion(self, key: str) -> Criterion:
+        for c in self.criteria:
+            if c.key == key:
+                return c
+        raise InvalidInput(Problem("criterion", f"'{key}' is not a criterion of this portfolio: choose one of {', '.join(c.key for c in self.criteria)}"))
+
+
+def builtin_criteria() -> tuple[Criterion, ...]:
+    """The five criteria of SPEC §2 that every new portfolio starts with."""
+    return (
+        Criterion("hourly_rate", "Pay rate", "number", "higher", 1.0, builtin=True),
+        Criterion("on_time_payment", "On-time payment", builtin=True),
+        Criterion("ease", "Ease of working with", builtin=True),
+        Criterion("enjoyment", "Enjoyment of the work", builtin=True),
+        Criterion("learning", "Learning new skills", builtin=True),
+    )
+
+
+class _Collector:
+    """Runs field checks and keeps every problem instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def check(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except InvalidInput as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def done(self) -> None:
+        if self.problems:
+            raise InvalidInput(self.problems)
+
+
+def parse_services(value: Any, field: str = "services", row: int | None = None) -> tuple[str, ...]:
+    """A list (or a ``;``-separated string) of service names, de-duplicated case-insensitively."""
+    if value is None or value == "":
+        return ()
+    items: Iterable[Any] = value.split(";") if isinstance(value, str) else value
+    if isinstance(value, str) and len(value) > LIMITS["service"] * MAX_SERVICES * 2:
+        raise v.fail(field, f"is too long: at most {MAX_SERVICES} services", row)
+    seen: dict[str, str] = {}
+    for item in items:
+        name = v.clean_text(item, field, row=row, max_length=LIMITS["service"])
+        if ";" in name:
+            raise v.fail(field, "a service name cannot contain ';' (it separates services)", row)
+        if name and v.name_key(name) not in seen:
+            seen[v.name_key(name)] = name
+    if len(seen) > MAX_SERVICES:
+        raise v.fail(field, f"has too many services: at most {MAX_SERVICES}", row)
+    return tuple(seen.values())
+
+
+def parse_value(criterion: Criterion, value: Any, row: int | None = None) -> float | None:
+    """One criterion value for one client, by the criterion's kind."""
+    if criterion.kind == "rating":
+        return v.parse_rating(value, criterion.key, criterion.lo, criterion.hi, row=row)
+    return v.parse_number(value, criterion.key, row=row)
+
+
+def make_client(
+    raw: Mapping[str, Any],
+    criteria: Iterable[Criterion],
+    *,
+    row: int | None = None,
+    id: int | None = None,
+    revision: int = 0,
+) -> Client:
+    """A validated client from raw values keyed by CSV column names."""
+    c = _Collector()
+    text = {
+        f: c.check(v.clean_text, raw.get(f), f, row=row, max_length=LIMITS[f], multiline=f == "notes", required=f == "name")
+        for f in ("name", "contact_name", "industry", "notes", "last_win")
+    }
+    email = c.check(v.clean_email, raw.get("email"), "email", row=row)
+    services = c.check(parse_services, raw.get("services"), "services", row)
+    start = c.check(v.parse_date, raw.get("start_date"), "start_date", row=row)
+    raw_values = raw.get("values") or {}
+    values = {}
+    for crit in criteria:
+        given = raw_values.get(crit.key, raw.get(crit.key)) if isinstance(raw_values, Mapping) else raw.get(crit.key)
+        values[crit.key] = c.check(parse_value, crit, given, row)
+    c.done()
+    return Client(
+        name=text["name"],
+        contact_name=text["contact_name"],
+        email=email,
+        industry=text["industry"],
+        services=services,
+        notes=text["notes"],
+        last_win=text["last_win"],
+        start_date=start,
+        values=values,
+        id=id,
+        revision=revision,
+    )
+
+
+def make_service(raw: Mapping[str, Any], row: int | None = None) -> Service:
+    c = _Collector()
+    name = c.check(v.clean_text, raw.get("name"), "service name", row=row, max_length=LIMITS["service"], required=True)
+    if name and ";" in name:
+        c.problems.append(Problem("service name", "cannot contain ';' (it separates services)", row))
+    value = c.check(v.clean_text, raw.get("value"), "value statement", row=row, max_length=300)
+    price = c.check(v.clean_text, raw.get("price_hint"), "price hint", row=row, max_length=100)
+    c.done()
+    return Service(name, value, price)
+
+
+def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
+    c = _Collector()
+    name = c.check(v.clean_text, raw.get("name"), "name", max_length=200)
+    email = c.check(v.clean_email, raw.get("email"), "email")
+    signature = c.check(v.clean_text, raw.get("signature"), "signature", multiline=True, max_length=2_000)
+    currency = c.check(v.clean_currency, raw.get("currency") or "USD", "currency")
+    locale = c.check(v.clean_choice, raw.get("locale") or "en", "language", LOCALES)
+    services: list[Service] = []
+    for i, s in enumerate(raw.get("services") or (), start=1):
+        item = s if isinstance(s, Mapping) else {"name": getattr(s, "name", s), "value": getattr(s, "value", ""), "price_hint": getattr(s, "price_hint", "")}
+        made = c.check(make_service, item, i)
+        if made is not None:
+            services.append(made)
+    keys = [v.name_key(s.name) for s in services]
+    dupes = sorted({services[i].name for i, k in enumerate(keys) if keys.count(k) > 1})
+    if dupes:
+        c.problems.append(Problem("services", f"'{dupes[0]}' is listed twice: each service needs its own name"))
+    c.done()
+    return Profile(name, email, signature, currency, locale, tuple(services), revision)
+
+
+def make_criterion(
+    raw: Mapping[str, Any], taken: Iterable[str] = (), *, builtin: bool = False, revision: int = 0
+) -> Criterion:
+    """A validated criterion; a missing key is derived from the label."""
+    c = _Collector()
+    label = c.check(v.clean_text, raw.get("label"), "label", max_length=60, required=True)
+    taken_set = set(taken)
+    key = raw.get("key")
+    if key in (None, ""):
+        key = v.slugify_key(label or "", taken_set | set(CLIENT_TEXT_FIELDS) | {"start_date"})
+    else:
+        key = c.check(v.clean_key, key, "key")
+        if key in CLIENT_TEXT_FIELDS or key == "start_date":
+            c.problems.append(Problem("key", f"'{key}' is already a client column: choose another key"))
+    kind = c.check(v.clean_choice, raw.get("kind") or "rating", "kind", KINDS)
+    direction = c.check(v.clean_choice, raw.get("direction") or "higher", "direction", DIRECTIONS)
+    weight = c.check(v.parse_weight, raw.get("weight", 1), "weight")
+    lo = c.check(v.parse_number, raw.get("lo", 1), "scale from", minimum=-100, maximum=100, required=True)
+    hi = c.check(v.parse_number, raw.get("hi", 5), "scale to", minimum=-100, maximum=100, required=True)
+    if lo is not None and hi is not None and (not lo.is_integer() or not hi.is_integer() or hi <= lo):
+        c.problems.append(Problem("scale", "must go from a whole number to a larger whole number, such as 1 to 5"))
+    c.done()
+    return Criterion(key, label, kind, direction, weight, int(lo), int(hi), builtin, revision)
+
+
+def with_weights(criteria: Iterable[Criterion], weights: Mapping[str, Any]) -> tuple[Criterion, ...]:
+    """The criteria with some weights replaced (validated); unknown keys are an error."""
+    criteria = tuple(criteria)
+    known = {c.key for c in criteria}
+    unknown = [k for k in weights if k not in known]
+    if unknown:
+        raise v.fail("weight", f"'{unknown[0]}' is not a criterion: choose one of {', '.join(sorted(known))}")
+    return tuple(replace(c, weight=v.parse_weight(weights[c.key], c.key)) if c.key in weights else c for c in criteria)

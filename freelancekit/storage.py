@@ -1,0 +1,522 @@
+"""The portfolio in one SQLite file.
+
+Every user action is one ``BEGIN IMMEDIATE`` transaction, so a crash or a kill
+leaves the file as it was before or after that action, never in between (WAL
+journal, ``synchronous=FULL``). Every record carries a revision counter: a save
+that names an out-of-date revision is refused with ``StaleEdit`` instead of
+silently overwriting someone else's change (another tab, the CLI).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import InvalidInput, NotFound, PortfolioBusy, Problem, StaleEdit, StorageError
+from .model import (
+    Client,
+    Criterion,
+    Portfolio,
+    Profile,
+    Service,
+    builtin_criteria,
+    make_client,
+    make_criterion,
+    make_profile,
+)
+from .validation import name_key, parse_weight
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5_000
+OnDuplicate = Literal["update", "skip", "error"]
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL, email TEXT NOT NULL, signature TEXT NOT NULL,
+    currency TEXT NOT NULL, locale TEXT NOT NULL, services TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE criteria (
+    key TEXT PRIMARY KEY, label TEXT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
+    weight REAL NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL, builtin INTEGER NOT NULL,
+    position INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE clients (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,
+    contact_name TEXT NOT NULL, email TEXT NOT NULL, industry TEXT NOT NULL,
+    services TEXT NOT NULL, notes TEXT NOT NULL, last_win TEXT NOT NULL, start_date TEXT,
+    vals TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, updated TEXT NOT NULL
+);
+CREATE TABLE drafts (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    data TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, updated TEXT NOT NULL
+);
+CREATE TABLE templates (name TEXT PRIMARY KEY, body TEXT NOT NULL);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}  # version -> script that brings version-1 up to it
+
+_CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _client_from_row(row: Sequence[Any]) -> Client:
+    id_, name, contact, email, industry, services, notes, last_win, start, vals, rev = row
+    return Client(
+        name=name, contact_name=contact, email=email, industry=industry,
+        services=tuple(json.loads(services)), notes=notes, last_win=last_win,
+        start_date=date.fromisoformat(start) if start else None,
+        values=json.loads(vals), id=id_, revision=rev,
+    )
+
+
+def _client_params(c: Client) -> tuple[Any, ...]:
+    return (
+        c.name, name_key(c.name), c.contact_name, c.email, c.industry,
+        json.dumps(list(c.services), ensure_ascii=False), c.notes, c.last_win,
+        c.start_date.isoformat() if c.start_date else None,
+        json.dumps(dict(c.values), ensure_ascii=False, allow_nan=False), _now(),
+    )
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> Exception:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return PortfolioBusy("the portfolio is busy: another program is saving to it; try again in a moment")
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"the portfolio file {path} is read-only: nothing was saved; make it writable or choose another file with --db")
+    if "full" in text:
+        return StorageError("the disk is full: nothing was saved; free some space and try again")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(f"{path} is damaged or not a freelancekit portfolio; nothing was changed. Restore a backup or choose another file with --db")
+    return StorageError(f"the portfolio {path} could not be used ({exc}); nothing was changed")
+
+
+class Store:
+    """An open portfolio file. Reads return fresh dataclasses; writes validate first."""
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = Path(path)
+        self._check_file(create)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(f"cannot open the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._setup()
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise _translate(exc, self.path) from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- opening -----------------------------------------------------------
+    def _check_file(self, create: bool) -> None:
+        if self.path.is_dir():
+            raise StorageError(f"{self.path} is a folder, not a portfolio file: give a file name such as portfolio.sqlite")
+        if not self.path.exists():
+            if not create:
+                raise StorageError(f"there is no portfolio at {self.path}: run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db")
+            return
+        try:
+            with open(self.path, "rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StorageError(f"cannot read the portfolio {self.path}: {exc.strerror}") from None
+        if head and head != SQLITE_MAGIC:
+            raise StorageError(f"{self.path} is not a freelancekit portfolio (it is not a SQLite database); nothing was changed. Choose another file with --db")
+
+    def _setup(self) -> None:
+        c = self.conn
+        app_id = c.execute("PRAGMA application_id").fetchone()[0]
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and tables:
+            raise StorageError(f"{self.path} is a SQLite database but not a freelancekit portfolio; nothing was changed. Choose another file with --db")
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{self.path} was saved by a newer freelancekit (format {version}, this one reads up to {SCHEMA_VERSION}); "
+                "nothing was changed. Upgrade freelancekit to open it"
+            )
+        if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            c.execute("PRAGMA journal_mode = WAL")
+        c.execute("PRAGMA synchronous = FULL")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            # re-read inside the lock: another process may have migrated meanwhile
+            version = c.execute("PRAGMA user_version").fetchone()[0]
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        c.execute(statement)
+                if target == 1:
+                    self._seed(c)
+            c.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def _seed(self, c: sqlite3.Connection) -> None:
+        c.executemany("INSERT INTO meta VALUES (?, ?)", [("revision", "0"), ("is_demo", "0"), ("created", _now())])
+        c.execute("INSERT INTO profile (id, name, email, signature, currency, locale, services) VALUES (1, '', '', '', 'USD', 'en', '[]')")
+        self._insert_criteria(c, builtin_criteria())
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions --------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One user action: all of it is saved, or none of it."""
+        c = self.conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
+        try:
+            yield c
+            c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+            c.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise _translate(exc, self.path) from None
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
+
+    # -- reads ---------------------------------------------------------------
+    def data_version(self) -> int:
+        """Grows with every saved change, whoever made it; cheap to poll."""
+        return int(self._read("SELECT value FROM meta WHERE key = 'revision'")[0][0])
+
+    def is_demo(self) -> bool:
+        return self._read("SELECT value FROM meta WHERE key = 'is_demo'")[0][0] == "1"
+
+    def profile(self) -> Profile:
+        name, email, sig, cur, loc, services, rev = self._read(
+            "SELECT name, email, signature, currency, locale, services, revision FROM profile WHERE id = 1")[0]
+        return Profile(name, email, sig, cur, loc, tuple(Service(**s) for s in json.loads(services)), rev)
+
+    def criteria(self) -> tuple[Criterion, ...]:
+        rows = self._read("SELECT key, label, kind, direction, weight, lo, hi, builtin, revision FROM criteria ORDER BY position, key")
+        return tuple(Criterion(k, lbl, kind, d, w, lo, hi, bool(b), rev) for k, lbl, kind, d, w, lo, hi, b, rev in rows)
+
+    def clients(self) -> tuple[Client, ...]:
+        return tuple(_client_from_row(r) for r in self._read(f"SELECT {_CLIENT_COLS} FROM clients ORDER BY id"))
+
+    def client(self, client_id: int) -> Client:
+        rows = self._read(f"SELECT {_CLIENT_COLS} FROM clients WHERE id = ?", (client_id,))
+        if not rows:
+            raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+        return _client_from_row(rows[0])
+
+    def client_by_name(self, name: str) -> Client:
+        rows = self._read(f"SELECT {_CLIENT_COLS} FROM clients WHERE name_key = ?", (name_key(name),))
+        if not rows:
+            raise NotFound(f"there is no client named '{name}' in the portfolio")
+        return _client_from_row(rows[0])
+
+    def portfolio(self) -> Portfolio:
+        """A consistent snapshot of everything (one read transaction)."""
+        c = self.conn
+        c.execute("BEGIN")
+        try:
+            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
+        finally:
+            c.execute("COMMIT")
+
+    # -- profile -------------------------------------------------------------
+    def save_profile(self, raw: Mapping[str, Any] | Profile, expected_revision: int | None = None) -> Profile:
+        if isinstance(raw, Profile):
+            raw = {**asdict(raw), "services": raw.services}
+        p = make_profile(raw)
+        with self._write() as c:
+            rev = c.execute("SELECT revision FROM profile WHERE id = 1").fetchone()[0]
+            if expected_revision is not None and rev != expected_revision:
+                raise StaleEdit("your profile was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
+            services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
+            c.execute(
+                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, revision=revision+1 WHERE id=1",
+                (p.name, p.email, p.signature, p.currency, p.locale, services),
+            )
+        return replace(p, revision=rev + 1)
+
+    # -- clients -------------------------------------------------------------
+    def _check_name_free(self, c: sqlite3.Connection, name: str, client_id: int | None) -> None:
+        row = c.execute("SELECT id, name FROM clients WHERE name_key = ?", (name_key(name),)).fetchone()
+        if row and row[0] != client_id:
+            raise InvalidInput(Problem("name", f"a client named '{row[1]}' already exists: client names must be unique (ignoring upper/lower case)"))
+
+    def add_client(self, raw: Mapping[str, Any] | Client) -> Client:
+        client = self._validated(raw)
+        with self._write() as c:
+            self._check_name_free(c, client.name, None)
+            cur = c.execute(
+                "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", _client_params(client))
+        return replace(client, id=cur.lastrowid, revision=1)
+
+    def update_client(self, client_id: int, raw: Mapping[str, Any] | Client, expected_revision: int | None = None) -> Client:
+        """Save an edit; ``expected_revision`` is the revision the user started from (None = overwrite)."""
+        client = self._validated(raw)
+        with self._write() as c:
+            row = c.execute("SELECT revision FROM clients WHERE id = ?", (client_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"'{client.name}' was deleted elsewhere (another tab or the command line): your edit was not saved")
+            if expected_revision is not None and row[0] != expected_revision:
+                raise StaleEdit(f"'{client.name}' was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
+            self._check_name_free(c, client.name, client_id)
+            c.execute(
+                "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
+                " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", (*_client_params(client), client_id))
+        return replace(client, id=client_id, revision=row[0] + 1)
+
+    def delete_client(self, client_id: int, expected_revision: int | None = None) -> None:
+        with self._write() as c:
+            row = c.execute("SELECT revision, name FROM clients WHERE id = ?", (client_id,)).fetchone()
+            if row is None:
+                raise NotFound("this client was already deleted (maybe in another tab)")
+            if expected_revision is not None and row[0] != expected_revision:
+                raise StaleEdit(f"'{row[1]}' was changed elsewhere after you opened it: reload before deleting it")
+            c.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+
+    def _validated(self, raw: Mapping[str, Any] | Client) -> Client:
+        if isinstance(raw, Client):
+            raw = {**asdict(raw), "services": raw.services, "values": dict(raw.values)}
+        return make_client(raw, self.criteria())
+
+    def import_clients(self, clients: Sequence[tuple[int, Client]], on_duplicate: OnDuplicate = "update") -> ImportResult:
+        """Add or update already-validated clients (with their source row numbers) in one transaction."""
+        result = ImportResult()
+        with self._write() as c:
+            existing = dict(c.execute("SELECT name_key, id FROM clients"))
+            inserts, updates = [], []
+            for row, client in clients:
+                params = _client_params(client)
+                found = existing.get(params[1])
+                if found is None:
+                    inserts.append(params)
+                elif on_duplicate == "update":
+                    updates.append((*params, found))
+                elif on_duplicate == "skip":
+                    result.skipped += 1
+                else:
+                    result.problems.append(Problem("name", f"a client named '{client.name}' already exists (use --on-duplicate update or skip)", row))
+            if result.problems:
+                raise InvalidInput(result.problems)
+            c.executemany(
+                "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", inserts)
+            c.executemany(
+                "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
+                " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", updates)
+            result.added, result.updated = len(inserts), len(updates)
+        return result
+
+    # -- criteria ------------------------------------------------------------
+    @staticmethod
+    def _insert_criteria(c: sqlite3.Connection, criteria: Iterable[Criterion], start: int = 0) -> None:
+        c.executemany(
+            "INSERT INTO criteria (key, label, kind, direction, weight, lo, hi, builtin, position) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(k.key, k.label, k.kind, k.direction, k.weight, k.lo, k.hi, int(k.builtin), start + i) for i, k in enumerate(criteria)],
+        )
+
+    def add_criterion(self, raw: Mapping[str, Any]) -> Criterion:
+        existing = self.criteria()
+        crit = make_criterion(raw, (c.key for c in existing))
+        with self._write() as c:
+            if c.execute("SELECT 1 FROM criteria WHERE key = ?", (crit.key,)).fetchone():
+                raise InvalidInput(Problem("key", f"a criterion with key '{crit.key}' already exists: choose another key"))
+            labels = {name_key(lbl) for (lbl,) in c.execute("SELECT label FROM criteria")}
+            if name_key(crit.label) in labels:
+                raise InvalidInput(Problem("label", f"a criterion named '{crit.label}' already exists: choose another name"))
+            pos = c.execute("SELECT coalesce(max(position), -1) + 1 FROM criteria").fetchone()[0]
+            self._insert_criteria(c, [crit], pos)
+        return replace(crit, revision=1)
+
+    def update_criterion(self, key: str, raw: Mapping[str, Any], expected_revision: int | None = None) -> Criterion:
+        """Rename, re-weight or re-direct a criterion; built-in ones keep their key, kind and scale."""
+        old = {c.key: c for c in self.criteria()}.get(key)
+        if old is None:
+            raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+        merged = {**asdict(old), **raw, "key": key}
+        if old.builtin:
+            merged.update(kind=old.kind, lo=old.lo, hi=old.hi)
+        crit = make_criterion(merged, builtin=old.builtin)
+        with self._write() as c:
+            row = c.execute("SELECT revision FROM criteria WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+            if expected_revision is not None and row[0] != expected_revision:
+                raise StaleEdit(f"the criterion '{old.label}' was changed elsewhere: reload to see the change, or save again to keep yours")
+            other = c.execute("SELECT label FROM criteria WHERE key != ?", (key,)).fetchall()
+            if name_key(crit.label) in {name_key(lbl) for (lbl,) in other}:
+                raise InvalidInput(Problem("label", f"a criterion named '{crit.label}' already exists: choose another name"))
+            c.execute("UPDATE criteria SET label=?, kind=?, direction=?, weight=?, lo=?, hi=?, revision=revision+1 WHERE key=?",
+                      (crit.label, crit.kind, crit.direction, crit.weight, crit.lo, crit.hi, key))
+            if (crit.kind, crit.lo, crit.hi) != (old.kind, old.lo, old.hi):
+                # values that no longer fit the new scale are dropped, so invalid data never stays
+                self._drop_values_outside(c, crit)
+        return replace(crit, revision=row[0] + 1)
+
+    def _drop_values_outside(self, c: sqlite3.Connection, crit: Criterion) -> None:
+        path = f"$.{crit.key}"
+        if crit.kind == "rating":
+            c.execute(
+                "UPDATE clients SET vals = json_set(vals, ?, NULL), revision = revision + 1 WHERE json_extract(vals, ?) IS NOT NULL"
+                " AND (json_extract(vals, ?) < ? OR json_extract(vals, ?) > ? OR json_extract(vals, ?) != CAST(json_extract(vals, ?) AS INTEGER))",
+                (path, path, path, crit.lo, path, crit.hi, path, path))
+
+    def remove_criterion(self, key: str) -> None:
+        with self._write() as c:
+            row = c.execute("SELECT label FROM criteria WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+            if c.execute("SELECT count(*) FROM criteria").fetchone()[0] <= 1:
+                raise InvalidInput(Problem("criteria", "a portfolio needs at least one criterion: add another before removing this one"))
+            c.execute("DELETE FROM criteria WHERE key = ?", (key,))
+            c.execute("UPDATE clients SET vals = json_remove(vals, ?), revision = revision + 1 WHERE json_type(vals, ?) IS NOT NULL",
+                      (f"$.{key}", f"$.{key}"))
+
+    def set_weights(self, weights: Mapping[str, Any]) -> tuple[Criterion, ...]:
+        """Save several weights at once (a preset, or the CLI's --weight)."""
+        known = {c.key for c in self.criteria()}
+        problems = [Problem("weight", f"'{k}' is not a criterion: choose one of {', '.join(sorted(known))}") for k in weights if k not in known]
+        if problems:
+            raise InvalidInput(problems)
+        parsed = {k: parse_weight(w, k) for k, w in weights.items()}
+        with self._write() as c:
+            c.executemany("UPDATE criteria SET weight=?, revision=revision+1 WHERE key=? AND weight != ?",
+                          [(w, k, w) for k, w in parsed.items()])
+        return self.criteria()
+
+    # -- whole portfolio -----------------------------------------------------
+    def replace_all(self, portfolio: Portfolio) -> None:
+        """Start over with another portfolio (the demo, or an empty one) in one transaction."""
+        with self._write() as c:
+            c.execute("DELETE FROM clients")
+            c.execute("DELETE FROM criteria")
+            c.execute("DELETE FROM templates")
+            self._insert_criteria(c, portfolio.criteria)
+            p = portfolio.profile
+            c.execute(
+                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, revision=revision+1 WHERE id=1",
+                (p.name, p.email, p.signature, p.currency, p.locale, json.dumps([asdict(s) for s in p.services], ensure_ascii=False)))
+            c.executemany(
+                "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", [_client_params(cl) for cl in portfolio.clients])
+            c.execute("UPDATE meta SET value = ? WHERE key = 'is_demo'", ("1" if portfolio.is_demo else "0",))
+
+    def start_empty(self) -> None:
+        """An empty portfolio with the built-in criteria, keeping nothing of the old one."""
+        self.replace_all(Portfolio(Profile(), builtin_criteria(), ()))
+
+    def client_count(self) -> int:
+        return self._read("SELECT count(*) FROM clients")[0][0]
+
+    # -- drafts and templates (used by the drafting engine) -------------------
+    def save_draft(self, client_id: int, data: Mapping[str, Any], expected_revision: int | None = None) -> int:
+        """Store one client's draft (a JSON-able dict); returns its new revision."""
+        payload = json.dumps(dict(data), ensure_ascii=False, default=str)
+        with self._write() as c:
+            if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
+                raise NotFound("this client is no longer in the portfolio, so its draft was not saved")
+            row = c.execute("SELECT revision FROM drafts WHERE client_id = ?", (client_id,)).fetchone()
+            if row is None:
+                c.execute("INSERT INTO drafts (client_id, data, updated) VALUES (?, ?, ?)", (client_id, payload, _now()))
+                return 1
+            if expected_revision is not None and row[0] != expected_revision:
+                raise StaleEdit("this draft was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
+            c.execute("UPDATE drafts SET data=?, updated=?, revision=revision+1 WHERE client_id=?", (payload, _now(), client_id))
+            return row[0] + 1
+
+    def drafts(self) -> dict[int, tuple[dict[str, Any], int]]:
+        """Every saved draft by client id, with its revision."""
+        return {cid: (json.loads(data), rev) for cid, data, rev in self._read("SELECT client_id, data, revision FROM drafts")}
+
+    def delete_draft(self, client_id: int) -> None:
+        with self._write() as c:
+            c.execute("DELETE FROM drafts WHERE client_id = ?", (client_id,))
+
+    def templates(self) -> dict[str, str]:
+        return dict(self._read("SELECT name, body FROM templates"))
+
+    def save_template(self, name: str, body: str | None) -> None:
+        """Override one draft template for this portfolio (None restores the default)."""
+        with self._write() as c:
+            if body is None:
+                c.execute("DELETE FROM templates WHERE name = ?", (name,))
+            else:
+                c.execute("INSERT INTO templates VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET body = excluded.body", (name, body))
+
+    # -- safety copies -------------------------------------------------------
+    def backup(self, dest: str | Path) -> Path:
+        """A consistent copy made with SQLite's backup API, safe while the app is writing."""
+        dest = Path(dest)
+        if dest.exists():
+            raise StorageError(f"{dest} already exists: choose a new file name for the backup")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            target = sqlite3.connect(dest)
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+        except (sqlite3.Error, OSError) as exc:
+            dest.unlink(missing_ok=True)
+            raise StorageError(f"the backup to {dest} failed: {getattr(exc, 'strerror', None) or exc}") from None
+        return dest
+
+    def auto_backup(self, keep: int = 5) -> Path:
+        """Write a timestamped backup beside the portfolio and keep only the newest ``keep``."""
+        folder = self.path.with_name(self.path.name + ".backups")
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        made = self.backup(folder / f"{self.path.stem}-{stamp}.sqlite")
+        for old in sorted(folder.glob(f"{self.path.stem}-*.sqlite"))[:-keep]:
+            old.unlink(missing_ok=True)
+        return made

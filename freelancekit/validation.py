@@ -1,0 +1,266 @@
+"""The one set of rules every value passes through, whoever typed it.
+
+Form widgets, CSV/XLSX cells, CLI arguments and the Python API all call these
+functions, so a freelancer sees the same message for the same mistake wherever
+they made it.
+
+Numbers follow one rule (``parse_number``):
+* digits may be Western (45) or Arabic-Indic (٤٥ / ۴۵);
+* ``_`` may group digits (``1_000``); a comma followed by exactly three digits
+  groups thousands (``1,000``); otherwise a single comma is the decimal mark
+  (``35,5`` = 35.5); with both ``,`` and ``.`` the last one is the decimal mark;
+* one currency sign or 3-letter code before or after the number is ignored
+  (``$35``, ``35 $``, ``35 EUR``);
+* NaN and infinity are refused; so are negative numbers and numbers above
+  one billion.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from .errors import InvalidInput, Problem
+
+MAX_NUMBER = 1_000_000_000
+MAX_WEIGHT = 100
+
+_ARABIC_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_ARABIC_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_ARABIC_DIGITS[ord("٫")] = "."  # Arabic decimal separator
+_ARABIC_DIGITS[ord("٬")] = ","  # Arabic thousands separator
+_ARABIC_DIGITS[ord("\u2212")] = "-"  # minus sign
+
+_CURRENCY = re.compile(r"^\s*(?:[$€£¥₹₩₺₽¢]|[A-Za-z]{3}\b)?\s*(.*?)\s*(?:[$€£¥₹₩₺₽¢]|\b[A-Za-z]{3})?\s*$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_GROUPED_EU = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+# C0 and C1 control characters and DEL; tab, CR and LF are judged separately.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\n\t\u2028\u2029\x85]")
+
+_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
+_LABEL = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+
+NUMBER_HINT = "write digits such as 45 or 45.50"
+
+
+def fail(field: str, text: str, row: int | None = None) -> InvalidInput:
+    return InvalidInput(Problem(field, text, row))
+
+
+def clean_text(
+    value: Any,
+    field: str,
+    *,
+    row: int | None = None,
+    multiline: bool = False,
+    max_length: int = 200,
+    required: bool = False,
+) -> str:
+    """NFC text, trimmed, free of control characters; '' when empty and allowed."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            value = str(int(value)) if float(value).is_integer() else str(value)
+        else:
+            raise fail(field, "must be text", row)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise fail(field, "contains a broken character (an unpaired surrogate); please retype it", row) from None
+    if len(value) > max_length * 4:  # refuse huge pastes before any further work
+        raise fail(field, f"is too long: at most {max_length:,} characters", row)
+    value = unicodedata.normalize("NFC", value).strip()
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(value):
+        raise fail(field, "contains an invisible control character; please retype it", row)
+    if not multiline and _LINE_BREAK.search(value):
+        raise fail(field, "must be a single line (no line breaks or tabs)", row)
+    if len(value) > max_length:
+        raise fail(field, f"is too long: at most {max_length:,} characters", row)
+    if required and not value:
+        raise fail(field, "is required", row)
+    return value
+
+
+def _normalise_number_text(text: str) -> str | None:
+    text = text.translate(_ARABIC_DIGITS).strip()
+    m = _CURRENCY.match(text)
+    text = (m.group(1) if m else text).replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if re.fullmatch(r"[+-]?\d+(_\d+)*(\.\d+)?", text):
+        return text.replace("_", "")
+    if _PLAIN.match(text):
+        return text
+    if _GROUPED.match(text):
+        return text.replace(",", "")
+    if _DECIMAL_COMMA.match(text):
+        return text.replace(",", ".")
+    if _GROUPED_EU.match(text):
+        return text.replace(".", "").replace(",", ".")
+    return None
+
+
+def parse_number(
+    value: Any,
+    field: str,
+    *,
+    row: int | None = None,
+    minimum: float = 0,
+    maximum: float = MAX_NUMBER,
+    required: bool = False,
+) -> float | None:
+    """A finite number within bounds, or None for an empty optional value."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise fail(field, "is required", row)
+        return None
+    if isinstance(value, bool):
+        raise fail(field, f"must be a number: {NUMBER_HINT}", row)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        if len(value) > 100:
+            raise fail(field, f"must be a number: {NUMBER_HINT}", row)
+        text = _normalise_number_text(value)
+        if text is None:
+            shown = value.strip()
+            raise fail(field, f"'{shown}' is not a number: {NUMBER_HINT}", row)
+        number = float(text)
+    else:
+        try:
+            number = float(value)  # numpy scalars and Decimals
+        except (TypeError, ValueError):
+            raise fail(field, f"must be a number: {NUMBER_HINT}", row) from None
+    if not math.isfinite(number):
+        raise fail(field, f"must be a real number, not NaN or infinity: {NUMBER_HINT}", row)
+    if number < minimum:
+        raise fail(field, f"must be {_fmt(minimum)} or more", row)
+    if number > maximum:
+        raise fail(field, f"must be at most {_fmt(maximum)}", row)
+    return number + 0.0  # turns -0.0 into 0.0
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+
+def parse_rating(value: Any, field: str, lo: int, hi: int, *, row: int | None = None) -> float | None:
+    """A whole number on the criterion's scale, or None when left empty."""
+    allowed = f"must be a whole number from {lo} to {hi}"
+    try:
+        number = parse_number(value, field, row=row, minimum=-MAX_NUMBER)
+    except InvalidInput:
+        raise fail(field, allowed, row) from None
+    if number is None:
+        return None
+    if not number.is_integer() or not lo <= number <= hi:
+        raise fail(field, allowed, row)
+    return number
+
+
+def parse_weight(value: Any, field: str = "weight", *, row: int | None = None) -> float:
+    allowed = f"must be a number from 0 to {MAX_WEIGHT}"
+    try:
+        number = parse_number(value, field, row=row, minimum=0, maximum=MAX_WEIGHT, required=True)
+    except InvalidInput:
+        raise fail(field, allowed, row) from None
+    assert number is not None
+    return number
+
+
+def clean_email(value: Any, field: str = "email", *, row: int | None = None, required: bool = False) -> str:
+    """Exactly one addr-spec (name@domain), never a display name or a list.
+
+    Rule for non-ASCII: the domain may be international (it is checked through
+    IDNA), the part before @ must be ASCII, because most mail systems cannot
+    deliver to anything else.
+    """
+    text = clean_text(value, field, row=row, max_length=254, required=required)
+    if not text:
+        return ""
+    allowed = f"'{text}' is not one email address: write it as name@example.com"
+    local, at, domain = text.rpartition("@")
+    if not at or not local or not domain or len(local) > 64:
+        raise fail(field, allowed, row)
+    if not local.isascii():
+        raise fail(
+            field,
+            "use only Latin letters, digits and . _ + - before the @ (most mail systems cannot deliver to other letters there)",
+            row,
+        )
+    if not _LOCAL.match(local):
+        raise fail(field, allowed, row)
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise fail(field, allowed, row) from None
+    labels = ascii_domain.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or labels[-1].isdigit():
+        raise fail(field, allowed, row)
+    return f"{local}@{domain.lower()}"
+
+
+def clean_key(value: Any, field: str = "key", *, row: int | None = None) -> str:
+    text = clean_text(value, field, row=row, max_length=40, required=True)
+    if not _KEY.match(text):
+        raise fail(
+            field,
+            f"'{text}' is not a valid key: use 1-40 lowercase letters, digits or _ starting with a letter",
+            row,
+        )
+    return text
+
+
+def clean_currency(value: Any, field: str = "currency") -> str:
+    text = clean_text(value, field, max_length=3, required=True).upper()
+    if not _CURRENCY_CODE.match(text):
+        raise fail(field, "must be a 3-letter currency code such as USD, EUR or SAR")
+    return text
+
+
+def clean_choice(value: Any, field: str, choices: tuple[str, ...], *, row: int | None = None) -> str:
+    if not isinstance(value, str) or value not in choices:
+        shown = value if isinstance(value, str) and len(value) < 40 else "this value"
+        raise fail(field, f"'{shown}' is not allowed: choose one of {', '.join(choices)}", row)
+    return value
+
+
+def parse_date(value: Any, field: str, *, row: int | None = None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = clean_text(value, field, row=row, max_length=10)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise fail(field, f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31", row) from None
+
+
+def name_key(name: str) -> str:
+    """The form two names share when they count as the same client (SPEC §3)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def slugify_key(label: str, taken: set[str]) -> str:
+    """A criterion key derived from its label, unique among ``taken``."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower()).strip("_")[:30]
+    if not base or not base[0].isalpha():
+        base = f"custom_{base}" if base else "custom"
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}_{n}"
+    return key
