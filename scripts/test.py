@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Set up and run the whole test suite: ``python3 scripts/test.py [pytest args]``.
+
+Installs the package with its test tools into .venv, makes sure a Chromium is
+there for the browser tests (Debian's package when we may install it, else
+Playwright's own download), then runs pytest with coverage.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from _bootstrap import ROOT, ensure_venv
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_chromium() -> str | None:
+    env = os.environ.get("FREELANCEKIT_CHROMIUM")
+    if env:
+        return env
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def ensure_browser(py: str) -> None:
+    """A system Chromium if there is one (or apt can install it), else Playwright's."""
+    if find_chromium():
+        return
+    if sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0:
+        print("Installing Chromium from Debian's packages for the browser tests ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, stdin=subprocess.DEVNULL)
+        if subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, stdin=subprocess.DEVNULL).returncode == 0 and find_chromium():
+            return
+    print("Installing Playwright's Chromium for the browser tests ...", flush=True)
+    subprocess.run([py, "-m", "playwright", "install", "chromium"], check=False)
+
+
+def main() -> int:
+    py = str(ensure_venv("test"))
+    ensure_browser(py)
+    args = sys.argv[1:]
+    cmd = [py, "-m", "pytest", "--cov=freelancekit", "--cov-report=term", *args]
+    print("+ " + " ".join(cmd), flush=True)
+    return subprocess.call(cmd, cwd=ROOT, stdin=subprocess.DEVNULL)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
