@@ -1,0 +1,165 @@
+"""``serve``: the Voila app on this computer only (127.0.0.1).
+
+The launch settings here are part of the app's security (see SECURITY.md):
+loopback only, no files served over HTTP, no tracebacks in the page, Host
+header checked (DNS rebinding), and Voila's standalone kernel manager, which
+refuses ``execute_request`` messages from the page.
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import socket
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+
+from . import add_db_option
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+APP_NOTEBOOK = "app.ipynb"
+BROWSER_WAIT_S = 60.0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="start the app in your browser (on this computer only)")
+    add_db_option(p)
+    p.add_argument("--port", type=int, metavar="N",
+                   help=f"port to listen on (default: {DEFAULT_PORT}, or a free one if that is taken)")
+    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+    # for benchmarks: serve another notebook exactly the way the app is served
+    p.add_argument("--notebook", metavar="PATH", help=argparse.SUPPRESS)
+    p.set_defaults(func=run_serve)
+
+
+def app_notebook() -> Path:
+    """The one app notebook: the repository's ``notebooks/app.ipynb``.
+
+    In a checkout (or editable install) it sits next to the package; an
+    installed wheel carries the same file as data under ``<prefix>/share``.
+    """
+    from ..errors import StorageError
+
+    candidates = [
+        Path(__file__).resolve().parents[2] / "notebooks" / APP_NOTEBOOK,
+        Path(sys.prefix) / "share" / "freelancekit" / "notebooks" / APP_NOTEBOOK,
+    ]
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise StorageError("the app notebook (notebooks/app.ipynb) is missing from this installation; reinstall freelancekit")
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def choose_port(requested: int | None) -> int:
+    """The port asked for (refused if taken), else 8866 or any free one."""
+    from ..errors import FreelancekitError
+
+    if requested is not None:
+        if not 1 <= requested <= 65535:
+            raise FreelancekitError(f"--port {requested} is not a port number: use 1 to 65535")
+        if not port_is_free(requested):
+            raise FreelancekitError(f"port {requested} on {HOST} is already in use: stop the other program or choose another --port")
+        return requested
+    if port_is_free(DEFAULT_PORT):
+        return DEFAULT_PORT
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def prepare_portfolio(db: str | None) -> Path:
+    """Open the portfolio once (a bad file fails here, before the server starts); first run gets the demo."""
+    from ..api import create_demo, open_portfolio
+    from ..paths import default_db_path
+
+    path = Path(db).expanduser() if db else default_db_path()
+    if not path.exists():
+        create_demo(path).close()
+    else:
+        open_portfolio(path, create=False).close()
+    return path.resolve()
+
+
+def voila_config(port: int):
+    """Everything the app needs from Voila, as one traitlets config."""
+    from traitlets.config import Config
+
+    c = Config()
+    c.Voila.ip = HOST
+    c.Voila.port = port
+    c.Voila.port_retries = 0            # never silently move to another port
+    c.Voila.open_browser = False        # we open it ourselves, once the port answers
+    c.Voila.tornado_settings = {
+        "allow_remote_access": False,   # check the Host header: blocks DNS-rebinding pages
+        "local_hostnames": ["localhost"],
+    }
+    vc = c.VoilaConfiguration
+    vc.template = "lab"
+    vc.theme = "light"
+    vc.strip_sources = True
+    vc.show_tracebacks = False
+    vc.file_allowlist = []              # serve no files at all: the portfolio never leaves the disk over HTTP
+    vc.file_denylist = [".*"]
+    vc.preheat_kernel = False           # measured: see benchmarks/bench_app_tti.py; stale data on reload otherwise
+    vc.progressive_rendering = False
+    vc.allow_template_override = "NO"
+    vc.allow_theme_override = "NO"
+    return c
+
+
+def open_browser_when_ready(url: str, port: int) -> None:
+    """Open the page in a thread once the port answers (bounded wait)."""
+
+    def wait_and_open() -> None:
+        deadline = time.monotonic() + BROWSER_WAIT_S
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((HOST, port), timeout=1):
+                    webbrowser.open(url)
+                    return
+            except OSError:
+                time.sleep(0.2)
+
+    threading.Thread(target=wait_and_open, daemon=True, name="open-browser").start()
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from ..paths import ENV_VAR
+
+    notebook = Path(args.notebook).resolve() if args.notebook else app_notebook()
+    if not notebook.is_file():
+        from ..errors import FreelancekitError
+
+        raise FreelancekitError(f"there is no notebook at {notebook}")
+    port = choose_port(args.port)
+    db = prepare_portfolio(args.db)
+    os.environ[ENV_VAR] = str(db)  # inherited by the kernel
+    url = f"http://{HOST}:{port}/"
+    print(f"freelancekit is running at {url} (portfolio: {db}). Press Ctrl+C to stop.", flush=True)
+    if not args.no_browser:
+        open_browser_when_ready(url, port)
+
+    from voila.app import Voila
+
+    try:
+        Voila.launch_instance(argv=[str(notebook)], config=voila_config(port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            from ..errors import FreelancekitError
+
+            raise FreelancekitError(f"port {port} on {HOST} is already in use: choose another --port") from None
+        raise
+    return 0
