@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Set up and start freelancekit on the demo portfolio: ``python3 scripts/start.py``."""
+"""Set up and open the freelancekit app (on a demo portfolio the first time): ``python3 scripts/start.py``."""
 from __future__ import annotations
 
 import subprocess
@@ -11,11 +11,12 @@ from _bootstrap import BIN, ROOT, ensure_venv
 def main() -> int:
     ensure_venv()
     exe = str(BIN / "freelancekit")
-    args = sys.argv[1:]
-    # First run: the demo portfolio, so there is something to look at straight away.
-    if subprocess.run([exe, "demo"], cwd=ROOT, capture_output=True).returncode not in (0, 2):
-        print("could not create the demo portfolio", file=sys.stderr)
-    return subprocess.call([exe, "rank", *args], cwd=ROOT)
+    # `serve` creates the demo portfolio when there is none yet (first run), then opens the app;
+    # extra arguments (--db, --port, --no-browser) are passed through.
+    try:
+        return subprocess.call([exe, "serve", *sys.argv[1:]], cwd=ROOT)
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":
