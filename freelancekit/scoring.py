@@ -65,9 +65,11 @@ def utilities(table: ScoreTable, criteria: Sequence[Criterion]) -> np.ndarray:
         if c.kind == "rating":
             uj = (col - c.lo) / (c.hi - c.lo)
         else:
-            present = col[~np.isnan(col)]
-            lo, hi = (present.min(), present.max()) if present.size else (0.0, 0.0)
-            uj = np.ones_like(col) if hi == lo else (col - lo) / (hi - lo)
+            lo, hi = (np.nanmin(col), np.nanmax(col)) if not np.isnan(col).all() else (0.0, 0.0)
+            if hi == lo:  # SPEC §3: every client gets u = 1, whatever the direction
+                u[:, j] = 1.0
+                continue
+            uj = (col - lo) / (hi - lo)
         if c.direction == "lower":
             uj = 1.0 - uj
         u[:, j] = uj
@@ -150,7 +152,22 @@ def rank(
 def _order(scores: np.ndarray, name_order: np.ndarray) -> np.ndarray:
     """Score descending after rounding to 6 decimals; ties by name (SPEC §3)."""
     n = len(scores)
-    micro = np.rint(scores * 1e6).astype(np.int64)  # 0..1e8
+    micro = _micro(scores)
     if n < 2**62 // (10**8 + 1):
         return np.argsort((10**8 - micro) * n + name_order)
     return np.lexsort((name_order, -micro))
+
+
+def _micro(scores: np.ndarray) -> np.ndarray:
+    """Scores rounded to 6 decimals, as integers of millionths (0..1e8).
+
+    ``rint(x * 1e6)`` can land on the other side of a .5 than Python's exactly
+    rounded ``round(x, 6)``; the few values that close to a half are redone
+    with ``round`` so ties are exactly "equal after rounding to 6 decimals".
+    """
+    scaled = scores * 1e6
+    micro = np.rint(scaled)
+    near_half = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    for i in near_half.tolist():
+        micro[i] = round(round(float(scores[i]), 6) * 1e6)
+    return micro.astype(np.int64)
