@@ -1,0 +1,479 @@
+"""Personal upsell/cross-sell email drafts for the top clients (SPEC §1 step 5, §4).
+
+Entry points (all plain functions; the UI and the CLI call these):
+
+* ``suggest(portfolio, client)`` (from ``opportunities``) - the services a client
+  does not buy yet, best fit first, each with a one-line reason; let the
+  freelancer pick or drop them and pass the chosen names as ``services``.
+* ``compose_draft(portfolio, client, tone="warm", services=None, packages=True,
+  templates=None) -> Draft`` - one draft (subject + body) in the profile's locale.
+* ``draft_top_three(portfolio, tone="warm", picks=None, ...) -> DraftSet`` - the
+  drafts for the three best-ranked clients (clients with nothing left to offer
+  are listed in ``DraftSet.skipped`` with the reason).
+* ``edit_draft(draft, subject=..., body=..., ...)`` and ``set_status(draft,
+  "sent", follow_up=...)`` - validated changes; ``save_draft(store, draft)``,
+  ``load_drafts(store)``, ``load_draft(store, client_id)`` - persistence with the
+  store's revision check (a stale save raises ``StaleEdit``).
+* ``template_names()``, ``default_template(name)``, ``set_template(store, name,
+  body)`` (checks the template first), ``reset_template(store, name)`` - per
+  portfolio template overrides.
+* ``lint_draft(draft)`` - what a reader would notice before sending (unfilled
+  placeholders, "None", doubled spaces, empty sentences); empty list = clean.
+
+Templates are Jinja2 files under ``freelancekit/templates/<locale>/<tone>_{subject,body}.j2``
+rendered in a ``SandboxedEnvironment`` with ``StrictUndefined`` and no
+autoescaping (plain text): a user's template only sees strings and lists and
+cannot reach Python internals. Exports (.eml, mailto:, text, zip) live in
+``mailexport``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import validation as v
+from .bidi import isolate, strip_marks
+from .errors import FreelancekitError, InvalidInput, Problem
+from .model import Client, Portfolio
+from .opportunities import Opportunity, ServiceIndex, build_index, buys, service_key, suggest
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from .scoring import Ranking
+    from .storage import Store
+
+Tone = Literal["warm", "formal"]
+Status = Literal["draft", "sent", "replied"]
+TONES: tuple[str, ...] = ("warm", "formal")
+STATUSES: tuple[str, ...] = ("draft", "sent", "replied")
+LOCALES: tuple[str, ...] = ("en", "ar")
+PARTS: tuple[str, ...] = ("subject", "body")
+MAX_OFFERS = 3
+FOLLOW_UP_DAYS = 7
+SUBJECT_MAX, BODY_MAX, TEMPLATE_MAX = 250, 20_000, 20_000
+PACKAGE_LABELS = {"en": ("Good", "Better", "Best"), "ar": ("الأساسي", "المتقدّم", "الشامل")}
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "د", "أ", "م"})
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One client's email draft, as saved with the portfolio."""
+
+    client_id: int | None
+    client_name: str
+    contact_name: str
+    to_email: str
+    subject: str
+    body: str
+    locale: str = "en"
+    tone: str = "warm"
+    offers: tuple[str, ...] = ()
+    packages: bool = False
+    status: str = "draft"
+    follow_up: date | None = None
+    revision: int = 0
+
+    def to_data(self) -> dict[str, Any]:
+        """A JSON-able dict (what ``Store.save_draft`` stores); ``revision`` lives in the store."""
+        data = asdict(self)
+        data.pop("revision")
+        data["offers"] = list(self.offers)
+        data["follow_up"] = self.follow_up.isoformat() if self.follow_up else None
+        return data
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], revision: int = 0, client_id: int | None = None) -> Draft:
+        known = {f for f in cls.__dataclass_fields__ if f != "revision"}
+        values = {k: data[k] for k in known if k in data}
+        values["offers"] = tuple(values.get("offers") or ())
+        values["follow_up"] = v.parse_date(values.get("follow_up"), "follow_up")
+        if client_id is not None:
+            values["client_id"] = client_id
+        return cls(**values, revision=revision)
+
+
+@dataclass(frozen=True)
+class DraftSet:
+    """The drafts for the top clients, and the clients skipped (name, reason)."""
+
+    drafts: list[Draft]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+# -- templates -----------------------------------------------------------------
+def template_names() -> list[str]:
+    """Every template a portfolio may override, such as ``en/warm_body.j2``."""
+    return [f"{loc}/{tone}_{part}.j2" for loc in LOCALES for tone in TONES for part in PARTS]
+
+
+def default_template(name: str) -> str:
+    """The template text shipped with freelancekit."""
+    _check_template_name(name)
+    return resources.files("freelancekit").joinpath("templates", name).read_text("utf-8")
+
+
+def _check_template_name(name: str) -> None:
+    if name not in template_names():
+        raise InvalidInput(Problem("template", f"'{name}' is not a draft template: choose one of {', '.join(template_names())}"))
+
+
+def _new_environment(overrides: Mapping[str, str]) -> SandboxedEnvironment:
+    from jinja2 import ChoiceLoader, DictLoader, FunctionLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    def shipped(name: str) -> str | None:
+        return default_template(name) if name in template_names() else None
+
+    return SandboxedEnvironment(
+        loader=ChoiceLoader([DictLoader(dict(overrides)), FunctionLoader(shipped)]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+
+
+@lru_cache(maxsize=1)
+def _shipped_environment() -> SandboxedEnvironment:
+    """Compiled shipped templates are reused (a cache, not state: they never change)."""
+    return _new_environment({})
+
+
+def _environment(overrides: Mapping[str, str] | None) -> SandboxedEnvironment:
+    relevant = {k: val for k, val in (overrides or {}).items() if k in template_names()}
+    return _new_environment(relevant) if relevant else _shipped_environment()
+
+
+def _render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> str:
+    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    try:
+        return env.get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        raise InvalidInput(Problem("template", f"{name}, line {exc.lineno}: {exc.message}; fix the template or restore the default")) from None
+    except UndefinedError as exc:
+        raise InvalidInput(Problem("template", f"{name}: {exc.message}; available names: {', '.join(sorted(context))}")) from None
+    except SecurityError:
+        raise InvalidInput(Problem("template", f"{name} tries to use something templates may not use (only the draft's names and lists are available)")) from None
+    except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
+        raise InvalidInput(Problem("template", f"{name} could not be filled in: {exc}")) from None
+
+
+def set_template(store: Store, name: str, body: str) -> None:
+    """Save a portfolio's own version of one template, after checking it renders a sample draft."""
+    _check_template_name(name)
+    text = v.clean_text(body, "template", multiline=True, max_length=TEMPLATE_MAX, required=True)
+    locale, tone = name.split("/")[0], name.split("/")[1].split("_")[0]
+    from .demo import demo_portfolio
+
+    sample = demo_portfolio()
+    sample = replace(sample, profile=replace(sample.profile, locale=locale))
+    compose_draft(sample, sample.clients[0], tone=tone, templates={name: text})  # raises a clear InvalidInput
+    store.save_template(name, text)
+
+
+def reset_template(store: Store, name: str) -> None:
+    """Go back to the shipped template."""
+    _check_template_name(name)
+    store.save_template(name, None)
+
+
+# -- text helpers --------------------------------------------------------------
+def first_name(contact: str) -> str:
+    """The given name to greet someone by: 'Dr. Hannah Kim' -> 'Hannah'."""
+    words = contact.split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in _TITLES:
+        words = words[1:]
+    return words[0] if words else ""
+
+
+def _in_text(name: str, locale: str) -> str:
+    """A service name inside an English sentence: 'Blog posts' -> 'blog posts', 'SEO refresh' stays."""
+    if locale == "en":
+        first = name.split(" ", 1)[0]
+        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+            return name[0].lower() + name[1:]
+        return name
+    return isolate(name, locale)
+
+
+def join_list(items: Sequence[str], locale: str) -> str:
+    """'a, b and c' / 'أ، ب وج' (the Arabic 'and' joins the next word; a space before Latin text)."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    if locale == "ar":
+        last = items[-1]
+        joiner = " و " if not last[0].isalpha() or not ("\u0600" <= last[0] <= "\u06ff") else " و"
+        return "، ".join(items[:-1]) + joiner + last
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _sentence(text: str) -> str:
+    """User text as a sentence that ends with one full stop (or its own ! or ?)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…؟" else text + "."
+
+
+def _phrase(text: str) -> str:
+    """User text placed before our own full stop: without its trailing punctuation."""
+    return text.strip().rstrip(".!?…؟;:,،؛ ")
+
+
+_SPACES = re.compile(r"(?<=\S)[ \u00a0]{2,}")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def _tidy(text: str) -> str:
+    """Template output made neat: no trailing or doubled spaces, at most one blank line in a row."""
+    lines = [_SPACES.sub(" ", line).rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n ")
+
+
+# -- composing -----------------------------------------------------------------
+def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity], packages: Sequence[Opportunity] | None) -> dict[str, Any]:
+    profile = portfolio.profile
+    loc = profile.locale if profile.locale in LOCALES else "en"
+
+    def iso(text: str) -> str:
+        return isolate(text, loc)
+
+    offer_rows = [
+        {
+            "name": iso(o.service.name),
+            "value": iso(_phrase(o.service.value)),
+            "price": iso(_phrase(o.service.price_hint)),
+            "kind": o.kind,
+            "builds_on": _in_text(o.builds_on, loc) if o.builds_on else "",
+        }
+        for o in offers
+    ]
+    package_rows = []
+    if packages:
+        labels = PACKAGE_LABELS[loc]
+        for level in range(3):
+            chosen = packages[: level + 1]
+            hints = [iso(_phrase(o.service.price_hint)) for o in chosen]
+            package_rows.append({
+                "label": labels[level],
+                "services": " + ".join(iso(o.service.name) for o in chosen),
+                "price": " + ".join(hints) if all(hints) else "",
+                "recommended": level == 1,
+            })
+    signature = profile.signature.strip() or profile.name.strip()
+    return {
+        "client": iso(client.name),
+        "industry": iso(client.industry),
+        "contact_first": iso(first_name(client.contact_name)),
+        "contact_full": iso(client.contact_name),
+        "current": join_list([_in_text(s, loc) for s in client.services], loc),
+        "last_win": iso(_sentence(client.last_win)) if client.last_win.strip() else "",
+        "offers": offer_rows,
+        "offer_names": join_list([r["name"] for r in offer_rows], loc),
+        "packages": package_rows,
+        "sender": iso(profile.name),
+        "signature": "\n".join(iso(line) for line in signature.split("\n")),
+        "locale": loc,
+    }
+
+
+def _chosen(portfolio: Portfolio, client: Client, opportunities: list[Opportunity], services: Iterable[str] | None) -> list[Opportunity]:
+    if services is None:
+        return opportunities[:MAX_OFFERS]
+    names = [s for s in services]
+    problems = []
+    by_key = {service_key(o.name): o for o in opportunities}
+    chosen: list[Opportunity] = []
+    for name in names:
+        o = by_key.get(service_key(name))
+        if o is None:
+            if buys(client, name):
+                problems.append(Problem("services", f"{client.name} already buys '{name}': offer something new"))
+            else:
+                problems.append(Problem("services", f"'{name}' is not one of your services: add it to your profile first"))
+        elif o not in chosen:
+            chosen.append(o)
+    if problems:
+        raise InvalidInput(problems)
+    if not chosen:
+        raise InvalidInput(Problem("services", "choose at least one service to offer"))
+    if len(chosen) > MAX_OFFERS:
+        raise InvalidInput(Problem("services", f"choose at most {MAX_OFFERS} services: a short email gets read"))
+    return chosen
+
+
+def compose_draft(
+    portfolio: Portfolio,
+    client: Client,
+    *,
+    tone: str = "warm",
+    services: Iterable[str] | None = None,
+    packages: bool = True,
+    templates: Mapping[str, str] | None = None,
+    index: ServiceIndex | None = None,
+) -> Draft:
+    """One draft for ``client`` in the profile's locale.
+
+    ``services``: the service names the freelancer picked (1-3, in order);
+    None takes the best-fitting three. ``packages`` adds the good/better/best
+    block when three services are offered. ``templates``: overrides by
+    template name (``Store.templates()``).
+    """
+    v.clean_choice(tone, "tone", TONES)
+    opportunities = suggest(portfolio, client, index=index)
+    if not opportunities:
+        what = "your profile has no services yet" if not portfolio.profile.services else f"{client.name} already buys every service in your profile"
+        raise FreelancekitError(f"nothing to offer {client.name}: {what}; add a service to your profile to suggest something new")
+    offers = _chosen(portfolio, client, opportunities, services)
+    package_levels = offers if packages and len(offers) == 3 else None
+    context = _context(portfolio, client, offers, package_levels)
+    env = _environment(templates)
+    loc = context["locale"]
+    subject = " ".join(_render(env, f"{loc}/{tone}_subject.j2", context).split())
+    body = _tidy(_render(env, f"{loc}/{tone}_body.j2", context))
+    if not subject or not body:
+        raise InvalidInput(Problem("template", f"the {loc}/{tone} template produced an empty {'subject' if not subject else 'body'}"))
+    return Draft(
+        client_id=client.id, client_name=client.name, contact_name=client.contact_name, to_email=client.email,
+        subject=subject[:SUBJECT_MAX], body=body[:BODY_MAX], locale=loc, tone=tone,
+        offers=tuple(o.name for o in offers), packages=package_levels is not None,
+    )
+
+
+def draft_top_three(
+    portfolio: Portfolio,
+    *,
+    tone: str = "warm",
+    ranking: Ranking | None = None,
+    weights: Mapping[str, Any] | None = None,
+    picks: Mapping[str, Iterable[str]] | None = None,
+    packages: bool = True,
+    templates: Mapping[str, str] | None = None,
+    count: int = 3,
+) -> DraftSet:
+    """Drafts for the ``count`` best-ranked clients.
+
+    ``picks`` maps a client name to the services chosen for it; ``ranking``
+    reuses a ranking already computed (else one is made with ``weights``).
+    """
+    from .api import rank_portfolio
+
+    ranking = ranking or rank_portfolio(portfolio, weights)
+    by_name = {v.name_key(c.name): c for c in portfolio.clients}
+    picks_by_key = {v.name_key(k): val for k, val in (picks or {}).items()}
+    index = build_index(portfolio)
+    result = DraftSet([])
+    for name in ranking.top(count):
+        client = by_name[v.name_key(name)]
+        try:
+            draft = compose_draft(portfolio, client, tone=tone, services=picks_by_key.get(v.name_key(name)),
+                                  packages=packages, templates=templates, index=index)
+        except InvalidInput:
+            raise
+        except FreelancekitError as exc:
+            result.skipped.append((client.name, str(exc)))
+            continue
+        result.drafts.append(draft)
+    return result
+
+
+# -- editing and status --------------------------------------------------------
+def edit_draft(draft: Draft, **changes: Any) -> Draft:
+    """The draft with the user's edits (subject, body, to_email, contact_name), validated."""
+    allowed = {"subject", "body", "to_email", "contact_name", "status", "follow_up"}
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise InvalidInput(Problem(unknown[0], f"cannot be edited: edit one of {', '.join(sorted(allowed))}"))
+    return validate_draft(replace(draft, **changes))
+
+
+def validate_draft(draft: Draft) -> Draft:
+    """Every field by the same rules as the rest of the portfolio; all problems at once."""
+    problems: list[Problem] = []
+
+    def check(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            return None
+
+    subject = check(v.clean_text, draft.subject, "subject", max_length=SUBJECT_MAX, required=True)
+    body = check(v.clean_text, draft.body, "body", multiline=True, max_length=BODY_MAX, required=True)
+    to_email = check(v.clean_email, draft.to_email, "email")
+    contact = check(v.clean_text, draft.contact_name, "contact_name", max_length=200)
+    status = check(v.clean_choice, draft.status, "status", STATUSES)
+    tone = check(v.clean_choice, draft.tone, "tone", TONES)
+    follow_up = check(v.parse_date, draft.follow_up, "follow_up")
+    if problems:
+        raise InvalidInput(problems)
+    return replace(draft, subject=subject, body=body, to_email=to_email, contact_name=contact, status=status,
+                   tone=tone, follow_up=follow_up)
+
+
+def set_status(draft: Draft, status: str, follow_up: date | str | None = None, *, today: date | None = None) -> Draft:
+    """Mark a draft sent or replied; 'sent' gets a follow-up date a week out unless one is given."""
+    v.clean_choice(status, "status", STATUSES)
+    when = v.parse_date(follow_up, "follow_up") if follow_up is not None else draft.follow_up
+    if status == "sent" and when is None:
+        when = (today or date.today()) + timedelta(days=FOLLOW_UP_DAYS)
+    return replace(draft, status=status, follow_up=when)
+
+
+# -- saving --------------------------------------------------------------------
+def save_draft(store: Store, draft: Draft) -> Draft:
+    """Save with the revision check: a draft changed elsewhere since it was loaded raises ``StaleEdit``."""
+    if draft.client_id is None:
+        raise InvalidInput(Problem("client", "this draft belongs to no saved client: save the client first"))
+    draft = validate_draft(draft)
+    revision = store.save_draft(draft.client_id, draft.to_data(), draft.revision or None)
+    return replace(draft, revision=revision)
+
+
+def load_drafts(store: Store) -> list[Draft]:
+    """Every saved draft, in client order."""
+    return [Draft.from_data(data, rev, cid) for cid, (data, rev) in sorted(store.drafts().items())]
+
+
+def load_draft(store: Store, client_id: int) -> Draft | None:
+    found = store.drafts().get(client_id)
+    return Draft.from_data(found[0], found[1], client_id) if found else None
+
+
+# -- checking ------------------------------------------------------------------
+_LINT = [
+    (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unfilled template placeholder"),
+    (re.compile(r"\bNone\b"), "the word 'None' (a missing value)"),
+    (re.compile(r"\b(?:nan|NaN|null|undefined)\b"), "a missing-value word (nan/null/undefined)"),
+    (re.compile(r"(?<=\S) {2,}(?=\S)"), "a doubled space"),
+    (re.compile(r"(?:^|[.!?؟])\s*[.,;:،؛!?؟](?!\.)", re.M), "an empty sentence or stray punctuation"),
+    (re.compile(r"\(\s*\)|\[\s*\]"), "empty brackets"),
+    (re.compile(r"[ \t]+$", re.M), "a trailing space"),
+]
+
+
+def lint_draft(draft: Draft) -> list[str]:
+    """What a careful reader would notice, e.g. ``["body: a doubled space"]``; empty = ready to send."""
+    found = []
+    for part in ("subject", "body"):
+        text = strip_marks(getattr(draft, part))
+        for pattern, what in _LINT:
+            if pattern.search(text):
+                found.append(f"{part}: {what}")
+    return found
+
+
+__all__ = [
+    "Draft", "DraftSet", "STATUSES", "TONES", "compose_draft", "default_template", "draft_top_three", "edit_draft",
+    "first_name", "join_list", "lint_draft", "load_draft", "load_drafts", "reset_template", "save_draft",
+    "set_status", "set_template", "template_names", "validate_draft",
+]
