@@ -5,14 +5,28 @@ functions, so a freelancer sees the same message for the same mistake wherever
 they made it.
 
 Numbers follow one rule (``parse_number``):
-* digits may be Western (45) or Arabic-Indic (٤٥ / ۴۵);
+* digits may be Western (45) or Arabic-Indic (٤٥ / ۴۵), with ``٫`` as decimal
+  and ``٬`` as thousands mark; other digit scripts (४५, ４５) are refused;
 * ``_`` may group digits (``1_000``); a comma followed by exactly three digits
-  groups thousands (``1,000``); otherwise a single comma is the decimal mark
-  (``35,5`` = 35.5); with both ``,`` and ``.`` the last one is the decimal mark;
+  groups thousands (``1,000``, ``1,500``); otherwise a single comma is the
+  decimal mark (``35,5`` = 35.5, ``1,5`` = ``1,50`` = 1.5); with both
+  ``,`` and ``.`` the last one is the decimal mark (``1.000,5`` = 1000.5);
+  a single ``.`` is always the decimal mark (``1.000`` = 1), several dots
+  group thousands (``1.000.000``);
+* a space (or no-break space) may group thousands, only before exactly three
+  digits (``12 500``); ``4 5`` is not a number;
 * one currency sign or 3-letter code before or after the number is ignored
   (``$35``, ``35 $``, ``35 EUR``);
-* NaN and infinity are refused; so are negative numbers and numbers above
-  one billion.
+* ``nan``, ``inf``, ``infinity`` and float NaN/infinity are refused with one
+  message; so are negative numbers (``-5``), exponents (``1e308``) and numbers
+  above one billion.
+
+Text follows one rule (``clean_text``): NFC, trimmed; NUL, every other C0/C1
+control character (including U+0085), the Unicode noncharacters (U+FFFE...)
+and unpaired surrogates are refused anywhere in the value, even at its ends;
+line breaks (CR, LF, U+2028/9) and tabs only in multi-line fields (notes,
+signature, draft body), where CR LF and CR become LF. Zero-width and
+direction marks are kept: Arabic text needs them.
 """
 from __future__ import annotations
 
@@ -34,13 +48,22 @@ _ARABIC_DIGITS[ord("٬")] = ","  # Arabic thousands separator
 _ARABIC_DIGITS[ord("\u2212")] = "-"  # minus sign
 
 _CURRENCY = re.compile(r"^\s*(?:[$€£¥₹₩₺₽¢]|[A-Za-z]{3}\b)?\s*(.*?)\s*(?:[$€£¥₹₩₺₽¢]|\b[A-Za-z]{3})?\s*$")
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_GROUPED_EU = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+# Digits are ASCII only (re.ASCII): Arabic-Indic digits are translated first,
+# other scripts are refused as the rule above says.
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
+_UNDERSCORE = re.compile(r"[+-]?\d+(_\d+)*(\.\d+)?", re.ASCII)
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+_GROUPED_EU = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$", re.ASCII)
+_SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", re.ASCII)
+_NOT_FINITE_WORDS = frozenset({"nan", "inf", "infinity"})
 
 # C0 and C1 control characters and DEL; tab, CR and LF are judged separately.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Unicode noncharacters (U+FDD0-FDEF and the last two code points of every plane):
+# never text, and U+FFFE/U+FFFF are not even allowed in an .xlsx (XML) file.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane | 0xFFFE) + chr(plane | 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+CONTROL_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _NONCHARACTERS  # inside [...]; the importer's fast path shares it
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]")
 _LINE_BREAK = re.compile(r"[\r\n\t\u2028\u2029\x85]")
 
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
@@ -78,11 +101,13 @@ def clean_text(
         raise fail(field, "contains a broken character (an unpaired surrogate); please retype it", row) from None
     if len(value) > max_length * 4:  # refuse huge pastes before any further work
         raise fail(field, f"is too long: at most {max_length:,} characters", row)
+    # controls are looked for before trimming: str.strip() would silently drop
+    # some of them (U+001C-001F, U+0085) at the ends instead of refusing them
+    if _CONTROL.search(value):
+        raise fail(field, "contains an invisible control character; please retype it", row)
     value = unicodedata.normalize("NFC", value).strip()
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(value):
-        raise fail(field, "contains an invisible control character; please retype it", row)
     if not multiline and _LINE_BREAK.search(value):
         raise fail(field, "must be a single line (no line breaks or tabs)", row)
     if len(value) > max_length:
@@ -95,8 +120,8 @@ def clean_text(
 def _normalise_number_text(text: str) -> str | None:
     text = text.translate(_ARABIC_DIGITS).strip()
     m = _CURRENCY.match(text)
-    text = (m.group(1) if m else text).replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    if re.fullmatch(r"[+-]?\d+(_\d+)*(\.\d+)?", text):
+    text = _SPACE_GROUP.sub("", m.group(1) if m else text)
+    if _UNDERSCORE.fullmatch(text):
         return text.replace("_", "")
     if _PLAIN.match(text):
         return text
@@ -126,10 +151,13 @@ def parse_number(
     if isinstance(value, bool):
         raise fail(field, f"must be a number: {NUMBER_HINT}", row)
     if isinstance(value, (int, float)):
-        number = float(value)
+        # an int beyond float range is out of bounds, not "not a number"
+        number = float(value) if isinstance(value, float) or abs(value) < 2**1023 else (1e308 if value > 0 else -1e308)
     elif isinstance(value, str):
         if len(value) > 100:
             raise fail(field, f"must be a number: {NUMBER_HINT}", row)
+        if value.strip().lstrip("+-").lower() in _NOT_FINITE_WORDS:
+            raise fail(field, f"must be a real number, not NaN or infinity: {NUMBER_HINT}", row)
         text = _normalise_number_text(value)
         if text is None:
             shown = value.strip()
@@ -140,6 +168,8 @@ def parse_number(
             number = float(value)  # numpy scalars and Decimals
         except (TypeError, ValueError):
             raise fail(field, f"must be a number: {NUMBER_HINT}", row) from None
+        except OverflowError:  # a Fraction beyond float: out of bounds, not "not a number"
+            number = 1e308 if value > 0 else -1e308
     if not math.isfinite(number):
         raise fail(field, f"must be a real number, not NaN or infinity: {NUMBER_HINT}", row)
     if number < minimum:
