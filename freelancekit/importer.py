@@ -65,10 +65,9 @@ def _read_csv(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(
-            f"the file is not UTF-8 text (first unreadable byte on line {line}): in Excel use 'Save as > CSV UTF-8', "
-            "in LibreOffice choose the UTF-8 character set"
-        ) from None
+        raise ImportFileError(NOT_UTF8.format(where=f"first unreadable byte on line {line}")) from None
+    if not data.startswith(b"\xef\xbb\xbf") and _looks_like_windows_1256(data, text):
+        raise ImportFileError(NOT_UTF8.format(where="it looks like Arabic saved as Windows-1256"))
     if not text.strip():
         raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
     first = text.split("\n", 1)[0]
@@ -81,6 +80,28 @@ def _read_csv(data: bytes) -> list[list[str]]:
     return rows
 
 
+NOT_UTF8 = ("the file is not UTF-8 text ({where}): in Excel use 'Save as > CSV UTF-8', "
+            "in LibreOffice choose the UTF-8 character set")
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _looks_like_windows_1256(data: bytes, text: str) -> bool:
+    """Arabic saved as Windows-1256 whose bytes happen to be valid UTF-8 (e.g. "سپ" reads as "Ӂ").
+
+    Refused instead of stored as mojibake when the UTF-8 reading has no Arabic
+    letter at all but the Windows-1256 reading turns every non-ASCII character
+    into an Arabic letter or Arabic punctuation. Real UTF-8 Arabic always has
+    Arabic letters in its UTF-8 reading, so it is never refused.
+    """
+    if text.isascii() or _ARABIC_LETTERS.search(text):
+        return False
+    try:
+        other = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    return all(_ARABIC_LETTERS.match(ch) for ch in other if not ch.isascii())
+
+
 def _csv_reason(exc: csv.Error) -> str:
     text = str(exc)
     if "EOF" in text or "end of data" in text or "unexpected end" in text:
@@ -91,17 +112,22 @@ def _csv_reason(exc: csv.Error) -> str:
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
-    import zipfile
-
     from openpyxl import load_workbook
 
+    not_xlsx = ImportFileError("this is not a readable Excel .xlsx file: save it again from your spreadsheet program, or export it as CSV UTF-8")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportFileError("this is not a readable Excel .xlsx file: save it again from your spreadsheet program, or export it as CSV UTF-8") from None
+    except Exception:  # not a zip, a zip without a workbook, broken XML inside: many error types
+        raise not_xlsx from None
     try:
+        if not wb.worksheets:
+            raise not_xlsx
         ws = wb.worksheets[0]
         rows = [[_xlsx_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
+    except ImportFileError:
+        raise
+    except Exception:  # broken sheet XML (e.g. a character XML does not allow)
+        raise not_xlsx from None
     finally:
         wb.close()
     while rows and not any(rows[-1]):
@@ -149,7 +175,8 @@ def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
     return columns
 
 
-_FAST_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r\t\u2028\u2029]")
+# Everything clean_text refuses or rewrites; a column holding none of it can skip the per-cell call.
+_FAST_BAD = re.compile(f"[{v.CONTROL_CLASS}\r\t\u2028\u2029]")
 
 
 def _text_column(cells: list[str], column: str, first_row: int, problems: list[Problem], multiline: bool) -> list[str | None]:
@@ -222,25 +249,29 @@ def _cached_column(cells: list[str], fn: Any, column: str, first_row: int, probl
     return out
 
 
-_FAST_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]")
+# A subset of what clean_email accepts (every label, the last one too, at most 63 characters).
+_FAST_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]")
 
 
 def _email_column(cells: list[str], first_row: int, problems: list[Problem]) -> list[str | None]:
+    """Plain ASCII addresses take a regex; anything else goes through clean_email itself."""
     out: list[str | None] = []
-    for i, cell in enumerate(cells):
-        cell = cell.strip()
-        if not cell:
-            out.append("")
-        elif len(cell) <= 254 and _FAST_EMAIL.fullmatch(cell) and len(cell.partition("@")[0]) <= 64:
-            local, _, domain = cell.rpartition("@")
-            out.append(f"{local}@{domain.lower()}")
-        else:
-            try:
-                out.append(v.clean_email(cell, "email", row=first_row + i))
-            except InvalidInput as exc:
-                problems.extend(exc.problems)
-                out.append(None)
+    for i, raw in enumerate(cells):
+        cell = raw.strip()
+        if not _FAST_BAD.search(raw) and (not cell or _fast_email_ok(cell)):
+            local, at, domain = cell.rpartition("@")
+            out.append(f"{local}{at}{domain.lower()}")
+            continue
+        try:
+            out.append(v.clean_email(raw, "email", row=first_row + i))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            out.append(None)
     return out
+
+
+def _fast_email_ok(cell: str) -> bool:
+    return len(cell) <= 254 and _FAST_EMAIL.fullmatch(cell) is not None and len(cell.partition("@")[0]) <= 64
 
 
 def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedImport:
