@@ -9,6 +9,7 @@ silently overwriting someone else's change (another tab, the CLI).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from .errors import InvalidInput, NotFound, PortfolioBusy, Problem, StaleEdit, StorageError
 from .model import (
@@ -99,12 +101,16 @@ def _client_params(c: Client) -> tuple[Any, ...]:
     )
 
 
+def _read_only_message(path: Path) -> str:
+    return f"the portfolio file {path} is read-only: nothing was saved; make it writable or choose another file with --db"
+
+
 def _translate(exc: sqlite3.Error, path: Path) -> Exception:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return PortfolioBusy("the portfolio is busy: another program is saving to it; try again in a moment")
     if "readonly" in text or "read-only" in text:
-        return StorageError(f"the portfolio file {path} is read-only: nothing was saved; make it writable or choose another file with --db")
+        return StorageError(_read_only_message(path))
     if "full" in text:
         return StorageError("the disk is full: nothing was saved; free some space and try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -113,18 +119,29 @@ def _translate(exc: sqlite3.Error, path: Path) -> Exception:
 
 
 class Store:
-    """An open portfolio file. Reads return fresh dataclasses; writes validate first."""
+    """An open portfolio file. Reads return fresh dataclasses; writes validate first.
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    ``read_only`` opens the file without ever writing to it (every save is then
+    refused with a clear message); a file the user may not write is opened that
+    way by itself. ``busy_timeout_ms`` is how long a save waits for another
+    program's save before giving up with ``PortfolioBusy``.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
+                 busy_timeout_ms: int | None = None):
         self.path = Path(path)
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         self._check_file(create)
+        self.read_only = read_only or not os.access(self.path, os.W_OK)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+            if self.read_only:
+                uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+                self.conn = self._connect(uri, uri=True)
+            else:
+                self.conn = self._connect(self.path)
         except (sqlite3.Error, OSError) as exc:
             raise StorageError(f"cannot open the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
         try:
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._setup()
         except sqlite3.Error as exc:
@@ -134,6 +151,12 @@ class Store:
             self.conn.close()
             raise
 
+    def _connect(self, target: str | Path, uri: bool = False) -> sqlite3.Connection:
+        conn = sqlite3.connect(target, timeout=self.busy_timeout_ms / 1000, isolation_level=None,
+                               check_same_thread=False, uri=uri)
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        return conn
+
     # -- opening -----------------------------------------------------------
     def _check_file(self, create: bool) -> None:
         if self.path.is_dir():
@@ -141,27 +164,70 @@ class Store:
         if not self.path.exists():
             if not create:
                 raise StorageError(f"there is no portfolio at {self.path}: run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db")
+            self._create_new()
             return
         try:
             with open(self.path, "rb") as fh:
                 head = fh.read(len(SQLITE_MAGIC))
         except OSError as exc:
             raise StorageError(f"cannot read the portfolio {self.path}: {exc.strerror}") from None
-        if head and head != SQLITE_MAGIC:
+        if not head:
+            # we never leave a 0-byte portfolio behind (see _create_new), so this is someone else's file
+            raise StorageError(f"{self.path} is an empty file (0 bytes), not a freelancekit portfolio; nothing was changed. "
+                               "Delete it or choose another file with --db")
+        if head != SQLITE_MAGIC:
             raise StorageError(f"{self.path} is not a freelancekit portfolio (it is not a SQLite database); nothing was changed. Choose another file with --db")
+
+    def _create_new(self) -> None:
+        """Build a new portfolio beside the path, then link it into place in one step.
+
+        A kill during creation leaves at most a stray temporary file, never a
+        half-made or 0-byte portfolio; if another program created the portfolio
+        meanwhile, theirs is kept and opened.
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+            tmp.unlink(missing_ok=True)
+            conn = self._connect(tmp)
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(f"cannot create the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            self.conn = conn
+            self._migrate(0)
+            conn.close()
+            try:
+                os.link(tmp, self.path)
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not self.path.exists():
+                    os.replace(tmp, self.path)
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
+        except OSError as exc:
+            raise StorageError(f"cannot create the portfolio {self.path}: {exc.strerror or exc}") from None
+        finally:
+            conn.close()
+            tmp.unlink(missing_ok=True)
 
     def _setup(self) -> None:
         c = self.conn
         app_id = c.execute("PRAGMA application_id").fetchone()[0]
         version = c.execute("PRAGMA user_version").fetchone()[0]
         tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != APPLICATION_ID and tables:
+        if app_id != APPLICATION_ID and (tables or app_id):
             raise StorageError(f"{self.path} is a SQLite database but not a freelancekit portfolio; nothing was changed. Choose another file with --db")
         if version > SCHEMA_VERSION:
             raise StorageError(
                 f"{self.path} was saved by a newer freelancekit (format {version}, this one reads up to {SCHEMA_VERSION}); "
                 "nothing was changed. Upgrade freelancekit to open it"
             )
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StorageError(_read_only_message(self.path))
+            return
         if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             c.execute("PRAGMA journal_mode = WAL")
         c.execute("PRAGMA synchronous = FULL")
@@ -264,7 +330,10 @@ class Store:
     def portfolio(self) -> Portfolio:
         """A consistent snapshot of everything (one read transaction)."""
         c = self.conn
-        c.execute("BEGIN")
+        try:
+            c.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
         try:
             return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
         finally:
