@@ -480,6 +480,10 @@ class Store:
                 "UPDATE clients SET vals = json_set(vals, ?, NULL), revision = revision + 1 WHERE json_extract(vals, ?) IS NOT NULL"
                 " AND (json_extract(vals, ?) < ? OR json_extract(vals, ?) > ? OR json_extract(vals, ?) != CAST(json_extract(vals, ?) AS INTEGER))",
                 (path, path, path, crit.lo, path, crit.hi, path, path))
+        else:  # a rating scale may go below 0; a number may not (validation.parse_number)
+            c.execute(
+                "UPDATE clients SET vals = json_set(vals, ?, NULL), revision = revision + 1 WHERE json_extract(vals, ?) < 0",
+                (path, path))
 
     def remove_criterion(self, key: str) -> None:
         with self._write() as c:

@@ -1,0 +1,254 @@
+"""The SQLite store: schema and migration, transactions, revisions, uniqueness, criteria, drafts, backups."""
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from dataclasses import replace
+
+import pytest
+
+from freelancekit.demo import demo_portfolio
+from freelancekit.errors import InvalidInput, NotFound, StaleEdit, StorageError
+from freelancekit.model import Service, builtin_criteria
+from freelancekit.storage import APPLICATION_ID, SCHEMA_VERSION, Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "p.sqlite") as s:
+        yield s
+
+
+def snapshot(store: Store):
+    return store.portfolio(), store.data_version(), store.drafts(), store.templates()
+
+
+# -- opening and migrating -----------------------------------------------------
+@pytest.mark.parametrize("existing", [False, True], ids=["no file", "empty SQLite database"])
+def test_new_portfolio_is_migrated_to_the_current_schema(tmp_path, existing):
+    path = tmp_path / "sub" / "p.sqlite"
+    if existing:  # schema version 0: a database with no tables yet
+        path.parent.mkdir()
+        con = sqlite3.connect(path)
+        con.execute("VACUUM")
+        con.close()
+        assert path.stat().st_size > 0
+    with Store(path) as s:
+        assert [c.key for c in s.criteria()] == [c.key for c in builtin_criteria()]
+        assert all(c.weight == 1 and c.builtin for c in s.criteria())
+        assert s.clients() == () and not s.is_demo() and s.data_version() == 0
+        assert s.profile().currency == "USD" and s.profile().locale == "en"
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    with Store(path) as again:  # reopening does not migrate or seed twice
+        assert len(again.criteria()) == 5 and again.data_version() == 0
+
+
+def test_opening_what_is_not_a_portfolio_is_refused(tmp_path):
+    text = tmp_path / "notes.sqlite"
+    text.write_text("hello")
+    with pytest.raises(StorageError, match=r"is not a freelancekit portfolio \(it is not a SQLite database\)"):
+        Store(text)
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.close()
+    with pytest.raises(StorageError, match="is a SQLite database but not a freelancekit portfolio"):
+        Store(other)
+    newer = tmp_path / "newer.sqlite"
+    Store(newer).close()
+    con = sqlite3.connect(newer)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(StorageError, match=r"was saved by a newer freelancekit \(format 2, this one reads up to 1\)"):
+        Store(newer)
+    with pytest.raises(StorageError, match="is a folder, not a portfolio file"):
+        Store(tmp_path)
+    with pytest.raises(StorageError, match="there is no portfolio at"):
+        Store(tmp_path / "missing.sqlite", create=False)
+    assert not (tmp_path / "missing.sqlite").exists()
+    assert text.read_text() == "hello"
+
+
+# -- clients: revisions, stale edits, not found ---------------------------------
+def test_client_revisions_and_data_version(store):
+    a = store.add_client({"name": "Acme", "ease": "4", "hourly_rate": "$45"})
+    assert (a.id, a.revision, a.values["hourly_rate"], a.values["ease"]) == (1, 1, 45.0, 4.0)
+    assert store.data_version() == 1
+    b = store.update_client(a.id, {**{"name": "Acme Ltd"}, "ease": 5}, expected_revision=1)
+    assert b.revision == 2 and store.client(a.id).revision == 2 and store.client(a.id).name == "Acme Ltd"
+    with pytest.raises(StaleEdit, match="'Acme Ltd' was changed elsewhere after you opened it"):
+        store.update_client(a.id, {"name": "Acme Ltd"}, expected_revision=1)
+    with pytest.raises(StaleEdit, match="reload before deleting it"):
+        store.delete_client(a.id, expected_revision=1)
+    assert store.data_version() == 2  # refused actions change nothing
+    store.update_client(a.id, replace(store.client(a.id), notes="line 1\nline 2"))  # a Client works too
+    assert store.client(a.id).notes == "line 1\nline 2" and store.client(a.id).revision == 3
+    store.delete_client(a.id, expected_revision=3)
+    with pytest.raises(NotFound, match="no longer in the portfolio"):
+        store.client(a.id)
+    with pytest.raises(NotFound, match="was deleted elsewhere"):
+        store.update_client(a.id, {"name": "Acme"})
+    with pytest.raises(NotFound, match="already deleted"):
+        store.delete_client(a.id)
+    with pytest.raises(NotFound, match="there is no client named 'Acme'"):
+        store.client_by_name("Acme")
+    assert store.data_version() == 4
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Acme", "ACME"), ("Émile Durand", "E\u0301MILE durand"), ("مكتبة النور", " مكتبة النور "), ("Straße", "STRASSE"),
+    ("🚀 Rocket", "🚀 rocket"),
+])
+def test_client_names_are_unique_ignoring_case_and_normal_form(store, first, second):
+    c = store.add_client({"name": first})
+    before = snapshot(store)
+    with pytest.raises(InvalidInput) as exc:
+        store.add_client({"name": second})
+    assert str(exc.value) == f"name: a client named '{first}' already exists: client names must be unique (ignoring upper/lower case)"
+    assert snapshot(store) == before
+    assert store.client_by_name(second.strip()).id == c.id
+    store.update_client(c.id, {"name": second})  # renaming a client to another case of its own name is fine
+    assert store.client(c.id).name == unicodedata.normalize("NFC", second.strip())
+
+
+def test_renaming_onto_another_client_is_refused(store):
+    store.add_client({"name": "Alpha"})
+    b = store.add_client({"name": "Beta"})
+    with pytest.raises(InvalidInput, match="a client named 'Alpha' already exists"):
+        store.update_client(b.id, {"name": "alpha"})
+
+
+def test_unicode_round_trips(store):
+    raw = {"name": "مكتبة النور 📚", "contact_name": "Émile Ǆ", "notes": "سطر\nligne ☕", "services": "تحرير; Blog posts ;تحرير",
+           "email": "layla@مثال.com", "start_date": "2024-10-14", "last_win": "🎉 record"}
+    c = store.add_client(raw)
+    got = store.client(c.id)
+    assert (got.name, got.contact_name, got.notes, got.services) == ("مكتبة النور 📚", "Émile Ǆ", "سطر\nligne ☕", ("تحرير", "Blog posts"))
+    assert got.email == "layla@مثال.com" and str(got.start_date) == "2024-10-14" and got.last_win == "🎉 record"
+    assert got.values == {k.key: None for k in builtin_criteria()}
+
+
+# -- whole portfolio -------------------------------------------------------------
+def test_replace_all_and_start_empty(store):
+    store.add_client({"name": "Mine"})
+    store.replace_all(demo_portfolio())
+    p = store.portfolio()
+    assert p.is_demo and len(p.clients) == 12 and p.profile.name == "Maya Carter" and len(p.profile.services) == 7
+    first = store.client_by_name("Brightpath Software")
+    store.save_draft(first.id, {"subject": "Hi"})
+    store.save_template("subject_en", "Hello {{ contact }}")
+    store.start_empty()
+    p = store.portfolio()
+    assert not p.is_demo and p.clients == () and p.profile.name == "" and p.profile.services == ()
+    assert [c.key for c in p.criteria] == [c.key for c in builtin_criteria()]
+    assert store.drafts() == {} and store.templates() == {}
+
+
+def test_profile_save_and_stale(store):
+    p = store.save_profile({"name": "Maya", "email": "Maya@Example.COM", "currency": "eur", "locale": "ar",
+                            "services": [{"name": "Editing", "value": "clean copy"}, Service("SEO")]}, expected_revision=1)
+    assert p.revision == 2 and p.email == "Maya@example.com" and p.currency == "EUR"
+    assert store.profile() == p
+    with pytest.raises(StaleEdit, match="your profile was changed elsewhere"):
+        store.save_profile({"name": "Other"}, expected_revision=1)
+    again = store.save_profile(replace(p, signature="— Maya"))
+    assert again.revision == 3 and store.profile().signature == "— Maya" and store.profile().services == p.services
+
+
+# -- criteria ----------------------------------------------------------------------
+def test_criteria_add_update_remove(store):
+    c = store.add_client({"name": "Acme", "ease": 3})
+    added = store.add_criterion({"label": "Café stress", "direction": "lower", "lo": 0, "hi": 10, "weight": "2"})
+    assert (added.key, added.kind, added.weight, added.revision) == ("cafe_stress", "rating", 2.0, 1)
+    assert [k.key for k in store.criteria()][-1] == "cafe_stress"
+    with pytest.raises(InvalidInput, match="a criterion with key 'ease' already exists"):
+        store.add_criterion({"label": "Easy", "key": "ease"})
+    with pytest.raises(InvalidInput, match="a criterion named 'café STRESS' already exists"):
+        store.add_criterion({"label": "café STRESS"})
+    store.update_client(c.id, {"name": "Acme", "ease": 3, "cafe_stress": 8})
+    # narrowing the scale drops the values that no longer fit (and bumps that client's revision)
+    rev = store.client(c.id).revision
+    upd = store.update_criterion("cafe_stress", {"hi": 5, "label": "Stress"}, expected_revision=1)
+    assert (upd.label, upd.hi, upd.revision) == ("Stress", 5, 2)
+    assert store.client(c.id).values["cafe_stress"] is None and store.client(c.id).revision == rev + 1
+    with pytest.raises(StaleEdit, match="the criterion 'Stress' was changed elsewhere"):
+        store.update_criterion("cafe_stress", {"weight": 3}, expected_revision=1)
+    with pytest.raises(InvalidInput, match="a criterion named 'pay RATE' already exists"):
+        store.update_criterion("cafe_stress", {"label": "pay RATE"})
+    # built-in criteria can be renamed and re-weighted but keep key, kind and scale
+    rate = store.update_criterion("hourly_rate", {"label": "Rate", "kind": "rating", "hi": 3, "weight": 0})
+    assert (rate.key, rate.kind, rate.lo, rate.hi, rate.weight, rate.builtin) == ("hourly_rate", "number", 1, 5, 0.0, True)
+    store.remove_criterion("cafe_stress")
+    assert "cafe_stress" not in store.client(c.id).values and "cafe_stress" not in [k.key for k in store.criteria()]
+    for missing in (lambda: store.remove_criterion("cafe_stress"), lambda: store.update_criterion("nope", {"weight": 1})):
+        with pytest.raises(NotFound, match="there is no criterion"):
+            missing()
+    for key in ("on_time_payment", "ease", "enjoyment", "learning"):
+        store.remove_criterion(key)
+    with pytest.raises(InvalidInput, match="a portfolio needs at least one criterion"):
+        store.remove_criterion("hourly_rate")
+
+
+def test_changing_a_custom_rating_to_a_number_drops_negative_values(store):
+    store.add_criterion({"label": "Mood", "lo": -2, "hi": 2})
+    c = store.add_client({"name": "Acme", "mood": "-2"})
+    store.add_client({"name": "Beta", "mood": "2"})
+    store.update_criterion("mood", {"kind": "number"})
+    assert store.client(c.id).values["mood"] is None
+    assert store.client_by_name("Beta").values["mood"] == 2.0
+    store.update_client(c.id, store.client(c.id))  # still a valid client after the change
+
+
+def test_set_weights(store):
+    crits = store.set_weights({"ease": "2,5", "learning": 0, "hourly_rate": 1})
+    by_key = {c.key: c for c in crits}
+    assert by_key["ease"].weight == 2.5 and by_key["learning"].weight == 0
+    assert by_key["ease"].revision == 2 and by_key["hourly_rate"].revision == 1  # unchanged weights keep their revision
+    before = snapshot(store)
+    with pytest.raises(InvalidInput) as exc:
+        store.set_weights({"speed": 1, "ease": 3})
+    assert str(exc.value) == "weight: 'speed' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment"
+    with pytest.raises(InvalidInput) as exc:
+        store.set_weights({"ease": 101})
+    assert str(exc.value) == "ease: must be a number from 0 to 100"
+    assert snapshot(store) == before
+
+
+# -- drafts and templates -----------------------------------------------------------
+def test_drafts_and_templates(store):
+    c = store.add_client({"name": "Acme"})
+    assert store.save_draft(c.id, {"subject": "Hi ☕", "body": "سلام"}) == 1
+    assert store.save_draft(c.id, {"subject": "Hi again"}, expected_revision=1) == 2
+    with pytest.raises(StaleEdit, match="this draft was changed elsewhere"):
+        store.save_draft(c.id, {"subject": "lost"}, expected_revision=1)
+    assert store.drafts() == {c.id: ({"subject": "Hi again"}, 2)}
+    with pytest.raises(NotFound, match="its draft was not saved"):
+        store.save_draft(999, {"subject": "x"})
+    store.delete_draft(c.id)
+    assert store.drafts() == {}
+    store.save_draft(c.id, {"subject": "again"})
+    store.delete_client(c.id)
+    assert store.drafts() == {}  # a client's draft goes with it
+    store.save_template("body_ar", "مرحبا {{ name }}")
+    store.save_template("body_ar", "أهلا")
+    assert store.templates() == {"body_ar": "أهلا"}
+    store.save_template("body_ar", None)
+    assert store.templates() == {}
+
+
+# -- backups -------------------------------------------------------------------------
+def test_backup_is_a_consistent_copy(store, tmp_path):
+    store.replace_all(demo_portfolio())
+    copy = store.backup(tmp_path / "copies" / "b.sqlite")
+    with Store(copy, create=False) as b:
+        assert b.portfolio() == store.portfolio()
+    with pytest.raises(StorageError, match="already exists: choose a new file name"):
+        store.backup(copy)
+    made = [store.auto_backup(keep=2) for _ in range(3)]
+    folder = made[0].parent
+    assert folder.name == "p.sqlite.backups"
+    assert sorted(folder.iterdir()) == made[1:]
