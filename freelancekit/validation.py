@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from .errors import InvalidInput, Problem
@@ -267,6 +267,8 @@ def clean_choice(value: Any, field: str, choices: tuple[str, ...], *, row: int |
 def parse_date(value: Any, field: str, *, row: int | None = None) -> date | None:
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # a date and time (pandas/openpyxl give these): keep the day only
+        return value.date()
     if isinstance(value, date):
         return value
     text = clean_text(value, field, row=row, max_length=10)

@@ -252,3 +252,11 @@ def test_backup_is_a_consistent_copy(store, tmp_path):
     folder = made[0].parent
     assert folder.name == "p.sqlite.backups"
     assert sorted(folder.iterdir()) == made[1:]
+
+
+def test_a_start_date_given_as_datetime_keeps_the_day(store):
+    from datetime import date, datetime
+
+    c = store.add_client({"name": "Acme", "start_date": datetime(2024, 1, 2, 15, 30)})
+    assert c.start_date == date(2024, 1, 2)
+    assert store.client(c.id).start_date == date(2024, 1, 2)  # the portfolio stays readable
