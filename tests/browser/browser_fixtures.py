@@ -1,0 +1,69 @@
+"""Fixtures shared by tests/browser and tests/hardening (imported by both conftests).
+
+* ``live_app`` — one real ``freelancekit serve --no-browser`` per test module, on
+  a temp portfolio that starts as the demo (the first run), stopped at the end.
+* ``fresh_app`` — the same for one test that must not share its server.
+* ``browser`` — one headless Chromium per session (system Chromium with the
+  flags from COMMON.md, else Playwright's own). Outside CI, no browser at all
+  means the browser tests skip with the reason; with CI set they fail.
+* ``page`` — a new browser context and page per test, closed afterwards.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from live_app import LiveApp, NoBrowser, launch_chromium, serve_app
+
+PAGE_TIMEOUT_MS = 60_000
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory) -> LiveApp:
+    db = tmp_path_factory.mktemp("portfolio") / "portfolio.sqlite"
+    with serve_app(db) as app:
+        yield app
+
+
+@pytest.fixture()
+def fresh_app(tmp_path) -> LiveApp:
+    with serve_app(tmp_path / "portfolio.sqlite") as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - the test extra installs it
+        if _in_ci():
+            pytest.fail(f"playwright is not installed: {exc}")
+        pytest.skip(f"playwright is not installed ({exc}); install the test extra: pip install -e .[test]")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    try:
+        chromium = launch_chromium(playwright_instance)
+    except NoBrowser as exc:
+        if _in_ci():
+            pytest.fail(f"browser tests must run in CI: {exc}")
+        pytest.skip(f"{exc}. Install Chromium (e.g. apt-get install chromium) or run: python -m playwright install chromium")
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    pg = context.new_page()
+    yield pg
+    context.close()
