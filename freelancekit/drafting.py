@@ -37,7 +37,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import validation as v
-from .bidi import isolate, strip_marks
+from .bidi import is_rtl_locale, isolate, mark_rtl_lines, strip_marks
 from .errors import FreelancekitError, InvalidInput, Problem
 from .model import Client, Portfolio
 from .opportunities import Opportunity, ServiceIndex, build_index, buys, service_key, suggest
@@ -340,6 +340,8 @@ def compose_draft(
     loc = context["locale"]
     subject = " ".join(_render(env, f"{loc}/{tone}_subject.j2", context).split())
     body = _tidy(_render(env, f"{loc}/{tone}_body.j2", context))
+    if is_rtl_locale(loc):
+        body = mark_rtl_lines(body)
     if not subject or not body:
         raise InvalidInput(Problem("template", f"the {loc}/{tone} template produced an empty {'subject' if not subject else 'body'}"))
     return Draft(
@@ -416,6 +418,8 @@ def validate_draft(draft: Draft) -> Draft:
     follow_up = check(v.parse_date, draft.follow_up, "follow_up")
     if problems:
         raise InvalidInput(problems)
+    if is_rtl_locale(draft.locale):
+        body = mark_rtl_lines(body)
     return replace(draft, subject=subject, body=body, to_email=to_email, contact_name=contact, status=status,
                    tone=tone, follow_up=follow_up)
 

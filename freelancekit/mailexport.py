@@ -1,0 +1,255 @@
+"""Drafts out of the app: ``.eml`` files, ``mailto:`` links, plain text and a zip of all three.
+
+Entry points:
+
+* ``to_eml(draft, sender_email="", sender_name="") -> bytes`` - one RFC 5322
+  message (To with the contact's name, Subject, UTF-8 body, ``X-Unsent: 1`` so
+  Outlook, Thunderbird and Apple Mail open it as a draft). ``read_eml(bytes)``
+  gives back ``(contact_name, to_email, subject, body)``.
+* ``mailto_link(draft) -> str`` (RFC 6068) and ``read_mailto(link)``; a link
+  longer than ``MAILTO_LIMIT`` raises ``LinkTooLong`` pointing to the .eml.
+* ``to_text(draft) -> str`` - what a person reads.
+* ``to_zip(drafts) -> bytes`` and ``export_drafts(drafts, folder, fmt, force=False)``.
+
+Header safety: every header value is checked *before* a message is built.
+Line breaks and control characters are refused (they could add a hidden
+``Bcc:``), and so is text shaped like an RFC 2047 encoded word (``=?utf-8?q?...?=``):
+Python's ``email`` package decodes such text when the header is set, and an
+encoded ``=0A`` becomes a real new header line. Addresses go through
+``validation.clean_email`` (one addr-spec, never a list or a display name).
+Each built message is parsed back and compared before it is returned.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from email.headerregistry import Address
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Literal, NamedTuple
+from urllib.parse import quote, unquote
+
+from . import validation as v
+from .drafting import Draft
+from .errors import FreelancekitError, InvalidInput, Problem
+from .safe_files import check_free, prepare_folder, unique_filenames, write_new_file
+
+Format = Literal["eml", "txt", "mailto", "zip"]
+FORMATS: tuple[str, ...] = ("eml", "txt", "mailto", "zip")
+# Links longer than this are cut or refused by common mail programs and browsers
+# (Outlook and older Windows shells stop near 2 048 characters).
+MAILTO_LIMIT = 2000
+ZIP_NAME = "drafts.zip"
+POLICY = email.policy.default.clone(linesep="\r\n", max_line_length=78)
+
+# C0/C1 controls, DEL, and the Unicode line/paragraph separators.
+_UNSAFE_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ENCODED_WORD = re.compile(r"=\?[^?]*\?[bBqQ]\?[^?]*\?=")
+HEADER_BREAK = "must be one line without line breaks or control characters (they could add hidden email headers)"
+HEADER_ENCODED = "contains text shaped like '=?charset?q?...?=', which email programs decode into hidden text: please rewrite that part"
+
+
+class LinkTooLong(FreelancekitError):
+    """The mailto: link would be longer than mail programs accept."""
+
+
+class ParsedMail(NamedTuple):
+    contact_name: str
+    to_email: str
+    subject: str
+    body: str
+
+
+def check_header_text(value: str, field: str) -> str:
+    """``value`` if it is safe as (part of) one email header, else ``InvalidInput`` naming the field."""
+    if not isinstance(value, str):
+        raise InvalidInput(Problem(field, "must be text"))
+    if _UNSAFE_HEADER.search(value):
+        raise InvalidInput(Problem(field, HEADER_BREAK))
+    if _ENCODED_WORD.search(value):
+        raise InvalidInput(Problem(field, HEADER_ENCODED))
+    return value
+
+
+def check_address(value: str, field: str = "email", *, required: bool = False) -> str:
+    """One addr-spec, by the portfolio's own rule (``clean_email``), after the header check."""
+    check_header_text(value or "", field)
+    return v.clean_email(value, field, required=required)
+
+
+def _address(display_name: str, addr_spec: str) -> Address:
+    """An Address whose domain is in its ASCII (IDNA) form, as RFC 5322 headers require."""
+    local, _, domain = addr_spec.rpartition("@")
+    return Address(display_name=display_name, username=local, domain=domain.encode("idna").decode("ascii"))
+
+
+def _unidna(addr: str) -> str:
+    local, at, domain = addr.rpartition("@")
+    try:
+        return f"{local}{at}{domain.encode('ascii').decode('idna')}" if at else addr
+    except UnicodeError:
+        return addr
+
+
+def _checked(draft: Draft, sender_email: str, sender_name: str) -> tuple[str, str, str, str, str]:
+    problems: list[Problem] = []
+    values = []
+    for value, field, kind in (
+        (draft.contact_name, "contact_name", "text"), (draft.to_email, "email", "address"),
+        (draft.subject, "subject", "text"), (sender_name, "your name", "text"), (sender_email, "your email", "address"),
+    ):
+        try:
+            values.append(check_address(value, field) if kind == "address" else check_header_text(value, field))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if not problems and not draft.subject.strip():
+        problems.append(Problem("subject", "is required"))
+    if problems:
+        raise InvalidInput(problems)
+    contact, to_email, subject, name, sender = values
+    return contact.strip(), to_email, subject.strip(), name.strip(), sender
+
+
+def build_message(draft: Draft, sender_email: str = "", sender_name: str = "") -> EmailMessage:
+    """The draft as an ``EmailMessage`` (validated; see the module docstring)."""
+    contact, to_email, subject, name, sender = _checked(draft, sender_email, sender_name)
+    msg = EmailMessage(policy=POLICY)
+    if to_email:
+        msg["To"] = _address(contact, to_email)
+    if sender:
+        msg["From"] = _address(name, sender)
+    msg["Subject"] = subject
+    msg["X-Unsent"] = "1"
+    msg["Content-Language"] = draft.locale if draft.locale in ("en", "ar") else "en"
+    msg.set_content(export_body(draft), charset="utf-8")
+    return msg
+
+
+def export_body(draft: Draft) -> str:
+    """The body as exported: the draft's text with one kind of line break."""
+    return draft.body.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def to_eml(draft: Draft, sender_email: str = "", sender_name: str = "") -> bytes:
+    """One RFC 5322 message that opens as a draft; checked to parse back to the same To, Subject and body."""
+    data = build_message(draft, sender_email, sender_name).as_bytes(policy=POLICY)
+    back = read_eml(data)
+    expected = (draft.contact_name.strip() if draft.to_email else "", draft.to_email, draft.subject.strip(), export_body(draft))
+    if tuple(back) != expected:  # never hand out a message that reads differently from the draft
+        raise FreelancekitError(f"the email for {draft.client_name} could not be written faithfully: please simplify its subject or names")
+    return data
+
+
+def read_eml(data: bytes) -> ParsedMail:
+    """To (name, address), Subject and body of an .eml, the way a mail program reads them."""
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    to = msg["To"]
+    name, addr = "", ""
+    if to is not None and to.addresses:
+        name, addr = to.addresses[0].display_name, _unidna(to.addresses[0].addr_spec)
+    body = msg.get_content().replace("\r\n", "\n")
+    if body.endswith("\n"):  # the message format ends every body with a line break
+        body = body[:-1]
+    return ParsedMail(name, addr, str(msg["Subject"] or ""), body)
+
+
+def mailto_link(draft: Draft, limit: int = MAILTO_LIMIT) -> str:
+    """An RFC 6068 link: the address, then ``subject`` and ``body`` fully percent-encoded (UTF-8).
+
+    Everything outside unreserved characters is encoded, so ``& ? # % = +`` in
+    the text stay text, and a body holding ``&bcc=...`` adds no recipient.
+    Line breaks become ``%0D%0A`` as RFC 6068 requires.
+    """
+    _, to_email, subject, _, _ = _checked(draft, "", "")
+    body = export_body(draft).replace("\n", "\r\n")
+    link = "mailto:" + quote(to_email, safe="@") + "?subject=" + quote(subject, safe="") + "&body=" + quote(body, safe="")
+    if len(link) > limit:
+        raise LinkTooLong(
+            f"the email to {draft.client_name} is too long for a mailto: link ({len(link):,} characters; "
+            f"mail programs accept about {limit:,}): open the .eml file instead"
+        )
+    return link
+
+
+def read_mailto(link: str) -> ParsedMail:
+    """Address, subject and body of a mailto: link (the inverse of ``mailto_link``)."""
+    if not link.startswith("mailto:"):
+        raise InvalidInput(Problem("link", "is not a mailto: link"))
+    to, _, query = link[len("mailto:"):].partition("?")
+    fields: dict[str, str] = {}
+    for part in query.split("&") if query else ():
+        key, _, value = part.partition("=")
+        fields[unquote(key).lower()] = unquote(value, errors="strict")
+    body = fields.get("body", "").replace("\r\n", "\n")
+    return ParsedMail("", unquote(to), fields.get("subject", ""), body)
+
+
+def to_text(draft: Draft) -> str:
+    """The draft for people: To and Subject lines, a blank line, the body."""
+    contact, to_email, subject, _, _ = _checked(draft, "", "")
+    labels = ("إلى", "الموضوع") if draft.locale == "ar" else ("To", "Subject")
+    to = f"{contact} <{to_email}>" if contact and to_email else to_email or contact
+    return f"{labels[0]}: {to}\n{labels[1]}: {subject}\n\n{export_body(draft)}\n"
+
+
+def _mailto_file(draft: Draft, eml_name: str, with_eml: bool) -> str:
+    try:
+        return mailto_link(draft) + "\n"
+    except LinkTooLong as exc:
+        where = eml_name if with_eml else f"{eml_name} (write it with --format eml)"
+        return f"{exc.message}: {where}\n"
+
+
+def _files(drafts: Sequence[Draft], fmt: str, sender_email: str, sender_name: str) -> list[tuple[str, bytes]]:
+    names = unique_filenames([d.client_name for d in drafts], max_bytes=240)  # room for the longest suffix
+    out: list[tuple[str, bytes]] = []
+    for stem, d in zip(names, drafts):
+        if fmt in ("eml", "zip"):
+            out.append((f"{stem}.eml", to_eml(d, sender_email, sender_name)))
+        if fmt in ("txt", "zip"):
+            out.append((f"{stem}.txt", to_text(d).encode("utf-8")))
+        if fmt in ("mailto", "zip"):
+            out.append((f"{stem}.mailto.txt", _mailto_file(d, f"{stem}.eml", fmt == "zip").encode("utf-8")))
+    return out
+
+
+def to_zip(drafts: Sequence[Draft], sender_email: str = "", sender_name: str = "") -> bytes:
+    """A zip with, per draft, ``<client>.eml``, ``<client>.txt`` and ``<client>.mailto.txt`` (safe names)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in _files(drafts, "zip", sender_email, sender_name):
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def export_drafts(
+    drafts: Sequence[Draft], folder: str | Path, fmt: str = "eml", *, force: bool = False,
+    sender_email: str = "", sender_name: str = "",
+) -> list[Path]:
+    """Write the drafts into ``folder`` (all or nothing: every file is checked before the first is written)."""
+    v.clean_choice(fmt, "format", FORMATS)
+    if not drafts:
+        raise FreelancekitError("there are no drafts to export")
+    files = [(ZIP_NAME, to_zip(drafts, sender_email, sender_name))] if fmt == "zip" else _files(drafts, fmt, sender_email, sender_name)
+    root = prepare_folder(folder)
+    check_free(root, [name for name, _ in files], force=force)
+    return [write_new_file(root, name, data, force=force) for name, data in files]
+
+
+def eml_filename(draft: Draft) -> str:
+    """The file name a single draft's .eml gets (for download buttons)."""
+    return unique_filenames([draft.client_name], ".eml")[0]
+
+
+__all__ = [
+    "FORMATS", "LinkTooLong", "MAILTO_LIMIT", "ParsedMail", "build_message", "check_address", "check_header_text",
+    "eml_filename", "export_body", "export_drafts", "mailto_link", "read_eml", "read_mailto", "to_eml", "to_text", "to_zip",
+]
+
