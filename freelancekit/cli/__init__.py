@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from .. import __version__
 
-COMMAND_MODULES = ("portfolio", "rank", "serve")
+COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts")
 BAD_INPUT = 2
 
 
