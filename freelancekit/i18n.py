@@ -1,0 +1,201 @@
+"""Every word the app shows, in English and Arabic.
+
+Pure data plus two small functions, so the core, the CLI and the widgets can
+share it without importing any widget library. A missing Arabic text falls
+back to English rather than failing, and a test checks that none is missing.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LOCALES: tuple[str, ...] = ("en", "ar")
+RTL_LOCALES: frozenset[str] = frozenset({"ar"})
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ar": "العربية"}
+
+# key -> {locale: text}; ``{name}`` placeholders are filled by ``t``.
+STRINGS: dict[str, dict[str, str]] = {
+    # shell
+    "app.title": {"en": "freelancekit — grow income from your clients", "ar": "freelancekit — زِد دخلك من عملائك الحاليين"},
+    "tab.profile": {"en": "Profile", "ar": "الملف الشخصي"},
+    "tab.clients": {"en": "Clients", "ar": "العملاء"},
+    "tab.import": {"en": "Import / export", "ar": "استيراد / تصدير"},
+    "tab.criteria": {"en": "Criteria & weights", "ar": "المعايير والأوزان"},
+    "tab.ranking": {"en": "Ranking", "ar": "الترتيب"},
+    "tab.drafts": {"en": "Top three & drafts", "ar": "أفضل ثلاثة والمسودات"},
+    "demo.banner": {"en": "This is a DEMO portfolio with sample clients. Look around, then start your own.",
+                    "ar": "هذه محفظة تجريبية بعملاء نموذجيين. استكشفها ثم ابدأ محفظتك الخاصة."},
+    "demo.start_own": {"en": "Start my own portfolio", "ar": "ابدأ محفظتي الخاصة"},
+    "demo.back": {"en": "Back to the demo", "ar": "العودة إلى النسخة التجريبية"},
+    "demo.confirm_start": {"en": "Start an empty portfolio? The demo clients will be removed.",
+                           "ar": "هل تبدأ محفظة فارغة؟ سيُحذف العملاء التجريبيون."},
+    "demo.confirm_back": {"en": "Replace ALL your data (profile, clients, criteria) with the demo? This cannot be undone.",
+                          "ar": "هل تستبدل كل بياناتك (الملف والعملاء والمعايير) بالنسخة التجريبية؟ لا يمكن التراجع."},
+    "demo.started": {"en": "Your own empty portfolio is ready: fill in your profile, then add clients.",
+                     "ar": "محفظتك الفارغة جاهزة: املأ ملفك الشخصي ثم أضف العملاء."},
+    "demo.restored": {"en": "The demo portfolio is back.", "ar": "عادت المحفظة التجريبية."},
+    "common.yes": {"en": "Yes", "ar": "نعم"},
+    "common.cancel": {"en": "Cancel", "ar": "إلغاء"},
+    "common.saved": {"en": "Saved.", "ar": "تم الحفظ."},
+    "common.prev": {"en": "◀ Previous", "ar": "السابق ▶"},
+    "common.next": {"en": "Next ▶", "ar": "◀ التالي"},
+    "common.page": {"en": "{first}–{last} of {total}", "ar": "{first}–{last} من {total}"},
+    "common.none": {"en": "—", "ar": "—"},
+    "error.unexpected": {"en": "Something went wrong, but nothing you saved was lost. Please try again; if it keeps happening, reload the page.",
+                         "ar": "حدث خطأ، لكن لم يُفقد شيء مما حفظته. حاول مرة أخرى، وإن تكرر فأعد تحميل الصفحة."},
+    "error.elsewhere": {"en": "The portfolio was changed in another tab or program: the view was refreshed.",
+                        "ar": "تغيّرت المحفظة في تبويب أو برنامج آخر: تم تحديث العرض."},
+    # profile
+    "profile.heading": {"en": "Your profile", "ar": "ملفك الشخصي"},
+    "profile.intro": {"en": "Everything here is saved as soon as you leave a field.",
+                      "ar": "يُحفظ كل شيء هنا فور مغادرتك الحقل."},
+    "profile.name": {"en": "Your name", "ar": "اسمك"},
+    "profile.email": {"en": "Your email", "ar": "بريدك الإلكتروني"},
+    "profile.signature": {"en": "Email signature", "ar": "توقيع البريد"},
+    "profile.currency": {"en": "Currency", "ar": "العملة"},
+    "profile.language": {"en": "Language", "ar": "اللغة"},
+    "profile.services": {"en": "Services you offer", "ar": "الخدمات التي تقدمها"},
+    "profile.service_name": {"en": "Service", "ar": "الخدمة"},
+    "profile.service_value": {"en": "Why a client wants it (one line)", "ar": "لماذا يريدها العميل (سطر واحد)"},
+    "profile.service_price": {"en": "Price hint (optional)", "ar": "السعر التقريبي (اختياري)"},
+    "profile.add_service": {"en": "+ Add a service", "ar": "+ أضف خدمة"},
+    "profile.remove_service": {"en": "Remove", "ar": "حذف"},
+    # clients
+    "clients.heading": {"en": "Your clients", "ar": "عملاؤك"},
+    "clients.new": {"en": "+ New client", "ar": "+ عميل جديد"},
+    "clients.edit": {"en": "Edit", "ar": "تعديل"},
+    "clients.search": {"en": "Search", "ar": "بحث"},
+    "clients.empty": {"en": "No clients yet: add your first one with “New client”, or import a spreadsheet.",
+                      "ar": "لا يوجد عملاء بعد: أضف أول عميل بزر «عميل جديد» أو استورد جدولاً."},
+    "clients.incomplete": {"en": "incomplete", "ar": "غير مكتمل"},
+    "clients.form_new": {"en": "New client", "ar": "عميل جديد"},
+    "clients.form_edit": {"en": "Edit client: {name}", "ar": "تعديل العميل: {name}"},
+    "field.name": {"en": "Client name *", "ar": "اسم العميل *"},
+    "field.contact_name": {"en": "Contact person", "ar": "الشخص المسؤول"},
+    "field.email": {"en": "Email", "ar": "البريد الإلكتروني"},
+    "field.industry": {"en": "Industry", "ar": "المجال"},
+    "field.services": {"en": "Services they buy", "ar": "الخدمات التي يشتريها"},
+    "field.other_services": {"en": "Other services (separate with ;)", "ar": "خدمات أخرى (افصل بينها بـ ;)"},
+    "field.last_win": {"en": "Last win / milestone", "ar": "آخر إنجاز"},
+    "field.notes": {"en": "Notes", "ar": "ملاحظات"},
+    "field.start_date": {"en": "Client since", "ar": "عميل منذ"},
+    "field.not_rated": {"en": "not rated", "ar": "بلا تقييم"},
+    "field.per_hour": {"en": "{currency} per hour", "ar": "{currency} للساعة"},
+    "clients.save": {"en": "Save", "ar": "حفظ"},
+    "clients.delete": {"en": "Delete", "ar": "حذف"},
+    "clients.cancel": {"en": "Close form", "ar": "إغلاق النموذج"},
+    "clients.confirm_delete": {"en": "Delete “{name}” for good?", "ar": "هل تحذف «{name}» نهائياً؟"},
+    "clients.yes_delete": {"en": "Yes, delete", "ar": "نعم، احذف"},
+    "clients.saved": {"en": "Saved “{name}”.", "ar": "تم حفظ «{name}»."},
+    "clients.deleted": {"en": "Deleted “{name}”.", "ar": "تم حذف «{name}»."},
+    "clients.fix_fields": {"en": "Nothing was saved: please fix the fields marked in red.",
+                           "ar": "لم يُحفظ شيء: يرجى تصحيح الحقول المعلّمة بالأحمر."},
+    "clients.stale": {"en": "“{name}” was changed in another tab after you opened it. Which version do you want?",
+                      "ar": "تغيّر «{name}» في تبويب آخر بعد أن فتحته. أي نسخة تريد؟"},
+    "clients.reload_theirs": {"en": "Reload their version", "ar": "اعرض نسختهم"},
+    "clients.keep_mine": {"en": "Keep mine", "ar": "احتفظ بنسختي"},
+    "clients.gone": {"en": "“{name}” was deleted in another tab, so your edit was not saved. Your typed values are still here: Save again to add it back as a new client, or close the form.",
+                     "ar": "حُذف «{name}» في تبويب آخر فلم يُحفظ تعديلك. ما كتبته ما زال هنا: احفظ مرة أخرى لإضافته كعميل جديد، أو أغلق النموذج."},
+    # import / export
+    "import.heading": {"en": "Import clients from a spreadsheet", "ar": "استيراد العملاء من جدول"},
+    "import.help": {"en": "Choose a .csv or .xlsx file (up to {mb} MB). Only the column “name” is required.",
+                    "ar": "اختر ملف ‎.csv أو ‎.xlsx (حتى {mb} ميغابايت). العمود «name» وحده إلزامي."},
+    "import.choose": {"en": "Choose file", "ar": "اختر ملفاً"},
+    "import.too_big": {"en": "“{file}” is {size} MB: files up to {mb} MB can be uploaded here. Split it, or use the command line: freelancekit import FILE.",
+                       "ar": "حجم «{file}» ‏{size} ميغابايت: الحد هنا {mb} ميغابايت. قسّمه أو استخدم سطر الأوامر: freelancekit import FILE."},
+    "import.preview": {"en": "{valid} of {rows} rows are ready to import.", "ar": "{valid} من {rows} صفاً جاهزة للاستيراد."},
+    "import.problems": {"en": "{count} problems found:", "ar": "وُجدت {count} مشكلة:"},
+    "import.only_valid": {"en": "Import only the valid rows (skip rows with problems)", "ar": "استورد الصفوف السليمة فقط (تجاهل الصفوف ذات المشاكل)"},
+    "import.confirm": {"en": "Import", "ar": "استيراد"},
+    "import.blocked": {"en": "Nothing can be imported yet: fix the problems in the file, or tick “import only the valid rows”.",
+                       "ar": "لا يمكن الاستيراد بعد: صحّح المشاكل في الملف أو اختر «استورد الصفوف السليمة فقط»."},
+    "import.done": {"en": "Imported: {added} added, {updated} updated, {skipped} skipped.",
+                    "ar": "تم الاستيراد: أُضيف {added}، وحُدّث {updated}، وتُجوهل {skipped}."},
+    "export.heading": {"en": "Download your clients", "ar": "نزّل قائمة عملائك"},
+    "export.prepare": {"en": "Prepare downloads", "ar": "جهّز التنزيلات"},
+    "export.csv": {"en": "Download CSV", "ar": "نزّل CSV"},
+    "export.xlsx": {"en": "Download Excel (.xlsx)", "ar": "نزّل Excel ‏(.xlsx)"},
+    # criteria
+    "criteria.heading": {"en": "What matters to you now?", "ar": "ما الذي يهمك الآن؟"},
+    "criteria.intro": {"en": "Move a slider to give a criterion more or less weight; the share of the total is shown in %.",
+                       "ar": "حرّك المنزلق لزيادة وزن المعيار أو إنقاصه؛ تظهر حصته من المجموع بالنسبة المئوية."},
+    "criteria.presets": {"en": "Presets:", "ar": "إعدادات جاهزة:"},
+    "preset.money": {"en": "Money first", "ar": "المال أولاً"},
+    "preset.balanced": {"en": "Balanced", "ar": "متوازن"},
+    "preset.growth": {"en": "Growth & learning", "ar": "النمو والتعلّم"},
+    "preset.peace": {"en": "Peace of mind", "ar": "راحة البال"},
+    "criteria.label": {"en": "Name", "ar": "الاسم"},
+    "criteria.kind": {"en": "Kind", "ar": "النوع"},
+    "criteria.direction": {"en": "Better when", "ar": "أفضل عندما"},
+    "kind.rating": {"en": "rating 1–5", "ar": "تقييم 1–5"},
+    "kind.number": {"en": "number", "ar": "رقم"},
+    "direction.higher": {"en": "higher", "ar": "أعلى"},
+    "direction.lower": {"en": "lower", "ar": "أقل"},
+    "criteria.add_heading": {"en": "Add a criterion of your own", "ar": "أضف معياراً خاصاً بك"},
+    "criteria.add": {"en": "+ Add criterion", "ar": "+ أضف المعيار"},
+    "criteria.remove": {"en": "Remove", "ar": "حذف"},
+    "criteria.confirm_remove": {"en": "Remove “{label}” and every client's value for it?", "ar": "هل تحذف «{label}» وكل قيم العملاء له؟"},
+    "criteria.all_zero": {"en": "All weights are zero: give at least one criterion a weight above 0.",
+                          "ar": "كل الأوزان صفر: أعطِ معياراً واحداً على الأقل وزناً أكبر من صفر."},
+    # ranking
+    "ranking.heading": {"en": "Your clients, best first", "ar": "عملاؤك مرتّبون من الأفضل"},
+    "ranking.rank": {"en": "Rank", "ar": "الترتيب"},
+    "ranking.client": {"en": "Client", "ar": "العميل"},
+    "ranking.score": {"en": "Score", "ar": "النقاط"},
+    "ranking.top3": {"en": "top 3", "ar": "أفضل 3"},
+    "ranking.incomplete_note": {"en": "⚠ = incomplete: some criteria are not rated yet and count 0.",
+                                "ar": "⚠ = غير مكتمل: بعض المعايير بلا تقييم وتُحسب صفراً."},
+    "ranking.empty": {"en": "Add clients to see them ranked.", "ar": "أضف عملاء لترى ترتيبهم."},
+    "chart.contrib_title": {"en": "Score by criterion (top {n})", "ar": "النقاط حسب المعيار (أفضل {n})"},
+    "chart.radar_title": {"en": "Top three compared (0 = worst, 1 = best)", "ar": "مقارنة أفضل ثلاثة (0 = الأسوأ، 1 = الأفضل)"},
+    "chart.points": {"en": "points", "ar": "نقاط"},
+    "chart.value": {"en": "value", "ar": "القيمة"},
+    "chart.missing": {"en": "not rated", "ar": "بلا تقييم"},
+    # drafts
+    "drafts.heading": {"en": "Your top three and what they could also buy", "ar": "أفضل ثلاثة عملاء وما يمكنهم شراؤه أيضاً"},
+    "drafts.pending": {"en": "Email drafts will appear here in a coming version. For now, here are the services each top client does not buy from you yet.",
+                       "ar": "ستظهر مسودات الرسائل هنا في إصدار قادم. حالياً، هذه الخدمات التي لا يشتريها منك كل عميل من الأفضل بعد."},
+    "drafts.buys": {"en": "Buys now:", "ar": "يشتري الآن:"},
+    "drafts.could_buy": {"en": "Could also buy:", "ar": "يمكنه أن يشتري أيضاً:"},
+    "drafts.nothing_more": {"en": "already buys every service in your profile — add more services to your profile.",
+                            "ar": "يشتري كل خدمات ملفك — أضف خدمات أخرى إلى ملفك."},
+    "drafts.last_win": {"en": "Last win:", "ar": "آخر إنجاز:"},
+    "drafts.no_clients": {"en": "Add clients and weights to see your top three.", "ar": "أضف عملاء وأوزاناً لترى أفضل ثلاثة."},
+}
+
+# The built-in criteria are stored with English labels; show them translated
+# while the user has not renamed them.
+BUILTIN_LABELS: dict[str, dict[str, str]] = {
+    "hourly_rate": {"en": "Pay rate", "ar": "أجر الساعة"},
+    "on_time_payment": {"en": "On-time payment", "ar": "الالتزام بمواعيد الدفع"},
+    "ease": {"en": "Ease of working with", "ar": "سهولة التعامل"},
+    "enjoyment": {"en": "Enjoyment of the work", "ar": "الاستمتاع بالعمل"},
+    "learning": {"en": "Learning new skills", "ar": "تعلّم مهارات جديدة"},
+}
+
+
+def normalise_locale(locale: str | None) -> str:
+    return locale if locale in LOCALES else "en"
+
+
+def t(key: str, locale: str | None = "en", **values: object) -> str:
+    """The text for ``key`` in ``locale`` (English when missing), with placeholders filled."""
+    texts = STRINGS[key]
+    text = texts.get(normalise_locale(locale)) or texts["en"]
+    return text.format(**values) if values else text
+
+
+def is_rtl(locale: str | None) -> bool:
+    return normalise_locale(locale) in RTL_LOCALES
+
+
+def criterion_label(key: str, label: str, locale: str | None) -> str:
+    """A criterion's label to show: the translation of a built-in one the user has not renamed."""
+    builtin = BUILTIN_LABELS.get(key)
+    if builtin and label == builtin["en"]:
+        return builtin.get(normalise_locale(locale), label)
+    return label
+
+
+def missing_translations(strings: Mapping[str, Mapping[str, str]] = STRINGS) -> list[str]:
+    """Keys without a text in every locale (the test suite keeps this empty)."""
+    return sorted(k for k, texts in strings.items() if any(not texts.get(loc) for loc in LOCALES))

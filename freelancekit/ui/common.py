@@ -1,0 +1,303 @@
+"""Small pieces every view shares: escaping, the status area, guarded callbacks,
+a field with its error label, a yes/cancel confirmation, and the app state.
+
+Views never reach into each other's widgets: they get an ``AppState`` (the
+store, the language, a cached score table) and call ``state.changed(kind)``
+after saving; the shell decides which views to refresh.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import FreelancekitError
+from . import dom
+
+if TYPE_CHECKING:
+    from ..model import Criterion, Profile
+    from ..scoring import Ranking, ScoreTable
+    from ..storage import Store
+
+log = logging.getLogger("freelancekit.ui")
+F = TypeVar("F", bound=Callable[..., Any])
+
+# kinds of change a view reports; the shell maps them to the views to refresh
+CHANGE_KINDS = ("profile", "clients", "criteria", "weights", "all")
+
+
+# -- escaping user text -----------------------------------------------------------------
+def html_text(value: object) -> str:
+    """User text made inert for an HTML widget: shown literally, never parsed as markup."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def plotly_text(value: object) -> str:
+    """User text made inert for plotly labels, hovers and legends.
+
+    plotly.js parses a subset of HTML (``<b>``, ``<a href>``, ``<br>``...) and
+    decodes entities for display, so ``<``/``>``/``&`` become entities and show
+    literally. It also typesets anything between two ``$`` as LaTeX; an
+    entity ``&#36;`` is not seen by that check and still displays as ``$``.
+    """
+    text = html.escape("" if value is None else str(value), quote=False)
+    return text.replace("$", "&#36;")
+
+
+# -- the status area and guarded callbacks ------------------------------------------------------
+class StatusArea:
+    """One line at the top of the app for "Saved." and friendly error messages."""
+
+    def __init__(self) -> None:
+        self.widget = w.HTML(value="")
+        self.widget.add_class(dom.STATUS)
+
+    def info(self, text: str) -> None:
+        self.widget.remove_class(dom.STATUS_ERROR)
+        self.widget.value = f'<div class="fk-status-info">{html_text(text)}</div>' if text else ""
+
+    def error(self, text: str) -> None:
+        self.widget.add_class(dom.STATUS_ERROR)
+        self.widget.value = f'<div class="fk-status-err" role="alert">{html_text(text)}</div>'
+
+    def clear(self) -> None:
+        self.info("")
+
+    @property
+    def text(self) -> str:
+        """The message as plain text (for tests and logs)."""
+        return html.unescape(_strip_tags(self.widget.value))
+
+
+def _strip_tags(markup: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", "", markup)
+
+
+def guarded(method: F) -> F:
+    """Run a view callback so that no error ever reaches the page as a traceback.
+
+    A ``FreelancekitError`` the view did not handle itself is shown as its
+    message; anything unexpected is logged (with the traceback, for us) and
+    the user sees a calm sentence. The app keeps working either way.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        state: AppState = self.state
+        try:
+            return method(self, *args, **kwargs)
+        except FreelancekitError as exc:
+            state.status.error(exc.message)
+        except Exception:  # noqa: BLE001 - the last line of defence for the page
+            log.exception("unexpected error in %s", method.__qualname__)
+            state.status.error(i18n.t("error.unexpected", state.locale))
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# -- widgets ---------------------------------------------------------------------------------------
+def classed(widget: w.Widget, *classes: str) -> w.Widget:
+    for c in classes:
+        widget.add_class(c)
+    return widget
+
+
+def error_label(css_class: str) -> w.HTML:
+    """A red message next to a field; HTML only so the text wraps, always escaped."""
+    label = w.HTML(value="")
+    label.add_class("fk-error")
+    label.add_class(css_class)
+    return label
+
+
+def set_error(label: w.HTML, text: str | None) -> None:
+    label.value = f'<span role="alert">{html_text(text)}</span>' if text else ""
+
+
+def error_text(label: w.HTML) -> str:
+    return html.unescape(_strip_tags(label.value))
+
+
+class FieldRow:
+    """A label, an input and the error message that belongs to that input."""
+
+    def __init__(self, label: str, widget: w.Widget, css_class: str, error_class: str, extra: w.Widget | None = None):
+        self.input = classed(widget, css_class)
+        self.label = w.Label(value=label)
+        self.label.add_class("fk-field-label")
+        self.error = error_label(error_class)
+        parts = [self.label, self.input] + ([extra] if extra is not None else [])
+        self.widget = w.VBox([w.HBox(parts, layout=w.Layout(align_items="center")), self.error])
+        self.widget.add_class("fk-field")
+
+    def set_error(self, text: str | None) -> None:
+        set_error(self.error, text)
+
+    @property
+    def error_text(self) -> str:
+        return error_text(self.error)
+
+
+class Confirm:
+    """A hidden "are you sure?" row: ``ask(text, on_yes)`` shows it, either button hides it."""
+
+    def __init__(self, state: AppState, yes_label: str | None = None):
+        self.state = state
+        self.message = w.Label(value="")
+        self.yes = classed(w.Button(description=yes_label or i18n.t("common.yes", state.locale), button_style="danger"), dom.CONFIRM_YES)
+        self.cancel = classed(w.Button(description=i18n.t("common.cancel", state.locale)), dom.CONFIRM_CANCEL)
+        self.widget = classed(w.HBox([self.message, self.yes, self.cancel], layout=w.Layout(display="none")), dom.CONFIRM_BOX)
+        self._on_yes: Callable[[], None] | None = None
+        self.yes.on_click(self._yes)
+        self.cancel.on_click(self._cancel)
+
+    def ask(self, text: str, on_yes: Callable[[], None], yes_label: str | None = None) -> None:
+        self.message.value = text
+        if yes_label:
+            self.yes.description = yes_label
+        self._on_yes = on_yes
+        self.widget.layout.display = "flex"
+
+    def hide(self) -> None:
+        self._on_yes = None
+        self.widget.layout.display = "none"
+
+    @property
+    def visible(self) -> bool:
+        return self.widget.layout.display != "none"
+
+    @guarded
+    def _yes(self, _button: Any = None) -> None:
+        action, self._on_yes = self._on_yes, None
+        self.widget.layout.display = "none"
+        if action is not None:
+            action()
+
+    def _cancel(self, _button: Any = None) -> None:
+        self.hide()
+
+
+# -- shared state ------------------------------------------------------------------------------------
+class AppState:
+    """What the views share: the open store, the language, the status line and caches.
+
+    ``score_table()`` is computed once per client/criteria change and reused
+    for every weight change, so a slider move only costs ``scoring.rank``.
+    """
+
+    def __init__(self, store: Store, status: StatusArea | None = None, on_change: Callable[[str], None] | None = None):
+        self.store = store
+        self.status = status or StatusArea()
+        self.on_change = on_change
+        self._criteria: tuple[Criterion, ...] | None = None
+        self._table: ScoreTable | None = None
+        self._clients: tuple[Any, ...] | None = None
+        self._profile: Profile | None = None
+        self._ranking: Ranking | None = None
+        self.locale = i18n.normalise_locale(store.profile().locale)
+        self.seen_version = store.data_version()
+
+    # caches ------------------------------------------------------------------
+    def criteria(self) -> tuple[Criterion, ...]:
+        if self._criteria is None:
+            self._criteria = self.store.criteria()
+        return self._criteria
+
+    def profile(self) -> Profile:
+        if self._profile is None:
+            self._profile = self.store.profile()
+        return self._profile
+
+    def clients(self) -> tuple[Any, ...]:
+        if self._clients is None:
+            self._clients = self.store.clients()
+        return self._clients
+
+    def score_table(self) -> ScoreTable:
+        if self._table is None:
+            from ..scoring import score_table
+
+            self._table = score_table(self.clients(), self.criteria())
+        return self._table
+
+    def ranking(self) -> Ranking:
+        """The ranking with the saved weights, computed once per change (raises InvalidInput if all are 0)."""
+        if self._ranking is None:
+            from ..scoring import rank
+
+            self._ranking = rank(self.score_table(), self.criteria())
+        return self._ranking
+
+    def set_criteria(self, criteria: tuple[Criterion, ...]) -> None:
+        """New weights only: keeps the score table (same clients, same columns)."""
+        self._criteria = criteria
+        self._ranking = None
+
+    def invalidate(self, kind: str = "all") -> None:
+        """Forget what a change of ``kind`` made stale (weights keep the score table)."""
+        self._ranking = None
+        if kind in ("weights", "criteria", "all"):
+            self._criteria = None
+        if kind in ("clients", "criteria", "all"):
+            self._clients = None
+            self._table = None
+        if kind in ("profile", "all"):
+            self._profile = None
+
+    # change notification -------------------------------------------------------
+    def changed(self, kind: str) -> None:
+        """A view saved something: drop stale caches, remember the version, tell the shell."""
+        if kind not in CHANGE_KINDS:
+            raise ValueError(f"unknown change kind {kind!r}")
+        external = self.store.data_version() > self.seen_version + 1
+        self.seen_version = self.store.data_version()
+        if external:
+            kind = "all"
+        self.invalidate(kind)
+        if self.on_change is not None:
+            self.on_change(kind)
+
+    def check_external(self) -> bool:
+        """True (and caches dropped) when another tab or program changed the portfolio."""
+        version = self.store.data_version()
+        if version == self.seen_version:
+            return False
+        self.seen_version = version
+        self.invalidate("all")
+        return True
+
+
+STYLESHEET = """
+<style>
+.fk-app { max-width: 1200px; font-size: 14px; }
+.fk-app.fk-rtl, .fk-app.fk-rtl * { direction: rtl; }
+.fk-app.fk-rtl .widget-label, .fk-app.fk-rtl .widget-html-content { text-align: right; }
+.fk-app.fk-rtl .js-plotly-plot, .fk-app.fk-rtl .js-plotly-plot * { direction: ltr; }
+.fk-app .fk-demo-banner { background: #fff4ce; border: 1px solid #e0b100; padding: 6px 10px; border-radius: 4px; }
+.fk-app .fk-demo-banner .widget-label { font-weight: bold; }
+.fk-app .fk-error { color: #b00020; min-height: 0; }
+.fk-app .fk-status-err { color: #b00020; font-weight: bold; }
+.fk-app .fk-status-info { color: #1b5e20; }
+.fk-app .fk-field-label { min-width: 180px; }
+.fk-app .fk-table-head .widget-button { font-weight: bold; }
+.fk-app table.fk-table { border-collapse: collapse; width: 100%; }
+.fk-app table.fk-table th, .fk-app table.fk-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: start; }
+.fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }
+.fk-app .fk-draft-card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
+.fk-app .fk-muted { color: #666; }
+.fk-app .fk-client-row:nth-child(even) { background: #f7f7f7; }
+</style>
+"""
+
+
+def stylesheet() -> w.HTML:
+    """Our fixed stylesheet (no user text in it), added once by the shell."""
+    return w.HTML(value=STYLESHEET)

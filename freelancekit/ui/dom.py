@@ -1,0 +1,141 @@
+"""CSS class names the browser tests use to find the app's widgets.
+
+This module is the contract between the widgets and the Playwright tests:
+tests import these names instead of spelling selectors by hand, so a rename
+here breaks loudly in both places. ipywidgets put a class on the widget's
+outer element: for a Text the ``<input>`` is inside it (``.fk-client-name
+input``), for a Dropdown the ``<select>`` (``.fk-client-ease select``), for a
+slider the handle is ``.fk-weight-ease .noUi-handle`` and the readout
+``.fk-weight-ease .widget-readout``.
+
+HTML tables (clients are widgets, the ranking table is one HTML widget) use
+plain classes and ``data-*`` attributes inside: see ``RANK_ROW``.
+"""
+from __future__ import annotations
+
+# -- the shell ----------------------------------------------------------------
+APP = "fk-app"  # root container; also carries RTL when the language is Arabic
+RTL = "fk-rtl"  # added to APP for right-to-left languages (dir=rtl via the stylesheet)
+TABS = "fk-tabs"  # the Tab widget
+TAB_PREFIX = "fk-tab-"  # + view name, on each tab's content box
+
+
+def tab(name: str) -> str:
+    """Class of one tab's content: name is profile, clients, import, criteria, ranking or drafts."""
+    return TAB_PREFIX + name
+
+
+TAB_NAMES = ("profile", "clients", "import", "criteria", "ranking", "drafts")  # in display order
+STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
+STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
+DEMO_BANNER = "fk-demo-banner"
+DEMO_START_OWN = "fk-demo-start-own"  # "Start my own portfolio"
+DEMO_BACK = "fk-demo-back"  # "Back to the demo" (shown when the portfolio is not the demo)
+CONFIRM_BOX = "fk-confirm"  # any yes/cancel confirmation row
+CONFIRM_YES = "fk-confirm-yes"
+CONFIRM_CANCEL = "fk-confirm-cancel"
+
+# -- profile --------------------------------------------------------------------
+PROFILE_PREFIX = "fk-profile-"  # + name, email, signature, currency, locale; + "-error" for its message
+PROFILE_FIELDS = ("name", "email", "signature", "currency", "locale")
+SERVICE_ROW = "fk-service-row"  # one service row; its inputs: fk-service-name / -value / -price
+SERVICE_NAME = "fk-service-name"
+SERVICE_VALUE = "fk-service-value"
+SERVICE_PRICE = "fk-service-price"
+SERVICE_ERROR = "fk-service-error"
+SERVICE_REMOVE = "fk-service-remove"
+SERVICE_ADD = "fk-service-add"
+
+# -- clients ----------------------------------------------------------------------
+CLIENTS_TABLE = "fk-clients-table"
+CLIENT_ROW = "fk-client-row"  # one visible table row (a widget box)
+CLIENT_EDIT = "fk-client-edit"  # the row's Edit button
+CLIENT_SORT_PREFIX = "fk-sort-"  # + column key, header buttons that sort
+CLIENTS_SEARCH = "fk-clients-search"
+CLIENTS_PREV = "fk-clients-prev"
+CLIENTS_NEXT = "fk-clients-next"
+CLIENTS_PAGE = "fk-clients-page"
+CLIENT_NEW = "fk-client-new"
+CLIENT_FORM = "fk-client-form"
+CLIENT_FIELD_PREFIX = "fk-client-"  # + field: name, contact_name, email, industry, services, other_services,
+#   last_win, notes, start_date, and every criterion key (e.g. fk-client-ease); + "-error" for its message
+CLIENT_SAVE = "fk-client-save"
+CLIENT_DELETE = "fk-client-delete"
+CLIENT_CLOSE = "fk-client-close"
+CLIENT_FORM_MESSAGE = "fk-client-form-message"
+STALE_DIALOG = "fk-stale-dialog"
+STALE_RELOAD = "fk-stale-reload"  # "Reload their version"
+STALE_KEEP = "fk-stale-keep"  # "Keep mine"
+
+
+def client_field(field: str) -> str:
+    return CLIENT_FIELD_PREFIX + field
+
+
+def client_error(field: str) -> str:
+    return CLIENT_FIELD_PREFIX + field + "-error"
+
+
+def profile_field(field: str) -> str:
+    return PROFILE_PREFIX + field
+
+
+def profile_error(field: str) -> str:
+    return PROFILE_PREFIX + field + "-error"
+
+
+# -- import / export ------------------------------------------------------------------
+IMPORT_UPLOAD = "fk-import-upload"
+IMPORT_MESSAGE = "fk-import-message"  # too big / unreadable file / import result
+IMPORT_PREVIEW = "fk-import-preview"  # summary plus the first rows
+IMPORT_ERRORS = "fk-import-errors"  # the per-row problem list (li.fk-import-problem inside)
+IMPORT_PROBLEM = "fk-import-problem"
+IMPORT_ONLY_VALID = "fk-import-only-valid"  # checkbox
+IMPORT_CONFIRM = "fk-import-confirm"
+EXPORT_PREPARE = "fk-export-prepare"
+EXPORT_LINKS = "fk-export-links"  # contains a.fk-export-csv and a.fk-export-xlsx (data: URIs)
+EXPORT_CSV = "fk-export-csv"
+EXPORT_XLSX = "fk-export-xlsx"
+
+# -- criteria & weights -----------------------------------------------------------------
+WEIGHT_PREFIX = "fk-weight-"  # + criterion key: the slider (e.g. fk-weight-ease)
+SHARE_PREFIX = "fk-share-"  # + criterion key: the "23%" label
+CRITERION_ROW_PREFIX = "fk-criterion-"  # + key: the row box
+CRITERION_LABEL_PREFIX = "fk-criterion-label-"  # + key: rename field
+CRITERION_DIRECTION_PREFIX = "fk-criterion-direction-"  # + key
+CRITERION_REMOVE_PREFIX = "fk-criterion-remove-"  # + key
+CRITERION_ERROR_PREFIX = "fk-criterion-error-"  # + key
+PRESET_PREFIX = "fk-preset-"  # + money, balanced, growth, peace
+PRESET_NAMES = ("money", "balanced", "growth", "peace")
+NEW_CRITERION_LABEL = "fk-new-criterion-label"
+NEW_CRITERION_KIND = "fk-new-criterion-kind"
+NEW_CRITERION_DIRECTION = "fk-new-criterion-direction"
+NEW_CRITERION_ADD = "fk-new-criterion-add"
+NEW_CRITERION_ERROR = "fk-new-criterion-error"
+WEIGHTS_ERROR = "fk-weights-error"  # e.g. "all weights are zero"
+
+
+def weight(key: str) -> str:
+    return WEIGHT_PREFIX + key
+
+
+def share(key: str) -> str:
+    return SHARE_PREFIX + key
+
+
+# -- ranking ---------------------------------------------------------------------------------
+RANKING_TABLE = "fk-ranking-table"  # HTML widget; inside: table > tbody > tr.fk-rank-row
+RANK_ROW = "fk-rank-row"  # attributes: data-rank="1", data-client-id, data-score="87.5" (2 decimals)
+RANK_TOP = "fk-rank-top"  # added to the rows of the top three
+RANK_INCOMPLETE = "fk-rank-incomplete"  # added to rows of incomplete clients
+RANK_NAME = "fk-rank-name"  # the td holding the client name (text, escaped)
+RANKING_PREV = "fk-ranking-prev"
+RANKING_NEXT = "fk-ranking-next"
+CHART_CONTRIB = "fk-chart-contrib"  # Output widget holding the stacked bar chart (.js-plotly-plot inside)
+CHART_RADAR = "fk-chart-radar"  # Output widget holding the top-three polar chart
+RANKING_MESSAGE = "fk-ranking-message"
+
+# -- drafts ------------------------------------------------------------------------------------
+DRAFTS = "fk-drafts"
+DRAFT_CARD = "fk-draft-card"  # one per top-three client; data in its text
+DRAFT_MISSING = "fk-draft-missing"  # the "could also buy" list of one card
