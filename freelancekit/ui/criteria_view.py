@@ -1,0 +1,207 @@
+"""Criteria & weights: a slider per criterion (share of the total in %), presets,
+and adding, renaming, re-directing or removing criteria.
+
+A slider sends its value only when released (``continuous_update=False``);
+each change is saved at once with ``Store.set_weights`` (so a reload keeps
+it) and then only the ranking is recomputed, never the score table.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import InvalidInput
+from ..model import DIRECTIONS, KINDS
+from ..validation import parse_weight
+from . import dom
+from .common import AppState, Confirm, classed, error_label, guarded, html_text, set_error
+
+SLIDER_MAX = 10.0
+SLIDER_STEP = 0.5
+
+# Presets name the built-in criteria; custom criteria keep their weight (except "balanced").
+PRESETS: dict[str, dict[str, float]] = {
+    "money": {"hourly_rate": 5, "on_time_payment": 3, "ease": 1, "enjoyment": 1, "learning": 1},
+    "balanced": {},  # every criterion 1
+    "growth": {"hourly_rate": 2, "on_time_payment": 1, "ease": 1, "enjoyment": 3, "learning": 5},
+    "peace": {"hourly_rate": 1, "on_time_payment": 4, "ease": 5, "enjoyment": 2, "learning": 1},
+}
+
+
+def preset_weights(name: str, keys: list[str]) -> dict[str, float]:
+    """The weights a preset gives to the criteria that exist in this portfolio."""
+    preset = PRESETS[name]
+    if not preset:
+        return {k: 1.0 for k in keys}
+    return {k: float(preset[k]) for k in keys if k in preset}
+
+
+def shares(weights: dict[str, float]) -> dict[str, float]:
+    """Each weight as a percentage of the total (0 everywhere when all are 0)."""
+    total = sum(weights.values())
+    return {k: (100.0 * x / total if total > 0 else 0.0) for k, x in weights.items()}
+
+
+class CriteriaView:
+    def __init__(self, state: AppState):
+        self.state = state
+        self.sliders: dict[str, w.FloatSlider] = {}
+        self.share_labels: dict[str, w.Label] = {}
+        self.errors: dict[str, w.HTML] = {}
+        self.label_inputs: dict[str, w.Text] = {}
+        self.direction_inputs: dict[str, w.Dropdown] = {}
+        self._syncing = False
+        self.box = w.VBox()
+        self.widget = classed(self.box, dom.tab("criteria"))
+        self.build()
+
+    # -- building ------------------------------------------------------------------
+    def build(self) -> None:
+        """(Re)create every row from the saved criteria (after add/remove/rename)."""
+        loc = self.state.locale
+        self.sliders.clear(), self.share_labels.clear(), self.errors.clear()
+        self.label_inputs.clear(), self.direction_inputs.clear()
+        criteria = self.state.criteria()
+        presets = []
+        for name in dom.PRESET_NAMES:
+            b = classed(w.Button(description=i18n.t(f"preset.{name}", loc)), dom.PRESET_PREFIX + name)
+            b.on_click(lambda _b, name=name: self.apply_preset(name))
+            presets.append(b)
+        rows = []
+        for c in criteria:
+            slider = w.FloatSlider(value=min(c.weight, max(SLIDER_MAX, c.weight)), min=0.0, max=max(SLIDER_MAX, c.weight),
+                                   step=SLIDER_STEP, continuous_update=False, readout_format=".1f",
+                                   layout=w.Layout(width="320px"))
+            classed(slider, dom.weight(c.key))
+            slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
+            share = classed(w.Label(value=""), dom.share(c.key))
+            err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
+            self.sliders[c.key], self.share_labels[c.key], self.errors[c.key] = slider, share, err
+            name = w.Label(value=i18n.criterion_label(c.key, c.label, loc), layout=w.Layout(width="220px"))
+            rows.append(classed(w.VBox([w.HBox([name, slider, share]), err]), dom.CRITERION_ROW_PREFIX + c.key))
+        self.update_shares()
+        self.confirm = Confirm(self.state)
+        manage = w.Accordion(children=[self._manage_box(criteria)])
+        manage.set_title(0, i18n.t("criteria.add_heading", loc))
+        self.box.children = [
+            w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
+                         f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
+            w.HBox([w.Label(value=i18n.t("criteria.presets", loc)), *presets]),
+            *rows,
+            self.confirm.widget,
+            manage,
+        ]
+
+    def _manage_box(self, criteria: tuple[Any, ...]) -> w.VBox:
+        loc = self.state.locale
+        directions = [(i18n.t(f"direction.{d}", loc), d) for d in DIRECTIONS]
+        rows = []
+        for c in criteria:
+            label = classed(w.Text(value=c.label, continuous_update=False, layout=w.Layout(width="240px")), dom.CRITERION_LABEL_PREFIX + c.key)
+            label.observe(lambda ch, key=c.key: self.on_rename(key, ch["new"]), names="value")
+            direction = classed(w.Dropdown(options=directions, value=c.direction, layout=w.Layout(width="110px")), dom.CRITERION_DIRECTION_PREFIX + c.key)
+            direction.observe(lambda ch, key=c.key: self.on_direction(key, ch["new"]), names="value")
+            remove = classed(w.Button(description=i18n.t("criteria.remove", loc), button_style="warning"), dom.CRITERION_REMOVE_PREFIX + c.key)
+            remove.on_click(lambda _b, key=c.key, lbl=c.label: self.ask_remove(key, lbl))
+            kind = w.Label(value=i18n.t(f"kind.{c.kind}", loc))
+            self.label_inputs[c.key], self.direction_inputs[c.key] = label, direction
+            rows.append(w.HBox([label, kind, w.Label(value=i18n.t("criteria.direction", loc)), direction, remove]))
+        self.new_label = classed(w.Text(placeholder=i18n.t("criteria.label", loc), layout=w.Layout(width="240px")), dom.NEW_CRITERION_LABEL)
+        self.new_kind = classed(w.Dropdown(options=[(i18n.t(f"kind.{k}", loc), k) for k in KINDS], value="rating", layout=w.Layout(width="130px")), dom.NEW_CRITERION_KIND)
+        self.new_direction = classed(w.Dropdown(options=directions, value="higher", layout=w.Layout(width="110px")), dom.NEW_CRITERION_DIRECTION)
+        add = classed(w.Button(description=i18n.t("criteria.add", loc), button_style="primary"), dom.NEW_CRITERION_ADD)
+        add.on_click(self.on_add)
+        self.new_error = error_label(dom.NEW_CRITERION_ERROR)
+        new_row = w.HBox([self.new_label, self.new_kind, w.Label(value=i18n.t("criteria.direction", loc)), self.new_direction, add])
+        return w.VBox([*rows, w.HTML(value="<hr>"), new_row, self.new_error])
+
+    def update_shares(self) -> None:
+        weights = {k: float(s.value) for k, s in self.sliders.items()}
+        for key, pct in shares(weights).items():
+            self.share_labels[key].value = f"{pct:.0f}%"
+
+    def refresh(self) -> None:
+        self.build()
+
+    # -- weights -------------------------------------------------------------------
+    @guarded
+    def on_weight(self, key: str, value: Any) -> None:
+        if self._syncing:
+            return
+        try:
+            weight = parse_weight(value, key)  # the page may send anything: check it like any input
+        except InvalidInput as exc:
+            set_error(self.errors[key], exc.for_field(key) or exc.message)
+            self._sync_from_store()
+            return
+        set_error(self.errors[key], None)
+        self.state.set_criteria(self.state.store.set_weights({key: weight}))
+        self.update_shares()
+        self.state.changed("weights")
+
+    @guarded
+    def apply_preset(self, name: str) -> None:
+        weights = preset_weights(name, [c.key for c in self.state.criteria()])
+        self.state.set_criteria(self.state.store.set_weights(weights))
+        self._sync_from_store()
+        self.state.changed("weights")
+
+    def _sync_from_store(self) -> None:
+        """Move the sliders to the saved weights without saving again."""
+        self._syncing = True
+        try:
+            for c in self.state.store.criteria():
+                slider = self.sliders.get(c.key)
+                if slider is not None:
+                    slider.max = max(SLIDER_MAX, c.weight)
+                    slider.value = c.weight
+        finally:
+            self._syncing = False
+        self.update_shares()
+
+    # -- managing criteria -----------------------------------------------------------
+    @guarded
+    def on_rename(self, key: str, label: Any) -> None:
+        try:
+            self.state.store.update_criterion(key, {"label": label})
+        except InvalidInput as exc:
+            set_error(self.errors[key], exc.for_field("label") or exc.message)
+            return
+        set_error(self.errors[key], None)
+        self.state.changed("criteria")
+
+    @guarded
+    def on_direction(self, key: str, direction: Any) -> None:
+        try:
+            self.state.store.update_criterion(key, {"direction": direction})
+        except InvalidInput as exc:
+            set_error(self.errors[key], exc.for_field("direction") or exc.message)
+            return
+        set_error(self.errors[key], None)
+        self.state.changed("criteria")
+
+    def ask_remove(self, key: str, label: str) -> None:
+        text = i18n.t("criteria.confirm_remove", self.state.locale, label=i18n.criterion_label(key, label, self.state.locale))
+        self.confirm.ask(text, lambda: self.remove(key))
+
+    @guarded
+    def remove(self, key: str) -> None:
+        try:
+            self.state.store.remove_criterion(key)
+        except InvalidInput as exc:
+            set_error(self.errors[key], exc.message)
+            return
+        self.state.changed("criteria")
+
+    @guarded
+    def on_add(self, _b: Any = None) -> None:
+        raw = {"label": self.new_label.value, "kind": self.new_kind.value, "direction": self.new_direction.value, "weight": 1}
+        try:
+            self.state.store.add_criterion(raw)
+        except InvalidInput as exc:
+            set_error(self.new_error, "; ".join(p.text if p.field in ("label", "key") else str(p) for p in exc.problems))
+            return
+        set_error(self.new_error, None)
+        self.state.changed("criteria")

@@ -1,0 +1,125 @@
+"""The ranking: a table of every client best first (top three highlighted) and two charts.
+
+The table is one escaped HTML widget showing one page of rows, so 1 000
+clients cost one string, not thousands of widgets. ``refresh`` only calls
+``scoring.rank`` on the cached score table: that is the slider hot path.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import InvalidInput
+from . import charts, dom
+from .common import AppState, classed, guarded, html_text, set_error
+
+if TYPE_CHECKING:
+    from ..scoring import Ranking
+
+PAGE_SIZE = 50
+
+
+def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE) -> str:
+    """One page of the ranking as an HTML table; every user string escaped."""
+    labels = charts.criterion_labels(ranking, locale)
+    head = "".join(f"<th>{html_text(x)}</th>" for x in (
+        i18n.t("ranking.rank", locale), i18n.t("ranking.client", locale), i18n.t("ranking.score", locale), *labels))
+    rows = []
+    order = ranking.order[start:start + size].tolist()
+    ids = ranking.table.ids
+    incomplete_word = html_text(i18n.t("clients.incomplete", locale))
+    top_word = html_text(i18n.t("ranking.top3", locale))
+    for r, i in enumerate(order, start=start + 1):
+        classes = [dom.RANK_ROW]
+        marks = ""
+        if r <= 3:
+            classes.append(dom.RANK_TOP)
+            marks += f' <span class="fk-badge">★ {top_word}</span>'
+        if ranking.incomplete[i]:
+            classes.append(dom.RANK_INCOMPLETE)
+            marks += f' <span class="fk-incomplete" title="{incomplete_word}">⚠ {incomplete_word}</span>'
+        score = float(ranking.scores[i])
+        points = "".join(f"<td>{c:.1f}</td>" for c in ranking.contributions[i].tolist())
+        cid = "" if ids[i] is None else str(int(ids[i]))
+        rows.append(
+            f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
+            f'<td>{r}</td><td class="{dom.RANK_NAME}">{html_text(ranking.table.names[i])}{marks}</td>'
+            f"<td>{score:.1f}</td>{points}</tr>"
+        )
+    return f'<table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+class RankingView:
+    def __init__(self, state: AppState):
+        self.state = state
+        loc = state.locale
+        self.ranking: Ranking | None = None
+        self.start = 0
+        self.message = classed(w.HTML(value=""), dom.RANKING_MESSAGE, dom.WEIGHTS_ERROR)
+        self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
+        self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.RANKING_PREV)
+        self.next = classed(w.Button(description=i18n.t("common.next", loc)), dom.RANKING_NEXT)
+        self.page = w.Label(value="")
+        self.prev.on_click(self._prev)
+        self.next.on_click(self._next)
+        self.pager = w.HBox([self.prev, self.page, self.next])
+        self.contrib = classed(w.Output(), dom.CHART_CONTRIB)
+        self.radar = classed(w.Output(), dom.CHART_RADAR)
+        note = w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</span>')
+        heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
+        self.widget = classed(w.VBox([heading, self.message, self.table, self.pager, note, self.contrib, self.radar]), dom.tab("ranking"))
+        self.refresh()
+
+    @guarded
+    def refresh(self) -> None:
+        """Rank again with the current weights and redraw table and charts."""
+        state = self.state
+        table = state.score_table()
+        if not table.names:
+            self.ranking = None
+            set_error(self.message, i18n.t("ranking.empty", state.locale))
+            self._clear()
+            return
+        try:
+            self.ranking = state.ranking()
+        except InvalidInput as exc:
+            self.ranking = None
+            set_error(self.message, i18n.t("criteria.all_zero", state.locale) if exc.for_field("weights") else exc.message)
+            self._clear()
+            return
+        set_error(self.message, None)
+        self.start = min(self.start, max(0, (len(self.ranking) - 1) // PAGE_SIZE * PAGE_SIZE))
+        self._render_table()
+        currency = state.profile().currency
+        charts.render(self.contrib, charts.contributions_figure(self.ranking, state.locale, currency))
+        charts.render(self.radar, charts.radar_figure(self.ranking, state.locale))
+
+    def _clear(self) -> None:
+        self.table.value = ""
+        self.page.value = ""
+        self.pager.layout.display = "none"
+        self.contrib.clear_output()
+        self.radar.clear_output()
+
+    def _render_table(self) -> None:
+        assert self.ranking is not None
+        n = len(self.ranking)
+        self.table.value = ranking_table_html(self.ranking, self.state.locale, self.start)
+        self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
+        self.page.value = i18n.t("common.page", self.state.locale, first=self.start + 1, last=min(n, self.start + PAGE_SIZE), total=n)
+        self.prev.disabled = self.start == 0
+        self.next.disabled = self.start + PAGE_SIZE >= n
+
+    @guarded
+    def _prev(self, _b: Any = None) -> None:
+        self.start = max(0, self.start - PAGE_SIZE)
+        if self.ranking is not None:
+            self._render_table()
+
+    @guarded
+    def _next(self, _b: Any = None) -> None:
+        if self.ranking is not None and self.start + PAGE_SIZE < len(self.ranking):
+            self.start += PAGE_SIZE
+            self._render_table()
