@@ -1,0 +1,438 @@
+"""Clients: a sortable, searchable, paged table and the add/edit/delete form.
+
+The table reuses a fixed pool of row widgets (one page), so 1 000 clients
+cost no more widgets than 20. Labels show user text literally.
+
+The form saves on "Save" only, and keeps what was typed when anything goes
+wrong: invalid values get the core's message next to their field, an edit
+that crossed another tab's save offers "Reload their version" / "Keep mine",
+and a client deleted elsewhere is never silently brought back.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import InvalidInput, NotFound, StaleEdit
+from ..model import Client, Criterion
+from ..spreadsheet import format_number
+from ..validation import name_key
+from . import dom
+from .common import AppState, Confirm, FieldRow, classed, error_label, guarded, html_text, set_error
+
+PAGE_SIZE = 20
+TEXT_COLUMNS = ("name", "contact_name", "email", "industry")
+COLUMN_WIDTH = {"name": "190px", "contact_name": "150px", "email": "210px", "industry": "140px"}
+CRITERION_WIDTH = "90px"
+
+
+def sort_clients(clients: Sequence[Client], key: str, ascending: bool = True) -> list[Client]:
+    """Clients sorted by a text column or a criterion; empty values always last, then by name."""
+    def text_key(c: Client) -> tuple[Any, ...]:
+        value = getattr(c, key)
+        return (value == "", name_key(value), name_key(c.name))
+
+    def value_key(c: Client) -> tuple[Any, ...]:
+        value = c.values.get(key)
+        return (value is None, value if value is not None else 0.0, name_key(c.name))
+
+    by = text_key if key in TEXT_COLUMNS else value_key
+    present = [c for c in clients if not by(c)[0]]
+    missing = [c for c in clients if by(c)[0]]
+    present.sort(key=by, reverse=not ascending)
+    missing.sort(key=lambda c: name_key(c.name))
+    return present + missing
+
+
+def filter_clients(clients: Sequence[Client], query: str) -> list[Client]:
+    q = name_key(query.strip())
+    if not q:
+        return list(clients)
+    return [c for c in clients if any(q in name_key(x) for x in (c.name, c.contact_name, c.email, c.industry))]
+
+
+def cell_text(client: Client, key: str, criteria: dict[str, Criterion]) -> str:
+    if key in TEXT_COLUMNS:
+        return getattr(client, key)
+    value = client.values.get(key)
+    return "—" if value is None else format_number(value)
+
+
+class ClientsTable:
+    """The paged table: header buttons sort, each row's Edit button opens the form."""
+
+    def __init__(self, view: ClientsView):
+        self.view = view
+        self.state = view.state
+        self.sort_key, self.ascending, self.start = "name", True, 0
+        loc = self.state.locale
+        self.search = classed(w.Text(placeholder=i18n.t("clients.search", loc), continuous_update=False), dom.CLIENTS_SEARCH)
+        self.search.observe(lambda _c: self._go(0), names="value")
+        self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.CLIENTS_PREV)
+        self.next = classed(w.Button(description=i18n.t("common.next", loc)), dom.CLIENTS_NEXT)
+        self.page = classed(w.Label(value=""), dom.CLIENTS_PAGE)
+        self.prev.on_click(lambda _b: self._go(self.start - PAGE_SIZE))
+        self.next.on_click(lambda _b: self._go(self.start + PAGE_SIZE))
+        self.empty = w.Label(value=i18n.t("clients.empty", loc))
+        self.box = classed(w.VBox(), dom.CLIENTS_TABLE)
+        self.widget = w.VBox([self.search, self.box, w.HBox([self.prev, self.page, self.next])])
+        self.build()
+
+    def columns(self) -> list[tuple[str, str, str]]:
+        loc = self.state.locale
+        cols = [(k, i18n.t(f"field.{k}", loc).rstrip(" *"), COLUMN_WIDTH[k]) for k in TEXT_COLUMNS]
+        cols += [(c.key, i18n.criterion_label(c.key, c.label, loc), CRITERION_WIDTH) for c in self.state.criteria()]
+        return cols
+
+    def build(self) -> None:
+        """Create the header and the row pool for the current criteria."""
+        self.cols = self.columns()
+        self.sort_buttons: dict[str, w.Button] = {}
+        head = []
+        for key, label, width in self.cols:
+            b = classed(w.Button(description=label, tooltip=label, layout=w.Layout(width=width)), dom.CLIENT_SORT_PREFIX + key)
+            b.on_click(lambda _b, key=key: self.sort_by(key))
+            self.sort_buttons[key] = b
+            head.append(b)
+        self.header = classed(w.HBox([*head, w.Label(value="", layout=w.Layout(width="90px"))]), "fk-table-head")
+        self.rows: list[tuple[w.HBox, list[w.Label], w.Label, w.Button]] = []
+        for _ in range(PAGE_SIZE):
+            cells = [w.Label(value="", layout=w.Layout(width=width)) for _k, _l, width in self.cols]
+            mark = w.Label(value="", layout=w.Layout(width="30px"))
+            edit = classed(w.Button(description=i18n.t("clients.edit", self.state.locale), layout=w.Layout(width="70px")), dom.CLIENT_EDIT)
+            edit.on_click(self._on_edit)
+            row = classed(w.HBox([*cells, mark, edit], layout=w.Layout(display="none")), dom.CLIENT_ROW)
+            self.rows.append((row, cells, mark, edit))
+        self.render()
+
+    def sort_by(self, key: str) -> None:
+        self.ascending = not self.ascending if key == self.sort_key else True
+        self.sort_key = key
+        self._go(0)
+
+    def _go(self, start: int) -> None:
+        self.start = max(0, start)
+        self.render()
+
+    def visible(self) -> list[Client]:
+        clients = filter_clients(self.state.clients(), self.search.value)
+        return sort_clients(clients, self.sort_key, self.ascending)
+
+    def render(self) -> None:
+        clients = self.visible()
+        total = len(clients)
+        if self.start >= total:
+            self.start = max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE)
+        page = clients[self.start:self.start + PAGE_SIZE]
+        keys = [k for k, _l, _w in self.cols]
+        crit = {c.key: c for c in self.state.criteria()}
+        for (row, cells, mark, edit), client in zip(self.rows, page + [None] * (PAGE_SIZE - len(page))):
+            if client is None:
+                row.layout.display = "none"
+                edit.client_id = None
+                continue
+            for cell, key in zip(cells, keys):
+                cell.value = cell_text(client, key, crit)
+            incomplete = any(client.values.get(k) is None for k in crit)
+            mark.value = "⚠" if incomplete else ""
+            mark.tooltip = i18n.t("clients.incomplete", self.state.locale) if incomplete else ""
+            edit.client_id = client.id
+            row.layout.display = "flex"
+        for key, b in self.sort_buttons.items():
+            arrow = (" ▲" if self.ascending else " ▼") if key == self.sort_key else ""
+            b.description = b.tooltip + arrow
+        self.page.value = i18n.t("common.page", self.state.locale, first=self.start + 1 if total else 0,
+                                 last=min(total, self.start + PAGE_SIZE), total=total)
+        self.prev.disabled = self.start == 0
+        self.next.disabled = self.start + PAGE_SIZE >= total
+        self.box.children = [self.header, *(r[0] for r in self.rows)] if self.state.clients() else [self.empty]
+
+    @guarded
+    def _on_edit(self, button: w.Button) -> None:
+        client_id = getattr(button, "client_id", None)
+        if client_id is not None:
+            self.view.open_client(client_id)
+
+
+class ClientForm:
+    """Add or edit one client; nothing is saved until "Save" and nothing typed is lost."""
+
+    def __init__(self, view: ClientsView):
+        self.view = view
+        self.state = view.state
+        self.editing: tuple[int, int] | None = None  # (id, revision) of the client being edited
+        self.pending: dict[str, Any] | None = None  # what "Keep mine" would save
+        self.fields: dict[str, FieldRow] = {}
+        self.title = w.HTML(value="")
+        self.message = classed(w.HTML(value=""), dom.CLIENT_FORM_MESSAGE)
+        loc = self.state.locale
+        self.save = classed(w.Button(description=i18n.t("clients.save", loc), button_style="primary", icon="check"), dom.CLIENT_SAVE)
+        self.delete = classed(w.Button(description=i18n.t("clients.delete", loc), button_style="danger"), dom.CLIENT_DELETE)
+        self.close = classed(w.Button(description=i18n.t("clients.cancel", loc)), dom.CLIENT_CLOSE)
+        self.save.on_click(self.on_save)
+        self.delete.on_click(self.ask_delete)
+        self.close.on_click(lambda _b: self.hide())
+        self.confirm = Confirm(self.state)
+        self.reload_theirs = classed(w.Button(description=i18n.t("clients.reload_theirs", loc)), dom.STALE_RELOAD)
+        self.keep_mine = classed(w.Button(description=i18n.t("clients.keep_mine", loc), button_style="warning"), dom.STALE_KEEP)
+        self.reload_theirs.on_click(self.on_reload_theirs)
+        self.keep_mine.on_click(self.on_keep_mine)
+        self.stale_text = w.Label(value="")
+        self.stale = classed(w.VBox([self.stale_text, w.HBox([self.reload_theirs, self.keep_mine])], layout=w.Layout(display="none")), dom.STALE_DIALOG)
+        self.body = w.VBox()
+        self.widget = classed(w.VBox([self.title, self.body, self.message, self.stale, self.confirm.widget,
+                                      w.HBox([self.save, self.delete, self.close])], layout=w.Layout(display="none")), dom.CLIENT_FORM)
+        self.build()
+
+    # -- fields ---------------------------------------------------------------------
+    def build(self, keep: dict[str, Any] | None = None) -> None:
+        """Create the inputs for the current criteria and services; ``keep`` restores typed values."""
+        loc = self.state.locale
+        profile = self.state.profile()
+        f: dict[str, FieldRow] = {}
+
+        def row(field: str, widget: w.Widget, extra: w.Widget | None = None, label: str | None = None) -> None:
+            f[field] = FieldRow(label or i18n.t(f"field.{field}", loc), widget, dom.client_field(field), dom.client_error(field), extra)
+
+        for field in ("name", "contact_name", "email", "industry"):
+            row(field, w.Text(layout=w.Layout(width="360px")))
+        row("services", w.SelectMultiple(options=profile.service_names(), rows=min(6, max(2, len(profile.services))), layout=w.Layout(width="360px")))
+        row("other_services", w.Text(layout=w.Layout(width="360px")))
+        for c in self.state.criteria():
+            label = i18n.criterion_label(c.key, c.label, loc)
+            if c.kind == "rating":
+                options = [(i18n.t("field.not_rated", loc), "")] + [(str(i), str(i)) for i in range(c.lo, c.hi + 1)]
+                row(c.key, w.Dropdown(options=options, value="", layout=w.Layout(width="140px")), label=label)
+            else:
+                unit = i18n.t("field.per_hour", loc, currency=profile.currency) if c.key == "hourly_rate" else ""
+                row(c.key, w.Text(layout=w.Layout(width="140px")), extra=w.Label(value=unit), label=label)
+        row("last_win", w.Text(layout=w.Layout(width="360px")))
+        row("notes", w.Textarea(layout=w.Layout(width="360px", height="80px")))
+        row("start_date", w.DatePicker(value=None))
+        self.fields = f
+        self.body.children = [r.widget for r in f.values()]
+        if keep:
+            self.fill(keep)
+
+    def fill(self, raw: dict[str, Any]) -> None:
+        """Put raw values (as collected, or from a client) into the inputs."""
+        services = list(raw.get("services") or [])
+        known = list(self.fields["services"].input.options)
+        chosen = [s for s in services if s in known]
+        others = [s for s in services if s not in known]
+        for key, row in self.fields.items():
+            widget = row.input
+            if key == "services":
+                widget.value = tuple(chosen)
+            elif key == "other_services":
+                widget.value = raw.get("other_services") or "; ".join(others)
+            elif key == "start_date":
+                widget.value = raw.get("start_date") if isinstance(raw.get("start_date"), date) else None
+            elif isinstance(widget, w.Dropdown):
+                value = raw.get("values", {}).get(key, raw.get(key))
+                text = "" if value in (None, "") else format_number(float(value)) if not isinstance(value, str) else value
+                widget.value = text if text in [v for _l, v in widget.options] else ""
+            elif key in self.state_criteria_keys():
+                value = raw.get("values", {}).get(key, raw.get(key))
+                widget.value = "" if value in (None, "") else (value if isinstance(value, str) else format_number(value))
+            else:
+                widget.value = raw.get(key) or ""
+
+    def state_criteria_keys(self) -> set[str]:
+        return {c.key for c in self.state.criteria()}
+
+    def collect(self) -> dict[str, Any]:
+        """The typed values, raw: the core validates them (the page may send anything)."""
+        f = self.fields
+        keys = self.state_criteria_keys()
+        other = f["other_services"].input.value
+        services = [*f["services"].input.value, *(other.split(";") if isinstance(other, str) else [other])]
+        raw: dict[str, Any] = {k: f[k].input.value for k in ("name", "contact_name", "email", "industry", "last_win", "notes", "start_date")}
+        raw["services"] = services
+        raw["values"] = {k: f[k].input.value for k in keys if k in f}
+        return raw
+
+    def typed(self) -> dict[str, Any]:
+        """``collect`` plus the free-text services field as typed (to restore the form)."""
+        raw = self.collect()
+        raw["services"] = list(self.fields["services"].input.value)
+        raw["other_services"] = self.fields["other_services"].input.value
+        return raw
+
+    # -- showing --------------------------------------------------------------------
+    def open_new(self) -> None:
+        self.editing = None
+        self.build()
+        self._reset_messages()
+        self.title.value = f"<h3>{html_text(i18n.t('clients.form_new', self.state.locale))}</h3>"
+        self.delete.layout.display = "none"
+        self.widget.layout.display = "flex"
+
+    def open(self, client: Client) -> None:
+        self.editing = (client.id, client.revision)
+        self._reset_messages()
+        self.fill({**client.__dict__, "services": list(client.services), "values": dict(client.values)})
+        self.title.value = f"<h3>{html_text(i18n.t('clients.form_edit', self.state.locale, name=client.name))}</h3>"
+        self.delete.layout.display = "inline-flex"
+        self.widget.layout.display = "flex"
+
+    def hide(self) -> None:
+        self.widget.layout.display = "none"
+        self.editing = None
+        self._reset_messages()
+
+    @property
+    def visible(self) -> bool:
+        return self.widget.layout.display != "none"
+
+    def _reset_messages(self) -> None:
+        for r in self.fields.values():
+            r.set_error(None)
+        set_error(self.message, None)
+        self.stale.layout.display = "none"
+        self.confirm.hide()
+        self.pending = None
+
+    def show_problems(self, exc: InvalidInput) -> None:
+        shown = set()
+        for key, r in self.fields.items():
+            text = exc.for_field(key)
+            r.set_error(text)
+            if text:
+                shown.add(key)
+        rest = [str(p) for p in exc.problems if p.field not in shown]
+        set_error(self.message, " ".join([i18n.t("clients.fix_fields", self.state.locale), *rest]))
+
+    # -- saving ---------------------------------------------------------------------
+    @guarded
+    def on_save(self, _b: Any = None) -> None:
+        raw = self.collect()
+        self._save(raw, None if self.editing is None else self.editing[1])
+
+    def _save(self, raw: dict[str, Any], expected: int | None) -> None:
+        store, loc = self.state.store, self.state.locale
+        for r in self.fields.values():
+            r.set_error(None)
+        set_error(self.message, None)
+        name = raw.get("name") if isinstance(raw.get("name"), str) else ""
+        try:
+            if self.editing is None:
+                client = store.add_client(raw)
+            else:
+                client = store.update_client(self.editing[0], raw, expected_revision=expected)
+        except InvalidInput as exc:
+            self.show_problems(exc)
+            return
+        except StaleEdit:
+            self.pending = raw
+            self.stale_text.value = i18n.t("clients.stale", loc, name=name)
+            self.stale.layout.display = "flex"
+            return
+        except NotFound:
+            self.editing = None  # the next Save adds it as new, by the user's explicit choice
+            self.delete.layout.display = "none"
+            self.title.value = f"<h3>{html_text(i18n.t('clients.form_new', loc))}</h3>"
+            set_error(self.message, i18n.t("clients.gone", loc, name=name))
+            self.state.changed("clients")
+            return
+        self.stale.layout.display = "none"
+        self.pending = None
+        self.editing = (client.id, client.revision)
+        self.delete.layout.display = "inline-flex"
+        self.title.value = f"<h3>{html_text(i18n.t('clients.form_edit', loc, name=client.name))}</h3>"
+        self.state.status.info(i18n.t("clients.saved", loc, name=client.name))
+        self.state.changed("clients")
+
+    @guarded
+    def on_keep_mine(self, _b: Any = None) -> None:
+        """Save the typed version over theirs, knowingly: against their new revision."""
+        if self.editing is None or self.pending is None:
+            return
+        try:
+            current = self.state.store.client(self.editing[0])
+        except NotFound:
+            self._save(self.pending, None)  # reports "deleted elsewhere", never re-creates silently
+            return
+        self.editing = (current.id, current.revision)
+        self._save(self.pending, current.revision)
+
+    @guarded
+    def on_reload_theirs(self, _b: Any = None) -> None:
+        if self.editing is None:
+            return
+        try:
+            self.open(self.state.store.client(self.editing[0]))
+        except NotFound as exc:
+            self.editing = None
+            set_error(self.message, exc.message)
+
+    # -- deleting -------------------------------------------------------------------
+    def ask_delete(self, _b: Any = None) -> None:
+        if self.editing is None:
+            return
+        name = self.fields["name"].input.value
+        self.confirm.ask(i18n.t("clients.confirm_delete", self.state.locale, name=name), self.do_delete,
+                         yes_label=i18n.t("clients.yes_delete", self.state.locale))
+
+    @guarded
+    def do_delete(self) -> None:
+        if self.editing is None:
+            return
+        client_id, revision = self.editing
+        loc = self.state.locale
+        try:
+            name = self.state.store.client(client_id).name
+            self.state.store.delete_client(client_id, expected_revision=revision)
+        except StaleEdit as exc:
+            set_error(self.message, exc.message)
+            self.state.changed("clients")
+            return
+        except NotFound as exc:
+            self.hide()
+            self.state.status.error(exc.message)
+            self.state.changed("clients")
+            return
+        self.hide()
+        self.state.status.info(i18n.t("clients.deleted", loc, name=name))
+        self.state.changed("clients")
+
+
+class ClientsView:
+    def __init__(self, state: AppState):
+        self.state = state
+        loc = state.locale
+        self.new = classed(w.Button(description=i18n.t("clients.new", loc), button_style="success"), dom.CLIENT_NEW)
+        self.new.on_click(self._on_new)
+        self.table = ClientsTable(self)
+        self.form = ClientForm(self)
+        heading = w.HTML(value=f"<h3>{html_text(i18n.t('clients.heading', loc))}</h3>")
+        self.widget = classed(w.VBox([heading, self.new, self.form.widget, self.table.widget]), dom.tab("clients"))
+
+    @guarded
+    def _on_new(self, _b: Any = None) -> None:
+        self.form.open_new()
+
+    def open_client(self, client_id: int) -> None:
+        try:
+            client = self.state.store.client(client_id)
+        except NotFound as exc:
+            self.state.status.error(exc.message)
+            self.state.changed("clients")
+            return
+        self.form.open(client)
+
+    def refresh(self, kind: str = "clients") -> None:
+        """Redraw the table; rebuild the form's inputs (keeping typed values) if criteria or services changed."""
+        if kind in ("criteria", "profile", "all"):
+            self.table.build()
+            typed = self.form.typed() if self.form.visible else None
+            self.form.build(keep=typed)
+        else:
+            self.table.render()
+
+
+__all__ = ["ClientsView", "ClientForm", "ClientsTable", "sort_clients", "filter_clients", "error_label"]

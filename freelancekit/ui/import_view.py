@@ -1,0 +1,175 @@
+"""Import clients from CSV/XLSX (upload, preview, per-row problems, confirm) and export them.
+
+Upload limit: ``UPLOAD_LIMIT_BYTES`` (10 MB). The browser sends an uploaded
+file to the kernel in one websocket message, so the server must accept
+messages somewhat larger than this limit (``freelancekit serve`` raises
+tornado's ``websocket_max_message_size``); every file that arrives above the
+limit gets a clear message here instead of being parsed. Larger files belong
+to the command line (``freelancekit import FILE``), which has no such limit.
+"""
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import FreelancekitError, InvalidInput
+from . import dom
+from .common import AppState, classed, guarded, html_text, set_error
+
+if TYPE_CHECKING:
+    from ..importer import ParsedImport
+
+UPLOAD_LIMIT_MB = 10
+UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * 1024 * 1024
+PREVIEW_ROWS = 10
+MAX_PROBLEMS_SHOWN = 200
+
+
+def uploaded_file(value: Any) -> tuple[str, bytes, int] | None:
+    """(name, content, size) of the first uploaded file, whatever shape the widget gave."""
+    items = list(value.values()) if isinstance(value, dict) else list(value or ())
+    if not items:
+        return None
+    item = items[0]
+    get = item.get if isinstance(item, dict) else lambda k, d=None: getattr(item, k, d)
+    content = get("content", b"") or b""
+    name = str(get("name", "clients.csv") or "clients.csv")
+    size = int(get("size", 0) or len(content))
+    return name, bytes(content), max(size, len(content))
+
+
+def preview_html(parsed: ParsedImport, locale: str) -> str:
+    """The first valid rows as an escaped table, under a one-line summary."""
+    summary = html_text(i18n.t("import.preview", locale, valid=len(parsed.clients), rows=parsed.rows))
+    head = "".join(f"<th>{html_text(c)}</th>" for c in ("row", "name", "contact_name", "email", "services"))
+    body = "".join(
+        f"<tr><td>{row}</td><td>{html_text(c.name)}</td><td>{html_text(c.contact_name)}</td>"
+        f"<td>{html_text(c.email)}</td><td>{html_text('; '.join(c.services))}</td></tr>"
+        for row, c in parsed.clients[:PREVIEW_ROWS]
+    )
+    more = f"<p>… +{len(parsed.clients) - PREVIEW_ROWS}</p>" if len(parsed.clients) > PREVIEW_ROWS else ""
+    return f'<p>{summary}</p><table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+
+def problems_html(parsed: ParsedImport, locale: str) -> str:
+    if not parsed.problems:
+        return ""
+    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{html_text(str(p))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
+    more = f"<li>… +{len(parsed.problems) - MAX_PROBLEMS_SHOWN}</li>" if len(parsed.problems) > MAX_PROBLEMS_SHOWN else ""
+    title = html_text(i18n.t("import.problems", locale, count=len(parsed.problems)))
+    return f'<p class="fk-error">{title}</p><ul>{items}{more}</ul>'
+
+
+def data_uri_link(data: bytes, mime: str, filename: str, text: str, css_class: str) -> str:
+    """A download link carrying the file itself (no server route needed)."""
+    payload = base64.b64encode(data).decode("ascii")
+    return f'<a class="{css_class}" download="{html_text(filename)}" href="data:{mime};base64,{payload}">{html_text(text)}</a>'
+
+
+class ImportView:
+    def __init__(self, state: AppState):
+        self.state = state
+        loc = state.locale
+        self.parsed: ParsedImport | None = None
+        self.upload = classed(w.FileUpload(accept=".csv,.xlsx,.xlsm,.txt", multiple=False, description=i18n.t("import.choose", loc)), dom.IMPORT_UPLOAD)
+        self.upload.observe(self.on_upload, names="value")
+        self.message = classed(w.HTML(value=""), dom.IMPORT_MESSAGE)
+        self.preview = classed(w.HTML(value=""), dom.IMPORT_PREVIEW)
+        self.errors = classed(w.HTML(value=""), dom.IMPORT_ERRORS)
+        self.only_valid = classed(w.Checkbox(value=False, description=i18n.t("import.only_valid", loc), indent=False), dom.IMPORT_ONLY_VALID)
+        self.confirm = classed(w.Button(description=i18n.t("import.confirm", loc), button_style="primary", disabled=True), dom.IMPORT_CONFIRM)
+        self.confirm.on_click(self.on_confirm)
+        self.only_valid.observe(lambda _c: self._update_confirm(), names="value")
+        self.prepare = classed(w.Button(description=i18n.t("export.prepare", loc)), dom.EXPORT_PREPARE)
+        self.prepare.on_click(self.on_prepare)
+        self.links = classed(w.HTML(value=""), dom.EXPORT_LINKS)
+        self.widget = classed(w.VBox([
+            w.HTML(value=f"<h3>{html_text(i18n.t('import.heading', loc))}</h3>"
+                         f'<p class="fk-muted">{html_text(i18n.t("import.help", loc, mb=UPLOAD_LIMIT_MB))}</p>'),
+            self.upload, self.message, self.preview, self.errors, self.only_valid, self.confirm,
+            w.HTML(value=f"<h3>{html_text(i18n.t('export.heading', loc))}</h3>"),
+            self.prepare, self.links,
+        ]), dom.tab("import"))
+
+    # -- import ---------------------------------------------------------------------
+    @guarded
+    def on_upload(self, change: Any) -> None:
+        self._reset()
+        got = uploaded_file(change["new"] if isinstance(change, dict) else change)
+        if got is None:
+            return
+        name, data, size = got
+        loc = self.state.locale
+        if size > UPLOAD_LIMIT_BYTES or len(data) > UPLOAD_LIMIT_BYTES:
+            set_error(self.message, i18n.t("import.too_big", loc, file=name, size=f"{size / 2**20:.1f}", mb=UPLOAD_LIMIT_MB))
+            return
+        self.load(name, data)
+
+    def load(self, name: str, data: bytes) -> None:
+        """Parse a file for preview (also callable from tests and notebooks)."""
+        from ..importer import parse_file
+
+        self._reset()
+        self.file = (name, data)
+        try:
+            self.parsed = parse_file(data, name, self.state.criteria())
+        except FreelancekitError as exc:
+            set_error(self.message, exc.message)
+            return
+        self.preview.value = preview_html(self.parsed, self.state.locale)
+        self.errors.value = problems_html(self.parsed, self.state.locale)
+        self._update_confirm()
+
+    def _reset(self) -> None:
+        self.parsed = None
+        self.file: tuple[str, bytes] | None = None
+        set_error(self.message, None)
+        self.preview.value = self.errors.value = ""
+        self.confirm.disabled = True
+
+    def _update_confirm(self) -> None:
+        p = self.parsed
+        self.confirm.disabled = p is None or not p.clients or (bool(p.problems) and not self.only_valid.value)
+
+    @guarded
+    def on_confirm(self, _b: Any = None) -> None:
+        from ..importer import parse_file
+
+        if self.parsed is None or self.file is None:
+            return
+        loc = self.state.locale
+        parsed = parse_file(self.file[1], self.file[0], self.state.criteria())  # criteria may have changed since the preview
+        if parsed.problems and not self.only_valid.value:
+            set_error(self.message, i18n.t("import.blocked", loc))
+            self.errors.value = problems_html(parsed, loc)
+            return
+        try:
+            result = self.state.store.import_clients(parsed.clients, "update")
+        except InvalidInput as exc:
+            set_error(self.message, exc.message)
+            return
+        done = i18n.t("import.done", loc, added=result.added, updated=result.updated, skipped=result.skipped + len({p.row for p in parsed.problems}))
+        self._reset()
+        self.upload.value = ()
+        self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'
+        self.state.status.info(done)
+        self.state.changed("clients")
+
+    # -- export ---------------------------------------------------------------------
+    @guarded
+    def on_prepare(self, _b: Any = None) -> None:
+        from ..exporter import to_csv_bytes, to_xlsx_bytes
+
+        loc = self.state.locale
+        clients, criteria = self.state.clients(), self.state.criteria()
+        csv_link = data_uri_link(to_csv_bytes(clients, criteria), "text/csv", "clients.csv", i18n.t("export.csv", loc), dom.EXPORT_CSV)
+        xlsx_link = data_uri_link(to_xlsx_bytes(clients, criteria),
+                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "clients.xlsx",
+                                  i18n.t("export.xlsx", loc), dom.EXPORT_XLSX)
+        self.links.value = f"<p>{csv_link} &nbsp; {xlsx_link}</p>"
+
+    def refresh(self) -> None:
+        self.links.value = ""  # prepared files would be out of date
