@@ -139,13 +139,13 @@ def open_browser_when_ready(url: str, port: int) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     from ..paths import ENV_VAR
 
+    port = choose_port(args.port)
+    db = prepare_portfolio(args.db)
     notebook = Path(args.notebook).resolve() if args.notebook else app_notebook()
     if not notebook.is_file():
         from ..errors import FreelancekitError
 
         raise FreelancekitError(f"there is no notebook at {notebook}")
-    port = choose_port(args.port)
-    db = prepare_portfolio(args.db)
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
     url = f"http://{HOST}:{port}/"
     print(f"freelancekit is running at {url} (portfolio: {db}). Press Ctrl+C to stop.", flush=True)

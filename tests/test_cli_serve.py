@@ -1,0 +1,91 @@
+"""``freelancekit serve``: the checks made before the server starts, and its launch settings."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from freelancekit.cli import main
+from freelancekit.cli import serve
+
+
+@pytest.fixture()
+def busy_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield s.getsockname()[1]
+
+
+def _one_line_error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+def test_port_in_use_is_one_line_exit_2(busy_port, tmp_path, capsys):
+    assert main(["serve", "--no-browser", "--port", str(busy_port), "--db", str(tmp_path / "p.sqlite")]) == 2
+    assert f"port {busy_port}" in _one_line_error(capsys)
+    assert not (tmp_path / "p.sqlite").exists()  # nothing created when the server cannot start
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b"\x00" * 200])
+def test_bad_db_is_one_line_exit_2(tmp_path, capsys, content):
+    bad = tmp_path / "notes.sqlite"
+    bad.write_bytes(content)
+    assert main(["serve", "--no-browser", "--port", str(serve.choose_port(None)), "--db", str(bad)]) == 2
+    assert "not a freelancekit portfolio" in _one_line_error(capsys)
+
+
+def test_db_that_is_a_folder_is_refused(tmp_path, capsys):
+    assert main(["serve", "--no-browser", "--db", str(tmp_path)]) == 2
+    assert "folder" in _one_line_error(capsys)
+
+
+def test_bad_port_number(tmp_path, capsys):
+    assert main(["serve", "--no-browser", "--port", "70000", "--db", str(tmp_path / "p.sqlite")]) == 2
+    assert "1 to 65535" in _one_line_error(capsys)
+
+
+def test_first_run_creates_the_demo_and_later_runs_keep_the_portfolio(tmp_path):
+    from freelancekit.api import open_portfolio
+
+    db = tmp_path / "new" / "portfolio.sqlite"
+    assert serve.prepare_portfolio(str(db)) == db.resolve()
+    with open_portfolio(db, create=False) as store:
+        assert store.is_demo() and store.client_count() == 12
+        store.start_empty()
+    serve.prepare_portfolio(str(db))  # an empty portfolio of the user's own is not replaced
+    with open_portfolio(db, create=False) as store:
+        assert not store.is_demo() and store.client_count() == 0
+
+
+def test_choose_port_prefers_the_default_and_never_returns_a_busy_one(busy_port):
+    port = serve.choose_port(None)
+    assert port != busy_port and serve.port_is_free(port)
+    assert serve.choose_port(port) == port
+
+
+def test_launch_settings_keep_the_server_private():
+    c = serve.voila_config(8866)
+    assert c.Voila.ip == "127.0.0.1" and c.Voila.port_retries == 0
+    assert c.Voila.tornado_settings["allow_remote_access"] is False
+    vc = c.VoilaConfiguration
+    assert vc.show_tracebacks is False and vc.strip_sources is True
+    assert vc.file_allowlist == [] and vc.preheat_kernel is False and vc.progressive_rendering is False
+
+
+def test_voila_standalone_refuses_execute_requests():
+    """Our launch relies on Voila's standalone kernel manager allowing only widget traffic."""
+    import inspect
+
+    from voila.app import Voila
+
+    source = inspect.getsource(Voila.init_settings)
+    allowed = source[source.index("allowed_message_types"):source.index("]", source.index("allowed_message_types"))]
+    assert "comm_msg" in allowed and "execute_request" not in allowed
+
+
+def test_the_app_notebook_ships_with_the_repository():
+    path = serve.app_notebook()
+    assert path.name == "app.ipynb" and path.parent.name == "notebooks"
