@@ -12,6 +12,10 @@ class FreelancekitError(Exception):
         return str(self)
 
 
+# Problems about a whole row (wrong number of cells) or the header row name no column.
+ROW_WIDE = frozenset({"*", "header"})
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one value: where it is and what is allowed instead."""
@@ -21,6 +25,8 @@ class Problem:
     row: int | None = None
 
     def __str__(self) -> str:
+        if self.row is not None and self.field in ROW_WIDE:
+            return f"row {self.row}: {self.text}"
         if self.row is not None:
             return f"row {self.row}, column {self.field}: {self.text}"
         return f"{self.field}: {self.text}"

@@ -74,7 +74,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        rows = [row for row in reader if row != []]
+        rows = list(reader)  # blank lines stay (as []) so row numbers match the spreadsheet
     except csv.Error as exc:
         raise ImportFileError(f"the file is not a valid CSV near line {reader.line_num}: {_csv_reason(exc)}") from None
     return rows
@@ -179,7 +179,7 @@ def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
 _FAST_BAD = re.compile(f"[{v.CONTROL_CLASS}\r\t\u2028\u2029]")
 
 
-def _text_column(cells: list[str], column: str, first_row: int, problems: list[Problem], multiline: bool) -> list[str | None]:
+def _text_column(cells: list[str], column: str, rows: list[int], problems: list[Problem], multiline: bool) -> list[str | None]:
     """Whole-column check first; cell-by-cell (same validator as the form) only if it fails."""
     limit = LIMITS[column]
     joined = "\x1e".join(cells)
@@ -196,7 +196,7 @@ def _text_column(cells: list[str], column: str, first_row: int, problems: list[P
             if column == "name":
                 for i, c in enumerate(out):
                     if not c:
-                        problems.append(Problem("name", "is required", first_row + i))
+                        problems.append(Problem("name", "is required", rows[i]))
                         out[i] = None
             return out
         except UnicodeEncodeError:
@@ -204,14 +204,14 @@ def _text_column(cells: list[str], column: str, first_row: int, problems: list[P
     result: list[str | None] = []
     for i, cell in enumerate(cells):
         try:
-            result.append(v.clean_text(cell, column, row=first_row + i, multiline=multiline, max_length=limit, required=column == "name"))
+            result.append(v.clean_text(cell, column, row=rows[i], multiline=multiline, max_length=limit, required=column == "name"))
         except InvalidInput as exc:
             problems.extend(exc.problems)
             result.append(None)
     return result
 
 
-def _number_column(cells: list[str], crit: Criterion, first_row: int, problems: list[Problem]) -> list[float | None]:
+def _number_column(cells: list[str], crit: Criterion, rows: list[int], problems: list[Problem]) -> list[float | None]:
     cache: dict[str, float | None | InvalidInput] = {}
     out: list[float | None] = []
     for i, cell in enumerate(cells):
@@ -224,14 +224,14 @@ def _number_column(cells: list[str], crit: Criterion, first_row: int, problems: 
             if len(cache) < 10_000:
                 cache[cell] = hit
         if isinstance(hit, InvalidInput):
-            problems.extend(Problem(p.field, p.text, first_row + i) for p in hit.problems)
+            problems.extend(Problem(p.field, p.text, rows[i]) for p in hit.problems)
             out.append(None)
         else:
             out.append(hit)  # type: ignore[arg-type]
     return out
 
 
-def _cached_column(cells: list[str], fn: Any, column: str, first_row: int, problems: list[Problem]) -> list[Any]:
+def _cached_column(cells: list[str], fn: Any, column: str, rows: list[int], problems: list[Problem]) -> list[Any]:
     cache: dict[str, Any] = {}
     out = []
     for i, cell in enumerate(cells):
@@ -242,7 +242,7 @@ def _cached_column(cells: list[str], fn: Any, column: str, first_row: int, probl
                 cache[cell] = exc
         hit = cache[cell]
         if isinstance(hit, InvalidInput):
-            problems.extend(Problem(p.field, p.text, first_row + i) for p in hit.problems)
+            problems.extend(Problem(p.field, p.text, rows[i]) for p in hit.problems)
             out.append(None)
         else:
             out.append(hit)
@@ -253,7 +253,7 @@ def _cached_column(cells: list[str], fn: Any, column: str, first_row: int, probl
 _FAST_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]")
 
 
-def _email_column(cells: list[str], first_row: int, problems: list[Problem]) -> list[str | None]:
+def _email_column(cells: list[str], rows: list[int], problems: list[Problem]) -> list[str | None]:
     """Plain ASCII addresses take a regex; anything else goes through clean_email itself."""
     out: list[str | None] = []
     for i, raw in enumerate(cells):
@@ -263,7 +263,7 @@ def _email_column(cells: list[str], first_row: int, problems: list[Problem]) -> 
             out.append(f"{local}{at}{domain.lower()}")
             continue
         try:
-            out.append(v.clean_email(raw, "email", row=first_row + i))
+            out.append(v.clean_email(raw, "email", row=rows[i]))
         except InvalidInput as exc:
             problems.extend(exc.problems)
             out.append(None)
@@ -275,34 +275,42 @@ def _fast_email_ok(cell: str) -> bool:
 
 
 def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedImport:
-    """Validate every cell of a table whose first row is the header."""
+    """Validate every cell of a table whose first row is the header.
+
+    Blank rows are skipped but still counted, so row numbers stay those of the
+    spreadsheet; a row with the wrong number of cells is reported and left out
+    while the other rows are still checked (``--skip-invalid`` imports them).
+    """
     columns = check_header(rows[0], criteria)
-    body = rows[1:]
-    parsed = ParsedImport(columns=columns, rows=len(body))
     width = len(columns)
-    first_row = 2
-    for i, r in enumerate(body):
+    parsed = ParsedImport(columns=columns)
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    for row, r in enumerate(rows[1:], start=2):
+        if not any(map(str.strip, r)):
+            continue
         if len(r) != width:
             what = "many" if len(r) > width else "few"
-            parsed.problems.append(Problem("*", f"has {len(r)} values but the header has {width} columns (too {what}); check for a missing or extra separator", first_row + i))
-    if parsed.problems:
-        return parsed
+            parsed.problems.append(Problem("*", f"has {len(r)} values but the header has {width} columns (too {what}); check for a missing or extra separator", row))
+            continue
+        body.append(r)
+        numbers.append(row)
+    parsed.rows = len(body) + len(parsed.problems)
     by_col = {col: [unescape_formula(r[j]) for r in body] for j, col in enumerate(columns)}
     n = len(body)
     empty = [""] * n
     problems = parsed.problems
     values: dict[str, list[Any]] = {}
     for col in ("name", "contact_name", "industry", "notes", "last_win"):
-        values[col] = _text_column(by_col.get(col, empty), col, first_row, problems, multiline=col == "notes")
-    values["email"] = _email_column(by_col.get("email", empty), first_row, problems)
-    values["services"] = _cached_column(by_col.get("services", empty), parse_services, "services", first_row, problems)
-    values["start_date"] = _cached_column(by_col.get("start_date", empty), lambda c, f: v.parse_date(c, f), "start_date", first_row, problems)
-    crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, first_row, problems) for c in criteria}
+        values[col] = _text_column(by_col.get(col, empty), col, numbers, problems, multiline=col == "notes")
+    values["email"] = _email_column(by_col.get("email", empty), numbers, problems)
+    values["services"] = _cached_column(by_col.get("services", empty), parse_services, "services", numbers, problems)
+    values["start_date"] = _cached_column(by_col.get("start_date", empty), lambda c, f: v.parse_date(c, f), "start_date", numbers, problems)
+    crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems) for c in criteria}
     bad_rows = {p.row for p in problems}
     seen: dict[str, int] = {}
     keys = [c.key for c in criteria]
-    for i in range(n):
-        row = first_row + i
+    for i, row in enumerate(numbers):
         name = values["name"][i]
         if name is not None:
             k = v.name_key(name)
