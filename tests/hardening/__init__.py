@@ -1,0 +1,1 @@
+"""Hardening tests (a package, so their module names never clash with tests/test_*.py)."""
