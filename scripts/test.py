@@ -39,7 +39,7 @@ def ensure_browser(py: str) -> None:
         if subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, stdin=subprocess.DEVNULL).returncode == 0 and find_chromium():
             return
     print("Installing Playwright's Chromium for the browser tests ...", flush=True)
-    subprocess.run([py, "-m", "playwright", "install", "chromium"], check=False)
+    subprocess.run([py, "-m", "playwright", "install", "chromium"], check=False, stdin=subprocess.DEVNULL)
 
 
 def main() -> int:
