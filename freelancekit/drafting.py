@@ -218,10 +218,12 @@ def join_list(items: Sequence[str], locale: str) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _sentence(text: str) -> str:
-    """User text as a sentence that ends with one full stop (or its own ! or ?)."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?…؟" else text + "."
+def _win(text: str, locale: str) -> str:
+    """The last win as the end of a sentence; its full stop stays outside any isolate."""
+    if not text.strip():
+        return ""
+    end = text.strip()[-1] if text.strip()[-1] in "!?؟" else "."
+    return isolate(_phrase(text), locale) + end
 
 
 def _phrase(text: str) -> str:
@@ -230,12 +232,13 @@ def _phrase(text: str) -> str:
 
 
 _SPACES = re.compile(r"(?<=\S)[ \u00a0]{2,}")
+_DOUBLE_STOP = re.compile(r"(?<![.])\.([\u2069\u200f]*)\.(?![.])")  # "Inc." + our full stop
 _BLANKS = re.compile(r"\n{3,}")
 
 
 def _tidy(text: str) -> str:
     """Template output made neat: no trailing or doubled spaces, at most one blank line in a row."""
-    lines = [_SPACES.sub(" ", line).rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [_DOUBLE_STOP.sub(r".\1", _SPACES.sub(" ", line)).rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n ")
 
 
@@ -276,7 +279,7 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         "contact_first": iso(first_name(client.contact_name)),
         "contact_full": iso(client.contact_name),
         "current": join_list([_in_text(s, loc) for s in client.services], loc),
-        "last_win": iso(_sentence(client.last_win)) if client.last_win.strip() else "",
+        "last_win": _win(client.last_win, loc),
         "offers": offer_rows,
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
         "packages": package_rows,
@@ -459,7 +462,7 @@ _LINT = [
     (re.compile(r"\bNone\b"), "the word 'None' (a missing value)"),
     (re.compile(r"\b(?:nan|NaN|null|undefined)\b"), "a missing-value word (nan/null/undefined)"),
     (re.compile(r"(?<=\S) {2,}(?=\S)"), "a doubled space"),
-    (re.compile(r"(?:^|[.!?؟])\s*[.,;:،؛!?؟](?!\.)", re.M), "an empty sentence or stray punctuation"),
+    (re.compile(r"[.!?؟…]\s+[.,;،؛]|\.\.|[,;:،؛]\s*[.,;:،؛!?؟]|^\s*[.,;:،؛]", re.M), "an empty sentence or stray punctuation"),
     (re.compile(r"\(\s*\)|\[\s*\]"), "empty brackets"),
     (re.compile(r"[ \t]+$", re.M), "a trailing space"),
 ]
@@ -469,7 +472,7 @@ def lint_draft(draft: Draft) -> list[str]:
     """What a careful reader would notice, e.g. ``["body: a doubled space"]``; empty = ready to send."""
     found = []
     for part in ("subject", "body"):
-        text = strip_marks(getattr(draft, part))
+        text = strip_marks(getattr(draft, part)).replace("...", "…")
         for pattern, what in _LINT:
             if pattern.search(text):
                 found.append(f"{part}: {what}")

@@ -34,6 +34,7 @@ from typing import Literal, NamedTuple
 from urllib.parse import quote, unquote
 
 from . import validation as v
+from .bidi import isolate
 from .drafting import Draft
 from .errors import FreelancekitError, InvalidInput, Problem
 from .safe_files import check_free, prepare_folder, unique_filenames, write_new_file
@@ -193,7 +194,7 @@ def to_text(draft: Draft) -> str:
     contact, to_email, subject, _, _ = _checked(draft, "", "")
     labels = ("إلى", "الموضوع") if draft.locale == "ar" else ("To", "Subject")
     to = f"{contact} <{to_email}>" if contact and to_email else to_email or contact
-    return f"{labels[0]}: {to}\n{labels[1]}: {subject}\n\n{export_body(draft)}\n"
+    return f"{labels[0]}: {isolate(to, draft.locale)}\n{labels[1]}: {subject}\n\n{export_body(draft)}\n"
 
 
 def _mailto_file(draft: Draft, eml_name: str, with_eml: bool) -> str:

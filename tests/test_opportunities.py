@@ -1,0 +1,94 @@
+"""Opportunity fit: never an already-bought service, co-occurrence and industry evidence, upsell vs cross-sell."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from freelancekit.demo import demo_portfolio
+from freelancekit.model import Portfolio, Profile, Service, builtin_criteria, make_client
+from freelancekit.opportunities import build_index, buys, pick, service_key, suggest
+
+
+def portfolio(services, clients, locale="en"):
+    crit = builtin_criteria()
+    profile = Profile(name="Sam", services=tuple(Service(*s) if isinstance(s, tuple) else Service(s) for s in services), locale=locale)
+    made = tuple(make_client({"name": n, "industry": ind, "services": bought}, crit) for n, ind, bought in clients)
+    return Portfolio(profile, crit, made)
+
+
+def test_service_key_ignores_case_spacing_plural_and_ampersand():
+    assert service_key("Blog posts") == service_key("  blog   POST ")
+    assert service_key("Editing & proofreading") == service_key("editing and proofreading")
+    assert service_key("Blog posts") != service_key("Blog management")
+
+
+def test_never_suggests_a_service_the_client_buys_even_spelled_differently():
+    p = portfolio(["Blog posts", "Newsletter", "Case studies"], [("A", "", "blog post;NEWSLETTER")])
+    assert [o.name for o in suggest(p, p.clients[0])] == ["Case studies"]
+    assert buys(p.clients[0], "Blog posts")
+
+
+def test_co_occurrence_ranks_what_similar_clients_buy_first():
+    clients = [("Target", "", "Blog posts")]
+    clients += [(f"Peer {i}", "", "Blog posts;Newsletter") for i in range(4)]
+    clients += [(f"Other {i}", "", "Case studies") for i in range(4)]
+    p = portfolio(["Blog posts", "Newsletter", "Case studies"], clients)
+    ranked = suggest(p, p.clients[0])
+    assert [o.name for o in ranked] == ["Newsletter", "Case studies"]
+    top = ranked[0]
+    assert (top.peers, top.peer_base, top.builds_on) == (4, 4, "Blog posts")
+    # 0.45 * (4 + 2*0.5)/(4 + 2) + 0.25 * 0.5 (no industry: popularity) + 0.15 * 0.5 = 0.575
+    assert top.reason == "Cross-sell: a different service that fits; 4 of 4 other clients who buy Blog posts also buy it (fit 57.5)"
+
+
+def test_industry_evidence_breaks_an_otherwise_even_choice():
+    clients = [("Target", "Dental", "Blog posts"), ("D1", "dental", "Blog posts;Case studies"), ("D2", "Dental ", "Case studies"),
+               ("X1", "Retail", "Blog posts;Newsletter"), ("X2", "Retail", "Newsletter")]
+    p = portfolio(["Blog posts", "Newsletter", "Case studies"], clients)
+    ranked = suggest(p, p.clients[0])
+    assert ranked[0].name == "Case studies"
+    assert (ranked[0].industry_peers, ranked[0].industry_base) == (2, 2)
+    assert "2 of 2 other Dental clients buy it" in ranked[0].reason
+
+
+def test_a_bigger_version_of_a_current_service_is_an_upsell():
+    p = portfolio(["Blog posts", "Blog management", "Podcast editing"], [("A", "", "Blog posts"), ("B", "", "")])
+    kinds = {o.name: (o.kind, o.builds_on) for o in suggest(p, p.clients[0])}
+    assert kinds == {"Blog management": ("upsell", "Blog posts"), "Podcast editing": ("cross-sell", "Blog posts")}
+    assert suggest(p, p.clients[0])[0].reason.startswith("Upsell: a bigger step from Blog posts; ")
+
+
+def test_the_clients_own_purchases_are_not_counted_as_evidence():
+    p = portfolio(["Blog posts", "Newsletter"], [("Alone", "Dental", "Blog posts")])
+    (o,) = suggest(p, p.clients[0])
+    assert (o.peers, o.peer_base, o.industry_peers, o.industry_base) == (0, 0, 0, 0)
+    assert o.reason == "Cross-sell: a different service that fits; no similar clients to compare with yet (fit 0)"
+
+
+def test_arabic_reason_is_in_arabic():
+    p = portfolio(["مقالات المدونة", "إدارة المدونة"], [("أ", "", "مقالات المدونة"), ("ب", "", "مقالات المدونة;إدارة المدونة")], locale="ar")
+    (o,) = suggest(p, p.clients[0])
+    assert o.kind == "upsell"
+    assert o.reason == "ترقية لخدمة مقالات المدونة؛ 1 من 1 عملاء يشترون مقالات المدونة يشترونها أيضاً (الملاءمة 100)"
+
+
+def test_edited_client_copy_and_shared_index_agree_with_fresh_computation():
+    p = demo_portfolio()
+    index = build_index(p)
+    for c in p.clients:
+        assert suggest(p, c, index=index) == suggest(p, c)
+    edited = replace(p.clients[0], services=("Blog posts",))
+    assert "Editing & proofreading" in [o.name for o in suggest(p, edited, index=index)]
+
+
+def test_no_services_in_profile_means_no_opportunities():
+    p = portfolio([], [("A", "", "Blog posts")])
+    assert suggest(p, p.clients[0]) == []
+
+
+@pytest.mark.parametrize("names, expected", [(None, ["Case studies", "Blog management"]), (["blog management", "Nope"], ["Blog management"])])
+def test_pick_keeps_the_freelancers_choice_in_order(names, expected):
+    p = demo_portfolio()
+    ranked = suggest(p, p.clients[0])
+    assert [o.name for o in pick(ranked, names, limit=2)] == expected
