@@ -182,3 +182,22 @@ def test_missing_file_or_folder(store, tmp_path):
         import_path(store, tmp_path / "nope.csv")
     with pytest.raises(ImportFileError, match="is a folder: give the path of a .csv or .xlsx file"):
         import_path(store, tmp_path)
+
+
+def test_an_update_keeps_what_the_file_has_no_column_for(store):
+    store.add_client({"name": "Acme", "email": "a@acme.com", "notes": "keep me", "ease": 2, "learning": 4, "services": "Blog posts"})
+    r = import_clients(store, csv_bytes("name,hourly_rate,ease", "acme,80,"))
+    acme = store.client_by_name("Acme")
+    assert r.updated == 1
+    assert (acme.email, acme.notes, acme.services) == ("a@acme.com", "keep me", ("Blog posts",))
+    assert acme.values == {"hourly_rate": 80.0, "on_time_payment": None, "ease": None, "enjoyment": None, "learning": 4.0}
+
+
+def test_skip_invalid_with_on_duplicate_error_reports_the_duplicates(store):
+    store.add_client({"name": "Acme"})
+    r = import_clients(store, csv_bytes("name,ease", "Acme,3", "Beta,x", "Gamma,2"), skip_invalid=True, on_duplicate="error")
+    assert (r.added, r.updated) == (1, 0) and sorted(by_name(store)) == ["Acme", "Gamma"]
+    assert [str(p) for p in r.problems] == [
+        "row 2, column name: a client named 'Acme' already exists (use --on-duplicate update or skip)",
+        "row 3, column ease: must be a whole number from 1 to 5",
+    ]
