@@ -35,11 +35,23 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
 
 
-class App:
-    """One open portfolio shown as tabs; ``root`` is the widget to display."""
+VIEW_CLASSES = {"profile": ProfileView, "clients": ClientsView, "import": ImportView,
+                "criteria": CriteriaView, "ranking": RankingView, "drafts": DraftsView}
 
-    def __init__(self, store: Store):
+
+class App:
+    """One open portfolio shown as tabs; ``root`` is the widget to display.
+
+    With ``views`` (names from ``VIEW_CLASSES``) only those views are shown,
+    stacked without tabs: that is what the step-by-step notebooks use.
+    """
+
+    def __init__(self, store: Store, views: tuple[str, ...] | list[str] | None = None):
+        unknown = [v for v in views or () if v not in VIEW_CLASSES]
+        if unknown:
+            raise ValueError(f"unknown view {unknown[0]!r}: choose from {', '.join(VIEW_CLASSES)}")
         self.store = store
+        self.only = tuple(views) if views else None
         self.status = StatusArea()
         self.root = classed(w.VBox(), dom.APP)
         self.tabs: w.Tab | None = None
@@ -50,23 +62,25 @@ class App:
         """(Re)create every view: at start, after a language switch or a whole-portfolio change."""
         self.state = AppState(self.store, self.status, on_change=self.on_change)
         loc = self.state.locale
-        self.views: dict[str, Any] = {
-            "profile": ProfileView(self.state),
-            "clients": ClientsView(self.state),
-            "import": ImportView(self.state),
-            "criteria": CriteriaView(self.state),
-            "ranking": RankingView(self.state),
-            "drafts": DraftsView(self.state),
-        }
+        names = self.only or tuple(VIEW_CLASSES)
+        self.views: dict[str, Any] = {name: VIEW_CLASSES[name](self.state) for name in names}
+        self.confirm = Confirm(self.state)
+        if self.only:
+            self.root.children = [stylesheet(), self._banner(), self.confirm.widget, self.status.widget,
+                                  *(self.views[n].widget for n in self.only)]
+            self._direction(loc)
+            return
         tabs = classed(w.Tab(), dom.TABS)
         tabs.children = [w.VBox([self.views[v].widget for v in views]) for _key, views in TABS]
         tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
         tabs.selected_index = selected
         tabs.observe(self.on_tab, names="selected_index")
         self.tabs = tabs
-        self.confirm = Confirm(self.state)
         title = w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>")
         self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, tabs]
+        self._direction(loc)
+
+    def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):
             self.root.add_class(dom.RTL)
         else:
@@ -75,29 +89,34 @@ class App:
     def _banner(self) -> w.Widget:
         loc = self.state.locale
         if self.store.is_demo():
-            start = classed(w.Button(description=i18n.t("demo.start_own", loc), button_style="success", icon="play"), dom.DEMO_START_OWN)
+            start = classed(w.Button(description=i18n.t("demo.start_own", loc), button_style="success", icon="play",
+                                     layout=w.Layout(width="auto")), dom.DEMO_START_OWN)
             start.on_click(self.start_own)
             return classed(w.HBox([w.Label(value=i18n.t("demo.banner", loc)), start], layout=w.Layout(align_items="center")), dom.DEMO_BANNER)
-        back = classed(w.Button(description=i18n.t("demo.back", loc)), dom.DEMO_BACK)
+        back = classed(w.Button(description=i18n.t("demo.back", loc), layout=w.Layout(width="auto")), dom.DEMO_BACK)
         back.on_click(self.ask_back_to_demo)
         return w.HBox([back], layout=w.Layout(justify_content="flex-end"))
 
     # -- events ----------------------------------------------------------------------
     @guarded
     def on_change(self, kind: str) -> None:
-        v = self.views
+        """Refresh exactly the views that show what changed (weights: ranking and top three only)."""
         if kind == "all":
             self.build(self._selected())
             return
-        if kind in ("criteria",):
+        v = self.views
+        if kind == "criteria" and "criteria" in v:
             v["criteria"].refresh()
         if kind in ("clients", "profile", "criteria"):
-            v["clients"].refresh(kind)
-            v["import"].refresh()
-        if kind == "clients":
+            if "clients" in v:
+                v["clients"].refresh(kind)
+            if "import" in v:
+                v["import"].refresh()
+        if kind == "clients" and "profile" in v:
             v["profile"].refresh()
-        v["ranking"].refresh()
-        v["drafts"].refresh()
+        for name in ("ranking", "drafts"):
+            if name in v:
+                v[name].refresh()
 
     @guarded
     def on_tab(self, _change: Any = None) -> None:
@@ -139,14 +158,14 @@ def open_store(db_path: str | Path | None = None) -> Store:
     return open_portfolio(path)
 
 
-def build(db_path: str | Path | None = None) -> App:
-    return App(open_store(db_path))
+def build(db_path: str | Path | None = None, views: tuple[str, ...] | list[str] | None = None) -> App:
+    return App(open_store(db_path), views)
 
 
-def show(db_path: str | Path | None = None) -> App:
-    """Display the whole app (``notebooks/app.ipynb``); returns it for scripting."""
+def show(db_path: str | Path | None = None, views: tuple[str, ...] | list[str] | None = None) -> App:
+    """Display the whole app (``notebooks/app.ipynb``), or only some ``views``; returns it for scripting."""
     from IPython.display import display
 
-    app = build(db_path)
+    app = build(db_path, views)
     display(app.root)
     return app

@@ -48,7 +48,7 @@ def _base_layout(locale: str, title: str) -> dict[str, Any]:
     return {
         "title": {"text": plotly_text(title), "x": 0.98 if rtl else 0.02, "xanchor": "right" if rtl else "left"},
         "font": {"family": FONT_AR if rtl else FONT_EN, "size": 13},
-        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top",
+        "legend": {"orientation": "h", "y": -0.08, "yanchor": "top", "traceorder": "normal",
                    "x": 1 if rtl else 0, "xanchor": "right" if rtl else "left"},
         "hoverlabel": {"align": "right" if rtl else "left"},
         "paper_bgcolor": "white", "plot_bgcolor": "white",
@@ -81,9 +81,9 @@ def contributions_figure(ranking: Ranking, locale: str = "en", currency: str = "
     layout = _base_layout(locale, i18n.t("chart.contrib_title", locale, n=len(order)))
     layout.update({
         "barmode": "stack",
-        "height": max(260, 26 * len(order) + 150),
-        "margin": {"l": 20 if rtl else 220, "r": 220 if rtl else 20, "t": 50, "b": 60},
-        "xaxis": {"range": [100, 0] if rtl else [0, 100], "title": {"text": points}, "gridcolor": "#eee",
+        "height": max(280, 26 * len(order) + 180),
+        "margin": {"l": 20 if rtl else 220, "r": 220 if rtl else 20, "t": 50, "b": 90},
+        "xaxis": {"range": [100, 0] if rtl else [0, 100], "gridcolor": "#eee",
                   "fixedrange": True},
         "yaxis": {"autorange": "reversed", "side": "right" if rtl else "left", "automargin": True,
                   "type": "category", "fixedrange": True},

@@ -54,9 +54,9 @@ def top_opportunities(state: AppState, n: int = 3) -> list[Opportunity]:
 
 def card_html(op: Opportunity, locale: str) -> str:
     c = op.client
-    who = f" — {html_text(c.contact_name)}" if c.contact_name else ""
+    who = f" — <bdi>{html_text(c.contact_name)}</bdi>" if c.contact_name else ""
     buys = html_text(", ".join(c.services) or i18n.t("common.none", locale))
-    lines = [f"<h4>{op.rank}. {html_text(c.name)}{who}</h4>",
+    lines = [f"<h4>{op.rank}. <bdi>{html_text(c.name)}</bdi>{who}</h4>",
              f"<p><b>{html_text(i18n.t('drafts.buys', locale))}</b> {buys}</p>"]
     if c.last_win:
         lines.append(f"<p><b>{html_text(i18n.t('drafts.last_win', locale))}</b> {html_text(c.last_win)}</p>")

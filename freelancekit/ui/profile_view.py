@@ -107,7 +107,7 @@ class ProfileView:
             row.set_error(exc.for_field(PROBLEM_FIELD[field]) or exc.message)
             return
         row.set_error(None)
-        self.state.status.info(i18n.t("common.saved", self.state.locale))
+        self.state.status.info(i18n.t("common.saved", value if field == "locale" else self.state.locale))
         self.state.changed("all" if field == "locale" else "profile")
 
     @guarded

@@ -45,7 +45,7 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
         cid = "" if ids[i] is None else str(int(ids[i]))
         rows.append(
             f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
-            f'<td>{r}</td><td class="{dom.RANK_NAME}">{html_text(ranking.table.names[i])}{marks}</td>'
+            f'<td>{r}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(ranking.table.names[i])}</bdi>{marks}</td>'
             f"<td>{score:.1f}</td>{points}</tr>"
         )
     return f'<table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -57,6 +57,8 @@ class RankingView:
         loc = state.locale
         self.ranking: Ranking | None = None
         self.start = 0
+        self._radar_key: tuple[Any, ...] | None = None
+        self._radar_table: Any = None  # the score table the radar was drawn from (kept to compare identity)
         self.message = classed(w.HTML(value=""), dom.RANKING_MESSAGE, dom.WEIGHTS_ERROR)
         self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
         self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.RANKING_PREV)
@@ -94,7 +96,11 @@ class RankingView:
         self._render_table()
         currency = state.profile().currency
         charts.render(self.contrib, charts.contributions_figure(self.ranking, state.locale, currency))
-        charts.render(self.radar, charts.radar_figure(self.ranking, state.locale))
+        # utilities do not depend on the weights: the radar changes only with the top three or the data
+        radar_key = (tuple(self.ranking.order[:3].tolist()), state.locale)
+        if radar_key != self._radar_key or table is not self._radar_table:
+            self._radar_key, self._radar_table = radar_key, table
+            charts.render(self.radar, charts.radar_figure(self.ranking, state.locale))
 
     def _clear(self) -> None:
         self.table.value = ""
@@ -102,6 +108,7 @@ class RankingView:
         self.pager.layout.display = "none"
         self.contrib.clear_output()
         self.radar.clear_output()
+        self._radar_key = None
 
     def _render_table(self) -> None:
         assert self.ranking is not None

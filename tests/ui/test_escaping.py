@@ -1,0 +1,71 @@
+"""User text is shown literally: never markup in HTML widgets, never markup or LaTeX in plotly."""
+from __future__ import annotations
+
+import html
+
+from freelancekit.model import make_client
+from freelancekit.scoring import rank, score_table
+from freelancekit.storage import Store
+from freelancekit.ui import charts
+from freelancekit.ui.common import html_text, plotly_text
+from freelancekit.ui.drafts_view import Opportunity, card_html
+from freelancekit.ui.import_view import data_uri_link
+from freelancekit.ui.ranking_view import ranking_table_html
+
+EVIL = ['<b>bold</b>', '<a href="javascript:alert(1)">x</a>', "$x^2$", "Pay $5 or $10", "a & b", "<br>", "<img src=x onerror=alert(1)>"]
+
+
+def test_html_text_escapes_markup_and_quotes():
+    assert html_text('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;"
+    assert html_text(None) == ""
+    assert html.unescape(html_text(EVIL[1])) == EVIL[1]
+
+
+def test_plotly_text_escapes_tags_and_dollars_but_reads_back_the_same():
+    for text in EVIL:
+        out = plotly_text(text)
+        assert "<" not in out and ">" not in out and "$" not in out
+        assert html.unescape(out) == text  # plotly decodes entities for display: shown literally
+
+
+def _ranking(tmp_path, names):
+    with Store(tmp_path / "p.sqlite") as store:
+        for i, name in enumerate(names):
+            store.add_client({"name": name, "hourly_rate": 10 + i, "ease": 1 + i % 5})
+        clients, criteria = store.clients(), store.criteria()
+        store.add_criterion({"label": "<i>odd</i> $label$"})
+        criteria = store.criteria()
+        clients = store.clients()
+    return rank(score_table(clients, criteria), criteria)
+
+
+def test_figures_contain_no_raw_user_markup(tmp_path):
+    ranking = _ranking(tmp_path, EVIL)
+    for locale in ("en", "ar"):
+        for fig in (charts.contributions_figure(ranking, locale), charts.radar_figure(ranking, locale)):
+            texts = charts.figure_texts(fig)
+            joined = " ".join(t for t in texts if "%{" not in t)  # hovertemplates are ours
+            assert "$" not in joined
+            for evil in ("<b>", "<a ", "<img", "<br>", "<i>"):
+                assert evil not in joined
+        assert any("&lt;b&gt;bold&lt;/b&gt;" in t for t in charts.figure_texts(charts.contributions_figure(ranking, locale)))
+
+
+def test_hovertemplate_holds_no_user_text(tmp_path):
+    ranking = _ranking(tmp_path, EVIL)
+    for trace in charts.contributions_figure(ranking)["data"]:
+        assert "bold" not in trace["hovertemplate"] and "odd" not in trace["hovertemplate"]
+
+
+def test_ranking_table_and_cards_escape_names(tmp_path):
+    ranking = _ranking(tmp_path, EVIL)
+    table = ranking_table_html(ranking, "en")
+    assert "<b>bold" not in table and "<img" not in table and "&lt;img src=x onerror=alert(1)&gt;" in table
+    client = make_client({"name": "<script>x</script>", "contact_name": "<b>c</b>", "last_win": "<i>w</i>"}, ())
+    card = card_html(Opportunity(1, client, ()), "en")
+    assert "<script>" not in card and "<b>c</b>" not in card and "&lt;i&gt;w&lt;/i&gt;" in card
+
+
+def test_download_link_escapes_file_name():
+    link = data_uri_link(b"abc", "text/csv", 'a"><script>.csv', "Get", "cls")
+    assert "<script>" not in link and "base64,YWJj" in link
