@@ -19,7 +19,9 @@ Numbers follow one rule (``parse_number``):
   (``$35``, ``35 $``, ``35 EUR``);
 * ``nan``, ``inf``, ``infinity`` and float NaN/infinity are refused with one
   message; so are negative numbers (``-5``), exponents (``1e308``) and numbers
-  above one billion.
+  above one billion;
+* a number keeps at most 15 significant digits (like a spreadsheet), so it
+  survives an .xlsx export and import exactly.
 
 Text follows one rule (``clean_text``): NFC, trimmed; NUL, every other C0/C1
 control character (including U+0085), the Unicode noncharacters (U+FFFE...)
@@ -176,7 +178,8 @@ def parse_number(
         raise fail(field, f"must be {_fmt(minimum)} or more", row)
     if number > maximum:
         raise fail(field, f"must be at most {_fmt(maximum)}", row)
-    return number + 0.0  # turns -0.0 into 0.0
+    # 15 significant digits, as a spreadsheet keeps them: an .xlsx export then reads back exactly
+    return float(f"{number:.15g}") + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def _fmt(x: float) -> str:
