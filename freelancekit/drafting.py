@@ -423,7 +423,7 @@ def validate_draft(draft: Draft) -> Draft:
         raise InvalidInput(problems)
     if is_rtl_locale(draft.locale):
         body = mark_rtl_lines(body)
-    return replace(draft, subject=subject, body=body, to_email=to_email, contact_name=contact, status=status,
+    return replace(draft, subject=subject, body=body, to_email=to_email, contact_name=" ".join(contact.split()), status=status,
                    tone=tone, follow_up=follow_up)
 
 
