@@ -14,7 +14,7 @@ import os
 
 import pytest
 
-from live_app import LiveApp, NoBrowser, launch_chromium, serve_app
+from live_app import LiveApp, NoBrowser, launch_chromium, screenshot, serve_app
 
 PAGE_TIMEOUT_MS = 60_000
 
@@ -61,9 +61,14 @@ def browser(playwright_instance):
 
 
 @pytest.fixture()
-def page(browser):
+def page(browser, request):
+    """A fresh page; its last state is saved as test-artifacts/screenshots/last-<test>.png for debugging."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     pg = context.new_page()
     yield pg
+    try:
+        screenshot(pg, "last-" + request.node.name.replace("/", "_"))
+    except Exception:  # a closed or crashed page has nothing to show
+        pass
     context.close()

@@ -1,0 +1,85 @@
+"""Driving the app's widgets in a Playwright page, by the class names in ``freelancekit.ui.dom``.
+
+Each helper waits for what the kernel sends back (bounded by the page's
+default timeout), so tests read as user steps.
+"""
+from __future__ import annotations
+
+from freelancekit import i18n
+from freelancekit.ui import dom
+
+TAB_TITLES = {"profile": "tab.profile", "clients": "tab.clients", "import": "tab.import",
+              "criteria": "tab.criteria", "ranking": "tab.criteria", "drafts": "tab.drafts"}
+
+
+def css(name: str) -> str:
+    return "." + name
+
+
+def open_tab(page, view: str, locale: str = "en") -> None:
+    title = i18n.t(TAB_TITLES[view], locale)
+    page.locator(f"{css(dom.TABS)} .lm-TabBar-tab", has_text=title).first.click()
+    page.locator(css(dom.tab(view))).first.wait_for(state="visible")
+
+
+def fill(page, cls: str, value: str) -> None:
+    """Type into a Text/Textarea widget and commit it (Enter for text, blur for areas)."""
+    box = page.locator(f"{css(cls)} input, {css(cls)} textarea").first
+    box.fill(value)
+    box.press("Tab")
+
+
+def choose(page, cls: str, label: str) -> None:
+    page.locator(f"{css(cls)} select").first.select_option(label=label)
+
+
+def click(page, cls: str) -> None:
+    page.locator(f"{css(cls)} >> visible=true").first.click()
+
+
+def set_weight(page, key: str, value: float) -> None:
+    """Type the weight into the slider's editable readout (ipywidgets 8), as a user can."""
+    readout = page.locator(f"{css(dom.weight(key))} .widget-readout").first
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(f"{value:g}")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "([sel, v]) => { const r = document.querySelector(sel); return r && parseFloat(r.textContent) === v; }",
+        arg=[f"{css(dom.weight(key))} .widget-readout", float(value)])
+
+
+def weight_readout(page, key: str) -> float:
+    return float(page.locator(f"{css(dom.weight(key))} .widget-readout").first.inner_text())
+
+
+def ranked_ids(page) -> list[int]:
+    """Client ids in ranking-table order (the table's data-client-id attributes)."""
+    return [int(x) for x in page.eval_on_selector_all(
+        f"{css(dom.RANKING_TABLE)} tr{css(dom.RANK_ROW)}", "rows => rows.map(r => r.dataset.clientId)")]
+
+
+def wait_ranked_ids(page, expected: list[int]) -> None:
+    page.wait_for_function(
+        "([sel, want]) => JSON.stringify([...document.querySelectorAll(sel)].map(r => +r.dataset.clientId)) === JSON.stringify(want)",
+        arg=[f"{css(dom.RANKING_TABLE)} tr{css(dom.RANK_ROW)}", expected])
+
+
+def error_next_to(page, cls: str) -> str:
+    loc = page.locator(css(cls)).first
+    loc.wait_for(state="visible")
+    return loc.inner_text().strip()
+
+
+def add_client(page, values: dict[str, str], ratings: dict[str, str] | None = None) -> None:
+    """Open the form, fill the fields, save, and wait for the 'saved' status."""
+    click(page, dom.CLIENT_NEW)
+    page.locator(css(dom.CLIENT_FORM)).first.wait_for(state="visible")
+    # the kernel empties the form for a new client: wait for that before typing
+    page.locator(css(dom.CLIENT_DELETE)).first.wait_for(state="hidden")
+    page.wait_for_function("sel => document.querySelector(sel).value === ''", arg=f"{css(dom.client_field('name'))} input")
+    for field, value in values.items():
+        fill(page, dom.client_field(field), value)
+    for key, label in (ratings or {}).items():
+        choose(page, dom.client_field(key), label)
+    click(page, dom.CLIENT_SAVE)
