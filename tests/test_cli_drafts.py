@@ -1,0 +1,95 @@
+"""``freelancekit drafts``: formats, saved drafts, safe writes, one-line errors with exit status 2."""
+from __future__ import annotations
+
+import email
+import email.policy
+import zipfile
+
+import pytest
+
+from freelancekit.api import create_demo, open_portfolio
+from freelancekit.cli import main
+from freelancekit.drafting import compose_draft, edit_draft, save_draft
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "p.sqlite"
+    create_demo(path).close()
+    return path
+
+
+def run(capsys, *args):
+    code = main(["drafts", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_eml_drafts_for_the_top_three(db, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "--db", db, "--out", out)
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in out.iterdir()) == ["Brightpath Software.eml", "Kettle & Crumb Roasters.eml", "Summit Outdoor Gear.eml"]
+    assert stdout.splitlines()[0] == (f"Wrote 3 files for 3 drafts to {out.resolve()}: Brightpath Software (new warm draft), "
+                                      "Summit Outdoor Gear (new warm draft), Kettle & Crumb Roasters (new warm draft)")
+    msg = email.message_from_bytes((out / "Brightpath Software.eml").read_bytes(), policy=email.policy.default)
+    assert str(msg["To"]) == "Daniel Reyes <daniel@brightpath.io>"
+    assert str(msg["From"]) == "Maya Carter <maya@mayacarter-writes.com>"
+    assert msg["X-Unsent"] == "1" and msg.get_content().startswith("Hi Daniel,")
+
+
+def test_saved_draft_is_exported_and_tone_makes_fresh_ones(db, tmp_path, capsys):
+    with open_portfolio(db) as store:
+        p = store.portfolio()
+        client = store.client_by_name("Brightpath Software")
+        save_draft(store, edit_draft(compose_draft(p, client), body="Hi Daniel,\n\nMy own words."))
+    code, stdout, _ = run(capsys, "--db", db, "--out", tmp_path / "a", "--format", "txt")
+    assert code == 0 and "Brightpath Software (your saved draft)" in stdout
+    assert (tmp_path / "a" / "Brightpath Software.txt").read_text().endswith("My own words.\n")
+    code, stdout, _ = run(capsys, "--db", db, "--out", tmp_path / "b", "--format", "txt", "--tone", "formal")
+    assert code == 0 and "Brightpath Software (new formal draft)" in stdout
+    assert "Dear Daniel Reyes," in (tmp_path / "b" / "Brightpath Software.txt").read_text()
+
+
+def test_zip_and_mailto_formats(db, tmp_path, capsys):
+    code, stdout, _ = run(capsys, "--db", db, "--out", tmp_path, "--format", "zip")
+    assert code == 0
+    with zipfile.ZipFile(tmp_path / "drafts.zip") as zf:
+        assert len(zf.namelist()) == 9 and "Summit Outdoor Gear.mailto.txt" in zf.namelist()
+    code, stdout, _ = run(capsys, "--db", db, "--out", tmp_path / "m", "--format", "mailto")
+    assert code == 0
+    text = (tmp_path / "m" / "Brightpath Software.mailto.txt").read_text()
+    assert text.startswith("mailto:daniel@brightpath.io?subject=") or "open the .eml file instead" in text
+    assert all(line.startswith(("Wrote", "  ", "Note: the email to")) for line in stdout.splitlines())
+
+
+def test_existing_files_are_refused_without_force(db, tmp_path, capsys):
+    assert run(capsys, "--db", db, "--out", tmp_path)[0] == 0
+    code, stdout, err = run(capsys, "--db", db, "--out", tmp_path)
+    assert (code, stdout) == (2, "")
+    assert err == (f"freelancekit drafts: {tmp_path.resolve() / 'Brightpath Software.eml'} already exists: nothing was overwritten; "
+                   "add --force to replace it, or choose another folder with --out\n")
+    assert run(capsys, "--db", db, "--out", tmp_path, "--force")[0] == 0
+
+
+@pytest.mark.parametrize("missing_db, args, message", [
+    (True, ["--out", "{tmp}/x"], "there is no portfolio at {tmp}/none.sqlite: run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
+    (False, ["--out", "{tmp}/file.txt"], "{tmp}/file.txt is a file, not a folder: choose a folder for the drafts with --out"),
+])
+def test_bad_input_is_one_line_with_status_2(db, tmp_path, capsys, missing_db, args, message):
+    (tmp_path / "file.txt").write_text("x")
+    argv = [a.format(tmp=tmp_path) for a in args]
+    argv += ["--db", str(tmp_path / "none.sqlite") if missing_db else str(db)]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err == f"freelancekit drafts: {message.format(tmp=tmp_path)}\n"
+
+
+def test_empty_portfolio_and_bad_format(tmp_path, capsys):
+    open_portfolio(tmp_path / "empty.sqlite").close()
+    code, _, err = run(capsys, "--db", tmp_path / "empty.sqlite", "--out", tmp_path / "o")
+    assert (code, err) == (2, "freelancekit drafts: there are no clients yet: add some with 'freelancekit import FILE' or try 'freelancekit demo'\n")
+    with pytest.raises(SystemExit) as exc:
+        main(["drafts", "--db", str(tmp_path / "empty.sqlite"), "--out", str(tmp_path), "--format", "pdf"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err

@@ -1,0 +1,27 @@
+"""docs/examples/ holds exactly what the code writes now (run scripts/make_examples.py after changing templates)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from freelancekit.bidi import FSI, PDI, strip_marks
+from freelancekit.drafting import Draft, lint_draft
+from freelancekit.examples import example_files
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+
+
+def test_committed_examples_match_the_generator():
+    files = example_files()
+    assert sorted(files) == ["ar-warm.txt", "en-formal.txt", "en-warm.txt"]
+    for name, text in files.items():
+        assert (EXAMPLES / name).read_text(encoding="utf-8") == text, f"{name} is stale: run python scripts/make_examples.py"
+
+
+def test_examples_are_clean_and_the_arabic_one_keeps_its_isolates():
+    files = example_files()
+    for text in files.values():
+        head, body = text.split("\n\n", 1)
+        assert lint_draft(Draft(None, "x", "", "", head.split("\n")[1], body.rstrip("\n"))) == []
+    assert f"مرحباً {FSI}Daniel{PDI}،" in files["ar-warm.txt"]
+    assert "Dear Priya Natarajan," in files["en-formal.txt"] and "Hi Daniel," in files["en-warm.txt"]
+    assert "دراسات الحالة" in strip_marks(files["ar-warm.txt"])
