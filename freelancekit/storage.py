@@ -158,14 +158,27 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             raise StorageError(f"cannot open the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
         try:
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self._setup()
+            self._start()
         except sqlite3.Error as exc:
             self.conn.close()
-            raise _translate(exc, self.path) from None
+            wal = self.path.with_name(self.path.name + "-wal")
+            if not (self.read_only and not wal.exists()):
+                raise _translate(exc, self.path) from None
+            # a read-only WAL portfolio in a folder we cannot write either: SQLite cannot
+            # make its shared-memory file, but with no WAL left the file alone is complete
+            try:
+                self.conn = self._connect(f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1", uri=True)
+                self._start()
+            except sqlite3.Error as exc2:
+                self.conn.close()
+                raise _translate(exc2, self.path) from None
         except BaseException:
             self.conn.close()
             raise
+
+    def _start(self) -> None:
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self._setup()
 
     def _connect(self, target: str | Path, uri: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(target, timeout=self.busy_timeout_ms / 1000, isolation_level=None,
