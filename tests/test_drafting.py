@@ -257,3 +257,21 @@ def test_nothing_to_offer_without_profile_services():
     p = replace(p, profile=replace(p.profile, services=()))
     with pytest.raises(FreelancekitError, match="your profile has no services yet"):
         compose_draft(p, p.clients[0])
+
+
+def test_three_drafts_for_a_thousand_clients_within_the_bar():
+    import importlib.util
+    import time
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("bench_drafts", Path(__file__).resolve().parent.parent / "benchmarks" / "bench_drafts.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    p = bench.portfolio(1000)
+    draft_top_three(p)  # warm-up (imports, template compilation)
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        assert len(draft_top_three(p).drafts) == 3
+        times.append(time.perf_counter() - t0)
+    assert sorted(times)[2] <= 0.200
