@@ -8,6 +8,10 @@ input``), for a Dropdown the ``<select>`` (``.fk-client-ease select``), for a
 slider the handle is ``.fk-weight-ease .noUi-handle`` and the readout
 ``.fk-weight-ease .widget-readout``.
 
+Dropdown ``<option>`` values in the DOM are the option *labels*: choose with
+``select_option(label=...)`` (ratings are labelled "1".."5", "not rated";
+the language "English" / "العربية").
+
 HTML tables (clients are widgets, the ranking table is one HTML widget) use
 plain classes and ``data-*`` attributes inside: see ``RANK_ROW``.
 """
