@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -216,8 +217,7 @@ class Store:
         """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
-            tmp.unlink(missing_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.new")
             conn = self._connect(tmp)
         except (sqlite3.Error, OSError) as exc:
             raise StorageError(f"cannot create the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
@@ -310,13 +310,17 @@ class Store:
             c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
             c.execute("COMMIT")
         except sqlite3.Error as exc:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
+            self._rollback()
             raise _translate(exc, self.path) from None
         except BaseException:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        """Undo a failed action; a rollback that fails too (damaged file) must not hide the first error."""
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
@@ -364,9 +368,16 @@ class Store:
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from None
         try:
-            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
-        finally:
+            snap = Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
+        except BaseException:
+            with suppress(sqlite3.Error):  # keep the first, already translated error
+                c.execute("ROLLBACK")
+            raise
+        try:
             c.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
+        return snap
 
     # -- profile -------------------------------------------------------------
     def save_profile(self, raw: Mapping[str, Any] | Profile, expected_revision: int | None = None) -> Profile:
@@ -624,10 +635,15 @@ class Store:
             target = sqlite3.connect(dest)
             try:
                 self.conn.backup(target)
+                # a copy of a damaged file is no backup: check it before saying it is one
+                if target.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise sqlite3.DatabaseError("database disk image is malformed")
             finally:
                 target.close()
         except (sqlite3.Error, OSError) as exc:
             dest.unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+                raise _translate(exc, self.path) from None
             raise StorageError(f"the backup to {dest} failed: {getattr(exc, 'strerror', None) or exc}") from None
         return dest
 
