@@ -22,7 +22,7 @@ from ..model import Client, Criterion
 from ..spreadsheet import format_number
 from ..validation import name_key
 from . import dom
-from .common import AppState, Confirm, FieldRow, classed, error_label, guarded, html_text, set_error
+from .common import NO_MATH, AppState, Confirm, FieldRow, classed, error_label, guarded, html_text, literal, set_error, set_literal
 
 PAGE_SIZE = 20
 TEXT_COLUMNS = ("name", "contact_name", "email", "industry")
@@ -99,9 +99,9 @@ class ClientsTable:
             self.sort_buttons[key] = b
             head.append(b)
         self.header = classed(w.HBox([*head, w.Label(value="", layout=w.Layout(width="90px"))]), "fk-table-head")
-        self.rows: list[tuple[w.HBox, list[w.Label], w.Label, w.Button]] = []
+        self.rows: list[tuple[w.HBox, list[w.HTML], w.Label, w.Button]] = []
         for _ in range(PAGE_SIZE):
-            cells = [w.Label(value="", layout=w.Layout(width=width)) for _k, _l, width in self.cols]
+            cells = [literal("", width=width) for _k, _l, width in self.cols]
             mark = w.Label(value="", layout=w.Layout(width="30px"))
             edit = classed(w.Button(description=i18n.t("clients.edit", self.state.locale), layout=w.Layout(width="70px")), dom.CLIENT_EDIT)
             edit.on_click(self._on_edit)
@@ -136,7 +136,7 @@ class ClientsTable:
                 edit.client_id = None
                 continue
             for cell, key in zip(cells, keys):
-                cell.value = cell_text(client, key, crit)
+                set_literal(cell, cell_text(client, key, crit))
             incomplete = any(client.values.get(k) is None for k in crit)
             mark.value = "⚠" if incomplete else ""
             mark.tooltip = i18n.t("clients.incomplete", self.state.locale) if incomplete else ""
@@ -181,7 +181,7 @@ class ClientForm:
         self.keep_mine = classed(w.Button(description=i18n.t("clients.keep_mine", loc), button_style="warning"), dom.STALE_KEEP)
         self.reload_theirs.on_click(self.on_reload_theirs)
         self.keep_mine.on_click(self.on_keep_mine)
-        self.stale_text = w.Label(value="")
+        self.stale_text = literal("")
         self.stale = classed(w.VBox([self.stale_text, w.HBox([self.reload_theirs, self.keep_mine])], layout=w.Layout(display="none")), dom.STALE_DIALOG)
         self.body = w.VBox()
         self.widget = classed(w.VBox([self.title, self.body, self.message, self.stale, self.confirm.widget,
@@ -276,7 +276,7 @@ class ClientForm:
         self.editing = (client.id, client.revision)
         self._reset_messages()
         self.fill({**client.__dict__, "services": list(client.services), "values": dict(client.values)})
-        self.title.value = f"<h3>{html_text(i18n.t('clients.form_edit', self.state.locale, name=client.name))}</h3>"
+        self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", self.state.locale, name=client.name))}</h3>'
         self.delete.layout.display = "inline-flex"
         self.widget.layout.display = "flex"
 
@@ -329,7 +329,7 @@ class ClientForm:
             return
         except StaleEdit:
             self.pending = raw
-            self.stale_text.value = i18n.t("clients.stale", loc, name=name)
+            set_literal(self.stale_text, i18n.t("clients.stale", loc, name=name))
             self.stale.layout.display = "flex"
             return
         except NotFound:
@@ -343,7 +343,7 @@ class ClientForm:
         self.pending = None
         self.editing = (client.id, client.revision)
         self.delete.layout.display = "inline-flex"
-        self.title.value = f"<h3>{html_text(i18n.t('clients.form_edit', loc, name=client.name))}</h3>"
+        self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", loc, name=client.name))}</h3>'
         self.state.status.info(i18n.t("clients.saved", loc, name=client.name))
         self.state.changed("clients")
 

@@ -37,6 +37,32 @@ def html_text(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+# ipywidgets Label and HTML widgets run MathJax over their content: anything
+# between two "$" would be typeset. MathJax 2 and 3 skip elements with these classes.
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+
+
+def literal_html(value: object) -> str:
+    """User text for an HTML widget: escaped, and marked so MathJax leaves it alone."""
+    return f'<span class="fk-literal {NO_MATH}">{html_text(value)}</span>'
+
+
+def literal(value: object = "", **layout: Any) -> w.HTML:
+    """A label that shows user text exactly as typed (no markup, no LaTeX)."""
+    widget = w.HTML(value=literal_html(value), layout=w.Layout(**layout) if layout else w.Layout())
+    widget.add_class("fk-literal-label")
+    return widget
+
+
+def set_literal(widget: w.HTML, value: object) -> None:
+    widget.value = literal_html(value)
+
+
+def literal_text(widget: w.HTML) -> str:
+    """The plain text an HTML widget shows (for tests and logs)."""
+    return html.unescape(_strip_tags(widget.value))
+
+
 def plotly_text(value: object) -> str:
     """User text made inert for plotly labels, hovers and legends.
 
@@ -59,11 +85,11 @@ class StatusArea:
 
     def info(self, text: str) -> None:
         self.widget.remove_class(dom.STATUS_ERROR)
-        self.widget.value = f'<div class="fk-status-info">{html_text(text)}</div>' if text else ""
+        self.widget.value = f'<div class="fk-status-info {NO_MATH}">{html_text(text)}</div>' if text else ""
 
     def error(self, text: str) -> None:
         self.widget.add_class(dom.STATUS_ERROR)
-        self.widget.value = f'<div class="fk-status-err" role="alert">{html_text(text)}</div>'
+        self.widget.value = f'<div class="fk-status-err {NO_MATH}" role="alert">{html_text(text)}</div>'
 
     def clear(self) -> None:
         self.info("")
@@ -119,7 +145,7 @@ def error_label(css_class: str) -> w.HTML:
 
 
 def set_error(label: w.HTML, text: str | None) -> None:
-    label.value = f'<span role="alert">{html_text(text)}</span>' if text else ""
+    label.value = f'<span class="{NO_MATH}" role="alert">{html_text(text)}</span>' if text else ""
 
 
 def error_text(label: w.HTML) -> str:
@@ -131,7 +157,7 @@ class FieldRow:
 
     def __init__(self, label: str, widget: w.Widget, css_class: str, error_class: str, extra: w.Widget | None = None):
         self.input = classed(widget, css_class)
-        self.label = w.Label(value=label)
+        self.label = literal(label)
         self.label.add_class("fk-field-label")
         self.error = error_label(error_class)
         parts = [self.label, self.input] + ([extra] if extra is not None else [])
@@ -151,7 +177,7 @@ class Confirm:
 
     def __init__(self, state: AppState, yes_label: str | None = None):
         self.state = state
-        self.message = w.Label(value="")
+        self.message = literal("")
         self.yes = classed(w.Button(description=yes_label or i18n.t("common.yes", state.locale), button_style="danger"), dom.CONFIRM_YES)
         self.cancel = classed(w.Button(description=i18n.t("common.cancel", state.locale)), dom.CONFIRM_CANCEL)
         self.widget = classed(w.HBox([self.message, self.yes, self.cancel], layout=w.Layout(display="none")), dom.CONFIRM_BOX)
@@ -160,7 +186,7 @@ class Confirm:
         self.cancel.on_click(self._cancel)
 
     def ask(self, text: str, on_yes: Callable[[], None], yes_label: str | None = None) -> None:
-        self.message.value = text
+        set_literal(self.message, text)
         if yes_label:
             self.yes.description = yes_label
         self._on_yes = on_yes

@@ -16,7 +16,7 @@ from ..errors import InvalidInput
 from ..model import DIRECTIONS, KINDS
 from ..validation import parse_weight
 from . import dom
-from .common import AppState, Confirm, classed, error_label, guarded, html_text, set_error
+from .common import AppState, Confirm, classed, error_label, guarded, html_text, literal, set_error
 
 SLIDER_MAX = 10.0
 SLIDER_STEP = 0.5
@@ -79,7 +79,7 @@ class CriteriaView:
             share = classed(w.Label(value=""), dom.share(c.key))
             err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
             self.sliders[c.key], self.share_labels[c.key], self.errors[c.key] = slider, share, err
-            name = w.Label(value=i18n.criterion_label(c.key, c.label, loc), layout=w.Layout(width="220px"))
+            name = literal(i18n.criterion_label(c.key, c.label, loc), width="220px")
             rows.append(classed(w.VBox([w.HBox([name, slider, share]), err]), dom.CRITERION_ROW_PREFIX + c.key))
         self.update_shares()
         self.confirm = Confirm(self.state)

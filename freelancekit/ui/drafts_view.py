@@ -17,7 +17,7 @@ from .. import i18n
 from ..errors import InvalidInput
 from ..validation import name_key
 from . import dom
-from .common import AppState, classed, guarded, html_text
+from .common import NO_MATH, AppState, classed, guarded, html_text
 
 if TYPE_CHECKING:
     from ..model import Client, Profile, Service
@@ -67,7 +67,7 @@ def card_html(op: Opportunity, locale: str) -> str:
         lines.append(f'<p><b>{html_text(i18n.t("drafts.could_buy", locale))}</b></p><ul class="{dom.DRAFT_MISSING}">{items}</ul>')
     else:
         lines.append(f'<p class="fk-muted">{html_text(c.name)} {html_text(i18n.t("drafts.nothing_more", locale))}</p>')
-    return "".join(lines)
+    return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 
 
 class DraftCard:

@@ -17,7 +17,7 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import FreelancekitError, InvalidInput
 from . import dom
-from .common import AppState, classed, guarded, html_text, set_error
+from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
 
 if TYPE_CHECKING:
     from ..importer import ParsedImport
@@ -51,7 +51,7 @@ def preview_html(parsed: ParsedImport, locale: str) -> str:
         for row, c in parsed.clients[:PREVIEW_ROWS]
     )
     more = f"<p>… +{len(parsed.clients) - PREVIEW_ROWS}</p>" if len(parsed.clients) > PREVIEW_ROWS else ""
-    return f'<p>{summary}</p><table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+    return f'<div class="{NO_MATH}"><p>{summary}</p><table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</div>'
 
 
 def problems_html(parsed: ParsedImport, locale: str) -> str:
@@ -60,7 +60,7 @@ def problems_html(parsed: ParsedImport, locale: str) -> str:
     items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{html_text(str(p))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
     more = f"<li>… +{len(parsed.problems) - MAX_PROBLEMS_SHOWN}</li>" if len(parsed.problems) > MAX_PROBLEMS_SHOWN else ""
     title = html_text(i18n.t("import.problems", locale, count=len(parsed.problems)))
-    return f'<p class="fk-error">{title}</p><ul>{items}{more}</ul>'
+    return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
 
 
 def data_uri_link(data: bytes, mime: str, filename: str, text: str, css_class: str) -> str:

@@ -13,7 +13,7 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import InvalidInput
 from . import charts, dom
-from .common import AppState, classed, guarded, html_text, set_error
+from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
 
 if TYPE_CHECKING:
     from ..scoring import Ranking
@@ -48,7 +48,7 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
             f'<td>{r}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(ranking.table.names[i])}</bdi>{marks}</td>'
             f"<td>{score:.1f}</td>{points}</tr>"
         )
-    return f'<table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="fk-table {NO_MATH}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 class RankingView:

@@ -9,7 +9,7 @@ import pytest
 from freelancekit.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.app import App, build
-from freelancekit.ui.common import error_text
+from freelancekit.ui.common import error_text, literal_text
 
 
 def names(app):
@@ -210,10 +210,10 @@ def test_table_sorts_pages_and_searches(app):
     table = app.views["clients"].table
     table.sort_by("hourly_rate")
     table.sort_by("hourly_rate")  # descending
-    assert table.rows[0][1][0].value == "Sentinel Cyber"
+    assert literal_text(table.rows[0][1][0]) == "Sentinel Cyber"
     table.search.value = "yoga"
     visible = [r for r in table.rows if r[0].layout.display != "none"]
-    assert len(visible) == 1 and visible[0][1][0].value == "Flow Yoga Collective"
+    assert len(visible) == 1 and literal_text(visible[0][1][0]) == "Flow Yoga Collective"
     table._on_edit(visible[0][3])
     assert app.views["clients"].form.fields["name"].input.value == "Flow Yoga Collective"
 

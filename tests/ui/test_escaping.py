@@ -69,3 +69,26 @@ def test_ranking_table_and_cards_escape_names(tmp_path):
 def test_download_link_escapes_file_name():
     link = data_uri_link(b"abc", "text/csv", 'a"><script>.csv', "Get", "cls")
     assert "<script>" not in link and "base64,YWJj" in link
+
+
+def test_literal_labels_are_escaped_and_skipped_by_mathjax():
+    from freelancekit.ui.common import NO_MATH, literal, literal_text, set_error
+
+    label = literal("$x^2$ <b>hi</b>")
+    assert NO_MATH in label.value and "<b>hi" not in label.value
+    assert literal_text(label) == "$x^2$ <b>hi</b>"
+    set_error(label, "'$a$' is wrong")
+    assert NO_MATH in label.value
+
+
+def test_every_user_text_html_in_the_app_is_marked_no_math(app):
+    """Clients table cells, ranking table, draft cards: MathJax never sees user text."""
+    from freelancekit.ui.common import NO_MATH
+
+    app.store.add_client({"name": "$x^2$ Co", "ease": 5, "hourly_rate": 500, "on_time_payment": 5, "enjoyment": 5, "learning": 5})
+    app.state.changed("clients")
+    assert NO_MATH in app.views["ranking"].table.value
+    cells = [c for row in app.views["clients"].table.rows for c in row[1]]
+    assert all(NO_MATH in c.value for c in cells)
+    assert all(NO_MATH in card.facts.value for card in app.views["drafts"].cards)
+    assert app.views["drafts"].cards[0].opportunity.client.name == "$x^2$ Co"
