@@ -1,0 +1,39 @@
+"""Shared by the app benchmarks: the browser tests' server and Chromium helpers, plus seeding."""
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from live_app import launch_chromium, open_app, serve_app  # noqa: E402,F401
+
+REFERENCE = ROOT / "benchmarks" / "reference_slider.ipynb"
+
+
+def seed(db: Path, n_clients: int) -> Path:
+    """A portfolio: the 12-client demo, or ``n_clients`` random complete clients."""
+    from freelancekit.api import create_demo, open_portfolio
+    from freelancekit.model import make_client
+
+    if n_clients == 12:
+        create_demo(db).close()
+        return db
+    rng = random.Random(7)
+    with open_portfolio(db) as store:
+        criteria = store.criteria()
+        clients = [(i + 2, make_client({
+            "name": f"Client {i:04d}", "contact_name": f"Contact {i}", "email": f"c{i}@example.com",
+            "industry": rng.choice(["SaaS", "Retail", "Health", "Education"]), "services": "Blog posts",
+            "values": {"hourly_rate": rng.randint(30, 150), "on_time_payment": rng.randint(1, 5),
+                       "ease": rng.randint(1, 5), "enjoyment": rng.randint(1, 5), "learning": rng.randint(1, 5)},
+        }, criteria)) for i in range(n_clients)]
+        store.import_clients(clients)
+    return db
+
+
+def median_ms(values: list[float]) -> str:
+    return f"{statistics.median(values):8.0f}"
