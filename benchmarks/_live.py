@@ -32,6 +32,7 @@ def seed(db: Path, n_clients: int) -> Path:
                        "ease": rng.randint(1, 5), "enjoyment": rng.randint(1, 5), "learning": rng.randint(1, 5)},
         }, criteria)) for i in range(n_clients)]
         store.import_clients(clients)
+        assert store.client_count() == n_clients, store.client_count()
     return db
 
 

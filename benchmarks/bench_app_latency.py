@@ -1,0 +1,88 @@
+"""Weight slider change -> ranking table and chart updated in the page; kernel memory.
+
+Median of 20 changes (the weight typed into the slider's readout, as a user
+can), with the 12-client demo and with 1 000 clients. Targets: <= 250 ms
+(demo), <= 500 ms (1 000 clients); kernel RSS with 1 000 clients <= 300 MB.
+Run: .venv/bin/python benchmarks/bench_app_latency.py [--changes 20]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+from pathlib import Path
+
+from _live import launch_chromium, open_app, seed, serve_app
+
+TARGET_MS = {12: 250, 1000: 500}
+RSS_TARGET_MB = 300
+KEY = "learning"
+
+CHANGE_JS = """
+([readoutSel, rankSel, chartSel, value]) => new Promise(resolve => {
+  const seen = {rank: false, chart: false};
+  const t0 = performance.now();
+  const observers = [];
+  const done = () => { if (seen.rank && seen.chart) { observers.forEach(o => o.disconnect()); resolve(performance.now() - t0); } };
+  for (const [name, sel] of [["rank", rankSel], ["chart", chartSel]]) {
+    const o = new MutationObserver(() => { seen[name] = true; done(); });
+    o.observe(document.querySelector(sel), {subtree: true, childList: true, characterData: true, attributes: true});
+    observers.push(o);
+  }
+  const r = document.querySelector(readoutSel);
+  r.focus();
+  r.textContent = String(value);
+  r.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", keyCode: 13, bubbles: true}));
+  setTimeout(() => { observers.forEach(o => o.disconnect()); resolve(-1); }, 15000);
+})
+"""
+
+
+def kernel_rss_mb(server_pid: int) -> float:
+    import psutil
+
+    kernels = [p for p in psutil.Process(server_pid).children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+    assert len(kernels) == 1, f"expected one kernel, found {len(kernels)}"
+    return kernels[0].memory_info().rss / 2**20
+
+
+def run(browser, n_clients: int, changes: int) -> tuple[list[float], float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = seed(Path(tmp) / "portfolio.sqlite", n_clients)
+        with serve_app(db) as app:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            open_app(page, app.url)
+            page.wait_for_selector(".fk-chart-contrib .js-plotly-plot", state="visible", timeout=120_000)
+            args = [f".fk-weight-{KEY} .widget-readout", ".fk-ranking-table", ".fk-chart-contrib"]
+            times = []
+            for i in range(changes + 1):
+                ms = page.evaluate(CHANGE_JS, [*args, 2.0 if i % 2 == 0 else 1.0])
+                page.wait_for_timeout(300)  # let trailing updates settle before the next change
+                if i:  # the first change warms up code paths
+                    times.append(ms)
+            rss = kernel_rss_mb(app.proc.pid)
+            page.close()
+    return times, rss
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--changes", type=int, default=20)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        results = {n: run(browser, n, args.changes) for n in (12, 1000)}
+        browser.close()
+    print(f"weight change -> ranking table and chart updated, median of {args.changes} (ms)")
+    print(f"{'clients':>8}{'median':>9}{'max':>9}{'target':>8}{'timeouts':>10}{'kernel RSS MB':>15}")
+    for n, (times, rss) in results.items():
+        ok = [t for t in times if t >= 0]
+        med = statistics.median(ok) if ok else float("nan")
+        print(f"{n:>8}{med:>9.0f}{max(ok, default=float('nan')):>9.0f}{TARGET_MS[n]:>8}{len(times) - len(ok):>10}{rss:>15.0f}")
+    print(f"kernel RSS target with 1 000 clients: <= {RSS_TARGET_MB} MB")
+
+
+if __name__ == "__main__":
+    main()
