@@ -438,11 +438,17 @@ def set_status(draft: Draft, status: str, follow_up: date | str | None = None, *
 
 # -- saving --------------------------------------------------------------------
 def save_draft(store: Store, draft: Draft) -> Draft:
-    """Save with the revision check: a draft changed elsewhere since it was loaded raises ``StaleEdit``."""
+    """Save with the revision check: a draft changed elsewhere since it was loaded raises ``StaleEdit``.
+
+    A draft never saved (``revision`` 0, fresh from ``compose_draft``) is only
+    saved when the client has no saved draft yet: a re-draft, or a second tab,
+    must never silently replace someone's edited draft. To replace a saved
+    draft, give the new one the saved draft's revision.
+    """
     if draft.client_id is None:
         raise InvalidInput(Problem("client", "this draft belongs to no saved client: save the client first"))
     draft = validate_draft(draft)
-    revision = store.save_draft(draft.client_id, draft.to_data(), draft.revision or None)
+    revision = store.save_draft(draft.client_id, draft.to_data(), draft.revision)
     return replace(draft, revision=revision)
 
 

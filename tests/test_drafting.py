@@ -231,6 +231,20 @@ def test_drafts_save_load_edit_and_status_with_revisions(tmp_path):
         assert replied.follow_up == date(2025, 2, 1)
 
 
+def test_a_fresh_draft_never_replaces_a_saved_one(tmp_path):
+    """A re-draft (or another tab's unsaved draft) cannot silently overwrite an edited, saved draft."""
+    with Store(tmp_path / "p.sqlite") as store:
+        store.replace_all(demo_portfolio())
+        p = store.portfolio()
+        mine = save_draft(store, edit_draft(compose_draft(p, p.clients[0]), body="Hi Daniel,\n\nMy own words."))
+        fresh = compose_draft(p, p.clients[0], tone="formal")
+        with pytest.raises(StaleEdit):
+            save_draft(store, fresh)
+        assert load_draft(store, p.clients[0].id) == mine
+        replaced = save_draft(store, replace(fresh, revision=mine.revision))  # knowingly, against the saved revision
+        assert replaced.revision == 2 and load_draft(store, p.clients[0].id).tone == "formal"
+
+
 def test_edits_are_validated_with_every_problem_at_once():
     p = demo_portfolio()
     d = compose_draft(p, p.clients[0])
