@@ -21,7 +21,7 @@ from typing import Any
 from . import validation as v
 from .errors import FreelancekitError, InvalidInput, Problem
 from .model import LIMITS, Client, Criterion, parse_services, parse_value
-from .spreadsheet import unescape_formula
+from .spreadsheet import format_number, unescape_formula
 from .storage import ImportResult, OnDuplicate, Store
 
 BASE_COLUMNS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services")
@@ -150,7 +150,7 @@ def _xlsx_cell(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return format_number(value)  # never an exponent: 1e-06 would not read back
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     return str(value)

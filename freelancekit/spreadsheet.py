@@ -7,6 +7,8 @@ gives back exactly ``p``, and ``=HYPERLINK(...)`` in a client name stays text.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
@@ -19,7 +21,11 @@ def unescape_formula(text: str) -> str:
 
 
 def format_number(x: float | None) -> str:
-    """Numbers as people write them: 45, 45.5 (no trailing .0), '' for missing."""
+    """Numbers as people write them: 45, 45.5, 0.000001 (no trailing .0, never an exponent
+    such as 1e-06, which the importer refuses), '' for missing. The digits are repr's,
+    the shortest that read back as exactly the same float."""
     if x is None or x != x:
         return ""
-    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+    if float(x).is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return format(Decimal(repr(float(x))), "f")
