@@ -376,6 +376,11 @@ def import_clients(
 
 def import_path(store: Store, path: str | Path, **kwargs: Any) -> ImportResult:
     path = Path(path)
+    return import_clients(store, read_import_file(path), path.name, **kwargs)
+
+
+def read_import_file(path: Path) -> bytes:
+    """The file's bytes, or a message saying why it cannot be read (read before the portfolio is opened)."""
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -384,4 +389,4 @@ def import_path(store: Store, path: str | Path, **kwargs: Any) -> ImportResult:
         raise ImportFileError(f"there is no file {path}: check the path") from None
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror}") from None
-    return import_clients(store, data, path.name, **kwargs)
+    return data

@@ -44,10 +44,12 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
-    from ..importer import import_path
+    from ..importer import import_clients, read_import_file
 
+    path = Path(args.file)
+    data = read_import_file(path)  # a wrong path must not create an empty portfolio first
     with open_portfolio(args.db) as store:
-        result = import_path(store, args.file, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
+        result = import_clients(store, data, path.name, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
     print(f"Imported {Path(args.file).name}: {result.added} added, {result.updated} updated, "
           f"{result.skipped} skipped, {len({q.row for q in result.problems})} rows with problems not imported")
     for p in result.problems:
