@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 
-from .model import Portfolio, Profile, Service, builtin_criteria, make_client
+from dataclasses import replace
+
+from .model import Client, Criterion, Portfolio, Profile, Service, builtin_criteria, make_client
 
 DEMO_SERVICES = (
     Service("Blog posts", "well-researched articles that bring in steady search traffic", "from $250 per post"),
@@ -77,4 +79,23 @@ def demo_portfolio() -> Portfolio:
     return Portfolio(DEMO_PROFILE, criteria, tuple(clients), is_demo=True)
 
 
-__all__ = ["DEMO_PROFILE", "DEMO_SERVICES", "demo_portfolio"]
+def _content(portfolio: Portfolio) -> tuple[Profile, tuple[Criterion, ...], frozenset[Client]]:
+    """What the user sees and can change: everything but ids and revision counters."""
+    return (replace(portfolio.profile, revision=0),
+            tuple(replace(c, revision=0) for c in portfolio.criteria),
+            frozenset(replace(c, id=None, revision=0, values=tuple(sorted(c.values.items()))) for c in portfolio.clients))
+
+
+def is_untouched_demo(portfolio: Portfolio, *, has_drafts: bool = False, has_templates: bool = False) -> bool:
+    """True when ``portfolio`` is the demo exactly as shipped: replacing it loses nothing the user made.
+
+    Compares content, not revision counters, so a demo that was edited and
+    then edited back counts as untouched, and any saved draft or template
+    counts as the user's own work.
+    """
+    if not portfolio.is_demo or has_drafts or has_templates:
+        return False
+    return _content(portfolio) == _content(demo_portfolio())
+
+
+__all__ = ["DEMO_PROFILE", "DEMO_SERVICES", "demo_portfolio", "is_untouched_demo"]

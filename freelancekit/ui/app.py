@@ -104,6 +104,8 @@ class App:
         if kind == "all":
             self.build(self._selected())
             return
+        if kind == "drafts":
+            return  # only the drafts view shows drafts, and it shows its own saves already
         v = self.views
         if kind == "criteria" and "criteria" in v:
             v["criteria"].refresh()
@@ -128,12 +130,29 @@ class App:
     def _selected(self) -> int:
         return self.tabs.selected_index if self.tabs is not None and self.tabs.selected_index is not None else START_TAB
 
+    def untouched_demo(self) -> bool:
+        """The portfolio is the demo exactly as shipped (no edits, drafts or templates): nothing to lose."""
+        from ..demo import is_untouched_demo
+
+        return is_untouched_demo(self.store.portfolio(), has_drafts=bool(self.store.drafts()),
+                                 has_templates=bool(self.store.templates()))
+
     @guarded
     def start_own(self, _b: Any = None) -> None:
-        """One click: the demo is sample data, so no confirmation is asked."""
+        """One click for the demo as shipped; once the user changed it, ask first (and back it up)."""
+        if self.untouched_demo():
+            self.replace_with_empty()
+            return
+        loc = self.state.locale
+        self.confirm.ask(i18n.t("demo.confirm_start_changed", loc), self.replace_with_empty,
+                         yes_label=i18n.t("demo.yes_start", loc))
+
+    @guarded
+    def replace_with_empty(self) -> None:
+        backup = self._backup()
         self.store.start_empty()
         self.build(0)
-        self.status.info(i18n.t("demo.started", self.state.locale))
+        self._replaced("demo.started", backup)
 
     def ask_back_to_demo(self, _b: Any = None) -> None:
         self.confirm.ask(i18n.t("demo.confirm_back", self.state.locale), self.back_to_demo)
@@ -142,9 +161,26 @@ class App:
     def back_to_demo(self) -> None:
         from ..api import create_demo
 
+        backup = self._backup()
         create_demo(self.store.path, force=True).close()
         self.build(START_TAB)
-        self.status.info(i18n.t("demo.restored", self.state.locale))
+        self._replaced("demo.restored", backup)
+
+    def _backup(self) -> Path | None:
+        """A copy of the portfolio before it is replaced; None when it is the untouched demo.
+
+        A failed backup raises (StorageError), so nothing is replaced. The
+        untouched demo is not copied: ``auto_backup`` keeps only the newest few
+        copies, and copies of sample data must not push out the user's own.
+        """
+        return None if self.untouched_demo() else self.store.auto_backup()
+
+    def _replaced(self, key: str, backup: Path | None) -> None:
+        loc = self.state.locale
+        text = i18n.t(key, loc)
+        if backup is not None:
+            text += " " + i18n.t("demo.backed_up", loc, path=str(backup))
+        self.status.info(text)
 
 
 def open_store(db_path: str | Path | None = None) -> Store:

@@ -7,6 +7,7 @@ after saving; the shell decides which views to refresh.
 """
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import logging
@@ -28,7 +29,8 @@ log = logging.getLogger("freelancekit.ui")
 F = TypeVar("F", bound=Callable[..., Any])
 
 # kinds of change a view reports; the shell maps them to the views to refresh
-CHANGE_KINDS = ("profile", "clients", "criteria", "weights", "all")
+# ("drafts": a draft was saved; only the drafts view shows drafts and it updates itself)
+CHANGE_KINDS = ("profile", "clients", "criteria", "weights", "drafts", "all")
 
 
 # -- escaping user text -----------------------------------------------------------------
@@ -61,6 +63,13 @@ def set_literal(widget: w.HTML, value: object) -> None:
 def literal_text(widget: w.HTML) -> str:
     """The plain text an HTML widget shows (for tests and logs)."""
     return html.unescape(_strip_tags(widget.value))
+
+
+def data_uri_link(data: bytes, mime: str, filename: str, text: str, css_class: str) -> str:
+    """A download link carrying the file itself (no server route needed); every attribute escaped."""
+    payload = base64.b64encode(data).decode("ascii")
+    return (f'<a class="{html_text(css_class)}" download="{html_text(filename)}" '
+            f'href="data:{html_text(mime)};base64,{payload}">{html_text(text)}</a>')
 
 
 def plotly_text(value: object) -> str:
@@ -268,7 +277,9 @@ class AppState:
         self._ranking = None
 
     def invalidate(self, kind: str = "all") -> None:
-        """Forget what a change of ``kind`` made stale (weights keep the score table)."""
+        """Forget what a change of ``kind`` made stale (weights keep the score table; drafts nothing)."""
+        if kind == "drafts":
+            return
         self._ranking = None
         if kind in ("weights", "criteria", "all"):
             self._criteria = None
@@ -319,6 +330,11 @@ STYLESHEET = """
 .fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }
 .fk-app .fk-draft-card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
 .fk-app .fk-muted { color: #666; }
+.fk-app .fk-draft-editor textarea { font-family: inherit; line-height: 1.4; }
+.fk-app .fk-dir-rtl input, .fk-app .fk-dir-rtl textarea { direction: rtl; text-align: right; }
+.fk-app .fk-dir-ltr input, .fk-app .fk-dir-ltr textarea { direction: ltr; text-align: left; }
+.fk-app .fk-draft-exports a { margin-inline-end: 1.2em; }
+.fk-app .fk-draft-pick-row .widget-checkbox { width: 28px; }
 .fk-app .fk-client-row:nth-child(even) { background: #f7f7f7; }
 </style>
 """

@@ -141,5 +141,43 @@ RANKING_MESSAGE = "fk-ranking-message"
 
 # -- drafts ------------------------------------------------------------------------------------
 DRAFTS = "fk-drafts"
-DRAFT_CARD = "fk-draft-card"  # one per top-three client; data in its text
-DRAFT_MISSING = "fk-draft-missing"  # the "could also buy" list of one card
+DRAFTS_MESSAGE = "fk-drafts-message"  # "add clients" / "all weights are zero"
+DRAFT_CARD = "fk-draft-card"  # one per top-three client, best first; attribute-free, find by index or text
+DRAFT_FACTS = "fk-draft-facts"  # rank, client, contact, what they buy, last win (escaped text)
+DRAFT_MISSING = "fk-draft-missing"  # the box of service picks ("services to offer, best fit first")
+DRAFT_PICK_PREFIX = "fk-draft-pick-"  # + 1-based position in the card's suggestions: the Checkbox (input inside)
+DRAFT_PICK_ROW = "fk-draft-pick-row"  # one suggestion: checkbox, then the service name and its reason (text)
+DRAFT_PICK_ERROR = "fk-draft-pick-error"  # "choose at least one service" / "at most 3"
+DRAFT_TONE = "fk-draft-tone"  # Dropdown (select inside), labels "Warm" / "Formal"
+DRAFT_PACKAGES = "fk-draft-packages"  # Checkbox: add good/better/best packages
+DRAFT_WRITE = "fk-draft-write"  # Button "Write draft" (not saved yet) / "Rewrite" (saved)
+DRAFT_HINT = "fk-draft-hint"  # "your choices changed: click Rewrite"
+DRAFT_STATE = "fk-draft-state"  # "Not saved yet…" / "Saved."
+DRAFT_MESSAGE = "fk-draft-message"  # a card-level problem (nothing to offer, client deleted…)
+DRAFT_EDITOR = "fk-draft-editor"  # the box with subject, body, status and follow-up
+DRAFT_SUBJECT = "fk-draft-subject"  # Text (input inside); saved when left (Enter or Tab)
+DRAFT_BODY = "fk-draft-body"  # Textarea (textarea inside); saved when left
+DRAFT_STATUS = "fk-draft-status"  # Dropdown, labels "Draft" / "Sent" / "Replied"
+DRAFT_FOLLOWUP = "fk-draft-followup"  # DatePicker (input[type=date] inside)
+DRAFT_SUBJECT_ERROR = "fk-draft-subject-error"  # each field's message (core text), empty when fine
+DRAFT_BODY_ERROR = "fk-draft-body-error"
+DRAFT_STATUS_ERROR = "fk-draft-status-error"
+DRAFT_FOLLOWUP_ERROR = "fk-draft-followup-error"
+DRAFT_LINT = "fk-draft-lint"  # "before sending, check: …" (empty when the draft is clean)
+DRAFT_STALE = "fk-draft-stale"  # the other-tab dialog; buttons:
+DRAFT_STALE_RELOAD = "fk-draft-stale-reload"  # "Reload their version"
+DRAFT_STALE_KEEP = "fk-draft-stale-keep"  # "Keep mine"
+DRAFT_EXPORTS = "fk-draft-exports"  # HTML widget; inside a.fk-draft-eml, a.fk-draft-mailto or
+#   span.fk-draft-mailto-too-long, a.fk-draft-txt, or span.fk-draft-export-error
+DRAFT_EML = "fk-draft-eml"  # <a download="<client>.eml" href="data:message/rfc822;base64,…">
+DRAFT_MAILTO = "fk-draft-mailto"  # <a href="mailto:…"> (RFC 6068)
+DRAFT_MAILTO_TOO_LONG = "fk-draft-mailto-too-long"  # shown instead of the mailto link
+DRAFT_TXT = "fk-draft-txt"  # <a download="<client>.txt" href="data:text/plain;charset=utf-8;base64,…">
+DRAFT_EXPORT_ERROR = "fk-draft-export-error"
+DRAFT_ZIP_BOX = "fk-draft-zip-box"  # HTML widget under the cards; inside a.fk-draft-zip (drafts.zip)
+DRAFT_ZIP = "fk-draft-zip"
+
+
+def draft_pick(n: int) -> str:
+    """Class of a card's n-th suggested service checkbox (1 = best fit)."""
+    return f"{DRAFT_PICK_PREFIX}{n}"

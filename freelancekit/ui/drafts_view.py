@@ -1,121 +1,518 @@
-"""The top three clients and what each could also buy — the place the email drafts go.
+"""The top three clients, what each could also buy, and their email drafts (SPEC §4, §5).
 
-Until the drafting engine (``freelancekit.drafting``) lands, each card shows
-the client, what they buy now, their last win and the profile's services they
-do not buy yet; no email text is invented. A ``DraftCard`` has a ``body`` box
-reserved for the real draft editor (subject, body, tone, status, follow-up,
-export buttons): ``DraftsView.card_body`` is the one function to replace.
+One card per top-three client (following the live ranking and weights):
+
+* the services they do not buy yet, best fit first, each with the core's
+  one-line reason (``opportunities.suggest``), as checkboxes to pick one to
+  three; a tone (warm / formal) and a good/better/best toggle;
+* the email: a saved draft when there is one; otherwise a fresh one shown
+  *unsaved*, so that looking at this tab changes nothing. The first edit,
+  status change or "Write draft" saves it;
+* subject, body, status and follow-up date are saved as soon as a field is
+  left, with the revision that was read. An invalid value stays typed with
+  the core's message next to it; a save that crossed another tab's offers
+  "Reload their version" / "Keep mine";
+* "Rewrite" composes again with the current choices; a saved draft that no
+  longer matches what its own choices compose to (edited by hand, or the
+  client changed) is only replaced after a confirmation;
+* exports (.eml, mailto:, .txt, and one zip of all three) are data-URI
+  links built from the draft shown, to the client's current address.
+
+Every value from the page goes through the core again (``edit_draft``,
+``set_status``, ``compose_draft``). Slider moves call ``refresh``: nothing is
+composed while the same clients, with the same data, stay in the top three,
+and a card whose client stays in the top three is kept as it is.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from .. import i18n
-from ..errors import InvalidInput
-from ..validation import name_key
+from ..drafting import STATUSES, TONES, Draft, compose_draft, edit_draft, lint_draft, load_drafts, save_draft, set_status
+from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
+from ..mailexport import LinkTooLong, eml_filename, mailto_link, to_eml, to_text, to_zip
+from ..model import Portfolio
+from ..opportunities import build_index, service_key, suggest
+from ..safe_files import safe_filename
 from . import dom
-from .common import NO_MATH, AppState, classed, guarded, html_text
+from .common import NO_MATH, AppState, Confirm, FieldRow, classed, data_uri_link, error_label, guarded, html_text, literal, set_error, set_literal
 
 if TYPE_CHECKING:
-    from ..model import Client, Profile, Service
+    from ..model import Client, Profile
+    from ..opportunities import Opportunity, ServiceIndex
+
+TOP = 3
+MAX_PICKS = 3
+SHOWN_SUGGESTIONS = 8  # a card lists the best-fitting few; a picked one further down is listed too
+EDITABLE = ("subject", "body", "status", "follow_up")
+ROW_CLASSES = {
+    "subject": (dom.DRAFT_SUBJECT, dom.DRAFT_SUBJECT_ERROR),
+    "body": (dom.DRAFT_BODY, dom.DRAFT_BODY_ERROR),
+    "status": (dom.DRAFT_STATUS, dom.DRAFT_STATUS_ERROR),
+    "follow_up": (dom.DRAFT_FOLLOWUP, dom.DRAFT_FOLLOWUP_ERROR),
+}
+EML_MIME = "message/rfc822"
+TXT_MIME = "text/plain;charset=utf-8"
+ZIP_MIME = "application/zip"
 
 
 @dataclass(frozen=True)
-class Opportunity:
-    """One top client and the services they could also buy."""
+class Choices:
+    """What the freelancer chose for one client: services (None = best fit), tone, packages."""
 
-    rank: int
-    client: Client
-    missing: tuple[Service, ...]
+    services: tuple[str, ...] | None = None
+    tone: str = "warm"
+    packages: bool = True
+
+    @classmethod
+    def of(cls, draft: Draft) -> Choices:
+        return cls(tuple(draft.offers) or None, draft.tone if draft.tone in TONES else "warm",
+                   draft.packages or len(draft.offers) != MAX_PICKS)
+
+    def same_as(self, other: Choices) -> bool:
+        """Same services (in any order), tone, and packages where they apply (three services)."""
+        mine = frozenset(service_key(s) for s in self.services or ())
+        theirs = frozenset(service_key(s) for s in other.services or ())
+        packages_apply = len(mine) == MAX_PICKS
+        return (mine, self.tone, packages_apply and self.packages) == (theirs, other.tone, packages_apply and other.packages)
 
 
-def services_not_bought(profile: Profile, client: Client) -> tuple[Service, ...]:
-    """The profile's services the client does not buy yet (names compared ignoring case)."""
-    bought = {name_key(s) for s in client.services}
-    return tuple(s for s in profile.services if name_key(s.name) not in bought)
-
-
-def top_opportunities(state: AppState, n: int = 3) -> list[Opportunity]:
+def top_clients(state: AppState, n: int = TOP) -> list[Client]:
+    """The ``n`` best-ranked clients with the current weights (raises InvalidInput when all weights are 0)."""
     table = state.score_table()
     if not table.names:
         return []
-    ranking = state.ranking()
     by_id = {c.id: c for c in state.clients()}
-    profile = state.profile()
-    out = []
-    for r, i in enumerate(ranking.order[:n].tolist(), start=1):
-        client = by_id[table.ids[i]]
-        out.append(Opportunity(r, client, services_not_bought(profile, client)))
-    return out
+    return [by_id[table.ids[i]] for i in state.ranking().order[:n].tolist()]
 
 
-def card_html(op: Opportunity, locale: str) -> str:
-    c = op.client
+def card_html(rank: int, client: Client, locale: str) -> str:
+    """The facts at the top of a card; every user string escaped and skipped by MathJax."""
+    c = client
     who = f" — <bdi>{html_text(c.contact_name)}</bdi>" if c.contact_name else ""
+    to = f" &lt;<bdi>{html_text(c.email)}</bdi>&gt;" if c.email else ""
     buys = html_text(", ".join(c.services) or i18n.t("common.none", locale))
-    lines = [f"<h4>{op.rank}. <bdi>{html_text(c.name)}</bdi>{who}</h4>",
+    lines = [f"<h4>{rank}. <bdi>{html_text(c.name)}</bdi>{who}</h4>",
              f"<p><b>{html_text(i18n.t('drafts.buys', locale))}</b> {buys}</p>"]
     if c.last_win:
         lines.append(f"<p><b>{html_text(i18n.t('drafts.last_win', locale))}</b> {html_text(c.last_win)}</p>")
-    if op.missing:
-        items = "".join(
-            f"<li><b>{html_text(s.name)}</b>{' — ' + html_text(s.value) if s.value else ''}"
-            f"{' (' + html_text(s.price_hint) + ')' if s.price_hint else ''}</li>" for s in op.missing)
-        lines.append(f'<p><b>{html_text(i18n.t("drafts.could_buy", locale))}</b></p><ul class="{dom.DRAFT_MISSING}">{items}</ul>')
-    else:
-        lines.append(f'<p class="fk-muted">{html_text(c.name)} {html_text(i18n.t("drafts.nothing_more", locale))}</p>')
+    if to:
+        lines.append(f"<p><b>{html_text(i18n.t('drafts.to', locale))}</b> <bdi>{html_text(c.contact_name)}</bdi>{to}</p>")
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 
 
-class DraftCard:
-    """One top client's card: facts on top, ``body`` for the draft editor."""
+def pick_html(o: Opportunity) -> str:
+    """One suggestion next to its checkbox: the service in bold, then the reason (both literal)."""
+    price = f" ({html_text(o.service.price_hint)})" if o.service.price_hint else ""
+    return (f'<span class="fk-literal {NO_MATH}"><b>{html_text(o.name)}</b>{price}'
+            f' — <span class="fk-muted">{html_text(o.reason)}</span></span>')
 
-    def __init__(self, state: AppState, op: Opportunity, body: w.Widget | None = None):
-        self.opportunity = op
-        self.facts = w.HTML(value=card_html(op, state.locale))
-        self.body = body or w.VBox()
-        self.widget = classed(w.VBox([self.facts, self.body]), dom.DRAFT_CARD)
+
+def _muted(text: str, css: str = "fk-muted") -> str:
+    return f'<span class="{css} {NO_MATH}">{html_text(text)}</span>' if text else ""
+
+
+class DraftCard:
+    """One top client: the suggestions to pick from, the choices, the editable draft and its exports."""
+
+    def __init__(self, view: DraftsView, rank: int, client: Client, saved: Draft | None):
+        self.view = view
+        self.state = view.state
+        self.client = client
+        self.key = view.card_key(client)
+        self.draft: Draft | None = None  # the draft shown: saved (revision > 0) or fresh (revision 0)
+        self.pending: Draft | None = None  # what "Keep mine" would save
+        self._loading = False
+        loc = self.state.locale
+        portfolio, index = view.basis()
+        self.suggestions = tuple(suggest(portfolio, client, index=index))
+        self.facts = classed(w.HTML(value=card_html(rank, client, loc)), dom.DRAFT_FACTS)
+        self.message = error_label(dom.DRAFT_MESSAGE)
+        choices = view.choices.get(client.id) or (Choices.of(saved) if saved else Choices())
+
+        # -- choices ----------------------------------------------------------------------
+        chosen = self._chosen_keys(choices)
+        listed = [o for n, o in enumerate(self.suggestions) if n < SHOWN_SUGGESTIONS or service_key(o.name) in chosen]
+        self.picks: list[tuple[w.Checkbox, Opportunity]] = []
+        rows = []
+        for n, o in enumerate(listed, start=1):
+            box = classed(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=w.Layout(width="28px")), dom.draft_pick(n))
+            box.observe(self.on_choice, names="value")
+            self.picks.append((box, o))
+            rows.append(classed(w.HBox([box, w.HTML(value=pick_html(o))], layout=w.Layout(align_items="center")), dom.DRAFT_PICK_ROW))
+        heading = w.HTML(value=f"<b>{html_text(i18n.t('drafts.could_buy', loc))}</b>")
+        self.pick_error = error_label(dom.DRAFT_PICK_ERROR)
+        self.tone = classed(w.Dropdown(options=[(i18n.t(f"tone.{t}", loc), t) for t in TONES], value=choices.tone,
+                                       description=i18n.t("drafts.tone", loc), layout=w.Layout(width="220px")), dom.DRAFT_TONE)
+        self.packages = classed(w.Checkbox(value=choices.packages, description=i18n.t("drafts.packages", loc), indent=False,
+                                           layout=w.Layout(width="auto")), dom.DRAFT_PACKAGES)
+        self.tone.observe(self.on_choice, names="value")
+        self.packages.observe(self.on_choice, names="value")
+        self.write = classed(w.Button(description=i18n.t("drafts.write", loc), icon="pencil", button_style="primary",
+                                      layout=w.Layout(width="auto")), dom.DRAFT_WRITE)
+        self.write.on_click(self.on_write)
+        self.hint = classed(w.HTML(value=""), dom.DRAFT_HINT)
+        self.confirm = Confirm(self.state)
+        choose_box = classed(w.VBox([heading, *rows, self.pick_error,
+                                     w.HBox([self.tone, self.packages, self.write], layout=w.Layout(align_items="center", flex_flow="row wrap")),
+                                     self.hint, self.confirm.widget]), dom.DRAFT_MISSING)
+
+        # -- the draft ---------------------------------------------------------------------
+        self.rows: dict[str, FieldRow] = {}
+        inputs = {
+            "subject": w.Text(continuous_update=False, layout=w.Layout(width="640px")),
+            "body": w.Textarea(continuous_update=False, rows=18, layout=w.Layout(width="640px", height="360px")),
+            "status": w.Dropdown(options=[(i18n.t(f"status.{s}", loc), s) for s in STATUSES], value="draft", layout=w.Layout(width="160px")),
+            "follow_up": w.DatePicker(value=None),
+        }
+        for field, widget in inputs.items():
+            css, err = ROW_CLASSES[field]
+            self.rows[field] = FieldRow(i18n.t(f"drafts.{field}", loc), widget, css, err)
+            widget.observe(lambda change, field=field: self.on_field(field, change["new"]), names="value")
+        self.state_label = classed(w.HTML(value=""), dom.DRAFT_STATE)
+        self.lint = classed(w.HTML(value=""), dom.DRAFT_LINT)
+        self.stale_text = literal("")
+        self.reload_theirs = classed(w.Button(description=i18n.t("clients.reload_theirs", loc)), dom.DRAFT_STALE_RELOAD)
+        self.keep_mine = classed(w.Button(description=i18n.t("clients.keep_mine", loc), button_style="warning"), dom.DRAFT_STALE_KEEP)
+        self.reload_theirs.on_click(self.on_reload_theirs)
+        self.keep_mine.on_click(self.on_keep_mine)
+        self.stale = classed(w.VBox([self.stale_text, w.HBox([self.reload_theirs, self.keep_mine])], layout=w.Layout(display="none")), dom.DRAFT_STALE)
+        self.exports = classed(w.HTML(value=""), dom.DRAFT_EXPORTS)
+        self.editor = classed(w.VBox([self.state_label, *(r.widget for r in self.rows.values()), self.stale, self.lint, self.exports],
+                                     layout=w.Layout(display="none")), dom.DRAFT_EDITOR)
+        self.widget = classed(w.VBox([self.facts, self.message, choose_box, self.editor]), dom.DRAFT_CARD)
+
+        if not self.suggestions and saved is None:
+            set_error(self.message, i18n.t("drafts.no_services", loc) if not portfolio.profile.services
+                      else f'{client.name} {i18n.t("drafts.nothing_more", loc)}')
+            self.write.disabled = True
+        elif saved is not None:
+            self.show(saved)
+        else:
+            self.preview()
+
+    # -- helpers -----------------------------------------------------------------------
+    def _chosen_keys(self, choices: Choices) -> set[str]:
+        if choices.services is None:
+            return {service_key(o.name) for o in self.suggestions[:MAX_PICKS]}
+        return {service_key(s) for s in choices.services}
+
+    def choices(self) -> Choices:
+        """The choices as the widgets hold them now (the core checks them when composing)."""
+        return Choices(tuple(o.name for box, o in self.picks if box.value is True), self.tone.value, self.packages.value is True)
+
+    @property
+    def saved(self) -> bool:
+        return self.draft is not None and self.draft.revision > 0
+
+    def set_rank(self, rank: int) -> None:
+        self.facts.value = card_html(rank, self.client, self.state.locale)
+
+    def compose(self, choices: Choices) -> Draft | None:
+        """A fresh draft from ``choices`` (revision 0), or None with the problem shown."""
+        portfolio, index = self.view.basis()
+        try:
+            draft = compose_draft(portfolio, self.view.current(self.client), tone=choices.tone, services=choices.services,
+                                  packages=choices.packages, templates=self.view.templates, index=index)
+        except InvalidInput as exc:
+            services = exc.for_field("services")
+            set_error(self.pick_error, services)
+            set_error(self.message, None if services and len(exc.problems) == 1 else exc.message)
+            return None
+        except FreelancekitError as exc:
+            set_error(self.message, exc.message)
+            return None
+        set_error(self.pick_error, None)
+        set_error(self.message, None)
+        return draft
+
+    def edited_by_hand(self) -> bool:
+        """Whether the saved draft differs from what its own choices compose to now."""
+        d = self.draft
+        if d is None:
+            return False
+        portfolio, index = self.view.basis()
+        try:
+            again = compose_draft(portfolio, self.view.current(self.client), tone=d.tone, services=d.offers or None, packages=d.packages,
+                                  templates=self.view.templates, index=index)
+        except FreelancekitError:
+            return True
+        return (again.subject, again.body) != (d.subject, d.body)
+
+    def export_draft(self) -> Draft | None:
+        """The draft as it leaves the app: to the client's current contact and address."""
+        if self.draft is None:
+            return None
+        return replace(self.draft, to_email=self.client.email, contact_name=self.client.contact_name)
+
+    # -- showing -----------------------------------------------------------------------
+    def show(self, draft: Draft, fields: tuple[str, ...] = EDITABLE) -> None:
+        """Make ``draft`` the one shown; put its ``fields`` into the inputs (without saving them again)."""
+        self.draft = draft
+        rtl = i18n.is_rtl(draft.locale)
+        values = {"subject": draft.subject, "body": draft.body,
+                  "status": draft.status if draft.status in STATUSES else "draft", "follow_up": draft.follow_up}
+        self._loading = True
+        try:
+            for field in fields:
+                row = self.rows[field]
+                if row.input.value != values[field]:
+                    row.input.value = values[field]
+                row.set_error(None)
+            for field in ("subject", "body"):
+                self.rows[field].input.remove_class("fk-dir-ltr" if rtl else "fk-dir-rtl")
+                self.rows[field].input.add_class("fk-dir-rtl" if rtl else "fk-dir-ltr")
+        finally:
+            self._loading = False
+        self.editor.layout.display = "flex"
+        self.render_state()
+
+    def render_state(self) -> None:
+        """Saved/unsaved line, button label, choices hint, lint, exports, and the view's zip."""
+        loc = self.state.locale
+        d = self.draft
+        self.state_label.value = _muted(i18n.t("drafts.saved_state" if self.saved else "drafts.unsaved", loc))
+        self.write.description = i18n.t("drafts.rewrite" if self.saved else "drafts.write", loc)
+        differs = self.saved and d is not None and not Choices.of(d).same_as(self.choices())
+        self.write.button_style = "warning" if differs else "primary"
+        self.hint.value = _muted(i18n.t("drafts.choices_changed", loc)) if differs else ""
+        problems = lint_draft(d) if d is not None else []
+        self.lint.value = (f'<div class="fk-muted {NO_MATH}">{html_text(i18n.t("drafts.check", loc))} '
+                           f'{html_text("; ".join(problems))}</div>') if problems else ""
+        self.exports.value = self.exports_html()
+        self.view.render_zip()
+
+    def exports_html(self) -> str:
+        d = self.export_draft()
+        if d is None:
+            return ""
+        loc = self.state.locale
+        profile = self.view.basis()[0].profile
+        try:
+            eml = to_eml(d, profile.email, profile.name)
+            text = to_text(d).encode("utf-8")
+        except FreelancekitError as exc:
+            return f'<span class="fk-error {dom.DRAFT_EXPORT_ERROR} {NO_MATH}">{html_text(i18n.t("drafts.export_blocked", loc, problem=exc.message))}</span>'
+        links = [data_uri_link(eml, EML_MIME, eml_filename(d), i18n.t("drafts.eml", loc), dom.DRAFT_EML)]
+        try:
+            link = mailto_link(d)
+            links.append(f'<a class="{dom.DRAFT_MAILTO}" href="{html_text(link)}">{html_text(i18n.t("drafts.mailto", loc))}</a>')
+        except LinkTooLong:
+            links.append(f'<span class="fk-muted {dom.DRAFT_MAILTO_TOO_LONG}">{html_text(i18n.t("drafts.mailto_too_long", loc))}</span>')
+        links.append(data_uri_link(text, TXT_MIME, safe_filename(d.client_name, ".txt"), i18n.t("drafts.txt", loc), dom.DRAFT_TXT))
+        return f'<div class="{NO_MATH}"><b>{html_text(i18n.t("drafts.send", loc))}</b> {" ".join(links)}</div>'
+
+    def preview(self) -> None:
+        """Show a fresh, unsaved draft for the current choices (nothing is saved)."""
+        draft = self.compose(self.choices())
+        if draft is not None:
+            self.show(draft)
+
+    # -- choices -----------------------------------------------------------------------
+    @guarded
+    def on_choice(self, _change: Any = None) -> None:
+        if self._loading:
+            return
+        self.view.choices[self.client.id] = self.choices()
+        if self.saved:
+            self.render_state()  # a saved draft changes only on "Rewrite"
+        else:
+            self.preview()
+
+    @guarded
+    def on_write(self, _b: Any = None) -> None:
+        draft = self.compose(self.choices())
+        if draft is None:
+            return
+        if self.saved and self.edited_by_hand():
+            loc = self.state.locale
+            self.confirm.ask(i18n.t("drafts.confirm_rewrite", loc, name=self.client.name), lambda: self.replace_with(draft),
+                             yes_label=i18n.t("drafts.yes_rewrite", loc))
+            return
+        self.replace_with(draft)
+
+    def replace_with(self, fresh: Draft) -> None:
+        """Save a freshly composed draft in place of the one shown (against its revision; status kept)."""
+        old = self.draft
+        if old is not None and old.revision:
+            fresh = replace(fresh, revision=old.revision, status=old.status, follow_up=old.follow_up)
+        self.save(fresh)
+
+    # -- editing -----------------------------------------------------------------------
+    @guarded
+    def on_field(self, field: str, value: Any) -> None:
+        if self._loading or self.draft is None:
+            return
+        row = self.rows[field]
+        try:
+            if field == "status":
+                changed = set_status(self.draft, value)  # "sent" gets a follow-up date a week out
+            else:
+                changed = edit_draft(self.draft, **{field: value})
+        except InvalidInput as exc:
+            row.set_error(exc.for_field(field) or exc.message)  # the typed value stays in its input
+            return
+        row.set_error(None)
+        self.save(changed, ("status", "follow_up") if field == "status" else ())
+
+    def save(self, draft: Draft, refill: tuple[str, ...] = EDITABLE) -> bool:
+        """Save through the core; on success show what was saved (refilling ``refill`` inputs)."""
+        loc = self.state.locale
+        try:
+            saved = save_draft(self.state.store, draft)
+        except InvalidInput as exc:
+            for field, row in self.rows.items():
+                text = exc.for_field(field)
+                if text:
+                    row.set_error(text)
+            set_error(self.message, exc.message)
+            return False
+        except StaleEdit:
+            self.pending = draft
+            set_literal(self.stale_text, i18n.t("drafts.stale", loc, name=self.client.name))
+            self.stale.layout.display = "flex"
+            return False
+        except NotFound as exc:  # the client was deleted elsewhere: the top three changes
+            self.state.status.error(exc.message)
+            self.state.changed("clients")
+            return False
+        self.pending = None
+        self.stale.layout.display = "none"
+        set_error(self.message, None)
+        self.show(saved, refill)
+        self.state.status.info(i18n.t("drafts.saved", loc, name=self.client.name))
+        self.state.changed("drafts")
+        return True
+
+    @guarded
+    def on_keep_mine(self, _b: Any = None) -> None:
+        """Save my version over theirs, knowingly: against the revision saved now."""
+        if self.pending is None:
+            return
+        current = self.view.saved_draft(self.client.id)
+        self.save(replace(self.pending, revision=current.revision if current else 0))
+
+    @guarded
+    def on_reload_theirs(self, _b: Any = None) -> None:
+        current = self.view.saved_draft(self.client.id)
+        self.pending = None
+        self.stale.layout.display = "none"
+        if current is None:
+            self.draft = None
+            self.preview()
+            return
+        self._loading = True
+        try:
+            for box, o in self.picks:
+                box.value = service_key(o.name) in {service_key(s) for s in current.offers}
+            self.tone.value = current.tone if current.tone in TONES else "warm"
+            self.packages.value = Choices.of(current).packages
+        finally:
+            self._loading = False
+        self.view.choices.pop(self.client.id, None)
+        self.show(current)
 
 
 class DraftsView:
     def __init__(self, state: AppState):
         self.state = state
         loc = state.locale
-        self.cards_box = w.VBox()
-        self.message = w.HTML(value="")
+        self.choices: dict[int, Choices] = {}  # client id -> choices made here (kept across redraws)
         self.cards: list[DraftCard] = []
+        self.templates: dict[str, str] = {}
         self._shown: tuple[Any, ...] | None = None
+        self._basis: tuple[Any, Any, Portfolio, ServiceIndex] | None = None
+        self._building = False
+        self.message = classed(w.HTML(value=""), dom.DRAFTS_MESSAGE)
+        self.cards_box = w.VBox()
+        self.zip = classed(w.HTML(value=""), dom.DRAFT_ZIP_BOX)
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('drafts.heading', loc))}</h3>"
-                         f'<p class="fk-muted">{html_text(i18n.t("drafts.pending", loc))}</p>'),
-            self.message, self.cards_box,
+                         f'<p class="fk-muted">{html_text(i18n.t("drafts.intro", loc))}</p>'),
+            self.message, self.cards_box, self.zip,
         ]), dom.tab("drafts"), dom.DRAFTS)
         self.refresh()
 
-    def card_body(self, op: Opportunity) -> w.Widget | None:
-        """The draft editor for one client; None until the drafting engine exists."""
-        return None
+    def basis(self) -> tuple[Portfolio, ServiceIndex]:
+        """The portfolio the cards draft from and its service index, rebuilt only when clients or profile change."""
+        clients, profile = self.state.clients(), self.state.profile()
+        if self._basis is None or self._basis[0] is not clients or self._basis[1] is not profile:
+            portfolio = Portfolio(profile, self.state.criteria(), clients, self.state.store.is_demo())
+            self._basis = (clients, profile, portfolio, build_index(portfolio))
+        return self._basis[2], self._basis[3]
+
+    def current(self, client: Client) -> Client:
+        """The same client as held by ``basis()`` (the index knows its clients by identity)."""
+        clients = self.basis()[0].clients
+        return next((c for c in clients if c.id == client.id), client)
+
+    def card_key(self, client: Client) -> tuple[Any, ...]:
+        profile: Profile = self.state.profile()
+        return (client.id, client.revision, profile)
+
+    def saved_draft(self, client_id: int) -> Draft | None:
+        from ..drafting import load_draft
+
+        return load_draft(self.state.store, client_id)
 
     @guarded
     def refresh(self) -> None:
+        """Follow the ranking: rebuild only the cards whose client entered the top three or changed."""
         loc = self.state.locale
         try:
-            ops = top_opportunities(self.state)
+            top = top_clients(self.state)
         except InvalidInput as exc:
-            self.message.value = f'<p class="fk-error">{html_text(i18n.t("criteria.all_zero", loc) if exc.for_field("weights") else exc.message)}</p>'
-            self.cards_box.children = []
+            set_error(self.message, i18n.t("criteria.all_zero", loc) if exc.for_field("weights") else exc.message)
+            self._show_cards([])
             self._shown = None
             return
-        key = (tuple((op.client.id, op.client.revision) for op in ops), self.state.profile())
+        key = (tuple(self.card_key(c) for c in top),)
         if key == self._shown:
-            return  # same top three as shown: nothing to redraw (the slider hot path)
+            return  # same top three as shown: nothing to compose (the slider hot path)
         self._shown = key
-        self.message.value = "" if ops else f'<p class="fk-muted">{html_text(i18n.t("drafts.no_clients", loc))}</p>'
-        self.cards = [DraftCard(self.state, op, self.card_body(op)) for op in ops]
-        self.cards_box.children = [c.widget for c in self.cards]
+        self.message.value = "" if top else _muted(i18n.t("drafts.no_clients", loc))
+        self.templates = self.state.store.templates()
+        kept = {card.key: card for card in self.cards}
+        needed = [c for c in top if self.card_key(c) not in kept]
+        saved = {d.client_id: d for d in load_drafts(self.state.store)} if needed else {}
+        cards = []
+        self._building = True
+        try:
+            for rank, client in enumerate(top, start=1):
+                card = kept.get(self.card_key(client))
+                if card is None:
+                    card = DraftCard(self, rank, client, saved.get(client.id))
+                else:
+                    card.set_rank(rank)
+                cards.append(card)
+        finally:
+            self._building = False
+        self._show_cards(cards)
+
+    def _show_cards(self, cards: list[DraftCard]) -> None:
+        self.cards = cards
+        self.cards_box.children = [c.widget for c in cards]
+        self.render_zip()
+
+    def render_zip(self) -> None:
+        """One zip of the drafts shown (saved or not), as a data-URI link under the cards."""
+        if self._building:
+            return
+        drafts = [d for d in (c.export_draft() for c in self.cards) if d is not None]
+        if not drafts:
+            self.zip.value = ""
+            return
+        loc = self.state.locale
+        profile = self.state.profile()
+        try:
+            data = to_zip(drafts, profile.email, profile.name)
+        except FreelancekitError as exc:
+            self.zip.value = _muted(i18n.t("drafts.export_blocked", loc, problem=exc.message), f"fk-error {dom.DRAFT_EXPORT_ERROR}")
+            return
+        self.zip.value = f'<p class="{NO_MATH}">{data_uri_link(data, ZIP_MIME, "drafts.zip", i18n.t("drafts.zip", loc), dom.DRAFT_ZIP)}</p>'
 
 
-__all__ = ["DraftsView", "DraftCard", "Opportunity", "services_not_bought", "top_opportunities", "Any"]
+__all__ = ["Choices", "DraftCard", "DraftsView", "card_html", "pick_html", "top_clients"]

@@ -9,7 +9,6 @@ to the command line (``freelancekit import FILE``), which has no such limit.
 """
 from __future__ import annotations
 
-import base64
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -17,7 +16,7 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import FreelancekitError, InvalidInput
 from . import dom
-from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
+from .common import NO_MATH, AppState, classed, data_uri_link, guarded, html_text, set_error
 
 if TYPE_CHECKING:
     from ..importer import ParsedImport
@@ -61,12 +60,6 @@ def problems_html(parsed: ParsedImport, locale: str) -> str:
     more = f"<li>… +{len(parsed.problems) - MAX_PROBLEMS_SHOWN}</li>" if len(parsed.problems) > MAX_PROBLEMS_SHOWN else ""
     title = html_text(i18n.t("import.problems", locale, count=len(parsed.problems)))
     return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
-
-
-def data_uri_link(data: bytes, mime: str, filename: str, text: str, css_class: str) -> str:
-    """A download link carrying the file itself (no server route needed)."""
-    payload = base64.b64encode(data).decode("ascii")
-    return f'<a class="{css_class}" download="{html_text(filename)}" href="data:{mime};base64,{payload}">{html_text(text)}</a>'
 
 
 class ImportView:

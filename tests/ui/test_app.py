@@ -309,9 +309,9 @@ def test_export_links_carry_csv_and_xlsx(app):
 def test_drafts_show_top_three_with_services_not_bought(app):
     view = app.views["drafts"]
     assert len(view.cards) == 3
-    first = view.cards[0].opportunity
+    first = view.cards[0]
     assert first.client.name == "Brightpath Software"
-    missing = {s.name for s in first.missing}
+    missing = {o.name for o in first.suggestions}
     assert "Blog posts" not in missing and "Email newsletter" in missing
     app.views["criteria"].sliders["learning"].value = 5
-    assert app.views["drafts"].cards[1].opportunity.client.name == "Sentinel Cyber"
+    assert app.views["drafts"].cards[1].client.name == "Sentinel Cyber"

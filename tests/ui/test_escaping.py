@@ -8,8 +8,8 @@ from freelancekit.scoring import rank, score_table
 from freelancekit.storage import Store
 from freelancekit.ui import charts
 from freelancekit.ui.common import html_text, plotly_text
-from freelancekit.ui.drafts_view import Opportunity, card_html
-from freelancekit.ui.import_view import data_uri_link
+from freelancekit.ui.common import data_uri_link
+from freelancekit.ui.drafts_view import card_html
 from freelancekit.ui.ranking_view import ranking_table_html
 
 EVIL = ['<b>bold</b>', '<a href="javascript:alert(1)">x</a>', "$x^2$", "Pay $5 or $10", "a & b", "<br>", "<img src=x onerror=alert(1)>"]
@@ -62,13 +62,14 @@ def test_ranking_table_and_cards_escape_names(tmp_path):
     table = ranking_table_html(ranking, "en")
     assert "<b>bold" not in table and "<img" not in table and "&lt;img src=x onerror=alert(1)&gt;" in table
     client = make_client({"name": "<script>x</script>", "contact_name": "<b>c</b>", "last_win": "<i>w</i>"}, ())
-    card = card_html(Opportunity(1, client, ()), "en")
+    card = card_html(1, client, "en")
     assert "<script>" not in card and "<b>c</b>" not in card and "&lt;i&gt;w&lt;/i&gt;" in card
 
 
 def test_download_link_escapes_file_name():
     link = data_uri_link(b"abc", "text/csv", 'a"><script>.csv', "Get", "cls")
     assert "<script>" not in link and "base64,YWJj" in link
+    assert '"><' not in data_uri_link(b"", 'text/csv" onclick="x', "f.csv", "<b>", 'c" onmouseover="y')
 
 
 def test_literal_labels_are_escaped_and_skipped_by_mathjax():
@@ -91,4 +92,4 @@ def test_every_user_text_html_in_the_app_is_marked_no_math(app):
     cells = [c for row in app.views["clients"].table.rows for c in row[1]]
     assert all(NO_MATH in c.value for c in cells)
     assert all(NO_MATH in card.facts.value for card in app.views["drafts"].cards)
-    assert app.views["drafts"].cards[0].opportunity.client.name == "$x^2$ Co"
+    assert app.views["drafts"].cards[0].client.name == "$x^2$ Co"

@@ -1,0 +1,408 @@
+"""The drafts view built in plain Python against a temporary portfolio: picks, editing, saving, exports."""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+import zipfile
+from dataclasses import replace
+from datetime import date, timedelta
+from urllib.parse import unquote
+
+import pytest
+
+from freelancekit.api import create_demo
+from freelancekit.demo import is_untouched_demo
+from freelancekit.drafting import edit_draft, load_draft, save_draft
+from freelancekit.mailexport import read_eml, read_mailto
+from freelancekit.storage import Store
+from freelancekit.ui import dom, drafts_view
+from freelancekit.ui.app import build
+from freelancekit.ui.common import NO_MATH, error_text, literal_text
+
+BRIGHTPATH, SUMMIT = "Brightpath Software", "Summit Outdoor Gear"
+
+
+def view_of(app):
+    return app.views["drafts"]
+
+
+def card(app, n=0):
+    return view_of(app).cards[n]
+
+
+def picked(c):
+    return [o.name for box, o in c.picks if box.value]
+
+
+def links(markup: str) -> dict[str, tuple[str, str]]:
+    """class -> (download name, href) of every <a> in an exports widget, attributes unescaped."""
+    out = {}
+    for attrs in re.findall(r"<a ([^>]*)>", markup):
+        found = {k: html.unescape(v) for k, v in re.findall(r'(\w+)="([^"]*)"', attrs)}
+        out[found["class"]] = (found.get("download", ""), found["href"])
+    return out
+
+
+def data_of(href: str) -> bytes:
+    assert href.startswith("data:")
+    return base64.b64decode(href.split(";base64,", 1)[1])
+
+
+def other_store(demo_db):
+    return Store(demo_db)
+
+
+# -- the cards ---------------------------------------------------------------------------
+def test_three_cards_follow_the_ranking_and_nothing_is_saved_by_looking(app):
+    view = view_of(app)
+    assert [c.client.name for c in view.cards] == app.views["ranking"].ranking.top(3)
+    assert [c.client.name for c in view.cards][0] == BRIGHTPATH
+    for c in view.cards:
+        assert dom.DRAFT_CARD in c.widget._dom_classes
+        assert c.draft is not None and not c.saved and c.draft.revision == 0  # an unsaved preview
+        assert picked(c) == [o.name for o in c.suggestions[:3]]  # the best fits are picked by default
+        assert set(c.draft.offers) == set(picked(c))
+        assert [o.fit for o in c.suggestions] == sorted((o.fit for o in c.suggestions), reverse=True)
+        reasons = [literal_text(row.children[1]) for row in c.widget.children[2].children if dom.DRAFT_PICK_ROW in getattr(row, "_dom_classes", ())]
+        assert reasons and all(o.reason in r for r, (_b, o) in zip(reasons, c.picks))
+        assert "Not saved yet" in literal_text(c.state_label) and c.write.description == "Write draft"
+    assert app.store.drafts() == {}
+    assert app.untouched_demo()  # the demo stays the untouched demo: starting one's own needs no confirmation
+
+
+def test_pick_classes_number_the_suggestions(app):
+    c = card(app)
+    assert [dom.draft_pick(n) in box._dom_classes for n, (box, _o) in enumerate(c.picks, start=1)] == [True] * len(c.picks)
+
+
+def test_weights_reorder_the_cards_and_slider_moves_compose_nothing(app, monkeypatch):
+    view = view_of(app)
+    first = view.cards[0]
+    app.views["criteria"].sliders["learning"].value = 5
+    assert [c.client.name for c in view.cards] == app.views["ranking"].ranking.top(3)
+    assert view.cards[1].client.name == "Sentinel Cyber"
+    assert view.cards[0] is first  # the client that stayed on top keeps its card (and what was typed)
+    calls = []
+    real = drafts_view.compose_draft
+    monkeypatch.setattr(drafts_view, "compose_draft", lambda *a, **k: calls.append(1) or real(*a, **k))
+    shown = list(view.cards)
+    app.views["criteria"].sliders["learning"].value = 4.5  # the same top three
+    assert view.cards == shown and calls == []
+
+
+def test_pick_and_drop_services_change_the_offers(app):
+    c = card(app)
+    boxes = {o.name: box for box, o in c.picks}
+    first, second, third = picked(c)
+    boxes[second].value = False
+    assert set(c.draft.offers) == {first, third} and not c.draft.packages
+    boxes[third].value = False
+    assert c.draft.offers == (first,)
+    boxes[first].value = False  # none picked: refused next to the picks, the last good draft stays
+    assert "choose at least one" in error_text(c.pick_error) and c.draft.offers == (first,)
+    boxes[second].value = True
+    assert c.draft.offers == (second,) and error_text(c.pick_error) == ""
+    for box, _o in c.picks:
+        box.value = True  # more than three
+    assert "at most 3" in error_text(c.pick_error)
+    assert app.store.drafts() == {}  # choices alone never save
+
+
+def test_tone_and_packages_recompose_the_preview(app):
+    c = card(app)
+    assert c.draft.packages and "Good" in c.draft.body
+    c.packages.value = False
+    assert not c.draft.packages and "Better" not in c.draft.body
+    warm = c.draft.body
+    c.tone.value = "formal"
+    assert c.draft.tone == "formal" and c.draft.body != warm
+
+
+# -- editing and saving -------------------------------------------------------------------
+def test_edit_subject_and_body_save_at_once_with_revisions(app, demo_db):
+    c = card(app)
+    cid = c.client.id
+    c.rows["subject"].input.value = "Coffee next week?"
+    assert c.saved and c.draft.revision == 1 and c.write.description == "Rewrite"
+    with other_store(demo_db) as s:
+        assert load_draft(s, cid).subject == "Coffee next week?"
+    body = "Hi Daniel,\n\nCould we talk about <b>case studies</b> & $x^2$ growth?\n\nMaya"
+    c.rows["body"].input.value = body
+    with other_store(demo_db) as s:
+        saved = load_draft(s, cid)
+    assert (saved.body, saved.revision, saved.subject) == (body, 2, "Coffee next week?")
+    assert "Saved" in app.status.text
+    # a reload shows the saved draft and the choices it was written with
+    again = build(demo_db)
+    try:
+        c2 = again.views["drafts"].cards[0]
+        assert c2.saved and c2.rows["body"].input.value == body and c2.draft.revision == 2
+        assert set(picked(c2)) == set(saved.offers)
+    finally:
+        again.store.close()
+
+
+def test_invalid_subject_is_refused_next_to_it_and_stays_typed(app):
+    c = card(app)
+    c.rows["subject"].input.value = "Hello\r\nBcc: everyone@example.com"
+    assert "line" in c.rows["subject"].error_text or "control" in c.rows["subject"].error_text
+    assert c.rows["subject"].input.value.startswith("Hello\r\nBcc")  # nothing typed is lost
+    assert app.store.drafts() == {}
+    c.rows["body"].input.value = "Hi Daniel,\n\nShort and sweet."  # the other fields keep saving
+    assert app.store.drafts()[c.client.id][0]["body"] == "Hi Daniel,\n\nShort and sweet."
+    assert "\n" not in app.store.drafts()[c.client.id][0]["subject"]
+    c.rows["subject"].input.value = "A fixed subject"
+    assert c.rows["subject"].error_text == "" and c.draft.subject == "A fixed subject"
+
+
+def test_empty_body_is_refused(app):
+    c = card(app)
+    c.rows["body"].input.value = "   "
+    assert "required" in c.rows["body"].error_text and app.store.drafts() == {}
+
+
+def test_status_and_follow_up_are_saved(app, demo_db):
+    c = card(app)
+    c.rows["status"].input.value = "sent"
+    assert c.draft.status == "sent" and c.draft.follow_up == date.today() + timedelta(days=7)
+    assert c.rows["follow_up"].input.value == c.draft.follow_up  # shown, not only saved
+    c.rows["follow_up"].input.value = date(2031, 5, 4)
+    c.rows["status"].input.value = "replied"
+    with other_store(demo_db) as s:
+        d = load_draft(s, c.client.id)
+    assert (d.status, d.follow_up, d.revision) == ("replied", date(2031, 5, 4), 3)
+
+
+def test_values_from_the_page_are_checked_again(app):
+    c = card(app)
+    c.on_field("status", "archived")  # not one of the dropdown's options
+    assert "archived" not in str(app.store.drafts()) and c.rows["status"].error_text
+    c.on_field("follow_up", "tomorrow-ish")
+    assert c.rows["follow_up"].error_text and app.store.drafts() == {}
+    c.tone.options = [("Sneaky", "sneaky"), *c.tone.options]
+    c.tone.value = "sneaky"
+    assert "tone" in literal_text(c.message) or "tone" in app.status.text
+
+
+def test_stale_edit_offers_keep_mine_and_reload_theirs(app, demo_db):
+    c = card(app)
+    c.rows["body"].input.value = "Hi Daniel,\n\nMine, first."
+    with other_store(demo_db) as s:  # another tab saves after this one read revision 1
+        theirs = save_draft(s, edit_draft(load_draft(s, c.client.id), body="Hi Daniel,\n\nTheirs."))
+    c.rows["body"].input.value = "Hi Daniel,\n\nMine, second."
+    assert c.stale.layout.display == "flex" and "another tab" in literal_text(c.stale_text)
+    assert load_draft(app.store, c.client.id).body == "Hi Daniel,\n\nTheirs."  # nothing overwritten silently
+    assert c.rows["body"].input.value == "Hi Daniel,\n\nMine, second."  # nor lost
+    c.on_keep_mine()
+    saved = load_draft(app.store, c.client.id)
+    assert saved.body == "Hi Daniel,\n\nMine, second." and saved.revision == theirs.revision + 1
+    assert c.stale.layout.display == "none" and c.draft.revision == saved.revision
+    with other_store(demo_db) as s:
+        save_draft(s, edit_draft(load_draft(s, c.client.id), subject="Their subject"))
+    c.rows["body"].input.value = "Hi Daniel,\n\nMine, third."
+    c.on_reload_theirs()
+    assert c.rows["subject"].input.value == "Their subject" and c.rows["body"].input.value == "Hi Daniel,\n\nMine, second."
+
+
+def test_an_unsaved_preview_never_overwrites_a_draft_saved_in_another_tab(app, demo_db):
+    c = card(app)
+    with other_store(demo_db) as s:
+        p = s.portfolio()
+        from freelancekit.drafting import compose_draft
+
+        save_draft(s, edit_draft(compose_draft(p, next(x for x in p.clients if x.id == c.client.id)), body="Hi,\n\nOther tab."))
+    c.rows["subject"].input.value = "Mine"
+    assert c.stale.layout.display == "flex"
+    assert load_draft(app.store, c.client.id).body == "Hi,\n\nOther tab."
+
+
+def test_rewrite_asks_before_replacing_an_edited_draft(app):
+    c = card(app)
+    c.on_write()  # "Write draft" saves the preview as it is
+    assert c.saved and c.draft.revision == 1 and not c.confirm.visible
+    boxes = {o.name: box for box, o in c.picks}
+    dropped = picked(c)[-1]
+    boxes[dropped].value = False
+    assert c.draft.revision == 1 and dropped in c.draft.offers  # a saved draft changes only on Rewrite
+    assert "Rewrite" in literal_text(c.hint) and c.write.button_style == "warning"
+    c.on_write()  # not edited by hand: rewritten at once
+    assert not c.confirm.visible and dropped not in c.draft.offers and c.draft.revision == 2
+    c.rows["status"].input.value = "sent"
+    c.rows["body"].input.value = c.draft.body + "\n\nPS: my own words."
+    boxes[dropped].value = True
+    c.on_write()
+    assert c.confirm.visible and "PS: my own words." in load_draft(app.store, c.client.id).body  # asked first
+    c.confirm._cancel()
+    assert "PS: my own words." in c.draft.body
+    c.on_write()
+    c.confirm._yes()
+    saved = load_draft(app.store, c.client.id)
+    assert "PS: my own words." not in saved.body and dropped in saved.offers
+    assert saved.status == "sent"  # rewriting keeps where the email stands
+
+
+def test_client_deleted_elsewhere_is_reported_not_resurrected(app, demo_db):
+    c = card(app)
+    cid = c.client.id
+    with other_store(demo_db) as s:
+        s.delete_client(cid)
+    c.rows["body"].input.value = "Hi,\n\nAnyone there?"
+    assert "no longer in the portfolio" in app.status.text
+    assert cid not in {x.id for x in app.store.clients()}
+    assert cid not in [x.client.id for x in view_of(app).cards]
+
+
+# -- exports --------------------------------------------------------------------------------
+def test_export_links_carry_the_same_email(app):
+    c = card(app)
+    c.rows["body"].input.value = "Hi Daniel,\n\nA short note & a question: 50% more? #growth\n\nMaya"
+    found = links(c.exports.value)
+    name, href = found[dom.DRAFT_EML]
+    assert name == "Brightpath Software.eml"
+    mail = read_eml(data_of(href))
+    assert (mail.to_email, mail.subject, mail.body) == ("daniel@brightpath.io", c.draft.subject, c.draft.body)
+    assert mail.contact_name == "Daniel Reyes"
+    _, link = found[dom.DRAFT_MAILTO]
+    assert read_mailto(link) == ("", "daniel@brightpath.io", c.draft.subject, c.draft.body)
+    txt_name, txt = found[dom.DRAFT_TXT]
+    assert txt_name == "Brightpath Software.txt" and c.draft.body in data_of(txt).decode("utf-8")
+    zip_name, zhref = links(view_of(app).zip.value)[dom.DRAFT_ZIP]
+    with zipfile.ZipFile(io.BytesIO(data_of(zhref))) as zf:
+        emls = sorted(n for n in zf.namelist() if n.endswith(".eml"))
+        assert zip_name == "drafts.zip" and len(emls) == 3
+        assert read_eml(zf.read("Brightpath Software.eml")).body == c.draft.body
+
+
+def test_too_long_for_mailto_says_use_the_eml(app):
+    c = card(app)
+    c.rows["body"].input.value = "Hi Daniel,\n\n" + "A long paragraph about blog posts. " * 120
+    assert dom.DRAFT_MAILTO not in links(c.exports.value)
+    assert dom.DRAFT_MAILTO_TOO_LONG in c.exports.value and "use the .eml" in c.exports.value
+    assert dom.DRAFT_EML in links(c.exports.value)
+
+
+def test_export_goes_to_the_clients_current_address(app):
+    c = card(app)
+    c.on_write()
+    client = app.store.client(c.client.id)
+    app.store.update_client(client.id, {**client.__dict__, "email": "new@brightpath.io", "values": dict(client.values)},
+                            expected_revision=client.revision)
+    app.state.changed("clients")
+    c = card(app)
+    assert c.saved  # the saved draft is loaded for the changed client
+    assert read_eml(data_of(links(c.exports.value)[dom.DRAFT_EML][1])).to_email == "new@brightpath.io"
+
+
+# -- hostile text ---------------------------------------------------------------------------
+HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "$x^2$ & Co", "<b>Big</b>"]
+
+
+@pytest.fixture
+def hostile_app(tmp_path):
+    path = tmp_path / "hostile.sqlite"
+    with Store(path) as store:
+        store.save_profile({"name": "Me", "email": "me@example.com", "signature": "", "currency": "USD", "locale": "en",
+                            "services": [{"name": "<i>Audit</i> $1$", "value": "<b>more</b>", "price_hint": "$5 & up"},
+                                         {"name": "Blog posts", "value": "", "price_hint": ""}]})
+        for i, name in enumerate(HOSTILE):
+            store.add_client({"name": name, "contact_name": name, "notes": name, "last_win": name, "industry": name,
+                              "email": f"c{i}@example.com", "services": ["Blog posts"],
+                              "values": {"hourly_rate": 40 + i, "ease": 3}})
+    app = build(path)
+    yield app
+    app.store.close()
+
+
+def test_hostile_names_and_notes_are_shown_literally(hostile_app):
+    view = view_of(hostile_app)
+    assert len(view.cards) == 3
+    for c in view.cards:
+        markup = c.facts.value + "".join(row.children[1].value for row in c.widget.children[2].children
+                                         if dom.DRAFT_PICK_ROW in getattr(row, "_dom_classes", ()))
+        assert NO_MATH in c.facts.value
+        for bad in ("<img", "<script", "<b>Big", "<i>Audit"):
+            assert bad not in markup
+        assert html.escape(c.client.name, quote=True) in c.facts.value
+        assert "&lt;i&gt;Audit&lt;/i&gt; $1$" in markup
+        assert "<script" not in c.exports.value and "<img" not in c.exports.value
+        for _cls, (name, href) in links(c.exports.value).items():
+            assert "<" not in name and "/" not in name
+    assert "<script" not in view.zip.value
+
+
+def test_encoded_word_in_a_contact_name_blocks_export_with_a_message(app):
+    c = card(app)
+    client = app.store.client(c.client.id)
+    app.store.update_client(client.id, {**client.__dict__, "contact_name": "=?utf-8?q?x=0ABcc:_a@b.c?=", "values": dict(client.values)},
+                            expected_revision=client.revision)
+    app.state.changed("clients")
+    c = card(app)
+    assert dom.DRAFT_EXPORT_ERROR in c.exports.value and dom.DRAFT_EML not in links(c.exports.value)
+    assert "Cannot export yet" in html.unescape(c.exports.value)
+    assert dom.DRAFT_EXPORT_ERROR in view_of(app).zip.value
+
+
+# -- Arabic -----------------------------------------------------------------------------------
+def test_arabic_drafts_are_right_to_left_and_rewrite_without_asking(app):
+    profile = app.store.profile()
+    app.store.save_profile({**profile.__dict__, "services": profile.services, "locale": "ar"}, expected_revision=profile.revision)
+    app.state.changed("all")
+    c = card(app)
+    assert c.draft.locale == "ar" and "fk-dir-rtl" in c.rows["body"].input._dom_classes
+    assert c.write.description == "اكتب المسودة" and "fk-rtl" in app.root._dom_classes
+    c.on_write()
+    assert c.saved and not c.edited_by_hand()  # saving keeps an untouched Arabic draft as composed
+    c.on_write()
+    assert not c.confirm.visible and c.draft.revision == 2
+
+
+# -- the shell: starting one's own portfolio ---------------------------------------------------
+def test_start_own_from_the_untouched_demo_is_one_click_without_backup(app):
+    app.start_own()
+    assert app.store.client_count() == 0 and not app.confirm.visible
+    assert not list(app.store.path.parent.glob("*.backups/*"))
+
+
+def test_start_own_after_editing_the_demo_asks_and_backs_up(app, demo_db):
+    view_of(app).cards[0].rows["body"].input.value = "Hi Daniel,\n\nMy own words."  # a draft is the user's work
+    app.start_own()
+    assert app.confirm.visible and app.store.client_count() == 12  # nothing replaced before "yes"
+    app.confirm._cancel()
+    app.start_own()
+    app.confirm._yes()
+    assert app.store.client_count() == 0 and not app.store.is_demo()
+    backups = list(demo_db.parent.glob(f"{demo_db.name}.backups/*.sqlite"))
+    assert len(backups) == 1 and "backed up" in app.status.text
+    with Store(backups[0]) as old:
+        assert old.client_count() == 12 and any("My own words." in d["body"] for d, _r in old.drafts().values())
+
+
+def test_back_to_demo_backs_up_the_users_portfolio(app, demo_db):
+    app.start_own()
+    app.store.add_client({"name": "Real Client"})
+    app.ask_back_to_demo()
+    app.confirm._yes()
+    assert app.store.is_demo() and is_untouched_demo(app.store.portfolio())
+    backups = list(demo_db.parent.glob(f"{demo_db.name}.backups/*.sqlite"))
+    assert len(backups) == 1
+    with Store(backups[0]) as old:
+        assert [c.name for c in old.clients()] == ["Real Client"]
+
+
+def test_a_demo_edited_back_counts_as_untouched(demo_db):
+    with Store(demo_db) as store:
+        c = store.clients()[0]
+        store.update_client(c.id, replace(c, notes="changed"))
+        assert not is_untouched_demo(store.portfolio())
+        store.update_client(c.id, replace(store.client(c.id), notes=c.notes))
+        assert is_untouched_demo(store.portfolio())
+        assert not is_untouched_demo(store.portfolio(), has_drafts=True)
+
+
+def test_demo_db_fixture_is_the_demo(tmp_path):
+    path = tmp_path / "d.sqlite"
+    create_demo(path).close()
+    with Store(path) as store:
+        assert is_untouched_demo(store.portfolio())
