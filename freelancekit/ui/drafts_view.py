@@ -156,7 +156,7 @@ class DraftCard:
         self.write.on_click(self.on_write)
         self.hint = classed(w.HTML(value=""), dom.DRAFT_HINT)
         self.confirm = Confirm(self.state)
-        choose_box = classed(w.VBox([heading, *rows, self.pick_error,
+        self.choose_box = choose_box = classed(w.VBox([heading, *rows, self.pick_error,
                                      w.HBox([self.tone, self.packages, self.write], layout=w.Layout(align_items="center", flex_flow="row wrap")),
                                      self.hint, self.confirm.widget]), dom.DRAFT_MISSING)
 
@@ -189,6 +189,7 @@ class DraftCard:
             set_error(self.message, i18n.t("drafts.no_services", loc) if not portfolio.profile.services
                       else f'{client.name} {i18n.t("drafts.nothing_more", loc)}')
             self.write.disabled = True
+            choose_box.layout.display = "none"  # nothing to choose from
         elif saved is not None:
             self.show(saved)
         else:

@@ -332,6 +332,21 @@ def test_hostile_names_and_notes_are_shown_literally(hostile_app):
     assert "<script" not in view.zip.value
 
 
+def test_no_services_in_the_profile_says_what_to_do(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    with Store(path) as store:
+        for name in ("A", "B"):
+            store.add_client({"name": name, "values": {"ease": 3}})
+    app = build(path)
+    try:
+        c = card(app)
+        assert "Add the services you offer" in literal_text(c.message)
+        assert c.draft is None and c.editor.layout.display == "none" and c.choose_box.layout.display == "none"
+        assert len(view_of(app).cards) == 2 and view_of(app).zip.value == ""
+    finally:
+        app.store.close()
+
+
 def test_encoded_word_in_a_contact_name_blocks_export_with_a_message(app):
     c = card(app)
     client = app.store.client(c.client.id)
