@@ -206,7 +206,7 @@ def _text_column(cells: list[str], column: str, rows: list[int], problems: list[
     if clean:
         try:
             joined.encode("utf-8")
-            out: list[str | None] = [c.strip() for c in cells]
+            out: list[str | None] = list(map(str.strip, cells))
             if column == "name":
                 for i, c in enumerate(out):
                     if not c:
