@@ -118,7 +118,7 @@ def test_english_warm_draft_reads_as_written():
     assert d.body.split("\n\n")[:4] == [
         "Hi Daniel,",
         "I hope all is well at Brightpath Software. I've really enjoyed our work together on blog posts and editing & proofreading, "
-        "and I'm still delighted about the latest win: Our guide to churn metrics reached page one on Google.",
+        "and I'm still delighted about the latest win: The guide to churn metrics reached page one on Google.",
         "Building on that, I have one idea that could help you get even more out of it:",
         "- Blog management: an editorial calendar, publishing and upkeep so the blog never goes quiet. "
         "It's the natural next step from the blog posts we already do together. Price: from $600 per month.",
