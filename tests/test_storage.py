@@ -280,3 +280,28 @@ def test_values_and_services_are_stored_exactly(store):
     store.replace_all(Portfolio(Profile(), builtin_criteria(), (Client("Odd", services=services, values=odd),)))
     got = store.client_by_name("Odd")
     assert got.services == services and got.values == {k: (None if x is None else float(x)) for k, x in odd.items()}
+
+
+def test_migration_path_upgrades_an_existing_portfolio_in_one_transaction(tmp_path, monkeypatch):
+    """A future schema version: the step runs once on open, keeps every record, and a failing step changes nothing."""
+    import freelancekit.storage as storage
+
+    path = tmp_path / "old.sqlite"
+    with Store(path) as s:
+        s.replace_all(demo_portfolio())
+        before = s.portfolio()
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, 2: "ALTER TABLE clients ADD COLUMN colour TEXT; SELECT nonsense FROM nowhere"})
+    with pytest.raises(StorageError, match="could not be used"):
+        Store(path)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1  # rolled back: still the old format
+    assert "colour" not in [r[1] for r in con.execute("PRAGMA table_info(clients)")]
+    con.close()
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, 2: "ALTER TABLE clients ADD COLUMN colour TEXT NOT NULL DEFAULT ''"})
+    with Store(path) as s:
+        assert s.portfolio() == before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "colour" in [r[1] for r in con.execute("PRAGMA table_info(clients)")]
+    con.close()
