@@ -20,8 +20,8 @@ Numbers follow one rule (``parse_number``):
 * ``nan``, ``inf``, ``infinity`` and float NaN/infinity are refused with one
   message; so are negative numbers (``-5``), exponents (``1e308``) and numbers
   above one billion;
-* a number keeps at most 15 significant digits (like a spreadsheet), so it
-  survives an .xlsx export and import exactly.
+* a number keeps at most 6 decimals and 15 significant digits (like a
+  spreadsheet), so it survives a CSV or .xlsx export and import exactly.
 
 Text follows one rule (``clean_text``): NFC, trimmed; NUL, every other C0/C1
 control character (including U+0085), the Unicode noncharacters (U+FFFE...)
@@ -93,8 +93,12 @@ def clean_text(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            value = str(int(value)) if float(value).is_integer() else str(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value.bit_length() > 13_000:  # beyond what str() of an int allows; far beyond any field
+                raise fail(field, f"is too long: at most {max_length:,} characters", row)
+            value = str(value)
+        elif isinstance(value, float) and math.isfinite(value):
+            value = str(int(value)) if value.is_integer() else str(value)
         else:
             raise fail(field, "must be text", row)
     try:
@@ -178,8 +182,9 @@ def parse_number(
         raise fail(field, f"must be {_fmt(minimum)} or more", row)
     if number > maximum:
         raise fail(field, f"must be at most {_fmt(maximum)}", row)
-    # 15 significant digits, as a spreadsheet keeps them: an .xlsx export then reads back exactly
-    return float(f"{number:.15g}") + 0.0  # + 0.0 turns -0.0 into 0.0
+    # at most 6 decimals and 15 significant digits (as a spreadsheet keeps them), so every
+    # stored number is written without an exponent and reads back exactly from CSV and .xlsx
+    return float(f"{round(number, 6):.15g}") + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def _fmt(x: float) -> str:
