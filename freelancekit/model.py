@@ -126,6 +126,8 @@ def parse_services(value: Any, field: str = "services", row: int | None = None) 
     """A list (or a ``;``-separated string) of service names, de-duplicated case-insensitively."""
     if value is None or value == "":
         return ()
+    if not isinstance(value, (str, list, tuple)):  # a number, a dict, a set...: not a list of names
+        raise v.fail(field, "must be service names separated by ';'", row)
     items: Iterable[Any] = value.split(";") if isinstance(value, str) else value
     if isinstance(value, str) and len(value) > LIMITS["service"] * MAX_SERVICES * 2:
         raise v.fail(field, f"is too long: at most {MAX_SERVICES} services", row)
