@@ -143,8 +143,10 @@ def rank(
     if not criteria or total <= 0 or not math.isfinite(total):
         raise InvalidInput(Problem("weights", ALL_ZERO))
     u = utilities(table, criteria)
-    contributions = u * (w * (100.0 / total))
+    contributions = u * (w / total * 100.0)  # not 100 / total: that overflows for tiny weights
     scores = contributions.sum(axis=1) if len(criteria) else np.zeros(len(table.names))
+    # rounding can give 100.00000000000001 (weight 11: 11 * (100 / 11)); SPEC §3 says 0-100
+    scores = np.clip(scores, 0.0, 100.0)
     incomplete = np.isnan(table.values).any(axis=1)
     return Ranking(table, criteria, u, contributions, scores, incomplete, _order(scores, table.name_order))
 
