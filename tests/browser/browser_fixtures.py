@@ -36,28 +36,46 @@ def fresh_app(tmp_path) -> LiveApp:
         yield app
 
 
-@pytest.fixture(scope="session")
-def playwright_instance():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover - the test extra installs it
-        if _in_ci():
-            pytest.fail(f"playwright is not installed: {exc}")
-        pytest.skip(f"playwright is not installed ({exc}); install the test extra: pip install -e .[test]")
-    with sync_playwright() as pw:
-        yield pw
+_SHARED = pytest.StashKey[dict]()
+
+
+def _shared_browser(config: pytest.Config):
+    """One Playwright and one Chromium for the whole run, shared by every conftest that imports these fixtures.
+
+    (Each conftest registers its own copy of a fixture; a second sync Playwright
+    in the same process is refused, so the instance lives in the config's stash.)
+    """
+    shared = config.stash.setdefault(_SHARED, {})
+    if not shared:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError as exc:  # pragma: no cover - the test extra installs it
+            shared["error"] = f"playwright is not installed ({exc}); install the test extra: pip install -e .[test]"
+            return shared
+        pw = sync_playwright().start()
+        config.add_cleanup(pw.stop)
+        try:
+            shared["browser"] = launch_chromium(pw)
+            config.add_cleanup(shared["browser"].close)
+        except NoBrowser as exc:
+            shared["error"] = (f"{exc}. Install Chromium (e.g. apt-get install chromium) "
+                               "or run: python -m playwright install chromium")
+    return shared
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance):
-    try:
-        chromium = launch_chromium(playwright_instance)
-    except NoBrowser as exc:
+def playwright_instance(browser):
+    return browser
+
+
+@pytest.fixture(scope="session")
+def browser(request):
+    shared = _shared_browser(request.config)
+    if "error" in shared:
         if _in_ci():
-            pytest.fail(f"browser tests must run in CI: {exc}")
-        pytest.skip(f"{exc}. Install Chromium (e.g. apt-get install chromium) or run: python -m playwright install chromium")
-    yield chromium
-    chromium.close()
+            pytest.fail(f"browser tests must run in CI: {shared['error']}")
+        pytest.skip(shared["error"])
+    return shared["browser"]
 
 
 @pytest.fixture()

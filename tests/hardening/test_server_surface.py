@@ -7,6 +7,7 @@ an export all sit in the very folder Voila serves from (the notebook's).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import re
 import shutil
@@ -212,7 +213,8 @@ def test_code_sent_from_the_page_is_never_executed(exposed, tmp_path, subprotoco
     kernel = _kernel_id(app.url)
     canary = tmp_path / "canary.txt"
     ws_url = app.url.replace("http://", "ws://") + f"api/kernels/{kernel}/channels"
-    seen = asyncio.run(_try_execute(ws_url, canary, subprotocol))
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # its own event loop, beside Playwright's
+        seen = pool.submit(asyncio.run, _try_execute(ws_url, canary, subprotocol)).result(timeout=120)
     assert "kernel_info_reply" in seen, f"the websocket did not work as the page uses it: {seen}"
     assert "execute_reply" not in seen
     assert not canary.exists(), "code sent over the kernel websocket was executed"
