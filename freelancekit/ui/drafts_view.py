@@ -310,7 +310,8 @@ class DraftCard:
         """Show a fresh, unsaved draft for the current choices (nothing is saved)."""
         draft = self.compose(self.choices())
         if draft is not None:
-            self.show(draft)
+            # an input showing a refused value keeps it (the user is still fixing it)
+            self.show(draft, tuple(f for f in EDITABLE if not self.rows[f].error_text))
 
     # -- choices -----------------------------------------------------------------------
     @guarded

@@ -150,6 +150,9 @@ def test_invalid_subject_is_refused_next_to_it_and_stays_typed(app):
     assert "line" in c.rows["subject"].error_text or "control" in c.rows["subject"].error_text
     assert c.rows["subject"].input.value.startswith("Hello\r\nBcc")  # nothing typed is lost
     assert app.store.drafts() == {}
+    c.tone.value = "formal"  # a new preview keeps the refused value typed, with its message
+    assert c.draft.tone == "formal" and not c.saved
+    assert c.rows["subject"].input.value.startswith("Hello\r\nBcc") and c.rows["subject"].error_text
     c.rows["body"].input.value = "Hi Daniel,\n\nShort and sweet."  # the other fields keep saving
     assert app.store.drafts()[c.client.id][0]["body"] == "Hi Daniel,\n\nShort and sweet."
     assert "\n" not in app.store.drafts()[c.client.id][0]["subject"]
