@@ -105,6 +105,9 @@ def voila_config(port: int):
     c.Voila.tornado_settings = {
         "allow_remote_access": False,   # check the Host header: blocks DNS-rebinding pages
         "local_hostnames": ["localhost"],
+        # above the app's 10 MB upload limit, so a too-big file reaches the import view and gets its
+        # clear message instead of being dropped by tornado's 10 MiB default without a word
+        "websocket_max_message_size": 64 * 2**20,
     }
     vc = c.VoilaConfiguration
     vc.template = "lab"
