@@ -93,14 +93,14 @@ def card_html(rank: int, client: Client, locale: str) -> str:
     """The facts at the top of a card; every user string escaped and skipped by MathJax."""
     c = client
     who = f" — <bdi>{html_text(c.contact_name)}</bdi>" if c.contact_name else ""
-    to = f" &lt;<bdi>{html_text(c.email)}</bdi>&gt;" if c.email else ""
+    to = f"{html_text(c.contact_name)} &lt;{html_text(c.email)}&gt;" if c.contact_name else html_text(c.email)
     buys = html_text(", ".join(c.services) or i18n.t("common.none", locale))
     lines = [f"<h4>{rank}. <bdi>{html_text(c.name)}</bdi>{who}</h4>",
              f"<p><b>{html_text(i18n.t('drafts.buys', locale))}</b> {buys}</p>"]
     if c.last_win:
         lines.append(f"<p><b>{html_text(i18n.t('drafts.last_win', locale))}</b> {html_text(c.last_win)}</p>")
-    if to:
-        lines.append(f"<p><b>{html_text(i18n.t('drafts.to', locale))}</b> <bdi>{html_text(c.contact_name)}</bdi>{to}</p>")
+    if c.email:  # one isolate: "Name <address>" keeps its order in right-to-left text
+        lines.append(f"<p><b>{html_text(i18n.t('drafts.to', locale))}</b> <bdi>{to}</bdi></p>")
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 
 
