@@ -259,7 +259,7 @@ def clean_key(value: Any, field: str = "key", *, row: int | None = None) -> str:
 
 
 def clean_currency(value: Any, field: str = "currency") -> str:
-    text = clean_text(value, field, max_length=3, required=True).upper()
+    text = clean_text(value, field, max_length=40, required=True).upper()  # 'dollars' gets the message below
     if not _CURRENCY_CODE.match(text):
         raise fail(field, "must be a 3-letter currency code such as USD, EUR or SAR")
     return text
