@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .demo import demo_portfolio
+from .demo import demo_portfolio, is_untouched_demo
 from .errors import StorageError
-from .model import Portfolio
+from .model import Portfolio, Profile, builtin_criteria
 from .paths import default_db_path
 from .scoring import Ranking, rank, score_table
 from .storage import Store
@@ -21,12 +22,30 @@ def open_portfolio(path: str | Path | None = None, *, create: bool = True) -> St
 def create_demo(path: str | Path | None = None, *, force: bool = False) -> Store:
     """Fill ``path`` with the demo portfolio; refuses to replace a real portfolio unless ``force``."""
     store = open_portfolio(path)
-    if not force and not store.is_demo() and store.client_count():
+    if not force and holds_user_work(store):
         count = store.client_count()
         store.close()
         raise StorageError(f"{store.path} already holds your portfolio ({count} clients): nothing was replaced; use --force to replace it with the demo, or choose another file with --db")
     store.replace_all(demo_portfolio())
     return store
+
+
+def holds_user_work(store: Store) -> bool:
+    """Whether replacing the portfolio would lose something the user made.
+
+    Not only clients: a filled-in profile, changed criteria or weights, saved drafts
+    or templates, and any edit to the demo count too.
+    """
+    p = store.portfolio()
+    drafts, templates = bool(store.drafts()), bool(store.templates())
+    if p.is_demo:
+        return not is_untouched_demo(p, has_drafts=drafts, has_templates=templates)
+    pristine = (
+        not p.clients and not drafts and not templates
+        and replace(p.profile, revision=0) == Profile()
+        and tuple(replace(c, revision=0) for c in p.criteria) == builtin_criteria()
+    )
+    return not pristine
 
 
 def rank_portfolio(portfolio: Portfolio | Store, weights: Mapping[str, Any] | None = None) -> Ranking:

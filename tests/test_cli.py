@@ -13,6 +13,7 @@ import pytest
 
 from freelancekit.api import rank_portfolio
 from freelancekit.cli import main
+from freelancekit.demo import demo_portfolio
 from freelancekit.storage import Store
 
 EXE = Path(sys.executable).with_name("freelancekit")
@@ -59,6 +60,34 @@ def test_demo_refuses_to_replace_a_real_portfolio(tmp_path, capsys, demo_db):
     assert run(capsys, "demo", "--db", str(real), "--force")[0] == 0
     with Store(real) as s:
         assert s.is_demo() and s.client_count() == 12
+
+
+def _in_demo(action):
+    def work(s: Store) -> None:
+        s.replace_all(demo_portfolio())
+        action(s, s.clients()[0].id)
+    return work
+
+
+@pytest.mark.parametrize("work", [
+    lambda s: s.save_profile({"name": "Maya", "signature": "— Maya"}),
+    lambda s: s.set_weights({"ease": 3}),
+    lambda s: s.save_template("body_en", "Hi"),
+    _in_demo(lambda s, cid: s.update_client(cid, {"name": "Mine"})),
+    _in_demo(lambda s, cid: s.save_draft(cid, {"subject": "Hi"})),
+], ids=["profile only", "weights only", "a template", "an edited demo", "a draft in the demo"])
+def test_demo_refuses_to_replace_any_user_work(tmp_path, capsys, work):
+    db = tmp_path / "p.sqlite"
+    with Store(db) as s:
+        work(s)
+        before = (s.portfolio(), s.data_version())
+    code, out, err = run(capsys, "demo", "--db", str(db))
+    assert (code, out) == (2, "") and "nothing was replaced; use --force" in err
+    with Store(db) as s:
+        assert (s.portfolio(), s.data_version()) == before
+    fresh = tmp_path / "fresh.sqlite"
+    Store(fresh).close()  # an empty, untouched portfolio may be filled without --force
+    assert run(capsys, "demo", "--db", str(fresh))[0] == 0
 
 
 def test_rank_json_shape(capsys, demo_db):
