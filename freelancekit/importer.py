@@ -366,9 +366,18 @@ def import_clients(
 ) -> ImportResult:
     """All-or-nothing import (or only the valid rows with ``skip_invalid``)."""
     with _gc_paused():
-        parsed = parse_file(data, filename, store.criteria())
-        if parsed.problems and not skip_invalid:
-            raise InvalidInput(parsed.problems)
+        return commit(store, parse_file(data, filename, store.criteria()), skip_invalid=skip_invalid, on_duplicate=on_duplicate)
+
+
+def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on_duplicate: OnDuplicate = "update") -> ImportResult:
+    """Save a checked file (e.g. after the app's preview): all or nothing, or the valid rows.
+
+    Updated clients keep what the file has no column for; use this rather than
+    ``Store.import_clients`` directly so that rule always holds.
+    """
+    if parsed.problems and not skip_invalid:
+        raise InvalidInput(parsed.problems)
+    with _gc_paused():
         result = store.import_clients(parsed.clients, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid)
     result.problems = sorted(parsed.problems + result.problems, key=lambda p: p.row or 0)
     return result

@@ -201,3 +201,17 @@ def test_skip_invalid_with_on_duplicate_error_reports_the_duplicates(store):
         "row 2, column name: a client named 'Acme' already exists (use --on-duplicate update or skip)",
         "row 3, column ease: must be a whole number from 1 to 5",
     ]
+
+
+def test_commit_after_a_preview(store):
+    from freelancekit.importer import commit
+
+    store.add_client({"name": "Acme", "notes": "keep"})
+    parsed = parse_file(csv_bytes("name,ease", "Acme,4", "Beta,9"), "c.csv", store.criteria())
+    before = (store.portfolio(), store.data_version())
+    with pytest.raises(InvalidInput, match="^row 3, column ease: must be a whole number from 1 to 5$"):
+        commit(store, parsed)
+    assert (store.portfolio(), store.data_version()) == before
+    r = commit(store, parsed, skip_invalid=True)
+    assert (r.added, r.updated, len(r.problems)) == (0, 1, 1)
+    assert store.client_by_name("Acme").notes == "keep" and store.client_by_name("Acme").values["ease"] == 4
