@@ -129,7 +129,7 @@ class ImportView:
 
     @guarded
     def on_confirm(self, _b: Any = None) -> None:
-        from ..importer import parse_file
+        from ..importer import commit, parse_file
 
         if self.parsed is None or self.file is None:
             return
@@ -140,11 +140,12 @@ class ImportView:
             self.errors.value = problems_html(parsed, loc)
             return
         try:
-            result = self.state.store.import_clients(parsed.clients, "update")
+            # commit() applies the import rules: all or nothing, and an update keeps what the file has no column for
+            result = commit(self.state.store, parsed, skip_invalid=self.only_valid.value)
         except InvalidInput as exc:
             set_error(self.message, exc.message)
             return
-        done = i18n.t("import.done", loc, added=result.added, updated=result.updated, skipped=result.skipped + len({p.row for p in parsed.problems}))
+        done = i18n.t("import.done", loc, added=result.added, updated=result.updated, skipped=result.skipped + len({p.row for p in result.problems}))
         self._reset()
         self.upload.value = ()
         self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'

@@ -284,6 +284,17 @@ def test_import_with_problems_is_all_or_nothing_unless_asked(app):
     assert app.store.client_count() == 13
 
 
+def test_import_update_keeps_what_the_file_has_no_column_for(app):
+    before = app.store.client_by_name("Sentinel Cyber")
+    view = app.views["import"]
+    view.load("rates.csv", "name,hourly_rate\nSentinel Cyber,120\n".encode())
+    view.on_confirm()
+    after = app.store.client_by_name("Sentinel Cyber")
+    assert after.values["hourly_rate"] == 120 and "1 updated" in app.status.text
+    assert (after.email, after.notes, after.last_win, after.services) == (before.email, before.notes, before.last_win, before.services)
+    assert {k: v for k, v in after.values.items() if k != "hourly_rate"} == {k: v for k, v in before.values.items() if k != "hourly_rate"}
+
+
 def test_upload_too_big_and_unreadable_file(app):
     from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES
 
