@@ -5,9 +5,17 @@
 (or the user's default), fills it with the demo on the very first run, and
 displays the app. Views report saved changes through ``AppState.changed``;
 ``App.on_change`` refreshes exactly the views that show that data.
+
+Only the selected tab's views are built at start; another tab's views are
+built (and their modules imported) the first time that tab is selected or
+the view is asked for. Every widget costs a comm message and a model in the
+page, so building all tabs eagerly doubled the time until the first slider
+could be used (benchmarks/bench_app_tti.py).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +24,7 @@ import ipywidgets as w
 from .. import i18n
 from ..storage import Store
 from . import dom
-from .clients_view import ClientsView
 from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
-from .criteria_view import CriteriaView
-from .drafts_view import DraftsView
-from .import_view import ImportView
-from .profile_view import ProfileView
-from .ranking_view import RankingView
 
 # tab title key, views shown in it (top to bottom); dom.tab(<view>) marks each view's box
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -34,9 +36,54 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
 
+# view name -> (module in freelancekit.ui, class): imported only when the view is first built
+VIEW_CLASSES: dict[str, tuple[str, str]] = {
+    "profile": ("profile_view", "ProfileView"), "clients": ("clients_view", "ClientsView"),
+    "import": ("import_view", "ImportView"), "criteria": ("criteria_view", "CriteriaView"),
+    "ranking": ("ranking_view", "RankingView"), "drafts": ("drafts_view", "DraftsView"),
+}
+TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
 
-VIEW_CLASSES = {"profile": ProfileView, "clients": ClientsView, "import": ImportView,
-                "criteria": CriteriaView, "ranking": RankingView, "drafts": DraftsView}
+
+def view_class(name: str) -> type:
+    module, cls = VIEW_CLASSES[name]
+    return getattr(import_module(f"{__package__}.{module}"), cls)
+
+
+class Views(Mapping[str, Any]):
+    """The app's views by name; each is created by ``create`` the first time it is asked for.
+
+    Iterating lists every view the app can show (built or not); ``built()``
+    lists only those that exist, which are the only ones a change must refresh:
+    a view built later reads the data as it is then. ``created(name)`` runs
+    after each new view is stored (the shell shows it in its tab).
+    """
+
+    def __init__(self, names: tuple[str, ...], create: Callable[[str], Any],
+                 created: Callable[[str], None] | None = None):
+        self._names = names
+        self._create = create
+        self._created = created
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._built:
+            self._built[name] = self._create(name)
+            if self._created is not None:
+                self._created(name)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def built(self) -> dict[str, Any]:
+        """The views that exist now, by name."""
+        return dict(self._built)
 
 
 class App:
@@ -59,26 +106,46 @@ class App:
 
     # -- building ------------------------------------------------------------------
     def build(self, selected: int = START_TAB) -> None:
-        """(Re)create every view: at start, after a language switch or a whole-portfolio change."""
+        """(Re)start the views: at start, after a language switch or a whole-portfolio change.
+
+        In tabs, only the ``selected`` tab is filled now; the others get an
+        empty box that ``on_tab`` (or asking ``views`` for one) fills later.
+        """
         self.state = AppState(self.store, self.status, on_change=self.on_change)
         loc = self.state.locale
-        names = self.only or tuple(VIEW_CLASSES)
-        self.views: dict[str, Any] = {name: VIEW_CLASSES[name](self.state) for name in names}
+        self.views = Views(self.only or tuple(VIEW_CLASSES), lambda name: view_class(name)(self.state), self._place)
         self.confirm = Confirm(self.state)
         if self.only:
+            self.tabs = None
             self.root.children = [stylesheet(), self._banner(), self.confirm.widget, self.status.widget,
                                   *(self.views[n].widget for n in self.only)]
             self._direction(loc)
             return
         tabs = classed(w.Tab(), dom.TABS)
-        tabs.children = [w.VBox([self.views[v].widget for v in views]) for _key, views in TABS]
+        tabs.children = [w.VBox() for _tab in TABS]
         tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
         tabs.selected_index = selected
-        tabs.observe(self.on_tab, names="selected_index")
         self.tabs = tabs
+        self._fill_tab(selected)
+        tabs.observe(self.on_tab, names="selected_index")
         title = w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>")
         self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, tabs]
         self._direction(loc)
+
+    def _fill_tab(self, index: int) -> None:
+        """Build every view of tab ``index`` that does not exist yet (the last one fills the tab)."""
+        for name in TABS[index][1]:
+            self.views[name]  # noqa: B018 - creating it is the point
+
+    def _place(self, name: str) -> None:
+        """A view was just built: once all views of its tab exist, show them in the tab's box."""
+        if self.tabs is None:
+            return
+        index = TAB_OF_VIEW[name]
+        built = self.views.built()
+        names = TABS[index][1]
+        if all(n in built for n in names):
+            self.tabs.children[index].children = [built[n].widget for n in names]
 
     def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):
@@ -106,7 +173,7 @@ class App:
             return
         if kind == "drafts":
             return  # only the drafts view shows drafts, and it shows its own saves already
-        v = self.views
+        v = self.views.built()  # a view not built yet reads fresh data when it is
         if kind == "criteria" and "criteria" in v:
             v["criteria"].refresh()
         if kind in ("clients", "profile", "criteria"):
@@ -122,10 +189,12 @@ class App:
 
     @guarded
     def on_tab(self, _change: Any = None) -> None:
-        """Switching tabs is when another tab's or the CLI's changes are picked up."""
+        """Switching tabs builds that tab the first time, and picks up another tab's or the CLI's changes."""
         if self.state.check_external():
             self.build(self._selected())
             self.status.info(i18n.t("error.elsewhere", self.state.locale))
+            return
+        self._fill_tab(self._selected())
 
     def _selected(self) -> int:
         return self.tabs.selected_index if self.tabs is not None and self.tabs.selected_index is not None else START_TAB

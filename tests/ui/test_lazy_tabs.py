@@ -1,0 +1,67 @@
+"""Only the selected tab is built at start; the others on first use (the app's time to interactive)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from freelancekit.storage import Store
+from freelancekit.ui import dom
+from freelancekit.ui.app import START_TAB, TABS, App
+
+
+def tab_index(view: str) -> int:
+    return next(i for i, (_key, views) in enumerate(TABS) if view in views)
+
+
+def test_only_the_start_tab_is_built(app):
+    assert set(app.views.built()) == set(TABS[START_TAB][1]) == {"criteria", "ranking"}
+    assert set(app.views) == {"profile", "clients", "import", "criteria", "ranking", "drafts"}
+    for i, box in enumerate(app.tabs.children):
+        assert bool(box.children) == (i == START_TAB)
+    shown = app.tabs.children[START_TAB].children
+    assert [dom.tab("criteria") in shown[0]._dom_classes, dom.tab("ranking") in shown[1]._dom_classes] == [True, True]
+
+
+def test_selecting_a_tab_builds_and_shows_its_view(app):
+    app.tabs.selected_index = tab_index("clients")
+    assert "clients" in app.views.built() and "drafts" not in app.views.built()
+    box = app.tabs.children[tab_index("clients")]
+    assert len(box.children) == 1 and dom.tab("clients") in box.children[0]._dom_classes
+    view = app.views["clients"]
+    app.tabs.selected_index = START_TAB
+    app.tabs.selected_index = tab_index("clients")
+    assert app.views["clients"] is view  # built once, kept
+
+
+def test_asking_for_a_view_builds_it_into_its_tab(app):
+    drafts = app.views["drafts"]
+    assert app.tabs.children[tab_index("drafts")].children == (drafts.widget,)
+
+
+def test_a_change_does_not_build_hidden_views_and_a_later_build_sees_it(app):
+    app.views["criteria"].sliders["learning"].value = 5
+    assert set(app.views.built()) == {"criteria", "ranking"}
+    top = app.views["ranking"].ranking.top(3)
+    assert [c.client.name for c in app.views["drafts"].cards] == top
+
+
+def test_a_rebuild_keeps_the_selected_tab_and_builds_only_it(app):
+    app.tabs.selected_index = tab_index("profile")
+    app.views["profile"].fields["locale"].input.value = "ar"  # a language switch rebuilds everything
+    assert app.tabs.selected_index == tab_index("profile")
+    assert set(app.views.built()) == {"profile"}
+    assert app.tabs.children[tab_index("profile")].children
+
+
+def test_step_notebook_views_are_all_built(demo_db):
+    with Store(demo_db) as store:
+        app = App(store, views=["clients", "drafts"])
+        assert set(app.views.built()) == {"clients", "drafts"}
+        assert [v.widget for v in app.views.values()] == list(app.root.children[-2:])
+
+
+def test_the_app_module_does_not_import_other_tabs_views():
+    code = ("import sys, freelancekit.ui.app; "
+            "print(sorted(m for m in sys.modules if m.endswith('_view') or m in ('pandas', 'plotly', 'jinja2')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
