@@ -121,12 +121,13 @@ def mime_bundle(figure: dict[str, Any]) -> dict[str, Any]:
 
 
 def render(output: Any, figure: dict[str, Any]) -> None:
-    """Replace what an Output widget shows with ``figure``."""
-    from IPython.display import display
+    """Make ``figure`` the one thing an Output widget shows.
 
-    output.clear_output(wait=True)
-    with output:
-        display(mime_bundle(figure), raw=True)
+    Sets the widget's ``outputs`` (its synced state) instead of capturing a
+    ``display`` call: that works from any callback, also a timer's outside a
+    kernel message, and without a kernel at all.
+    """
+    output.outputs = ({"output_type": "display_data", "data": mime_bundle(figure), "metadata": {}},)
 
 
 def figure_texts(figure: dict[str, Any]) -> list[str]:

@@ -3,9 +3,18 @@
 The table is one escaped HTML widget showing one page of rows, so 1 000
 clients cost one string, not thousands of widgets. ``refresh`` only calls
 ``scoring.rank`` on the cached score table: that is the slider hot path.
+
+The charts are drawn a moment after the page reports their box as shown
+(ipywidgets' ``_view_count``), not while the app is built: loading plotly.js
+(~4.8 MB) and drawing took ~0.8 s of the browser's only thread, and while it
+runs the page can neither paint nor react, so the sliders above waited for
+the charts (benchmarks/bench_app_tti.py). ``CHART_DELAY_S`` lets the page
+finish showing the other widgets first.
 """
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -19,6 +28,17 @@ if TYPE_CHECKING:
     from ..scoring import Ranking
 
 PAGE_SIZE = 50
+CHART_DELAY_S = 0.3  # after the page showed the charts' box: it is still drawing the widgets above
+
+
+def later(delay_s: float, action: Callable[[], None]) -> None:
+    """Run ``action`` after ``delay_s`` on the kernel's event loop; at once when there is none (plain Python)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        action()
+        return
+    loop.call_later(delay_s, action)
 
 
 def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE) -> str:
@@ -69,6 +89,9 @@ class RankingView:
         self.pager = w.HBox([self.prev, self.page, self.next])
         self.contrib = classed(w.Output(), dom.CHART_CONTRIB)
         self.radar = classed(w.Output(), dom.CHART_RADAR)
+        self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
+        self.contrib._view_count = 0  # the page counts its views of this widget: 0 -> 1 is "shown"
+        self.contrib.observe(self._on_charts_shown, names="_view_count")
         note = w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</span>')
         heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
         self.widget = classed(w.VBox([heading, self.message, self.table, self.pager, note, self.contrib, self.radar]), dom.tab("ranking"))
@@ -94,9 +117,23 @@ class RankingView:
         set_error(self.message, None)
         self.start = min(self.start, max(0, (len(self.ranking) - 1) // PAGE_SIZE * PAGE_SIZE))
         self._render_table()
+        if self.charts_shown:
+            self._render_charts()
+
+    def _on_charts_shown(self, change: dict[str, Any]) -> None:
+        if not self.charts_shown and (change["new"] or 0) > 0:
+            self.charts_shown = True
+            later(CHART_DELAY_S, self._render_charts)
+
+    @guarded
+    def _render_charts(self) -> None:
+        if self.ranking is None:
+            return
+        state = self.state
         currency = state.profile().currency
         charts.render(self.contrib, charts.contributions_figure(self.ranking, state.locale, currency))
         # utilities do not depend on the weights: the radar changes only with the top three or the data
+        table = state.score_table()
         radar_key = (tuple(self.ranking.order[:3].tolist()), state.locale)
         if radar_key != self._radar_key or table is not self._radar_table:
             self._radar_key, self._radar_table = radar_key, table
@@ -106,8 +143,8 @@ class RankingView:
         self.table.value = ""
         self.page.value = ""
         self.pager.layout.display = "none"
-        self.contrib.clear_output()
-        self.radar.clear_output()
+        self.contrib.outputs = ()
+        self.radar.outputs = ()
         self._radar_key = None
 
     def _render_table(self) -> None:

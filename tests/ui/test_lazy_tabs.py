@@ -1,6 +1,7 @@
 """Only the selected tab is built at start; the others on first use (the app's time to interactive)."""
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 
@@ -65,3 +66,17 @@ def test_the_app_module_does_not_import_other_tabs_views():
             "print(sorted(m for m in sys.modules if m.endswith('_view') or m in ('pandas', 'plotly', 'jinja2')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"
+
+
+def test_charts_are_drawn_once_the_page_shows_them_then_follow_the_weights(app):
+    ranking = app.views["ranking"]
+    assert ranking.contrib.outputs == () and ranking.radar.outputs == ()  # nothing drawn while building
+    ranking.contrib._view_count = 1  # what the page sends when it displays the chart's box
+    (out,) = ranking.contrib.outputs
+    first = out["data"]["application/vnd.plotly.v1+json"]
+    assert first["data"][0]["y"][0].startswith("1. ") and len(ranking.radar.outputs) == 1
+    app.views["criteria"].apply_preset("growth")
+    (out,) = ranking.contrib.outputs
+    assert out["data"]["application/vnd.plotly.v1+json"] != first
+    radar = ranking.radar.outputs[0]["data"]["application/vnd.plotly.v1+json"]["data"]
+    assert [html.unescape(t["name"].split(". ", 1)[1]) for t in radar] == ranking.ranking.top(3)
