@@ -89,3 +89,21 @@ def test_voila_standalone_refuses_execute_requests():
 def test_the_app_notebook_ships_with_the_repository():
     path = serve.app_notebook()
     assert path.name == "app.ipynb" and path.parent.name == "notebooks"
+
+
+def test_the_page_template_is_ours_and_links_no_cdn(monkeypatch):
+    """Voila's "lab" page links Font Awesome from a CDN; ours extends it without those links."""
+    import os
+
+    from voila.paths import collect_template_paths
+
+    assert serve.voila_config(8866).VoilaConfiguration.template == serve.TEMPLATE
+    monkeypatch.setenv("JUPYTER_PATH", "/elsewhere")
+    serve.use_our_template()
+    serve.use_our_template()  # idempotent: listed once, first
+    assert os.environ["JUPYTER_PATH"].split(os.pathsep) == [str(serve.template_data_dir()), "/elsewhere"]
+    paths = collect_template_paths(["voila", "nbconvert"], serve.TEMPLATE, prune=True)
+    ours = serve.template_data_dir() / "voila" / "templates" / serve.TEMPLATE
+    assert paths[0] == str(ours) and any(p.endswith("/voila/templates/lab") for p in paths)
+    page = (ours / "index.html.j2").read_text()
+    assert "extends 'lab/index.html.j2'" in page and "<link" not in page and "https://" not in page

@@ -3,7 +3,9 @@
 The launch settings here are part of the app's security (see SECURITY.md):
 loopback only, no files served over HTTP, no tracebacks in the page, Host
 header checked (DNS rebinding), and Voila's standalone kernel manager, which
-refuses ``execute_request`` messages from the page.
+refuses ``execute_request`` messages from the page. The page itself comes
+from our own Voila template (``jupyter_data/``: "lab" without its CDN
+stylesheets), so loading the app contacts no server but this one.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
 APP_NOTEBOOK = "app.ipynb"
 BROWSER_WAIT_S = 60.0
+TEMPLATE = "freelancekit"  # jupyter_data/voila/templates/freelancekit: Voila's "lab" without CDN links
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,6 +96,18 @@ def prepare_portfolio(db: str | None) -> Path:
     return path.resolve()
 
 
+def template_data_dir() -> Path:
+    """The Jupyter data folder that holds our Voila template (shipped inside the package)."""
+    return Path(__file__).resolve().parent / "jupyter_data"
+
+
+def use_our_template() -> None:
+    """Let Voila find our template: it looks in the Jupyter data folders, and JUPYTER_PATH comes first."""
+    here = str(template_data_dir())
+    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != here]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join([here, *paths])
+
+
 def voila_config(port: int):
     """Everything the app needs from Voila, as one traitlets config."""
     from traitlets.config import Config
@@ -110,7 +125,7 @@ def voila_config(port: int):
         "websocket_max_message_size": 64 * 2**20,
     }
     vc = c.VoilaConfiguration
-    vc.template = "lab"
+    vc.template = TEMPLATE              # needs use_our_template() before Voila starts
     vc.theme = "light"
     vc.strip_sources = True
     vc.show_tracebacks = False
@@ -150,6 +165,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
         raise FreelancekitError(f"there is no notebook at {notebook}")
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
+    use_our_template()
     url = f"http://{HOST}:{port}/"
     print(f"freelancekit is running at {url} (portfolio: {db}). Press Ctrl+C to stop.", flush=True)
     if not args.no_browser:
