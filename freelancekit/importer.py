@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from . import validation as v
 from .errors import FreelancekitError, InvalidInput, Problem
 from .model import LIMITS, Client, Criterion, parse_services, parse_value
 from .spreadsheet import format_number, unescape_formula
-from .storage import ImportResult, OnDuplicate, Store
+from .storage import ClientColumns, ImportResult, OnDuplicate, Store
 
 BASE_COLUMNS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services")
 TAIL_COLUMNS: tuple[str, ...] = ("notes", "last_win", "start_date")
@@ -35,12 +37,20 @@ class ImportFileError(FreelancekitError):
 
 @dataclass
 class ParsedImport:
-    """What a file would import: valid clients (with their row) and every problem found."""
+    """What a file would import: the valid clients (with their row) and every problem found.
+
+    The valid rows are kept as columns (``valid``), which is what the store
+    saves; ``clients`` makes ``Client`` objects only when asked (the preview).
+    """
 
     columns: list[str]
-    clients: list[tuple[int, Client]] = field(default_factory=list)
+    valid: ClientColumns
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
+
+    @cached_property
+    def clients(self) -> list[tuple[int, Client]]:
+        return list(zip(self.valid.rows, self.valid.clients()))
 
 
 def known_columns(criteria: Sequence[Criterion]) -> list[str]:
@@ -191,32 +201,30 @@ def _printable(cells: Sequence[str]) -> bool:
     return " ".join(cells).isprintable()
 
 
-def _text_column(cells: list[str], column: str, rows: list[int], problems: list[Problem], multiline: bool) -> list[str | None]:
-    """Whole-column check first; cell-by-cell (same validator as the form) only if it fails."""
-    limit = LIMITS[column]
-    # "\n" separates the cells: it is not in _FAST_BAD (a control character would make every
-    # column take the slow path) and, being a starter, cannot change how a neighbour normalises
-    joined = "\n".join(cells)
-    clean = (
-        (_printable(cells) or not (_FAST_BAD.search(joined) or (not multiline and joined.count("\n") != max(len(cells) - 1, 0))))
-        and max(map(len, cells), default=0) <= limit
-        and unicodedata.is_normalized("NFC", joined)
-        and (not multiline or "\r" not in joined)
-    )
-    if clean:
-        try:
-            joined.encode("utf-8")
-            out: list[str | None] = list(map(str.strip, cells))
-            if column == "name":
-                for i, c in enumerate(out):
-                    if not c:
-                        problems.append(Problem("name", "is required", rows[i]))
-                        out[i] = None
-            return out
-        except UnicodeEncodeError:
-            pass
+def _text_column(cells: Sequence[str], column: str, rows: list[int], problems: list[Problem], multiline: bool,
+                 *, escaped: bool = False) -> list[str | None]:
+    """Whole-column check first; cell-by-cell (same validator as the form) only if it fails.
+
+    A column that repeats (an industry, empty notes) is checked once per distinct
+    cell. ``escaped``: the cells may carry the export's formula escape (a file).
+    """
+    if column != "name" and len(set(cells[:1000])) * 2 <= min(len(cells), 1000):  # names are unique
+        distinct = list(dict.fromkeys(cells))
+        done = _clean_column(distinct, column, multiline, escaped)
+        if done is not None:
+            return list(map(dict(zip(distinct, done)).__getitem__, cells))
+    done = _clean_column(cells, column, multiline, escaped)
+    if done is not None:
+        out: list[str | None] = list(done)
+        if column == "name" and "" in out:
+            for i, c in enumerate(out):
+                if not c:
+                    problems.append(Problem("name", "is required", rows[i]))
+                    out[i] = None
+        return out
     result: list[str | None] = []
-    for i, cell in enumerate(cells):
+    limit = LIMITS[column]
+    for i, cell in enumerate(_unescaped(cells) if escaped else cells):
         try:
             result.append(v.clean_text(cell, column, row=rows[i], multiline=multiline, max_length=limit, required=column == "name"))
         except InvalidInput as exc:
@@ -225,11 +233,48 @@ def _text_column(cells: list[str], column: str, rows: list[int], problems: list[
     return result
 
 
-def _number_column(cells: list[str], crit: Criterion, rows: list[int], problems: list[Problem]) -> list[float | None]:
-    return _cached_column(cells, lambda cell, _column: parse_value(crit, cell), crit.key, rows, problems)
+def _clean_column(cells: Sequence[str], column: str, multiline: bool, escaped: bool) -> list[str] | None:
+    """The cells trimmed, if every one is already clean text (what clean_text would keep as is); else None."""
+    spaced = " ".join(cells)
+    if escaped and (spaced.startswith("'") or " '" in spaced):  # maybe a cell escaped by the export
+        cells = [unescape_formula(c) for c in cells]
+        spaced = " ".join(cells)
+    limit = LIMITS[column]
+    if spaced.isprintable():
+        # no cell holds a control, line break, tab, noncharacter or surrogate (none is printable);
+        # " " is a starter that composes with nothing, so the whole is NFC exactly when every cell is
+        clean = unicodedata.is_normalized("NFC", spaced) and max(map(len, cells), default=0) <= limit
+    else:
+        # "\n" separates the cells: it is not in _FAST_BAD (a control character would make every
+        # column take the slow path) and, being a starter, cannot change how a neighbour normalises
+        joined = "\n".join(cells)
+        clean = (
+            not (_FAST_BAD.search(joined) or (not multiline and joined.count("\n") != max(len(cells) - 1, 0)))
+            and max(map(len, cells), default=0) <= limit
+            and unicodedata.is_normalized("NFC", joined)
+            and (not multiline or "\r" not in joined)
+            and _encodes(joined)
+        )
+    return list(map(str.strip, cells)) if clean else None
 
 
-def _cached_column(cells: list[str], fn: Any, column: str, rows: list[int], problems: list[Problem]) -> list[Any]:
+def _encodes(text: str) -> bool:
+    """False when the text holds an unpaired surrogate (which UTF-8 cannot store)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _number_column(cells: Sequence[str], crit: Criterion, rows: list[int], problems: list[Problem], *, escaped: bool = False) -> list[float | None]:
+    """``escaped``: the cells may carry the export's formula escape (a file), undone first."""
+    def parse(cell: str, _column: str) -> float | None:
+        return parse_value(crit, cell)
+    return _cached_column(cells, _unescaping(parse) if escaped else parse, crit.key, rows, problems)
+
+
+def _cached_column(cells: Sequence[str], fn: Any, column: str, rows: list[int], problems: list[Problem]) -> list[Any]:
     """``fn(cell, column)`` for every cell, computed once per distinct cell (columns repeat a lot)."""
     parsed: dict[str, Any] = {}
     failed = False
@@ -239,7 +284,7 @@ def _cached_column(cells: list[str], fn: Any, column: str, rows: list[int], prob
         except InvalidInput as exc:
             parsed[cell] = exc
             failed = True
-    out = [parsed[c] for c in cells]
+    out = list(map(parsed.__getitem__, cells))
     if failed:
         for i, hit in enumerate(out):
             if isinstance(hit, InvalidInput):
@@ -248,19 +293,30 @@ def _cached_column(cells: list[str], fn: Any, column: str, rows: list[int], prob
     return out
 
 
-# A subset of what clean_email accepts (every label, the last one too, at most 63 characters).
-_FAST_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]")
+# A subset of what clean_email accepts (every label, the last one too, at most 63 characters;
+# at most 64 characters before the @ and 254 in all).
+_FAST_EMAIL = re.compile(r"(?=[^@]{1,64}@)(?=.{1,254}\Z)[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]")
 
 
-def _email_column(cells: list[str], rows: list[int], problems: list[Problem]) -> list[str | None]:
-    """Plain ASCII addresses take a regex; anything else goes through clean_email itself."""
+def _email_column(cells: Sequence[str], rows: list[int], problems: list[Problem], *, escaped: bool = False) -> list[str | None]:
+    """A column of plain ASCII addresses is checked at once by a regex; anything else goes through clean_email itself.
+
+    ``escaped``: the cells may carry the export's formula escape (a file).
+    """
+    if escaped:
+        cells = _unescaped(cells)
+    stripped = list(map(str.strip, cells))
+    # a cell that strip() left as it was and that matches _FAST_EMAIL cannot hold a control character
+    if ((all(map(is_, stripped, cells)) or _column_clean(cells))
+            and all(map(_FAST_EMAIL.fullmatch, filter(None, stripped)))):
+        joined = "\n".join(stripped)
+        return stripped if joined.lower() == joined else list(map(_lower_domain, stripped))
+    column_clean = _column_clean(cells)
     out: list[str | None] = []
-    column_clean = _printable(cells) or not _FAST_BAD.search("\n".join(cells))  # one scan instead of one per cell
     for i, raw in enumerate(cells):
-        cell = raw.strip()
+        cell = stripped[i]
         if (column_clean or not _FAST_BAD.search(raw)) and (not cell or _fast_email_ok(cell)):
-            local, at, domain = cell.rpartition("@")
-            out.append(f"{local}{at}{domain.lower()}")
+            out.append(_lower_domain(cell))
             continue
         try:
             out.append(v.clean_email(raw, "email", row=rows[i]))
@@ -270,15 +326,52 @@ def _email_column(cells: list[str], rows: list[int], problems: list[Problem]) ->
     return out
 
 
+def _column_clean(cells: Sequence[str]) -> bool:
+    """No cell holds a character that clean_text refuses or rewrites (one scan for the column)."""
+    return _printable(cells) or not _FAST_BAD.search("\n".join(cells))
+
+
+def _lower_domain(cell: str) -> str:
+    local, at, domain = cell.rpartition("@")
+    return f"{local}{at}{domain.lower()}"
+
+
 def _fast_email_ok(cell: str) -> bool:
-    return len(cell) <= 254 and _FAST_EMAIL.fullmatch(cell) is not None and len(cell.partition("@")[0]) <= 64
+    return _FAST_EMAIL.fullmatch(cell) is not None
 
 
-def _unescaped(cells: tuple[str, ...]) -> list[str]:
+def _unescaped(cells: Sequence[str]) -> list[str]:
     """One column with the export's formula escape undone; a column with no leading ' is left as it is."""
-    if "\n'" not in "\n" + "\n".join(cells):
+    joined = "\n".join(cells)
+    if not joined.startswith("'") and "\n'" not in joined:
         return list(cells)
     return [unescape_formula(c) for c in cells]
+
+
+def _unescaping(fn: Any) -> Any:
+    """``fn(cell, column)`` on the cell with the export's formula escape undone (once per distinct cell)."""
+    return lambda cell, column: fn(unescape_formula(cell), column)
+
+
+def _table_body(rows: list[list[str]], columns: list[str]) -> tuple[list[list[str]], list[int], list[Problem]]:
+    """The client rows and their spreadsheet row numbers; blank rows skipped, rows of the wrong width reported."""
+    width = len(columns)
+    body = rows[1:]
+    name_at = columns.index("name")
+    # the usual file, every row as wide as the header and named (so none is blank), is checked in C
+    if list(map(len, body)).count(width) == len(body) and all(map(str.strip, map(itemgetter(name_at), body))):
+        return body, list(range(2, len(rows) + 1)), []
+    body, numbers, problems = [], [], []
+    for row, r in enumerate(rows[1:], start=2):
+        if not any(map(str.strip, r)):
+            continue
+        if len(r) != width:
+            what = "many" if len(r) > width else "few"
+            problems.append(Problem("*", f"has {len(r)} values but the header has {width} columns (too {what}); check for a missing or extra separator", row))
+            continue
+        body.append(r)
+        numbers.append(row)
+    return body, numbers, problems
 
 
 def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedImport:
@@ -289,52 +382,37 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
     while the other rows are still checked (``--skip-invalid`` imports them).
     """
     columns = check_header(rows[0], criteria)
-    width = len(columns)
-    parsed = ParsedImport(columns=columns)
-    body: list[list[str]] = []
-    numbers: list[int] = []
-    for row, r in enumerate(rows[1:], start=2):
-        if not any(map(str.strip, r)):
-            continue
-        if len(r) != width:
-            what = "many" if len(r) > width else "few"
-            parsed.problems.append(Problem("*", f"has {len(r)} values but the header has {width} columns (too {what}); check for a missing or extra separator", row))
-            continue
-        body.append(r)
-        numbers.append(row)
-    parsed.rows = len(body) + len(parsed.problems)
-    by_col = dict(zip(columns, map(_unescaped, zip(*body)))) if body else {}
-    n = len(body)
-    empty = [""] * n
-    problems = parsed.problems
+    body, numbers, problems = _table_body(rows, columns)
+    n_rows = len(body) + len(problems)
+    by_col = dict(zip(columns, zip(*body))) if body else {}
+    empty = [""] * len(body)
     values: dict[str, list[Any]] = {}
     for col in ("name", "contact_name", "industry", "notes", "last_win"):
-        values[col] = _text_column(by_col.get(col, empty), col, numbers, problems, multiline=col == "notes")
-    values["email"] = _email_column(by_col.get("email", empty), numbers, problems)
-    values["services"] = _cached_column(by_col.get("services", empty), parse_services, "services", numbers, problems)
-    values["start_date"] = _cached_column(by_col.get("start_date", empty), lambda c, f: v.parse_date(c, f), "start_date", numbers, problems)
-    crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems) for c in criteria}
+        values[col] = _text_column(by_col.get(col, empty), col, numbers, problems, multiline=col == "notes", escaped=True)
+    values["email"] = _email_column(by_col.get("email", empty), numbers, problems, escaped=True)
+    # the other columns repeat a lot: each distinct cell is unescaped and parsed once
+    values["services"] = _cached_column(by_col.get("services", empty), _unescaping(parse_services), "services", numbers, problems)
+    values["start_date"] = _cached_column(by_col.get("start_date", empty), _unescaping(v.parse_date), "start_date", numbers, problems)
+    crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems, escaped=True) for c in criteria}
     bad_rows = {p.row for p in problems}
+    names = values["name"]
+    # the names are already NFC (clean_text), so casefold() alone is v.name_key
+    keys = list(map(str.casefold, names)) if None not in names else None
+    unique = keys is not None and len(set(keys)) == len(keys)
     seen: dict[str, int] = {}
-    keys = [c.key for c in criteria]
-    fields = ("name", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
-    # one tuple per row, built by zip in C: the per-row Python work is only the Client itself
-    records = zip(numbers, *(values[f] for f in fields), zip(*(crit_values[k] for k in keys)) if keys else iter(tuple, None))
-    for row, name, contact, email, industry, services, notes, last_win, start, crit_row in records:
+    for row, name in zip(numbers, names if not unique else ()):  # looked at one by one only to name the repeats
         if name is not None:
-            k = name.casefold()  # = v.name_key(name): the name is already NFC (clean_text)
+            k = name.casefold()
             if k in seen:
                 problems.append(Problem("name", f"'{name}' is already on row {seen[k]}: each client once (names ignore upper/lower case)", row))
                 bad_rows.add(row)
             else:
                 seen[k] = row
-        if row in bad_rows:
-            continue
-        parsed.clients.append((row, Client(
-            name, contact, email, industry, services, notes, last_win, start, dict(zip(keys, crit_row)),
-        )))
+    valid = ClientColumns(**values, values=crit_values, rows=numbers, name_keys=keys)
+    if bad_rows:
+        valid = valid.take([i for i, row in enumerate(numbers) if row not in bad_rows])
     problems.sort(key=lambda p: (p.row or 0, columns.index(p.field) if p.field in columns else -1))
-    return parsed
+    return ParsedImport(columns, valid, problems, n_rows)
 
 
 def parse_file(data: bytes, filename: str, criteria: Sequence[Criterion]) -> ParsedImport:
@@ -378,7 +456,7 @@ def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on
     if parsed.problems and not skip_invalid:
         raise InvalidInput(parsed.problems)
     with _gc_paused():
-        result = store.import_clients(parsed.clients, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid)
+        result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid)
     result.problems = sorted(parsed.problems + result.problems, key=lambda p: p.row or 0)
     return result
 
