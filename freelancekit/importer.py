@@ -80,9 +80,10 @@ def _read_csv(data: bytes) -> list[list[str]]:
         raise ImportFileError(NOT_UTF8.format(where=f"first unreadable byte on line {line}")) from None
     if not data.startswith(b"\xef\xbb\xbf") and _looks_like_windows_1256(data, text):
         raise ImportFileError(NOT_UTF8.format(where="it looks like Arabic saved as Windows-1256"))
-    if not text.strip():
+    if not text or text.isspace():  # = not text.strip(), without copying the whole text
         raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]  # not split(): that would copy the rest of the file
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -276,21 +277,30 @@ def _number_column(cells: Sequence[str], crit: Criterion, rows: list[int], probl
 
 def _cached_column(cells: Sequence[str], fn: Any, column: str, rows: list[int], problems: list[Problem]) -> list[Any]:
     """``fn(cell, column)`` for every cell, computed once per distinct cell (columns repeat a lot)."""
-    parsed: dict[str, Any] = {}
-    failed = False
-    for cell in dict.fromkeys(cells):
-        try:
-            parsed[cell] = fn(cell, column)
-        except InvalidInput as exc:
-            parsed[cell] = exc
-            failed = True
+    parsed = _ParsedCells(fn, column)
     out = list(map(parsed.__getitem__, cells))
-    if failed:
+    if parsed.failed:
         for i, hit in enumerate(out):
             if isinstance(hit, InvalidInput):
                 problems.extend(Problem(p.field, p.text, rows[i]) for p in hit.problems)
                 out[i] = None
     return out
+
+
+class _ParsedCells(dict):  # type: ignore[type-arg]
+    """cell -> ``fn(cell, column)`` (or the InvalidInput it raised), worked out on first use."""
+
+    def __init__(self, fn: Any, column: str):
+        super().__init__()
+        self.fn, self.column, self.failed = fn, column, False
+
+    def __missing__(self, cell: str) -> Any:
+        try:
+            value = self.fn(cell, self.column)
+        except InvalidInput as exc:
+            value, self.failed = exc, True
+        self[cell] = value
+        return value
 
 
 # A subset of what clean_email accepts (every label, the last one too, at most 63 characters;

@@ -133,21 +133,36 @@ def _values_json_column(values: Mapping[str, Sequence[float | None]], n: int) ->
         # the braces go into the first and last fragments, so a row is one str.join
         prefix = ("{" if j == 0 else "") + encode_basestring(key) + ":"
         suffix = "}" if j == last else ""
-        text = {x: prefix + _number_json(key, x) + suffix for x in dict.fromkeys(col)}
+        text = _Memo(lambda x, key=key, prefix=prefix, suffix=suffix: prefix + _number_json(key, x) + suffix)
+        fragment = list(map(text.__getitem__, col))
         if 0 in text:  # 0.0 and -0.0 are one dict key but are written differently
-            fragments.append([prefix + _number_json(key, x) + suffix if x == 0 else text[x] for x in col])
-        else:
-            fragments.append(list(map(text.__getitem__, col)))
+            fragment = [prefix + _number_json(key, x) + suffix if x == 0 else text[x] for x in col]
+        fragments.append(fragment)
     return list(map(",".join, zip(*fragments)))
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """``memo[x]`` is ``fn(x)``, worked out the first time ``x`` is asked for.
+
+    ``list(map(memo.__getitem__, column))`` then goes once through a column
+    that repeats, with a Python call only per distinct value.
+    """
+
+    def __init__(self, fn: Any):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.fn(key)
+        return value
 
 
 def _each_distinct(col: Sequence[Any], fn: Any) -> list[Any]:
     """``[fn(x) for x in col]`` with ``fn`` called once per distinct value (columns repeat a lot)."""
     try:
-        done = {x: fn(x) for x in dict.fromkeys(col)}
+        return list(map(_Memo(fn).__getitem__, col))
     except TypeError:  # an unhashable value (a list of services built by hand)
         return [fn(x) for x in col]
-    return list(map(done.__getitem__, col))
 
 
 def _date_text(d: date | None) -> str | None:
