@@ -4,9 +4,14 @@ and adding, renaming, re-directing or removing criteria.
 A slider sends its value only when released (``continuous_update=False``);
 each change is saved at once with ``Store.set_weights`` (so a reload keeps
 it) and then only the ranking is recomputed, never the score table.
+
+The panel to add, rename, re-direct or remove criteria is built when it is
+first opened (or used from code): it is ~40% of the start tab's widgets, and
+every widget adds to the time before the app's first slider can be used.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import ipywidgets as w
@@ -44,14 +49,27 @@ def shares(weights: dict[str, float]) -> dict[str, float]:
     return {k: (100.0 * x / total if total > 0 else 0.0) for k, x in weights.items()}
 
 
+@dataclass
+class ManagePanel:
+    """The widgets of the "add a criterion of your own" panel."""
+
+    widget: w.VBox
+    new_label: w.Text
+    new_kind: w.Dropdown
+    new_direction: w.Dropdown
+    new_error: w.HTML
+    label_inputs: dict[str, w.Text] = field(default_factory=dict)
+    direction_inputs: dict[str, w.Dropdown] = field(default_factory=dict)
+
+
 class CriteriaView:
     def __init__(self, state: AppState):
         self.state = state
         self.sliders: dict[str, w.FloatSlider] = {}
         self.share_labels: dict[str, w.Label] = {}
         self.errors: dict[str, w.HTML] = {}
-        self.label_inputs: dict[str, w.Text] = {}
-        self.direction_inputs: dict[str, w.Dropdown] = {}
+        self._panel: ManagePanel | None = None
+        self.manage: w.Accordion | None = None
         self._syncing = False
         self.box = w.VBox()
         self.widget = classed(self.box, dom.tab("criteria"))
@@ -62,7 +80,7 @@ class CriteriaView:
         """(Re)create every row from the saved criteria (after add/remove/rename)."""
         loc = self.state.locale
         self.sliders.clear(), self.share_labels.clear(), self.errors.clear()
-        self.label_inputs.clear(), self.direction_inputs.clear()
+        was_open = self.manage is not None and self.manage.selected_index == 0
         criteria = self.state.criteria()
         presets = []
         for name in dom.PRESET_NAMES:
@@ -83,8 +101,13 @@ class CriteriaView:
             rows.append(classed(w.VBox([w.HBox([name, slider, share]), err]), dom.CRITERION_ROW_PREFIX + c.key))
         self.update_shares()
         self.confirm = Confirm(self.state)
-        manage = w.Accordion(children=[self._manage_box(criteria)])
+        self._panel = None
+        self.manage = manage = w.Accordion(children=[w.VBox()])
         manage.set_title(0, i18n.t("criteria.add_heading", loc))
+        if was_open:  # a rename or an addition rebuilds the view: keep the panel open
+            self.manage_panel()
+            manage.selected_index = 0
+        manage.observe(self._on_manage_opened, names="selected_index")
         self.box.children = [
             w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
@@ -94,8 +117,29 @@ class CriteriaView:
             manage,
         ]
 
-    def _manage_box(self, criteria: tuple[Any, ...]) -> w.VBox:
+    def _on_manage_opened(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            self.manage_panel()
+
+    def manage_panel(self) -> ManagePanel:
+        """The add/rename/remove panel, built into the accordion on first use."""
+        if self._panel is None:
+            self._panel = self._manage_panel(self.state.criteria())
+            self.manage.children[0].children = [self._panel.widget]  # type: ignore[union-attr]
+        return self._panel
+
+    # the panel's widgets, for code and tests (asking builds the panel)
+    label_inputs = property(lambda self: self.manage_panel().label_inputs)
+    direction_inputs = property(lambda self: self.manage_panel().direction_inputs)
+    new_label = property(lambda self: self.manage_panel().new_label)
+    new_kind = property(lambda self: self.manage_panel().new_kind)
+    new_direction = property(lambda self: self.manage_panel().new_direction)
+    new_error = property(lambda self: self.manage_panel().new_error)
+
+    def _manage_panel(self, criteria: tuple[Any, ...]) -> ManagePanel:
         loc = self.state.locale
+        label_inputs: dict[str, w.Text] = {}
+        direction_inputs: dict[str, w.Dropdown] = {}
         directions = [(i18n.t(f"direction.{d}", loc), d) for d in DIRECTIONS]
         rows = []
         for c in criteria:
@@ -106,16 +150,17 @@ class CriteriaView:
             remove = classed(w.Button(description=i18n.t("criteria.remove", loc), button_style="warning"), dom.CRITERION_REMOVE_PREFIX + c.key)
             remove.on_click(lambda _b, key=c.key, lbl=c.label: self.ask_remove(key, lbl))
             kind = w.Label(value=i18n.t(f"kind.{c.kind}", loc))
-            self.label_inputs[c.key], self.direction_inputs[c.key] = label, direction
+            label_inputs[c.key], direction_inputs[c.key] = label, direction
             rows.append(w.HBox([label, kind, w.Label(value=i18n.t("criteria.direction", loc)), direction, remove]))
-        self.new_label = classed(w.Text(placeholder=i18n.t("criteria.label", loc), layout=w.Layout(width="240px")), dom.NEW_CRITERION_LABEL)
-        self.new_kind = classed(w.Dropdown(options=[(i18n.t(f"kind.{k}", loc), k) for k in KINDS], value="rating", layout=w.Layout(width="130px")), dom.NEW_CRITERION_KIND)
-        self.new_direction = classed(w.Dropdown(options=directions, value="higher", layout=w.Layout(width="110px")), dom.NEW_CRITERION_DIRECTION)
+        new_label = classed(w.Text(placeholder=i18n.t("criteria.label", loc), layout=w.Layout(width="240px")), dom.NEW_CRITERION_LABEL)
+        new_kind = classed(w.Dropdown(options=[(i18n.t(f"kind.{k}", loc), k) for k in KINDS], value="rating", layout=w.Layout(width="130px")), dom.NEW_CRITERION_KIND)
+        new_direction = classed(w.Dropdown(options=directions, value="higher", layout=w.Layout(width="110px")), dom.NEW_CRITERION_DIRECTION)
         add = classed(w.Button(description=i18n.t("criteria.add", loc), button_style="primary"), dom.NEW_CRITERION_ADD)
         add.on_click(self.on_add)
-        self.new_error = error_label(dom.NEW_CRITERION_ERROR)
-        new_row = w.HBox([self.new_label, self.new_kind, w.Label(value=i18n.t("criteria.direction", loc)), self.new_direction, add])
-        return w.VBox([*rows, w.HTML(value="<hr>"), new_row, self.new_error])
+        new_error = error_label(dom.NEW_CRITERION_ERROR)
+        new_row = w.HBox([new_label, new_kind, w.Label(value=i18n.t("criteria.direction", loc)), new_direction, add])
+        box = w.VBox([*rows, w.HTML(value="<hr>"), new_row, new_error])
+        return ManagePanel(box, new_label, new_kind, new_direction, new_error, label_inputs, direction_inputs)
 
     def update_shares(self) -> None:
         weights = {k: float(s.value) for k, s in self.sliders.items()}

@@ -4,8 +4,8 @@ Voila's "lab" template links Font Awesome from a CDN; ours (freelancekit/cli/
 jupyter_data) drops those links. Every request is routed through the test:
 one to another host is recorded and aborted (so the test does not depend on
 the network), and the test fails if there was any. Every tab is opened (each
-builds its widgets on first use) and the charts are drawn, so what a whole
-visit loads is covered; the error pages for unknown addresses too.
+builds its widgets on first use), the charts are drawn and the "add a
+criterion" panel is opened, so what a whole visit loads is covered; the error pages for unknown addresses too.
 """
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ def test_a_whole_visit_makes_no_request_outside_this_computer(live_app, page):
     page.locator(f"{css(dom.CHART_RADAR)} .js-plotly-plot").first.wait_for(state="visible")
     for view in ("profile", "clients", "import", "drafts", "criteria"):
         open_tab(page, view)
+    # the "add a criterion" panel is built when opened: open it, and see its widgets arrive
+    page.locator(f"{css(dom.tab('criteria'))} .lm-AccordionPanel-title, {css(dom.tab('criteria'))} .jupyter-widget-Collapse-header").first.click()
+    page.locator(f"{css(dom.NEW_CRITERION_LABEL)} input").first.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
     assert not log.outside, f"requests left {HOST}: {log.outside}"
     assert any("/voila/static/" in u for u in log.local) and any(u.startswith("ws://") for u in log.local)

@@ -80,3 +80,14 @@ def test_charts_are_drawn_once_the_page_shows_them_then_follow_the_weights(app):
     assert out["data"]["application/vnd.plotly.v1+json"] != first
     radar = ranking.radar.outputs[0]["data"]["application/vnd.plotly.v1+json"]["data"]
     assert [html.unescape(t["name"].split(". ", 1)[1]) for t in radar] == ranking.ranking.top(3)
+
+
+def test_the_add_criterion_panel_is_built_when_opened_and_stays_open_after_a_change(app):
+    view = app.views["criteria"]
+    assert view._panel is None and view.manage.children[0].children == ()
+    view.manage.selected_index = 0  # the user opens "Add a criterion of your own"
+    assert view.manage.children[0].children == (view.manage_panel().widget,)
+    view.new_label.value = "Referrals"
+    view.on_add()
+    assert view.manage.selected_index == 0 and "referrals" in view.label_inputs  # rebuilt, still open
+    assert view.manage.children[0].children == (view.manage_panel().widget,)
