@@ -11,7 +11,9 @@ the median time of:
 * ``import_clients`` into a new portfolio: parsing, validation and the SQLite
   transaction, i.e. the whole ``freelancekit import FILE``.
 
-Target (issue 3): the whole import <= 5x the pandas reference.
+Target (issue 3): the whole import <= 5x the pandas reference. The import
+goes into a new portfolio, opened and closed inside the timing (WAL,
+``synchronous=FULL``, one transaction: the same durability as every save).
 """
 from __future__ import annotations
 
@@ -103,6 +105,8 @@ def main() -> int:
                         ("import_clients (validate + SQLite commit)", t_import, x_import)):
         print(f"{label:<44} {t:>8.3f} {x:>9.2f}")
     ok = x_import <= TARGET_RATIO
+    spread = sorted(r[2] / r[0] for r in rounds)
+    print(f"whole import / pandas per round: {', '.join(f'{x:.2f}' for x in spread)} (a shared machine: the median is the figure)")
     print(f"target: whole import <= {TARGET_RATIO:.0f}x pandas.read_csv -> {'meets' if ok else 'MISSES'}")
     return 0 if ok else 1
 
