@@ -75,6 +75,9 @@ class Views(Mapping[str, Any]):
                 self._created(name)
         return self._built[name]
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._names  # asking does not build it (Mapping's default would)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
 

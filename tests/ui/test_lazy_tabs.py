@@ -17,6 +17,7 @@ def tab_index(view: str) -> int:
 def test_only_the_start_tab_is_built(app):
     assert set(app.views.built()) == set(TABS[START_TAB][1]) == {"criteria", "ranking"}
     assert set(app.views) == {"profile", "clients", "import", "criteria", "ranking", "drafts"}
+    assert "drafts" in app.views and "nope" not in app.views and "drafts" not in app.views.built()
     for i, box in enumerate(app.tabs.children):
         assert bool(box.children) == (i == START_TAB)
     shown = app.tabs.children[START_TAB].children
