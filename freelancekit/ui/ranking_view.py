@@ -32,10 +32,20 @@ CHART_DELAY_S = 0.3  # after the page showed the charts' box: it is still drawin
 
 
 def later(delay_s: float, action: Callable[[], None]) -> None:
-    """Run ``action`` after ``delay_s`` on the kernel's event loop; at once when there is none (plain Python)."""
+    """Run ``action`` after ``delay_s`` on the kernel's event loop; at once outside a kernel (plain Python).
+
+    Asking for "the running loop" alone is not enough: another library's loop
+    (Playwright's sync API, say) may be running in this thread without ever
+    serving our callbacks, so only a live IPython kernel's loop is used.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
     try:
-        loop = asyncio.get_running_loop()
+        loop = asyncio.get_running_loop() if getattr(shell, "kernel", None) is not None else None
     except RuntimeError:
+        loop = None
+    if loop is None:
         action()
         return
     loop.call_later(delay_s, action)

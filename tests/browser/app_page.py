@@ -5,6 +5,8 @@ default timeout), so tests read as user steps.
 """
 from __future__ import annotations
 
+import time
+
 from freelancekit import i18n
 from freelancekit.ui import dom
 
@@ -83,3 +85,14 @@ def add_client(page, values: dict[str, str], ratings: dict[str, str] | None = No
     for key, label in (ratings or {}).items():
         choose(page, dom.client_field(key), label)
     click(page, dom.CLIENT_SAVE)
+
+
+def wait_for(predicate, what: str, timeout: float = 30.0):
+    """Poll a Python-side condition (e.g. the portfolio file) with a bound; its value when it holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")

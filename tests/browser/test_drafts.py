@@ -6,11 +6,9 @@ gives a file that parses back to the same email (the mailto: link too).
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from app_page import css, fill, open_tab
+from app_page import css, fill, open_tab, wait_for
 from freelancekit.api import open_portfolio, rank_portfolio
 from freelancekit.drafting import load_draft
 from freelancekit.mailexport import read_eml, read_mailto
@@ -20,16 +18,6 @@ from live_app import open_app, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BODY = "Hi Daniel,\n\nCould we have a short call about <b>case studies</b> & $x^2$ growth?\n\nMaya"
-
-
-def wait_for(predicate, what: str, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 def top_client(db):

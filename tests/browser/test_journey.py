@@ -8,12 +8,10 @@ import whose bad row is reported as ``row N, column C: …``.
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from app_page import (add_client, click, css, error_next_to, open_tab, ranked_ids, set_weight, wait_ranked_ids,
-                      weight_readout)
+                      wait_for, weight_readout)
 from freelancekit.api import open_portfolio, rank_portfolio
 from freelancekit.ui import dom
 from live_app import open_app, screenshot
@@ -32,16 +30,6 @@ BAD_CSV = (
     "Imported Good Co,Ann Lee,ann@good.example,65,4,4,4,4\n"
     "Imported Bad Co,Bob Ray,bob@bad.example,55,4,9,4,4\n"
 )
-
-
-def wait_for(predicate, what: str, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 def expected_order(db) -> list[int]:

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 
-from freelancekit.demo import demo_portfolio
 
 from .portfolio_state import make_portfolio, snapshot
 

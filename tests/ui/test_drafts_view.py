@@ -8,7 +8,6 @@ import re
 import zipfile
 from dataclasses import replace
 from datetime import date, timedelta
-from urllib.parse import unquote
 
 import pytest
 

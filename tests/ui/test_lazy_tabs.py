@@ -92,3 +92,18 @@ def test_the_add_criterion_panel_is_built_when_opened_and_stays_open_after_a_cha
     view.on_add()
     assert view.manage.selected_index == 0 and "referrals" in view.label_inputs  # rebuilt, still open
     assert view.manage.children[0].children == (view.manage_panel().widget,)
+
+
+def test_chart_drawing_is_not_lost_on_a_foreign_event_loop():
+    """Outside a kernel, a running loop of someone else's (e.g. Playwright's sync API) never serves our callback."""
+    import asyncio
+
+    from freelancekit.ui.ranking_view import later
+
+    ran = []
+
+    async def inside_a_foreign_loop():
+        later(60, lambda: ran.append("drawn"))
+
+    asyncio.run(inside_a_foreign_loop())
+    assert ran == ["drawn"]
