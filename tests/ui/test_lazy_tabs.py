@@ -97,6 +97,7 @@ def test_the_add_criterion_panel_is_built_when_opened_and_stays_open_after_a_cha
 def test_chart_drawing_is_not_lost_on_a_foreign_event_loop():
     """Outside a kernel, a running loop of someone else's (e.g. Playwright's sync API) never serves our callback."""
     import asyncio
+    import threading
 
     from freelancekit.ui.ranking_view import later
 
@@ -105,5 +106,8 @@ def test_chart_drawing_is_not_lost_on_a_foreign_event_loop():
     async def inside_a_foreign_loop():
         later(60, lambda: ran.append("drawn"))
 
-    asyncio.run(inside_a_foreign_loop())
+    # a thread of its own: this one may already run such a loop (the browser tests' Playwright)
+    worker = threading.Thread(target=asyncio.run, args=(inside_a_foreign_loop(),))
+    worker.start()
+    worker.join(timeout=30)
     assert ran == ["drawn"]
