@@ -418,7 +418,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
                 bad_rows.add(row)
             else:
                 seen[k] = row
-    valid = ClientColumns(**values, values=crit_values, rows=numbers, name_keys=keys)
+    valid = ClientColumns(**values, values=crit_values, rows=numbers, name_keys=keys, criteria=tuple(criteria))
     if bad_rows:
         valid = valid.take([i for i, row in enumerate(numbers) if row not in bad_rows])
     problems.sort(key=lambda p: (p.row or 0, columns.index(p.field) if p.field in columns else -1))

@@ -190,6 +190,9 @@ class ClientColumns:
     values: dict[str, list[float | None]]
     rows: list[int | None]  # the file's row number of each client (for messages)
     name_keys: list[str] | None = None  # name_key of each name, when the maker already has them
+    # the criteria ``values`` were checked against (the importer's); the store refuses
+    # to save them if the portfolio's criteria changed since (another tab, the CLI)
+    criteria: tuple[Criterion, ...] | None = None
 
     def keys(self) -> list[str]:
         """``name_key`` of each client's name (what makes two clients the same)."""
@@ -223,7 +226,7 @@ class ClientColumns:
         """The clients at ``indices``, in that order."""
         fields = [_pick(getattr(self, f), indices) for f in (*_FIELDS, "rows")]
         keys = _pick(self.name_keys, indices) if self.name_keys is not None else None
-        return ClientColumns(*fields[:-1], {k: _pick(col, indices) for k, col in self.values.items()}, fields[-1], keys)
+        return ClientColumns(*fields[:-1], {k: _pick(col, indices) for k, col in self.values.items()}, fields[-1], keys, self.criteria)
 
 
 def _pick(col: Sequence[Any], indices: Sequence[int]) -> list[Any]:
@@ -256,6 +259,29 @@ def _keep_unlisted(new: Client, old: Client, columns: set[str]) -> Client:
     kept = {f: getattr(old, f) for f in _OPTIONAL_FIELDS if f not in columns}
     values = {k: (x if k in columns else old.values.get(k)) for k, x in new.values.items()}
     return replace(new, **kept, values=values)
+
+
+def _scales(criteria: Iterable[Criterion]) -> dict[str, tuple[str, int, int]]:
+    return {c.key: (c.kind, c.lo, c.hi) for c in criteria}
+
+
+def _check_criteria_unchanged(cols: ClientColumns, current: Sequence[Criterion]) -> None:
+    """Refuse values checked against criteria that are no longer the portfolio's.
+
+    A file is checked (parsed) before it is saved, and in between another tab or
+    the command line may remove a criterion or change its scale: saving then would
+    store values for a criterion that is gone, or on the wrong scale.
+    """
+    now = _scales(current)
+    then = _scales(cols.criteria) if cols.criteria is not None else {k: now.get(k) for k in cols.values}
+    if then == now or (cols.criteria is None and None not in then.values()):
+        return
+    removed = [k for k in then if k not in now]
+    added = [k for k in now if k not in then] if cols.criteria is not None else []
+    rescaled = [k for k in then if k in now and then[k] != now[k]]
+    what = "; ".join(f"{label}: {', '.join(keys)}" for label, keys in
+                     (("removed", removed), ("added", added), ("new scale", rescaled)) if keys)
+    raise InvalidInput(Problem("criteria", f"the criteria changed while you were importing ({what}): nothing was saved; check the file again"))
 
 
 def _read_only_message(path: Path) -> str:
@@ -542,8 +568,8 @@ class Store:
             raise InvalidInput(Problem("name", f"a client named '{row[1]}' already exists: client names must be unique (ignoring upper/lower case)"))
 
     def add_client(self, raw: Mapping[str, Any] | Client) -> Client:
-        client = self._validated(raw)
         with self._write() as c:
+            client = self._validated(raw)  # inside the transaction: against the criteria it is saved under
             self._check_name_free(c, client.name, None)
             cur = c.execute(
                 "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
@@ -552,8 +578,8 @@ class Store:
 
     def update_client(self, client_id: int, raw: Mapping[str, Any] | Client, expected_revision: int | None = None) -> Client:
         """Save an edit; ``expected_revision`` is the revision the user started from (None = overwrite)."""
-        client = self._validated(raw)
         with self._write() as c:
+            client = self._validated(raw)  # inside the transaction: against the criteria it is saved under
             row = c.execute("SELECT revision FROM clients WHERE id = ?", (client_id,)).fetchone()
             if row is None:
                 raise NotFound(f"'{client.name}' was deleted elsewhere (another tab or the command line): your edit was not saved")
@@ -600,6 +626,9 @@ class Store:
         now = _now()
         batches = [clients] if isinstance(clients, ClientColumns) else ClientColumns.runs(clients)
         with self._import_cache(), self._write() as c:
+            current = self.criteria()  # inside the transaction: what the values will be saved under
+            for batch in batches:
+                _check_criteria_unchanged(batch, current)
             existing = dict(c.execute("SELECT name_key, id FROM clients"))
             inserts: list[tuple[Any, ...]] = []
             updates: list[tuple[Any, ...]] = []
