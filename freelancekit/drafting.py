@@ -401,6 +401,15 @@ def edit_draft(draft: Draft, **changes: Any) -> Draft:
     return validate_draft(replace(draft, **changes))
 
 
+def addressed(draft: Draft, client: Client) -> Draft:
+    """The draft as it leaves the app or the CLI: to the client's current name, contact and address.
+
+    A saved draft keeps the details it was written with; the client's email or
+    contact may have changed since, and the email must go to today's.
+    """
+    return replace(draft, client_name=client.name, contact_name=client.contact_name, to_email=client.email)
+
+
 def validate_draft(draft: Draft) -> Draft:
     """Every field by the same rules as the rest of the portfolio; all problems at once."""
     problems: list[Problem] = []

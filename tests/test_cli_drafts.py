@@ -4,6 +4,7 @@ from __future__ import annotations
 import email
 import email.policy
 import zipfile
+from dataclasses import replace
 
 import pytest
 
@@ -36,6 +37,17 @@ def test_eml_drafts_for_the_top_three(db, tmp_path, capsys):
     assert str(msg["To"]) == "Daniel Reyes <daniel@brightpath.io>"
     assert str(msg["From"]) == "Maya Carter <maya@mayacarter-writes.com>"
     assert msg["X-Unsent"] == "1" and msg.get_content().startswith("Hi Daniel,")
+
+
+def test_a_saved_draft_goes_to_the_clients_current_address(db, tmp_path, capsys):
+    with open_portfolio(db) as store:
+        client = store.client_by_name("Brightpath Software")
+        save_draft(store, compose_draft(store.portfolio(), client))
+        store.update_client(client.id, replace(client, email="dan@new.example", contact_name="Dan Reyes"))
+    code, stdout, _ = run(capsys, "--db", db, "--out", tmp_path / "out")
+    assert code == 0 and "Brightpath Software (your saved draft)" in stdout
+    msg = email.message_from_bytes((tmp_path / "out" / "Brightpath Software.eml").read_bytes(), policy=email.policy.default)
+    assert str(msg["To"]) == "Dan Reyes <dan@new.example>"
 
 
 def test_saved_draft_is_exported_and_tone_makes_fresh_ones(db, tmp_path, capsys):

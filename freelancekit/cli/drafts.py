@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
-    from ..drafting import draft_top_three, load_drafts
+    from ..drafting import addressed, draft_top_three, load_drafts
     from ..errors import FreelancekitError
     from ..mailexport import LinkTooLong, export_drafts, mailto_link
 
@@ -31,10 +31,11 @@ def run(args: argparse.Namespace) -> int:
     if not portfolio.clients:
         raise FreelancekitError("there are no clients yet: add some with 'freelancekit import FILE' or try 'freelancekit demo'")
     fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates)
+    clients = {c.id: c for c in portfolio.clients}
     drafts, notes = [], []
     for d in fresh.drafts:
         kept = saved.get(d.client_id) if args.tone is None else None
-        drafts.append(kept or d)
+        drafts.append(addressed(kept, clients[d.client_id]) if kept else d)
         notes.append(f"{d.client_name} ({'your saved draft' if kept else f'new {d.tone} draft'})")
     for name, reason in fresh.skipped:
         print(f"Skipped {name}: {reason}")
