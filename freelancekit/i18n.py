@@ -61,6 +61,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "profile.service_price": {"en": "Price hint (optional)", "ar": "السعر التقريبي (اختياري)"},
     "profile.add_service": {"en": "+ Add a service", "ar": "+ أضف خدمة"},
     "profile.remove_service": {"en": "Remove", "ar": "حذف"},
+    "profile.stale": {"en": "“{what}” was changed in another tab after you opened it. Which version do you want?",
+                      "ar": "تغيّر «{what}» في تبويب آخر بعد أن فتحته. أي نسخة تريد؟"},
     # clients
     "clients.heading": {"en": "Your clients", "ar": "عملاؤك"},
     "clients.new": {"en": "+ New client", "ar": "+ عميل جديد"},
