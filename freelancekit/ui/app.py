@@ -24,7 +24,7 @@ import ipywidgets as w
 from .. import i18n
 from ..storage import Store
 from . import dom
-from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
+from .common import OUTSIDE, AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 
 # tab title key, views shown in it (top to bottom); dom.tab(<view>) marks each view's box
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -116,6 +116,7 @@ class App:
         """
         self.state = AppState(self.store, self.status, on_change=self.on_change)
         loc = self.state.locale
+        self.shown_demo = self.store.is_demo()  # the banner shown; another tab replacing the portfolio flips it
         self.views = Views(self.only or tuple(VIEW_CLASSES), lambda name: view_class(name)(self.state), self._place)
         self.confirm = Confirm(self.state)
         if self.only:
@@ -174,6 +175,9 @@ class App:
         if kind == "all":
             self.build(self._selected())
             return
+        if kind == OUTSIDE:
+            self.follow_outside()
+            return
         if kind == "drafts":
             return  # only the drafts view shows drafts, and it shows its own saves already
         v = self.views.built()  # a view not built yet reads fresh data when it is
@@ -194,10 +198,25 @@ class App:
     def on_tab(self, _change: Any = None) -> None:
         """Switching tabs builds that tab the first time, and picks up another tab's or the CLI's changes."""
         if self.state.check_external():
-            self.build(self._selected())
+            self.follow_outside()
             self.status.info(i18n.t("error.elsewhere", self.state.locale))
-            return
         self._fill_tab(self._selected())
+
+    def follow_outside(self) -> None:
+        """Another tab or the CLI saved: refresh every built view in place, keeping what the user is typing.
+
+        Only a different language or a replaced portfolio (started own / back
+        to the demo elsewhere) rebuilds the app: every label and the banner change.
+        """
+        if (i18n.normalise_locale(self.state.profile().locale) != self.state.locale
+                or self.store.is_demo() != self.shown_demo):
+            self.build(self._selected())
+            return
+        for name, view in self.views.built().items():
+            if name == "clients":
+                view.refresh("all")
+            else:
+                view.refresh()
 
     def _selected(self) -> int:
         return self.tabs.selected_index if self.tabs is not None and self.tabs.selected_index is not None else START_TAB

@@ -30,7 +30,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # kinds of change a view reports; the shell maps them to the views to refresh
 # ("drafts": a draft was saved; only the drafts view shows drafts and it updates itself)
+# ("weights": only after ``set_criteria`` with the saved criteria; "all": language switch)
 CHANGE_KINDS = ("profile", "clients", "criteria", "weights", "drafts", "all")
+# what the shell is told when another tab or the CLI saved as well: refresh every view, rebuild none
+OUTSIDE = "outside"
 
 
 # -- escaping user text -----------------------------------------------------------------
@@ -220,6 +223,36 @@ class Confirm:
         self.hide()
 
 
+class StaleChoice:
+    """The "changed in another tab" row: "Reload their version" or "Keep mine".
+
+    One mechanism for every view that saves against a revision (clients,
+    drafts, profile): ``show(text)`` when a save crossed another tab's,
+    ``hide()`` once either choice was made or a save went through.
+    """
+
+    def __init__(self, state: AppState, box_class: str, reload_class: str, keep_class: str,
+                 on_reload: Callable[..., Any], on_keep: Callable[..., Any]):
+        loc = state.locale
+        self.text = literal("")
+        self.reload_theirs = classed(w.Button(description=i18n.t("clients.reload_theirs", loc)), reload_class)
+        self.keep_mine = classed(w.Button(description=i18n.t("clients.keep_mine", loc), button_style="warning"), keep_class)
+        self.reload_theirs.on_click(on_reload)
+        self.keep_mine.on_click(on_keep)
+        self.widget = classed(w.VBox([self.text, w.HBox([self.reload_theirs, self.keep_mine])], layout=w.Layout(display="none")), box_class)
+
+    def show(self, text: str) -> None:
+        set_literal(self.text, text)
+        self.widget.layout.display = "flex"
+
+    def hide(self) -> None:
+        self.widget.layout.display = "none"
+
+    @property
+    def visible(self) -> bool:
+        return self.widget.layout.display != "none"
+
+
 # -- shared state ------------------------------------------------------------------------------------
 class AppState:
     """What the views share: the open store, the language, the status line and caches.
@@ -277,12 +310,12 @@ class AppState:
         self._ranking = None
 
     def invalidate(self, kind: str = "all") -> None:
-        """Forget what a change of ``kind`` made stale (weights keep the score table; drafts nothing)."""
+        """Forget what a change of ``kind`` made stale (weights keep the score table and the criteria just set; drafts nothing)."""
         if kind == "drafts":
             return
         self._ranking = None
-        if kind in ("weights", "criteria", "all"):
-            self._criteria = None
+        if kind in ("criteria", "all"):
+            self._criteria = None  # "weights": the view already stored the saved criteria (set_criteria)
         if kind in ("clients", "criteria", "all"):
             self._clients = None
             self._table = None
@@ -294,11 +327,14 @@ class AppState:
         """A view saved something: drop stale caches, remember the version, tell the shell."""
         if kind not in CHANGE_KINDS:
             raise ValueError(f"unknown change kind {kind!r}")
-        external = self.store.data_version() > self.seen_version + 1
-        self.seen_version = self.store.data_version()
-        if external:
-            kind = "all"
-        self.invalidate(kind)
+        version = self.store.data_version()
+        external = version > self.seen_version + 1
+        self.seen_version = version
+        if external:  # another tab or the CLI saved too: everything may be stale, but keep what is typed
+            self.invalidate("all")
+            kind = OUTSIDE
+        else:
+            self.invalidate(kind)
         if self.on_change is not None:
             self.on_change(kind)
 

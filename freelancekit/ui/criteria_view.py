@@ -101,12 +101,17 @@ class CriteriaView:
             rows.append(classed(w.VBox([w.HBox([name, slider, share]), err]), dom.CRITERION_ROW_PREFIX + c.key))
         self.update_shares()
         self.confirm = Confirm(self.state)
+        typed = self._panel
         self._panel = None
         self.manage = manage = w.Accordion(children=[w.VBox()])
         manage.set_title(0, i18n.t("criteria.add_heading", loc))
         if was_open:  # a rename or an addition rebuilds the view: keep the panel open
             self.manage_panel()
             manage.selected_index = 0
+        if typed is not None:  # another tab's save rebuilds the view too: keep the criterion being typed
+            panel = self.manage_panel()
+            panel.new_label.value, panel.new_kind.value = typed.new_label.value, typed.new_kind.value
+            panel.new_direction.value, panel.new_error.value = typed.new_direction.value, typed.new_error.value
         manage.observe(self._on_manage_opened, names="selected_index")
         self.box.children = [
             w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
@@ -249,4 +254,5 @@ class CriteriaView:
             set_error(self.new_error, "; ".join(p.text if p.field in ("label", "key") else str(p) for p in exc.problems))
             return
         set_error(self.new_error, None)
+        self.new_label.value = ""  # added: the next one starts empty (the rebuild keeps what is typed)
         self.state.changed("criteria")

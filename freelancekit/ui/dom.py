@@ -49,6 +49,9 @@ SERVICE_PRICE = "fk-service-price"
 SERVICE_ERROR = "fk-service-error"
 SERVICE_REMOVE = "fk-service-remove"
 SERVICE_ADD = "fk-service-add"
+PROFILE_STALE = "fk-profile-stale"  # the other-tab dialog; buttons:
+PROFILE_STALE_RELOAD = "fk-profile-stale-reload"  # "Reload their version"
+PROFILE_STALE_KEEP = "fk-profile-stale-keep"  # "Keep mine"
 
 # -- clients ----------------------------------------------------------------------
 CLIENTS_TABLE = "fk-clients-table"

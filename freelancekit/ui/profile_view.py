@@ -1,9 +1,11 @@
 """The freelancer's profile: saved field by field as soon as a field is left.
 
-Each save reads the latest profile and changes only the field that was
-edited (with the revision it read), so two tabs editing different fields do
-not overwrite each other. An invalid value stays in its input with the
-core's message next to it; the other fields keep saving.
+Each save is checked against the revision this tab loaded (or last saved).
+When another tab saved in between, the save is merged if the fields being
+saved still hold, in the store, what this tab loaded (the other tab changed
+something else); otherwise the user chooses "Reload their version" or
+"Keep mine" — nothing is overwritten silently. An invalid value stays in its
+input with the core's message next to it; the other fields keep saving.
 """
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import InvalidInput, StaleEdit
 from . import dom
-from .common import AppState, FieldRow, classed, error_label, guarded, html_text, set_error
+from .common import AppState, FieldRow, StaleChoice, classed, error_label, guarded, html_text, set_error
 
-SAVE_ATTEMPTS = 3
+SERVICES = "services"
 # which Problem.field of make_profile belongs to which input
 PROBLEM_FIELD = {"name": "name", "email": "email", "signature": "signature", "currency": "currency", "locale": "language"}
 SERVICE_PROBLEMS = ("service name", "value statement", "price hint")
@@ -51,6 +53,9 @@ class ProfileView:
         self.state = state
         loc = state.locale
         p = state.store.profile()
+        self.revision = p.revision  # the revision this tab's inputs are based on
+        self.base: dict[str, Any] = _values(p)  # field -> the saved value this tab loaded (for merging)
+        self.pending: dict[str, Any] | None = None  # what "Keep mine" would save
         self.fields: dict[str, FieldRow] = {}
         self._syncing = False
 
@@ -71,9 +76,12 @@ class ProfileView:
         self.add.on_click(self.add_service)
         self.services_error = error_label(dom.profile_error("services"))
         self._render_services()
+        self.stale = StaleChoice(state, dom.PROFILE_STALE, dom.PROFILE_STALE_RELOAD, dom.PROFILE_STALE_KEEP,
+                                 self.on_reload_theirs, self.on_keep_mine)
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('profile.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("profile.intro", loc))}</p>'),
+            self.stale.widget,
             *(r.widget for r in self.fields.values()),
             w.HTML(value=f"<h4>{html_text(i18n.t('profile.services', loc))}</h4>"),
             self.services_box, self.services_error, self.add,
@@ -83,18 +91,45 @@ class ProfileView:
         self.services_box.children = [r.widget for r in self.service_rows]
 
     # -- saving ----------------------------------------------------------------------
-    def _patch(self, changes: dict[str, Any]) -> None:
-        """Save ``changes`` on top of the latest saved profile (retrying if another tab saved meanwhile)."""
+    def _patch(self, changes: dict[str, Any], *, keep_mine: bool = False) -> bool:
+        """Save ``changes`` against the revision this tab is based on; False when the user must choose.
+
+        If another tab saved meanwhile, its other fields are kept (merged) as
+        long as the fields in ``changes`` still hold what this tab loaded;
+        otherwise the "Reload their version / Keep mine" choice is shown.
+        ``keep_mine`` is that explicit choice: save over theirs.
+        """
         store = self.state.store
-        for attempt in range(SAVE_ATTEMPTS):
+        current = store.profile() if keep_mine else None
+        base = self.base if current is None else _values(current)
+        revision = self.revision if current is None else current.revision
+        try:
+            saved = store.save_profile({**base, **changes}, expected_revision=revision)
+        except StaleEdit:
             current = store.profile()
-            raw = {**asdict(current), "services": current.services, **changes}
-            try:
-                store.save_profile(raw, expected_revision=current.revision)
-                return
-            except StaleEdit:
-                if attempt == SAVE_ATTEMPTS - 1:
-                    raise
+            theirs = _values(current)
+            crossed = [f for f in changes if theirs[f] != self.base[f]]
+            if crossed:
+                self.pending = {**(self.pending or {}), **changes}
+                self.stale.show(i18n.t("profile.stale", self.state.locale, what=self._label(crossed[0])))
+                return False
+            saved = store.save_profile({**theirs, **changes}, expected_revision=current.revision)
+        self._loaded(saved, changes)
+        return True
+
+    def _label(self, field: str) -> str:
+        key = "services" if field == SERVICES else "language" if field == "locale" else field
+        return i18n.t(f"profile.{key}", self.state.locale)
+
+    def _loaded(self, saved: Any, changes: dict[str, Any]) -> None:
+        """``saved`` is in the store now: base further saves on it and show the other tab's fields too.
+
+        A choice still waiting for other fields stays open (their typed values are kept).
+        """
+        self.pending = {f: v for f, v in (self.pending or {}).items() if f not in changes} or None
+        if self.pending is None:
+            self.stale.hide()
+        self.refresh(saved)
 
     @guarded
     def save_field(self, field: str, value: Any) -> None:
@@ -102,11 +137,12 @@ class ProfileView:
             return
         row = self.fields[field]
         try:
-            self._patch({field: value})
+            row.set_error(None)
+            if not self._patch({field: value}):
+                return
         except InvalidInput as exc:
             row.set_error(exc.for_field(PROBLEM_FIELD[field]) or exc.message)
             return
-        row.set_error(None)
         self.state.status.info(i18n.t("common.saved", value if field == "locale" else self.state.locale))
         self.state.changed("all" if field == "locale" else "profile")
 
@@ -117,7 +153,8 @@ class ProfileView:
             set_error(r.error, None)
         set_error(self.services_error, None)
         try:
-            self._patch({"services": [r.raw() for r in rows]})
+            if not self._patch({SERVICES: [r.raw() for r in rows]}):
+                return
         except InvalidInput as exc:
             for p in exc.problems:
                 if p.field in SERVICE_PROBLEMS and p.row is not None and p.row <= len(rows):
@@ -141,19 +178,71 @@ class ProfileView:
             self._render_services()
             self.save_services()
 
-    def refresh(self) -> None:
-        """Show what is saved now (another tab may have changed it), unless a field shows an error."""
-        p = self.state.store.profile()
+    @guarded
+    def on_keep_mine(self, _b: Any = None) -> None:
+        """Save this tab's crossed values over theirs, knowingly (their other fields are kept)."""
+        if self.pending is None:
+            return
+        pending = self.pending
+        try:
+            self._patch(pending, keep_mine=True)
+        except InvalidInput as exc:
+            self.stale.hide()
+            self.state.status.error(exc.message)
+            return
+        self.state.status.info(i18n.t("common.saved", self.state.locale))
+        self.state.changed("profile")
+
+    @guarded
+    def on_reload_theirs(self, _b: Any = None) -> None:
+        """Drop this tab's crossed values and show what is saved now."""
+        current = self.state.store.profile()
+        self.revision, self.base, self.pending = current.revision, _values(current), None
+        self.stale.hide()
+        for row in self.fields.values():
+            row.set_error(None)
+        for r in self.service_rows:
+            set_error(r.error, None)
+        set_error(self.services_error, None)
+        self.refresh(current)
+
+    def refresh(self, saved: Any = None) -> None:
+        """Show what is saved now (another tab may have changed it), keeping what this tab is typing.
+
+        A field showing an error (a value still to fix) or waiting for the
+        "Keep mine" choice keeps its typed value; every other field takes the
+        saved one, which becomes its new base. The revision moves on only when
+        every field did, so a later save of a kept field is still checked.
+        """
+        p = saved if saved is not None else self.state.store.profile()
+        waiting = set(self.pending or ())
+        kept = False
         for field, row in self.fields.items():
-            if not row.error_text and row.input.value != getattr(p, field):
+            if row.error_text or field in waiting:
+                kept = True
+                continue
+            self.base[field] = getattr(p, field)
+            if row.input.value != getattr(p, field):
                 self._syncing = True
                 try:
                     row.input.value = getattr(p, field)
                 finally:
                     self._syncing = False
-        if not any(r.error.value for r in self.service_rows) and [r.raw() for r in self.service_rows if not r.is_blank()] != [asdict(s) for s in p.services]:
-            self.service_rows = [ServiceRow(self, asdict(s)) for s in p.services]
-            self._render_services()
+        typed = [r.raw() for r in self.service_rows if not r.is_blank()]
+        if any(r.error.value for r in self.service_rows) or self.services_error.value or SERVICES in waiting:
+            kept = True
+        else:
+            self.base[SERVICES] = p.services
+            if typed != [asdict(s) for s in p.services]:
+                self.service_rows = [ServiceRow(self, asdict(s)) for s in p.services]
+                self._render_services()
+        if not kept:
+            self.revision = p.revision
+
+
+def _values(profile: Any) -> dict[str, Any]:
+    """A saved profile as the raw mapping ``save_profile`` takes (services as saved)."""
+    return {**asdict(profile), SERVICES: profile.services}
 
 
 def _error_value(label: w.HTML) -> str:
