@@ -150,6 +150,16 @@ def parse_number(
     required: bool = False,
 ) -> float | None:
     """A finite number within bounds, or None for an empty optional value."""
+    number = _unrounded_number(value, field, row=row, minimum=minimum, maximum=maximum, required=required)
+    if number is None:
+        return None
+    # at most 6 decimals and 15 significant digits (as a spreadsheet keeps them), so every
+    # stored number is written without an exponent and reads back exactly from CSV and .xlsx
+    return float(f"{round(number, 6):.15g}") + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _unrounded_number(value: Any, field: str, *, row: int | None, minimum: float, maximum: float, required: bool) -> float | None:
+    """``parse_number`` before its rounding (a rating checks the digits it was given)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise fail(field, "is required", row)
@@ -182,9 +192,7 @@ def parse_number(
         raise fail(field, f"must be {_fmt(minimum)} or more", row)
     if number > maximum:
         raise fail(field, f"must be at most {_fmt(maximum)}", row)
-    # at most 6 decimals and 15 significant digits (as a spreadsheet keeps them), so every
-    # stored number is written without an exponent and reads back exactly from CSV and .xlsx
-    return float(f"{round(number, 6):.15g}") + 0.0  # + 0.0 turns -0.0 into 0.0
+    return number
 
 
 def _fmt(x: float) -> str:
@@ -195,14 +203,15 @@ def parse_rating(value: Any, field: str, lo: int, hi: int, *, row: int | None = 
     """A whole number on the criterion's scale, or None when left empty."""
     allowed = f"must be a whole number from {lo} to {hi}"
     try:
-        number = parse_number(value, field, row=row, minimum=-MAX_NUMBER)
+        # unrounded: "4.0000004" is not a whole number, even though it rounds to one
+        number = _unrounded_number(value, field, row=row, minimum=-MAX_NUMBER, maximum=MAX_NUMBER, required=False)
     except InvalidInput:
         raise fail(field, allowed, row) from None
     if number is None:
         return None
     if not number.is_integer() or not lo <= number <= hi:
         raise fail(field, allowed, row)
-    return number
+    return number + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def parse_weight(value: Any, field: str = "weight", *, row: int | None = None) -> float:

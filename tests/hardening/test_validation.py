@@ -107,12 +107,13 @@ def test_huge_integers_are_out_of_range_not_a_crash():
     assert one_problem(exc) == "must be at most 1,000,000,000"
 
 
-@pytest.mark.parametrize("typed", ["0", "6", "2.5", "nan", "abc", "-1"])
+@pytest.mark.parametrize("typed", ["0", "6", "2.5", "nan", "abc", "-1", "4.0000004", "3.9999999", 4.0000004])
 def test_rating_rule_message_is_shared(typed):
+    """Whole-number-ness is checked on the digits given, before the 6-decimal rounding of numbers."""
     with pytest.raises(InvalidInput) as exc:
         make_client({"name": "X", "ease": typed}, CRITERIA)
     assert one_problem(exc) == "must be a whole number from 1 to 5"
-    parsed = importer.parse_table([["name", "ease"], ["X", typed]], CRITERIA)
+    parsed = importer.parse_table([["name", "ease"], ["X", str(typed)]], CRITERIA)
     assert [str(p) for p in parsed.problems] == ["row 2, column ease: must be a whole number from 1 to 5"]
 
 
