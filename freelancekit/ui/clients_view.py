@@ -22,7 +22,7 @@ from ..model import Client, Criterion
 from ..spreadsheet import format_number
 from ..validation import name_key
 from . import dom
-from .common import NO_MATH, AppState, Confirm, FieldRow, classed, error_label, guarded, html_text, literal, set_error, set_literal
+from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, error_label, guarded, html_text, literal, set_error, set_literal
 
 PAGE_SIZE = 20
 TEXT_COLUMNS = ("name", "contact_name", "email", "industry")
@@ -177,14 +177,9 @@ class ClientForm:
         self.delete.on_click(self.ask_delete)
         self.close.on_click(lambda _b: self.hide())
         self.confirm = Confirm(self.state)
-        self.reload_theirs = classed(w.Button(description=i18n.t("clients.reload_theirs", loc)), dom.STALE_RELOAD)
-        self.keep_mine = classed(w.Button(description=i18n.t("clients.keep_mine", loc), button_style="warning"), dom.STALE_KEEP)
-        self.reload_theirs.on_click(self.on_reload_theirs)
-        self.keep_mine.on_click(self.on_keep_mine)
-        self.stale_text = literal("")
-        self.stale = classed(w.VBox([self.stale_text, w.HBox([self.reload_theirs, self.keep_mine])], layout=w.Layout(display="none")), dom.STALE_DIALOG)
+        self.stale = StaleChoice(self.state, dom.STALE_DIALOG, dom.STALE_RELOAD, dom.STALE_KEEP, self.on_reload_theirs, self.on_keep_mine)
         self.body = w.VBox()
-        self.widget = classed(w.VBox([self.title, self.body, self.message, self.stale, self.confirm.widget,
+        self.widget = classed(w.VBox([self.title, self.body, self.message, self.stale.widget, self.confirm.widget,
                                       w.HBox([self.save, self.delete, self.close])], layout=w.Layout(display="none")), dom.CLIENT_FORM)
         self.build()
 
@@ -293,7 +288,7 @@ class ClientForm:
         for r in self.fields.values():
             r.set_error(None)
         set_error(self.message, None)
-        self.stale.layout.display = "none"
+        self.stale.hide()
         self.confirm.hide()
         self.pending = None
 
@@ -329,8 +324,7 @@ class ClientForm:
             return
         except StaleEdit:
             self.pending = raw
-            set_literal(self.stale_text, i18n.t("clients.stale", loc, name=name))
-            self.stale.layout.display = "flex"
+            self.stale.show(i18n.t("clients.stale", loc, name=name))
             return
         except NotFound:
             self.editing = None  # the next Save adds it as new, by the user's explicit choice
@@ -339,7 +333,7 @@ class ClientForm:
             set_error(self.message, i18n.t("clients.gone", loc, name=name))
             self.state.changed("clients")
             return
-        self.stale.layout.display = "none"
+        self.stale.hide()
         self.pending = None
         self.editing = (client.id, client.revision)
         self.delete.layout.display = "inline-flex"

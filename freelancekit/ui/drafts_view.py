@@ -38,7 +38,7 @@ from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
 from ..safe_files import safe_filename
 from . import dom
-from .common import NO_MATH, AppState, Confirm, FieldRow, classed, data_uri_link, error_label, guarded, html_text, literal, set_error, set_literal
+from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, guarded, html_text, set_error
 
 if TYPE_CHECKING:
     from ..model import Client, Profile
@@ -174,14 +174,10 @@ class DraftCard:
             widget.observe(lambda change, field=field: self.on_field(field, change["new"]), names="value")
         self.state_label = classed(w.HTML(value=""), dom.DRAFT_STATE)
         self.lint = classed(w.HTML(value=""), dom.DRAFT_LINT)
-        self.stale_text = literal("")
-        self.reload_theirs = classed(w.Button(description=i18n.t("clients.reload_theirs", loc)), dom.DRAFT_STALE_RELOAD)
-        self.keep_mine = classed(w.Button(description=i18n.t("clients.keep_mine", loc), button_style="warning"), dom.DRAFT_STALE_KEEP)
-        self.reload_theirs.on_click(self.on_reload_theirs)
-        self.keep_mine.on_click(self.on_keep_mine)
-        self.stale = classed(w.VBox([self.stale_text, w.HBox([self.reload_theirs, self.keep_mine])], layout=w.Layout(display="none")), dom.DRAFT_STALE)
+        self.stale = StaleChoice(self.state, dom.DRAFT_STALE, dom.DRAFT_STALE_RELOAD, dom.DRAFT_STALE_KEEP,
+                                 self.on_reload_theirs, self.on_keep_mine)
         self.exports = classed(w.HTML(value=""), dom.DRAFT_EXPORTS)
-        self.editor = classed(w.VBox([self.state_label, *(r.widget for r in self.rows.values()), self.stale, self.lint, self.exports],
+        self.editor = classed(w.VBox([self.state_label, *(r.widget for r in self.rows.values()), self.stale.widget, self.lint, self.exports],
                                      layout=w.Layout(display="none")), dom.DRAFT_EDITOR)
         self.widget = classed(w.VBox([self.facts, self.message, choose_box, self.editor]), dom.DRAFT_CARD)
 
@@ -374,15 +370,14 @@ class DraftCard:
             return False
         except StaleEdit:
             self.pending = draft
-            set_literal(self.stale_text, i18n.t("drafts.stale", loc, name=self.client.name))
-            self.stale.layout.display = "flex"
+            self.stale.show(i18n.t("drafts.stale", loc, name=self.client.name))
             return False
         except NotFound as exc:  # the client was deleted elsewhere: the top three changes
             self.state.status.error(exc.message)
             self.state.changed("clients")
             return False
         self.pending = None
-        self.stale.layout.display = "none"
+        self.stale.hide()
         set_error(self.message, None)
         self.show(saved, refill)
         self.state.status.info(i18n.t("drafts.saved", loc, name=self.client.name))
@@ -401,7 +396,7 @@ class DraftCard:
     def on_reload_theirs(self, _b: Any = None) -> None:
         current = self.view.saved_draft(self.client.id)
         self.pending = None
-        self.stale.layout.display = "none"
+        self.stale.hide()
         if current is None:
             self.draft = None
             self.preview()

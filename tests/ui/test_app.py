@@ -181,7 +181,7 @@ def test_stale_edit_offers_keep_mine_and_reload(app, demo_db):
                                         "values": dict(target.values)})
     fill(view.form, industry="Mine")
     view.form.on_save()
-    assert view.form.stale.layout.display == "flex"
+    assert view.form.stale.visible
     assert app.store.client(target.id).industry == "Theirs"
     view.form.on_reload_theirs()
     assert view.form.fields["industry"].input.value == "Theirs"

@@ -194,13 +194,13 @@ def test_stale_edit_offers_keep_mine_and_reload_theirs(app, demo_db):
     with other_store(demo_db) as s:  # another tab saves after this one read revision 1
         theirs = save_draft(s, edit_draft(load_draft(s, c.client.id), body="Hi Daniel,\n\nTheirs."))
     c.rows["body"].input.value = "Hi Daniel,\n\nMine, second."
-    assert c.stale.layout.display == "flex" and "another tab" in literal_text(c.stale_text)
+    assert c.stale.visible and "another tab" in literal_text(c.stale.text)
     assert load_draft(app.store, c.client.id).body == "Hi Daniel,\n\nTheirs."  # nothing overwritten silently
     assert c.rows["body"].input.value == "Hi Daniel,\n\nMine, second."  # nor lost
     c.on_keep_mine()
     saved = load_draft(app.store, c.client.id)
     assert saved.body == "Hi Daniel,\n\nMine, second." and saved.revision == theirs.revision + 1
-    assert c.stale.layout.display == "none" and c.draft.revision == saved.revision
+    assert not c.stale.visible and c.draft.revision == saved.revision
     with other_store(demo_db) as s:
         save_draft(s, edit_draft(load_draft(s, c.client.id), subject="Their subject"))
     c.rows["body"].input.value = "Hi Daniel,\n\nMine, third."
@@ -216,7 +216,7 @@ def test_an_unsaved_preview_never_overwrites_a_draft_saved_in_another_tab(app, d
 
         save_draft(s, edit_draft(compose_draft(p, next(x for x in p.clients if x.id == c.client.id)), body="Hi,\n\nOther tab."))
     c.rows["subject"].input.value = "Mine"
-    assert c.stale.layout.display == "flex"
+    assert c.stale.visible
     assert load_draft(app.store, c.client.id).body == "Hi,\n\nOther tab."
 
 

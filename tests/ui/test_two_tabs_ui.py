@@ -130,12 +130,12 @@ def test_pending_keep_mine_and_invalid_values_survive_an_outside_change(tabs):
     b.store.update_client(theirs.id, {**theirs.__dict__, "notes": "B's notes"})
     form.fields["notes"].input.value = "A's notes"
     form.on_save()
-    assert form.stale.layout.display != "none" and form.pending is not None
+    assert form.stale.visible and form.pending is not None
     b.views["criteria"].apply_preset("money")
     a.tabs.selected_index = 0  # the switch picks up B's saves
     assert pa.fields["email"].input.value == "not an email" and error_text(pa.fields["email"].error)
     assert criteria.new_label.value == "Travel time"
-    assert form.stale.layout.display != "none" and form.fields["notes"].input.value == "A's notes"
+    assert form.stale.visible and form.fields["notes"].input.value == "A's notes"
     form.on_keep_mine()
     assert a.store.client_by_name("Sentinel Cyber").notes == "A's notes"
 
