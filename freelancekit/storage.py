@@ -254,11 +254,27 @@ def _client_params(c: Client, now: str | None = None) -> tuple[Any, ...]:
 _OPTIONAL_FIELDS = ("contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
 
 
-def _keep_unlisted(new: Client, old: Client, columns: set[str]) -> Client:
-    """``new`` with every field whose column the import file did not have taken from ``old``."""
-    kept = {f: getattr(old, f) for f in _OPTIONAL_FIELDS if f not in columns}
-    values = {k: (x if k in columns else old.values.get(k)) for k, x in new.values.items()}
+def _keep_unlisted(new: ClientColumns, old: Mapping[str, list[Any]], columns: set[str]) -> ClientColumns:
+    """``new`` with every field whose column the import file did not have taken from ``old`` (same clients, same order)."""
+    kept = {f: old[f] for f in _OPTIONAL_FIELDS if f not in columns}
+    values = {k: (col if k in columns else [v.get(k) for v in old["values"]]) for k, col in new.values.items()}
     return replace(new, **kept, values=values)
+
+
+def _old_columns(c: sqlite3.Connection, ids: Sequence[int]) -> dict[str, list[Any]]:
+    """The stored optional fields and values of the clients ``ids`` (in that order), as columns, in one query."""
+    rows = {r[0]: r[1:] for r in c.execute(
+        "SELECT id, contact_name, email, industry, services, notes, last_win, start_date, vals FROM clients"
+        " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
+    contact, email, industry, services, notes, last_win, start, vals = (
+        map(list, zip(*map(rows.__getitem__, ids))) if ids else ([] for _ in range(8)))
+    return {
+        "contact_name": contact, "email": email, "industry": industry,
+        "services": _each_distinct(services, lambda t: tuple(json.loads(t))),
+        "notes": notes, "last_win": last_win,
+        "start_date": _each_distinct(start, lambda t: date.fromisoformat(t) if t else None),
+        "values": list(map(json.loads, vals)),
+    }
 
 
 def _scales(criteria: Iterable[Criterion]) -> dict[str, tuple[str, int, int]]:
@@ -639,20 +655,19 @@ class Store:
                 if ids.count(None) == len(ids):  # all new (a first import): nothing to look at one by one
                     inserts += _param_rows(batch, now)
                     continue
-                new = []
-                for i, found in enumerate(ids):
-                    if found is None:
-                        new.append(i)
-                    elif on_duplicate == "update":
-                        client = batch.client(i)
-                        if listed is not None:
-                            old = _client_from_row(c.execute(f"SELECT {_CLIENT_COLS} FROM clients WHERE id = ?", (found,)).fetchone())
-                            client = _keep_unlisted(client, old, listed)
-                        updates.append((*_client_params(client, now), found))
-                    elif on_duplicate == "skip":
-                        result.skipped += 1
-                    else:
-                        result.problems.append(Problem("name", f"a client named '{batch.name[i]}' already exists (use --on-duplicate update or skip)", batch.rows[i]))
+                new = [i for i, found in enumerate(ids) if found is None]
+                dup = [i for i, found in enumerate(ids) if found is not None]
+                if on_duplicate == "update":
+                    found_ids = [ids[i] for i in dup]
+                    updated = batch.take(dup)
+                    if listed is not None:
+                        updated = _keep_unlisted(updated, _old_columns(c, found_ids), listed)
+                    updates += [(*params, id_) for params, id_ in zip(_param_rows(updated, now), found_ids)]
+                elif on_duplicate == "skip":
+                    result.skipped += len(dup)
+                else:
+                    result.problems += [Problem("name", f"a client named '{batch.name[i]}' already exists (use --on-duplicate update or skip)", batch.rows[i])
+                                        for i in dup]
                 inserts += _param_rows(batch.take(new), now)
             if result.problems and not skip_invalid:
                 raise InvalidInput(result.problems)

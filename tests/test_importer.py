@@ -193,6 +193,26 @@ def test_an_update_keeps_what_the_file_has_no_column_for(store):
     assert acme.values == {"hourly_rate": 80.0, "on_time_payment": None, "ease": None, "enjoyment": None, "learning": 4.0}
 
 
+def test_a_big_update_reads_the_old_clients_in_one_query_and_keeps_unlisted_fields(store):
+    """Re-importing n clients looks up what they keep in one SELECT, not one per client."""
+    import datetime
+
+    n = 300
+    import_clients(store, csv_bytes("name,email,services,start_date,ease,learning",
+                                    *(f"C{i},c{i}@x.io,Blog posts;SEO,2024-0{i % 9 + 1}-01,{i % 5 + 1},{(i + 2) % 5 + 1}" for i in range(n))))
+    selects: list[str] = []
+    store.conn.set_trace_callback(lambda sql: selects.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
+    try:
+        r = import_clients(store, csv_bytes("name,email,ease", *(f"c{i},new{i}@x.io,{(i + 1) % 5 + 1}" for i in reversed(range(n)))))
+    finally:
+        store.conn.set_trace_callback(None)
+    assert r.updated == n and len(selects) < 20
+    for i in (0, 7, n - 1):
+        c = store.client_by_name(f"C{i}")
+        assert (c.name, c.email, c.services, c.start_date) == (f"c{i}", f"new{i}@x.io", ("Blog posts", "SEO"), datetime.date(2024, i % 9 + 1, 1))
+        assert (c.values["ease"], c.values["learning"], c.values["hourly_rate"]) == ((i + 1) % 5 + 1, (i + 2) % 5 + 1, None)
+
+
 def test_skip_invalid_with_on_duplicate_error_reports_the_duplicates(store):
     store.add_client({"name": "Acme"})
     r = import_clients(store, csv_bytes("name,ease", "Acme,3", "Beta,x", "Gamma,2"), skip_invalid=True, on_duplicate="error")
