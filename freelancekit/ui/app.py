@@ -223,27 +223,27 @@ class App:
 
     def untouched_demo(self) -> bool:
         """The portfolio is the demo exactly as shipped (no edits, drafts or templates): nothing to lose."""
-        from ..demo import is_untouched_demo
+        from ..api import holds_user_work
 
-        return is_untouched_demo(self.store.portfolio(), has_drafts=bool(self.store.drafts()),
-                                 has_templates=bool(self.store.templates()))
+        return self.store.is_demo() and not holds_user_work(self.store)
 
     @guarded
     def start_own(self, _b: Any = None) -> None:
         """One click for the demo as shipped; once the user changed it, ask first (and back it up)."""
-        if self.untouched_demo():
-            self.replace_with_empty()
+        if self.untouched_demo():  # read once per click: the whole portfolio and the demo to compare with
+            self.replace_with_empty(backup=False)
             return
         loc = self.state.locale
         self.confirm.ask(i18n.t("demo.confirm_start_changed", loc), self.replace_with_empty,
                          yes_label=i18n.t("demo.yes_start", loc))
 
     @guarded
-    def replace_with_empty(self) -> None:
-        backup = self._backup()
+    def replace_with_empty(self, backup: bool = True) -> None:
+        """Start an empty portfolio; ``backup=False`` only when the caller just found nothing to lose."""
+        path = self.store.auto_backup() if backup else None
         self.store.start_empty()
         self.build(0)
-        self._replaced("demo.started", backup)
+        self._replaced("demo.started", path)
 
     def ask_back_to_demo(self, _b: Any = None) -> None:
         self.confirm.ask(i18n.t("demo.confirm_back", self.state.locale), self.back_to_demo)
