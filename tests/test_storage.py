@@ -269,7 +269,10 @@ def test_values_and_services_are_stored_exactly(store):
     import numpy as np
 
     from freelancekit.model import Client, Portfolio, Profile
-    from freelancekit.storage import _services_json, _values_json
+    from freelancekit.storage import _services_json, _values_json_column
+
+    def _values_json(values):
+        return _values_json_column({k: [x] for k, x in values.items()}, 1)[0]
 
     odd = {"hourly_rate": 1e-7, "on_time_payment": None, "ease": np.float64(4.0), "enjoyment": 1, "learning": 0.1 + 0.2}
     assert json.loads(_values_json(odd)) == {k: (None if x is None else float(x)) for k, x in odd.items()}
