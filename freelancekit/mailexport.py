@@ -239,14 +239,31 @@ def export_drafts(
     drafts: Sequence[Draft], folder: str | Path, fmt: str = "eml", *, force: bool = False,
     sender_email: str = "", sender_name: str = "",
 ) -> list[Path]:
-    """Write the drafts into ``folder`` (all or nothing: every file is checked before the first is written)."""
+    """Write the drafts into ``folder``, all or nothing.
+
+    Every file is made and every name checked before the first is written; if
+    a write still fails (disk full), the files this call created are removed
+    again. A file replaced with ``force`` keeps its new content.
+    """
     v.clean_choice(fmt, "format", FORMATS)
     if not drafts:
         raise FreelancekitError("there are no drafts to export")
     files = [(ZIP_NAME, to_zip(drafts, sender_email, sender_name))] if fmt == "zip" else _files(drafts, fmt, sender_email, sender_name)
     root = prepare_folder(folder)
     check_free(root, [name for name, _ in files], force=force)
-    return [write_new_file(root, name, data, force=force) for name, data in files]
+    created: list[Path] = []
+    written: list[Path] = []
+    try:
+        for name, data in files:
+            existed = (root / name).exists()
+            written.append(write_new_file(root, name, data, force=force))
+            if not existed:
+                created.append(written[-1])
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 def eml_filename(draft: Draft) -> str:

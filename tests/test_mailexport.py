@@ -104,6 +104,30 @@ def test_export_writes_all_or_nothing_and_refuses_to_overwrite(tmp_path):
     assert (out / "Acme.txt").read_text().startswith("To: Ann Lee")
 
 
+def test_a_write_failing_midway_removes_the_files_it_wrote(tmp_path, monkeypatch):
+    from freelancekit import mailexport
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "Beta.eml").write_text("mine, replaced with --force")
+    real = mailexport.write_new_file
+    written = []
+
+    def fail_on_the_third(folder, name, data, *, force=False):
+        if len(written) == 2:
+            raise FreelancekitError(f"cannot write {name}: disk full")
+        written.append(name)
+        return real(folder, name, data, force=force)
+
+    monkeypatch.setattr(mailexport, "write_new_file", fail_on_the_third)
+    drafts = [draft(), draft(client_id=2, client_name="Beta"), draft(client_id=3, client_name="Gamma")]
+    with pytest.raises(FreelancekitError, match="disk full"):
+        export_drafts(drafts, out, "eml", force=True)
+    assert written == ["Acme.eml", "Beta.eml"]
+    # the new file is gone again; the one that was there before keeps the new content (it cannot come back)
+    assert sorted(p.name for p in out.iterdir()) == ["Beta.eml"]
+
+
 def test_long_mailto_points_to_the_eml_instead_of_being_cut(tmp_path):
     long = draft(body="word " * 500)
     with pytest.raises(LinkTooLong) as exc:
