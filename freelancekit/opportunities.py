@@ -224,17 +224,4 @@ def explain(o: Opportunity, client: Client, locale: str = "en") -> str:
     return "; ".join(parts) + f" (fit {o.fit:g})"
 
 
-def pick(opportunities: Sequence[Opportunity], names: Iterable[str] | None, limit: int = 3) -> list[Opportunity]:
-    """The freelancer's choice: the named opportunities in the order given, or the best ``limit``."""
-    if names is None:
-        return list(opportunities[:limit])
-    by_key = {service_key(o.name): o for o in opportunities}
-    chosen: list[Opportunity] = []
-    for name in names:
-        o = by_key.get(service_key(name))
-        if o is not None and o not in chosen:
-            chosen.append(o)
-    return chosen
-
-
-__all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "explain", "pick", "service_key", "suggest"]
+__all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "explain", "service_key", "suggest"]

@@ -7,7 +7,7 @@ import pytest
 
 from freelancekit.demo import demo_portfolio
 from freelancekit.model import Portfolio, Profile, Service, builtin_criteria, make_client
-from freelancekit.opportunities import build_index, buys, pick, service_key, suggest
+from freelancekit.opportunities import build_index, buys, service_key, suggest
 
 
 def portfolio(services, clients, locale="en"):
@@ -87,8 +87,12 @@ def test_no_services_in_profile_means_no_opportunities():
     assert suggest(p, p.clients[0]) == []
 
 
-@pytest.mark.parametrize("names, expected", [(None, ["Case studies", "Blog management"]), (["blog management", "Nope"], ["Blog management"])])
-def test_pick_keeps_the_freelancers_choice_in_order(names, expected):
+@pytest.mark.parametrize("names, expected", [(None, ["Case studies", "Blog management", "SEO content refresh"]),
+                                             (["blog management", "CASE STUDIES", "Blog Management"], ["Blog management", "Case studies"])])
+def test_the_draft_offers_the_freelancers_choice_in_order(names, expected):
+    """The one choice rule (drafting._chosen): the named services in the order given, once each, else the best three."""
+    from freelancekit.drafting import _chosen
+
     p = demo_portfolio()
     ranked = suggest(p, p.clients[0])
-    assert [o.name for o in pick(ranked, names, limit=2)] == expected
+    assert [o.name for o in _chosen(p, p.clients[0], ranked, names)] == expected
