@@ -7,10 +7,10 @@ price hints, the clients' wins in Arabic, Latin names kept as they are).
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
-from .demo import _CLIENTS, DEMO_PROFILE
-from .model import Portfolio, Service, builtin_criteria, make_client
+from .demo import DEMO_PROFILE, demo_portfolio
+from .model import Portfolio, Service, make_client
 
 # English demo service -> (Arabic name, value statement, price hint)
 ARABIC_SERVICES = {
@@ -38,26 +38,19 @@ ARABIC_WINS = {
 
 
 def arabic_demo_portfolio() -> Portfolio:
-    """The demo portfolio as an Arabic-speaking freelancer would keep it."""
-    criteria = builtin_criteria()
+    """The demo portfolio as an Arabic-speaking freelancer would keep it (same clients, Arabic services and wins)."""
+    demo = demo_portfolio()
     services = tuple(Service(*ARABIC_SERVICES[s.name]) for s in DEMO_PROFILE.services)
     profile = replace(DEMO_PROFILE, locale="ar", services=services,
                       signature="Maya Carter\nكاتبة ومحررة محتوى\nmayacarter-writes.com")
-    clients = []
-    for (name, contact, email, industry, bought, rate, ontime, ease, joy, learn, notes, _win, start) in _CLIENTS:
-        raw = {
-            "name": name, "contact_name": contact, "email": email, "industry": industry,
-            "services": [ARABIC_SERVICES[s][0] for s in bought.split(";")], "notes": notes,
-            "last_win": ARABIC_WINS.get(name, ""), "start_date": start,
-            "values": {"hourly_rate": rate, "on_time_payment": ontime, "ease": ease, "enjoyment": joy, "learning": learn},
-        }
-        clients.append(make_client(raw, criteria))
-    return Portfolio(profile, criteria, tuple(clients), is_demo=True)
+    clients = tuple(make_client({**asdict(c), "services": [ARABIC_SERVICES[s][0] for s in c.services],
+                                 "last_win": ARABIC_WINS.get(c.name, "")}, demo.criteria)
+                    for c in demo.clients)
+    return replace(demo, profile=profile, clients=clients)
 
 
 def example_files() -> dict[str, str]:
     """File name -> text of each example draft, exactly as ``to_text`` exports it."""
-    from .demo import demo_portfolio
     from .drafting import draft_top_three
     from .mailexport import to_text
 
