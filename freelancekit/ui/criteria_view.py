@@ -202,7 +202,7 @@ class CriteriaView:
         """Move the sliders to the saved weights without saving again."""
         self._syncing = True
         try:
-            for c in self.state.store.criteria():
+            for c in self.state.criteria():  # as saved: set_criteria has just stored them (no second read)
                 slider = self.sliders.get(c.key)
                 if slider is not None:
                     slider.max = max(SLIDER_MAX, c.weight)

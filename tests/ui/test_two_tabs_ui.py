@@ -163,3 +163,18 @@ def test_weight_change_keeps_the_criteria_it_just_saved(app):
     assert after is not None and after is not before  # stored by set_criteria, not thrown away
     assert {c.key: c.weight for c in after}["ease"] == 4.5
     assert after == app.store.criteria()
+
+
+def test_weight_change_reads_the_version_once_and_criteria_only_in_the_save(app):
+    """The slider hot path: the UI adds no criteria read of its own and one data_version read."""
+    view = app.views["criteria"]
+    statements = []
+    app.store.conn.set_trace_callback(statements.append)
+    try:
+        view.sliders["ease"].value = 2.5
+    finally:
+        app.store.conn.set_trace_callback(None)
+    criteria_reads = [s for s in statements if "FROM criteria" in s and s.lstrip().upper().startswith("SELECT")]
+    version_reads = [s for s in statements if "key = 'revision'" in s and s.startswith("SELECT")]
+    assert len(version_reads) == 1, statements
+    assert len(criteria_reads) <= 2, statements  # set_weights' own (storage); none from the UI afterwards
