@@ -73,11 +73,14 @@ def test_stale_save_is_detected_and_deleted_client_not_resurrected(fresh_app, br
     click(a, dom.CLIENT_DELETE)
     click(a, dom.CONFIRM_YES)
     _wait(lambda: _client(db, client.id) is None, "the delete")
+    # tab B's form is still open with the deleted client (nothing in B has run since): saving it must not add it back
     notes_b = b.locator(f"{css(dom.client_field('notes'))} textarea").first
-    if notes_b.is_visible():  # tab B may already have noticed and closed its form; if not, it tries to save
-        fill(b, dom.client_field("notes"), "tab B again")
-        click(b, dom.CLIENT_SAVE)
-        b.locator(css(dom.CLIENT_FORM_MESSAGE)).first.wait_for(state="visible")
+    assert notes_b.is_visible(), "tab B's form closed by itself: the save path under test did not run"
+    fill(b, dom.client_field("notes"), "tab B again")
+    click(b, dom.CLIENT_SAVE)
+    message = b.locator(css(dom.CLIENT_FORM_MESSAGE)).first
+    message.wait_for(state="visible")
+    _wait(lambda: "deleted" in message.inner_text(), "tab B told the client was deleted elsewhere")
     time.sleep(1)
     with open_portfolio(db, create=False) as store:
         assert name_a.casefold() not in {c.name.casefold() for c in store.clients()}, "deleted client came back"
