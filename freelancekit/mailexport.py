@@ -38,7 +38,7 @@ from . import validation as v
 from .bidi import isolate
 from .drafting import Draft
 from .errors import FreelancekitError, InvalidInput, Problem
-from .safe_files import check_free, prepare_folder, unique_filenames, write_new_file
+from .safe_files import MAX_NAME_BYTES, check_free, prepare_folder, unique_filenames, write_new_file
 
 Format = Literal["eml", "txt", "mailto", "zip"]
 FORMATS: tuple[str, ...] = ("eml", "txt", "mailto", "zip")
@@ -202,6 +202,10 @@ def to_text(draft: Draft) -> str:
     return f"{labels[0]}: {isolate(to, draft.locale)}\n{labels[1]}: {subject}\n\n{export_body(draft)}\n"
 
 
+# every stem leaves room for the longest suffix a draft's file gets (".mailto.txt", 11 bytes) and a margin
+STEM_BYTES = MAX_NAME_BYTES - 15
+
+
 def _mailto_file(draft: Draft, eml_name: str, with_eml: bool) -> str:
     try:
         return mailto_link(draft) + "\n"
@@ -211,7 +215,7 @@ def _mailto_file(draft: Draft, eml_name: str, with_eml: bool) -> str:
 
 
 def _files(drafts: Sequence[Draft], fmt: str, sender_email: str, sender_name: str) -> list[tuple[str, bytes]]:
-    names = unique_filenames([d.client_name for d in drafts], max_bytes=240)  # room for the longest suffix
+    names = unique_filenames([d.client_name for d in drafts], max_bytes=STEM_BYTES)
     out: list[tuple[str, bytes]] = []
     for stem, d in zip(names, drafts):
         if fmt in ("eml", "zip"):
@@ -266,13 +270,18 @@ def export_drafts(
     return written
 
 
+def draft_filename(draft: Draft, suffix: str = ".eml") -> str:
+    """The file name one draft gets (download buttons): the name ``export_drafts`` gives it, alone in a folder."""
+    return unique_filenames([draft.client_name], max_bytes=STEM_BYTES)[0] + suffix
+
+
 def eml_filename(draft: Draft) -> str:
     """The file name a single draft's .eml gets (for download buttons)."""
-    return unique_filenames([draft.client_name], ".eml")[0]
+    return draft_filename(draft, ".eml")
 
 
 __all__ = [
     "FORMATS", "LinkTooLong", "ascii_address", "MAILTO_LIMIT", "ParsedMail", "build_message", "check_address", "check_header_text",
-    "eml_filename", "export_body", "export_drafts", "mailto_link", "read_eml", "read_mailto", "to_eml", "to_text", "to_zip",
+    "draft_filename", "eml_filename", "export_body", "export_drafts", "mailto_link", "read_eml", "read_mailto", "to_eml", "to_text", "to_zip",
 ]
 

@@ -104,6 +104,18 @@ def test_export_writes_all_or_nothing_and_refuses_to_overwrite(tmp_path):
     assert (out / "Acme.txt").read_text().startswith("To: Ann Lee")
 
 
+@pytest.mark.parametrize("name", ["Acme/Inc: \"best\"", "ن" * 200, "x" * 300])
+def test_a_download_and_an_export_give_a_draft_the_same_file_names(tmp_path, name):
+    from freelancekit.mailexport import draft_filename, eml_filename
+
+    d = draft(client_name=name)
+    written = {p.name for p in export_drafts([d], tmp_path / "out", "zip")}
+    with zipfile.ZipFile(tmp_path / "out" / next(iter(written))) as zf:
+        names = set(zf.namelist())
+    assert {eml_filename(d), draft_filename(d, ".txt"), draft_filename(d, ".mailto.txt")} == names
+    assert all(len(n.encode("utf-8")) <= 255 for n in names)
+
+
 def test_a_write_failing_midway_removes_the_files_it_wrote(tmp_path, monkeypatch):
     from freelancekit import mailexport
 
