@@ -205,6 +205,11 @@ class DraftCard:
     def saved(self) -> bool:
         return self.draft is not None and self.draft.revision > 0
 
+    @property
+    def holds_unsaved(self) -> bool:
+        """A refused value waiting to be fixed, or a "Keep mine" waiting: rebuilding the card would lose it."""
+        return self.pending is not None or any(row.error_text for row in self.rows.values())
+
     def set_rank(self, rank: int) -> None:
         self.facts.value = card_html(rank, self.client, self.state.locale)
 
@@ -473,13 +478,18 @@ class DraftsView:
         self.message.value = "" if top else _muted(i18n.t("drafts.no_clients", loc))
         self.templates = self.state.store.templates()
         kept = {card.key: card for card in self.cards}
-        needed = [c for c in top if self.card_key(c) not in kept]
+        # a card holding typed work stays even if its client or the profile changed elsewhere (SPEC §5)
+        held = {card.client.id: card for card in self.cards if card.holds_unsaved}
+        needed = [c for c in top if self.card_key(c) not in kept and c.id not in held]
         saved = {d.client_id: d for d in load_drafts(self.state.store)} if needed else {}
         cards = []
         self._building = True
         try:
             for rank, client in enumerate(top, start=1):
                 card = kept.get(self.card_key(client))
+                if card is None and client.id in held:
+                    card = held[client.id]
+                    self._shown = None  # out of date: the next refresh rebuilds it once its work is saved
                 if card is None:
                     card = DraftCard(self, rank, client, saved.get(client.id))
                 else:

@@ -178,3 +178,16 @@ def test_weight_change_reads_the_version_once_and_criteria_only_in_the_save(app)
     version_reads = [s for s in statements if "key = 'revision'" in s and s.startswith("SELECT")]
     assert len(version_reads) == 1, statements
     assert len(criteria_reads) <= 2, statements  # set_weights' own (storage); none from the UI afterwards
+
+
+def test_invalid_draft_value_survives_another_tabs_profile_save(tabs):
+    a, b = tabs
+    a.tabs.selected_index = 4
+    c = a.views["drafts"].cards[0]
+    c.rows["subject"].input.value = "Hello\r\nBcc: everyone@example.com"  # refused, waits to be fixed
+    assert c.rows["subject"].error_text
+    b.views["profile"].fields["signature"].input.value = "New signature from B"
+    a.tabs.selected_index = 0
+    a.tabs.selected_index = 4
+    c = a.views["drafts"].cards[0]
+    assert c.rows["subject"].input.value.startswith("Hello\r\nBcc") and c.rows["subject"].error_text
