@@ -79,6 +79,7 @@ class CriteriaView:
     def build(self) -> None:
         """(Re)create every row from the saved criteria (after add/remove/rename)."""
         loc = self.state.locale
+        refused = {k: e.value for k, e in self.errors.items() if e.value}  # messages waiting for a fix
         self.sliders.clear(), self.share_labels.clear(), self.errors.clear()
         was_open = self.manage is not None and self.manage.selected_index == 0
         criteria = self.state.criteria()
@@ -112,6 +113,13 @@ class CriteriaView:
             panel = self.manage_panel()
             panel.new_label.value, panel.new_kind.value = typed.new_label.value, typed.new_kind.value
             panel.new_direction.value, panel.new_error.value = typed.new_direction.value, typed.new_error.value
+            self._syncing = True  # a refused rename keeps its typed label and message, without saving again
+            try:
+                for key, label in typed.label_inputs.items():
+                    if key in refused and key in panel.label_inputs:
+                        panel.label_inputs[key].value, self.errors[key].value = label.value, refused[key]
+            finally:
+                self._syncing = False
         manage.observe(self._on_manage_opened, names="selected_index")
         self.box.children = [
             w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
@@ -214,6 +222,8 @@ class CriteriaView:
     # -- managing criteria -----------------------------------------------------------
     @guarded
     def on_rename(self, key: str, label: Any) -> None:
+        if self._syncing:
+            return
         try:
             self.state.store.update_criterion(key, {"label": label})
         except InvalidInput as exc:

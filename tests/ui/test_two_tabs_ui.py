@@ -124,6 +124,8 @@ def test_pending_keep_mine_and_invalid_values_survive_an_outside_change(tabs):
     criteria = a.views["criteria"]
     criteria.manage.selected_index = 0
     criteria.new_label.value = "Travel time"
+    criteria.label_inputs["ease"].value = "   "  # refused: waits to be fixed
+    assert error_text(criteria.errors["ease"])
     form = a.views["clients"].form
     a.views["clients"].open_client(a.store.client_by_name("Sentinel Cyber").id)
     theirs = b.store.client_by_name("Sentinel Cyber")
@@ -135,6 +137,7 @@ def test_pending_keep_mine_and_invalid_values_survive_an_outside_change(tabs):
     a.tabs.selected_index = 0  # the switch picks up B's saves
     assert pa.fields["email"].input.value == "not an email" and error_text(pa.fields["email"].error)
     assert criteria.new_label.value == "Travel time"
+    assert criteria.label_inputs["ease"].value == "   " and error_text(criteria.errors["ease"])
     assert form.stale.visible and form.fields["notes"].input.value == "A's notes"
     form.on_keep_mine()
     assert a.store.client_by_name("Sentinel Cyber").notes == "A's notes"
