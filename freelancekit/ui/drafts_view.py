@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from .. import i18n
-from ..drafting import STATUSES, TONES, Draft, compose_draft, edit_draft, lint_draft, load_drafts, save_draft, set_status
+from ..drafting import (STATUSES, TONES, Draft, addressed, compose_draft, edit_draft, lint_draft, load_drafts, save_draft,
+                        set_status)
 from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
-from ..mailexport import LinkTooLong, eml_filename, mailto_link, to_eml, to_text, to_zip
+from ..mailexport import LinkTooLong, draft_filename, eml_filename, mailto_link, to_eml, to_text, to_zip
 from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
-from ..safe_files import safe_filename
 from . import dom
 from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, guarded, html_text, set_error
 
@@ -245,10 +245,10 @@ class DraftCard:
         return (again.subject, again.body) != (d.subject, d.body)
 
     def export_draft(self) -> Draft | None:
-        """The draft as it leaves the app: to the client's current contact and address."""
+        """The draft as it leaves the app: to the client's current name, contact and address (as the CLI does)."""
         if self.draft is None:
             return None
-        return replace(self.draft, to_email=self.client.email, contact_name=self.client.contact_name)
+        return addressed(self.draft, self.client)
 
     # -- showing -----------------------------------------------------------------------
     def show(self, draft: Draft, fields: tuple[str, ...] = EDITABLE) -> None:
@@ -304,7 +304,7 @@ class DraftCard:
             links.append(f'<a class="{dom.DRAFT_MAILTO}" href="{html_text(link)}">{html_text(i18n.t("drafts.mailto", loc))}</a>')
         except LinkTooLong:
             links.append(f'<span class="fk-muted {dom.DRAFT_MAILTO_TOO_LONG}">{html_text(i18n.t("drafts.mailto_too_long", loc))}</span>')
-        links.append(data_uri_link(text, TXT_MIME, safe_filename(d.client_name, ".txt"), i18n.t("drafts.txt", loc), dom.DRAFT_TXT))
+        links.append(data_uri_link(text, TXT_MIME, draft_filename(d, ".txt"), i18n.t("drafts.txt", loc), dom.DRAFT_TXT))
         return f'<div class="{NO_MATH}"><b>{html_text(i18n.t("drafts.send", loc))}</b> {" ".join(links)}</div>'
 
     def preview(self) -> None:

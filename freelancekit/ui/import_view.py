@@ -129,21 +129,24 @@ class ImportView:
 
     @guarded
     def on_confirm(self, _b: Any = None) -> None:
-        from ..importer import commit, parse_file
+        from ..importer import commit
 
-        if self.parsed is None or self.file is None:
+        parsed = self.parsed
+        if parsed is None or self.file is None:
             return
         loc = self.state.locale
-        parsed = parse_file(self.file[1], self.file[0], self.state.criteria())  # criteria may have changed since the preview
         if parsed.problems and not self.only_valid.value:
             set_error(self.message, i18n.t("import.blocked", loc))
-            self.errors.value = problems_html(parsed, loc)
             return
         try:
-            # commit() applies the import rules: all or nothing, and an update keeps what the file has no column for
+            # commit() applies the import rules (all or nothing; an update keeps what the file has no column for)
+            # and refuses, inside its transaction, a preview made against criteria that changed since
             result = commit(self.state.store, parsed, skip_invalid=self.only_valid.value)
         except InvalidInput as exc:
-            set_error(self.message, exc.message)
+            self.state.invalidate("criteria")
+            self.load(*self.file)  # preview the file again against the criteria as they are now
+            if self.parsed is not None:  # else load() already says what is wrong with the file now
+                set_error(self.message, exc.message)
             return
         done = i18n.t("import.done", loc, added=result.added, updated=result.updated, skipped=result.skipped + len({p.row for p in result.problems}))
         self._reset()

@@ -295,6 +295,29 @@ def test_import_update_keeps_what_the_file_has_no_column_for(app):
     assert {k: v for k, v in after.values.items() if k != "hourly_rate"} == {k: v for k, v in before.values.items() if k != "hourly_rate"}
 
 
+def test_import_confirmed_after_a_criterion_was_removed_elsewhere_saves_nothing(app, demo_db):
+    view = app.views["import"]
+    app.state.criteria()  # the app has read the criteria before the other tab changes them
+    view.load("c.csv", "name,learning\nZed Co,5\n".encode())
+    with Store(demo_db) as other:
+        other.remove_criterion("learning")
+    view.on_confirm()  # refused, and the file is previewed again against the criteria as they are now
+    assert "'learning' is not a known column" in error_text(view.message)
+    assert view.confirm.disabled and app.store.client_count() == 12
+
+
+def test_import_confirmed_after_a_scale_changed_elsewhere_says_so_and_previews_again(app, demo_db):
+    view = app.views["import"]
+    view.load("c.csv", "name,learning\nZed Co,5\n".encode())
+    with Store(demo_db) as other:
+        other.add_criterion({"label": "Stress", "kind": "rating"})
+    view.on_confirm()
+    assert "the criteria changed while you were importing" in error_text(view.message)
+    assert app.store.client_count() == 12 and not view.confirm.disabled  # the new preview is valid: confirm again
+    view.on_confirm()
+    assert app.store.client_count() == 13
+
+
 def test_upload_too_big_and_unreadable_file(app):
     from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES
 
