@@ -27,8 +27,8 @@ set): on a machine shared with other work its threads make the matrix-vector
 reference slower and erratic (2 ms becomes 8 ms), which would flatter the ratio.
 
 Targets (issue 3): at 100 000 clients ``rank`` <= 3x the numpy weighted sum
-and <= 100 ms; ``import freelancekit`` (core only) <= 0.5 s. The verdict is
-given for both ``rank`` columns.
+and <= 100 ms; ``import freelancekit`` (core only) <= 0.5 s. Both ``rank``
+columns must meet it (exit status 1 otherwise).
 """
 from __future__ import annotations
 
@@ -143,7 +143,9 @@ def main() -> int:
         weight_sets = [{c.key: float(x) for c, x in zip(criteria, rng.uniform(0.1, 5, len(criteria)).round(1))} for _ in range(7)]
         cycle = iter(weight_sets * 10**6)
         repeat = args.repeat if n < 100_000 else max(5, args.repeat // 2)
-        t_sum = median_ms(lambda _: numpy_sum(table.values, w), repeat)
+        # the table keeps its values column-major; the reference gets whichever layout is quicker for it
+        t_sum = min(median_ms(lambda _: numpy_sum(layout, w), repeat)
+                    for layout in (np.ascontiguousarray(table.values), np.asfortranarray(table.values)))
         rank(table, criteria)  # the table has been ranked once, as in the app before a slider moves
         t_new = median_ms(lambda _: rank(table, criteria, next(cycle)), repeat)
         t_scratch = median_ms(lambda t: rank(t, criteria, next(cycle)), repeat, setup=lambda: dataclasses.replace(table))
@@ -158,7 +160,7 @@ def main() -> int:
         if n == 100_000:
             for label, t in (("new weights", t_new), ("from scratch", t_scratch)):
                 meets = t <= TARGET_MS and t / t_sum <= TARGET_RATIO
-                ok &= meets if label == "new weights" else True
+                ok &= meets
                 print(f"100k target, rank with {label}: <= {TARGET_MS:.0f} ms and <= {TARGET_RATIO:.0f}x the weighted sum"
                       f" -> {'meets' if meets else 'MISSES'} ({t:.2f} ms, {t / t_sum:.1f}x)")
     wall, leaked = import_time(max(3, args.repeat // 3))

@@ -93,8 +93,9 @@ def table_from_arrays(
     by_name = sorted(range(len(folded)), key=folded.__getitem__)
     name_order = np.empty(len(folded), dtype=np.int64)
     name_order[by_name] = np.arange(len(folded), dtype=np.int64)
-    # a read-only view: the table caches what it derives from the values, so they must not change
-    values = _read_only(np.asarray(values, dtype=np.float64).view())
+    # column-major, so each criterion is one contiguous vector for the column-wise passes below;
+    # read-only: the table caches what it derives from the values, so they must not change
+    values = _read_only(np.asfortranarray(values, dtype=np.float64).view())
     return ScoreTable(tuple(names), tuple(ids) if ids is not None else (None,) * len(names), tuple(keys),
                       values, _read_only(name_order))
 
