@@ -26,8 +26,9 @@ from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, 
 
 PAGE_SIZE = 20
 TEXT_COLUMNS = ("name", "contact_name", "email", "industry")
-COLUMN_WIDTH = {"name": "190px", "contact_name": "150px", "email": "210px", "industry": "140px"}
-CRITERION_WIDTH = "90px"
+# the demo's five criteria fit the app's width; more columns scroll sideways (see the stylesheet)
+COLUMN_WIDTH = {"name": "170px", "contact_name": "140px", "email": "190px", "industry": "130px"}
+CRITERION_WIDTH = "72px"
 
 
 def sort_clients(clients: Sequence[Client], key: str, ascending: bool = True) -> list[Client]:
@@ -102,8 +103,8 @@ class ClientsTable:
         self.rows: list[tuple[w.HBox, list[w.HTML], w.Label, w.Button]] = []
         for _ in range(PAGE_SIZE):
             cells = [literal("", width=width) for _k, _l, width in self.cols]
-            mark = w.Label(value="", layout=w.Layout(width="30px"))
-            edit = classed(w.Button(description=i18n.t("clients.edit", self.state.locale), layout=w.Layout(width="70px")), dom.CLIENT_EDIT)
+            mark = w.Label(value="", layout=w.Layout(width="24px"))
+            edit = classed(w.Button(description=i18n.t("clients.edit", self.state.locale), layout=w.Layout(width="64px")), dom.CLIENT_EDIT)
             edit.on_click(self._on_edit)
             row = classed(w.HBox([*cells, mark, edit], layout=w.Layout(display="none")), dom.CLIENT_ROW)
             self.rows.append((row, cells, mark, edit))

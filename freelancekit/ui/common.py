@@ -372,6 +372,10 @@ STYLESHEET = """
 .fk-app .fk-draft-exports a { margin-inline-end: 1.2em; }
 .fk-app .fk-draft-pick-row .widget-checkbox { width: 28px; }
 .fk-app .fk-client-row:nth-child(even) { background: #f7f7f7; }
+/* header buttons and row cells keep their set widths (a flex box would shrink them unequally,
+   so values drift away from their headers); a wide table scrolls instead */
+.fk-app .fk-clients-table { overflow-x: auto; }
+.fk-app .fk-clients-table .fk-table-head > *, .fk-app .fk-clients-table .fk-client-row > * { flex-shrink: 0; }
 </style>
 """
 
