@@ -361,6 +361,7 @@ STYLESHEET = """
 .fk-app .fk-status-info { color: #1b5e20; }
 .fk-app .fk-field-label { min-width: 180px; }
 .fk-app .fk-table-head .widget-button { font-weight: bold; }
+.fk-app .fk-services-head .widget-label { font-weight: bold; color: #444; }
 .fk-app table.fk-table { border-collapse: collapse; width: 100%; }
 .fk-app table.fk-table th, .fk-app table.fk-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: start; }
 .fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }

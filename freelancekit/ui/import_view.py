@@ -72,7 +72,8 @@ class ImportView:
         self.message = classed(w.HTML(value=""), dom.IMPORT_MESSAGE)
         self.preview = classed(w.HTML(value=""), dom.IMPORT_PREVIEW)
         self.errors = classed(w.HTML(value=""), dom.IMPORT_ERRORS)
-        self.only_valid = classed(w.Checkbox(value=False, description=i18n.t("import.only_valid", loc), indent=False), dom.IMPORT_ONLY_VALID)
+        self.only_valid = classed(w.Checkbox(value=False, description=i18n.t("import.only_valid", loc), indent=False,
+                                                   layout=w.Layout(width="auto")), dom.IMPORT_ONLY_VALID)
         self.confirm = classed(w.Button(description=i18n.t("import.confirm", loc), button_style="primary", disabled=True), dom.IMPORT_CONFIRM)
         self.confirm.on_click(self.on_confirm)
         self.only_valid.observe(lambda _c: self._update_confirm(), names="value")

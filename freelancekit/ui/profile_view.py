@@ -25,15 +25,22 @@ PROBLEM_FIELD = {"name": "name", "email": "email", "signature": "signature", "cu
 SERVICE_PROBLEMS = ("service name", "value statement", "price hint")
 
 
+def service_columns(locale: str) -> list[tuple[str, str]]:
+    """(width, heading) of a service's three inputs: the heading row and each row's placeholders agree."""
+    return [("200px", i18n.t("profile.service_name", locale)), ("460px", i18n.t("profile.service_value", locale)),
+            ("180px", i18n.t("profile.service_price", locale))]
+
+
 class ServiceRow:
     def __init__(self, view: ProfileView, service: dict[str, str]):
         loc = view.state.locale
-        self.name = classed(w.Text(value=service.get("name", ""), placeholder=i18n.t("profile.service_name", loc),
-                                   continuous_update=False, layout=w.Layout(width="200px")), dom.SERVICE_NAME)
-        self.value = classed(w.Text(value=service.get("value", ""), placeholder=i18n.t("profile.service_value", loc),
-                                    continuous_update=False, layout=w.Layout(width="380px")), dom.SERVICE_VALUE)
-        self.price = classed(w.Text(value=service.get("price_hint", ""), placeholder=i18n.t("profile.service_price", loc),
-                                    continuous_update=False, layout=w.Layout(width="180px")), dom.SERVICE_PRICE)
+        (name_w, name_t), (value_w, value_t), (price_w, price_t) = service_columns(loc)
+        self.name = classed(w.Text(value=service.get("name", ""), placeholder=name_t,
+                                   continuous_update=False, layout=w.Layout(width=name_w)), dom.SERVICE_NAME)
+        self.value = classed(w.Text(value=service.get("value", ""), placeholder=value_t,
+                                    continuous_update=False, layout=w.Layout(width=value_w)), dom.SERVICE_VALUE)
+        self.price = classed(w.Text(value=service.get("price_hint", ""), placeholder=price_t,
+                                    continuous_update=False, layout=w.Layout(width=price_w)), dom.SERVICE_PRICE)
         self.remove = classed(w.Button(description=i18n.t("profile.remove_service", loc), layout=w.Layout(width="80px")), dom.SERVICE_REMOVE)
         self.error = error_label(dom.SERVICE_ERROR)
         for t in (self.name, self.value, self.price):
@@ -71,6 +78,8 @@ class ProfileView:
         row("locale", w.Dropdown(options=[(name, code) for code, name in i18n.LANGUAGE_NAMES.items()], value=i18n.normalise_locale(p.locale),
                                  layout=w.Layout(width="160px")))
         self.services_box = w.VBox()
+        self.services_head = classed(w.HBox([w.Label(value=text, layout=w.Layout(width=width))
+                                             for width, text in service_columns(loc)]), "fk-services-head")
         self.service_rows = [ServiceRow(self, asdict(s)) for s in p.services]
         self.add = classed(w.Button(description=i18n.t("profile.add_service", loc)), dom.SERVICE_ADD)
         self.add.on_click(self.add_service)
@@ -88,7 +97,8 @@ class ProfileView:
         ]), dom.tab("profile"))
 
     def _render_services(self) -> None:
-        self.services_box.children = [r.widget for r in self.service_rows]
+        rows = [r.widget for r in self.service_rows]
+        self.services_box.children = [self.services_head, *rows] if rows else []
 
     # -- saving ----------------------------------------------------------------------
     def _patch(self, changes: dict[str, Any], *, keep_mine: bool = False) -> bool:

@@ -73,6 +73,15 @@ def test_first_session(live_app, page):
         wait_for(lambda n=n: len(client_names(db)) == n, f"client {n} to be saved")
         page.locator(css(dom.CLIENTS_TABLE), has_text=name).wait_for(state="visible")
     assert client_names(db) == {c[0] for c in CLIENTS}
+    # each value sits under its column's header (the flex row must not shrink cells unlike the header)
+    lefts = page.evaluate("""(sel) => {
+        const table = document.querySelector(sel);
+        const row = [...table.querySelectorAll('.fk-client-row')].find(r => r.offsetParent !== null);
+        const xs = (el) => [...el.children].map(c => Math.round(c.getBoundingClientRect().left));
+        return [xs(table.querySelector('.fk-table-head')), xs(row)];
+    }""", css(dom.CLIENTS_TABLE))
+    columns = len(CLIENTS[0]) + 3  # name, contact, email, industry and the five criteria
+    assert all(abs(h - c) <= 1 for h, c in zip(lefts[0][:columns], lefts[1][:columns], strict=True)), lefts
 
     # 4. a value outside the rules is refused, with the message next to its field
     add_client(page, {"name": "Delta Works", "hourly_rate": "-20"})

@@ -245,6 +245,18 @@ def test_profile_services_add_edit_remove(app):
     assert len(app.store.profile().services) == count
 
 
+def test_services_have_a_heading_row_only_while_there_are_services(app):
+    view = app.views["profile"]
+    head = view.services_box.children[0]
+    assert [c.value for c in head.children] == ["Service", "Why a client wants it (one line)", "Price hint (optional)"]
+    assert [c.layout.width for c in head.children] == [r.layout.width for r in (view.service_rows[0].name,
+                                                                               view.service_rows[0].value,
+                                                                               view.service_rows[0].price)]
+    for row in list(view.service_rows):
+        view.remove_service(row)
+    assert view.services_box.children == ()
+
+
 def test_switching_to_arabic_makes_the_app_rtl(app):
     app.views["profile"].fields["locale"].input.value = "ar"
     assert dom.RTL in app.root._dom_classes and app.state.locale == "ar"
