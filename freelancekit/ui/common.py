@@ -49,7 +49,7 @@ NO_MATH = "tex2jax_ignore mathjax_ignore"
 
 def literal_html(value: object) -> str:
     """User text for an HTML widget: escaped, and marked so MathJax leaves it alone."""
-    return f'<span class="fk-literal {NO_MATH}">{html_text(value)}</span>'
+    return f'<span class="fk-literal {NO_MATH}" dir="auto">{html_text(value)}</span>'
 
 
 def literal(value: object = "", **layout: Any) -> w.HTML:
@@ -351,7 +351,9 @@ class AppState:
 STYLESHEET = """
 <style>
 .fk-app { max-width: 1200px; font-size: 14px; }
-.fk-app.fk-rtl, .fk-app.fk-rtl * { direction: rtl; }
+/* bdi and dir="auto" (user text) keep the direction of their own content: forcing rtl on them
+   would move a Latin name's trailing '>' or '-' to the wrong end */
+.fk-app.fk-rtl, .fk-app.fk-rtl *:not(bdi):not([dir]) { direction: rtl; }
 .fk-app.fk-rtl .widget-label, .fk-app.fk-rtl .widget-html-content { text-align: right; }
 .fk-app.fk-rtl .js-plotly-plot, .fk-app.fk-rtl .js-plotly-plot * { direction: ltr; }
 .fk-app .fk-demo-banner { background: #fff4ce; border: 1px solid #e0b100; padding: 6px 10px; border-radius: 4px; }

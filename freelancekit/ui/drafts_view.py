@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from .. import i18n
-from ..drafting import (STATUSES, TONES, Draft, addressed, compose_draft, edit_draft, lint_draft, load_drafts, save_draft,
+from ..drafting import (STATUSES, TONES, Draft, addressed, compose_draft, edit_draft, join_list, lint_draft, load_drafts, save_draft,
                         set_status)
 from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
 from ..mailexport import LinkTooLong, draft_filename, eml_filename, mailto_link, to_eml, to_text, to_zip
@@ -94,7 +94,7 @@ def card_html(rank: int, client: Client, locale: str) -> str:
     c = client
     who = f" — <bdi>{html_text(c.contact_name)}</bdi>" if c.contact_name else ""
     to = f"{html_text(c.contact_name)} &lt;{html_text(c.email)}&gt;" if c.contact_name else html_text(c.email)
-    buys = html_text(", ".join(c.services) or i18n.t("common.none", locale))
+    buys = html_text(join_list(c.services, locale) or i18n.t("common.none", locale))
     lines = [f"<h4>{rank}. <bdi>{html_text(c.name)}</bdi>{who}</h4>",
              f"<p><b>{html_text(i18n.t('drafts.buys', locale))}</b> {buys}</p>"]
     if c.last_win:

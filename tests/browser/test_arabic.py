@@ -1,0 +1,54 @@
+"""The app in Arabic, in a real browser: right-to-left layout, and mixed-direction text that stays readable.
+
+The page is right to left, but a Latin name, an address or an industry typed by
+the user keeps its own direction (a `<bdi>` or a ``dir="auto"`` span), so
+"Name <address>" or "Outdoor e-commerce" is not turned into ">Name <address"
+or "-Outdoor e" by the surrounding Arabic.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app_page import css, open_tab
+from freelancekit.api import create_demo
+from freelancekit.examples import arabic_demo_portfolio
+from freelancekit.ui import dom
+from live_app import open_app, screenshot, serve_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+DIRECTIONS = """(sel) => [...document.querySelectorAll(sel)]
+    .filter(el => el.offsetParent !== null)
+    .map(el => [el.textContent, getComputedStyle(el).direction])"""
+
+
+@pytest.fixture()
+def arabic_app(tmp_path):
+    db = tmp_path / "portfolio.sqlite"
+    with create_demo(db) as store:
+        store.replace_all(arabic_demo_portfolio())
+    with serve_app(db) as app:
+        yield app
+
+
+def test_arabic_app_is_rtl_and_user_text_keeps_its_direction(arabic_app, page):
+    open_app(page, arabic_app.url)
+    root = page.locator(css(dom.APP)).first
+    root.wait_for(state="visible")
+    assert page.evaluate("(sel) => getComputedStyle(document.querySelector(sel)).direction", css(dom.APP)) == "rtl"
+
+    open_tab(page, "clients", "ar")
+    page.locator(css(dom.CLIENT_ROW), has_text="Summit Outdoor Gear").first.wait_for(state="visible")
+    cells = dict(page.evaluate(DIRECTIONS, f"{css(dom.CLIENTS_TABLE)} .fk-literal"))
+    assert cells["Outdoor e-commerce"] == "ltr" and cells["priya@summitgear.shop"] == "ltr"
+    assert cells["مكتبة النور"] == "rtl"
+    screenshot(page, "arabic-clients")
+
+    open_tab(page, "drafts", "ar")
+    facts = page.locator(css(dom.DRAFT_FACTS)).first
+    facts.wait_for(state="visible")
+    isolates = page.evaluate(DIRECTIONS, f"{css(dom.DRAFT_FACTS)} bdi")
+    to_line = [d for text, d in isolates if text == "Daniel Reyes <daniel@brightpath.io>"]
+    assert to_line == ["ltr"], isolates
+    assert "مقالات المدونة والتحرير والتدقيق اللغوي" in facts.inner_text()  # the Arabic list joiner, not ", "
+    screenshot(page, "arabic-drafts")
