@@ -352,8 +352,9 @@ STYLESHEET = """
 <style>
 .fk-app { max-width: 1200px; font-size: 14px; }
 /* bdi and dir="auto" (user text) keep the direction of their own content: forcing rtl on them
-   would move a Latin name's trailing '>' or '-' to the wrong end */
-.fk-app.fk-rtl, .fk-app.fk-rtl *:not(bdi):not([dir]) { direction: rtl; }
+   would move a Latin name's trailing '>' or '-' to the wrong end. :where() keeps this rule as weak
+   as a plain '.fk-rtl *', so the charts' ltr rule below still wins. */
+.fk-app.fk-rtl, .fk-app.fk-rtl :where(*:not(bdi):not([dir])) { direction: rtl; }
 .fk-app.fk-rtl .widget-label, .fk-app.fk-rtl .widget-html-content { text-align: right; }
 .fk-app.fk-rtl .js-plotly-plot, .fk-app.fk-rtl .js-plotly-plot * { direction: ltr; }
 .fk-app .fk-demo-banner { background: #fff4ce; border: 1px solid #e0b100; padding: 6px 10px; border-radius: 4px; }

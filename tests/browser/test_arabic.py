@@ -3,7 +3,8 @@
 The page is right to left, but a Latin name, an address or an industry typed by
 the user keeps its own direction (a `<bdi>` or a ``dir="auto"`` span), so
 "Name <address>" or "Outdoor e-commerce" is not turned into ">Name <address"
-or "-Outdoor e" by the surrounding Arabic.
+or "-Outdoor e" by the surrounding Arabic; the charts stay left to right (plotly
+places their labels itself).
 """
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def test_arabic_app_is_rtl_and_user_text_keeps_its_direction(arabic_app, page):
     root = page.locator(css(dom.APP)).first
     root.wait_for(state="visible")
     assert page.evaluate("(sel) => getComputedStyle(document.querySelector(sel)).direction", css(dom.APP)) == "rtl"
+
+    # plotly lays out its own labels: its charts stay ltr inside the rtl page (else labels overlap the bars)
+    open_tab(page, "criteria", "ar")
+    chart = f"{css(dom.CHART_CONTRIB)} .js-plotly-plot"
+    page.locator(chart).first.wait_for(state="visible")
+    assert page.evaluate("(sel) => getComputedStyle(document.querySelector(sel + ' svg text')).direction", chart) == "ltr"
 
     open_tab(page, "clients", "ar")
     page.locator(css(dom.CLIENT_ROW), has_text="Summit Outdoor Gear").first.wait_for(state="visible")
