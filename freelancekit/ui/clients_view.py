@@ -197,7 +197,7 @@ class ClientForm:
         for field in ("name", "contact_name", "email", "industry"):
             row(field, w.Text(layout=w.Layout(width="360px")))
         row("services", w.SelectMultiple(options=profile.service_names(), rows=min(6, max(2, len(profile.services))), layout=w.Layout(width="360px")))
-        row("other_services", w.Text(layout=w.Layout(width="360px")))
+        row("other_services", w.Text(placeholder=i18n.t("field.other_services_hint", loc), layout=w.Layout(width="360px")))
         for c in self.state.criteria():
             label = i18n.criterion_label(c.key, c.label, loc)
             if c.kind == "rating":

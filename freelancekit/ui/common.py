@@ -178,6 +178,10 @@ class FieldRow:
 
     def set_error(self, text: str | None) -> None:
         set_error(self.error, text)
+        if text:
+            self.input.add_class("fk-invalid")  # the red frame "fields marked in red" refers to
+        else:
+            self.input.remove_class("fk-invalid")
 
     @property
     def error_text(self) -> str:
@@ -362,7 +366,10 @@ STYLESHEET = """
 .fk-app .fk-error { color: #b00020; min-height: 0; }
 .fk-app .fk-status-err { color: #b00020; font-weight: bold; }
 .fk-app .fk-status-info { color: #1b5e20; }
-.fk-app .fk-field-label { min-width: 180px; }
+/* one label column: a long label wraps instead of pushing its input out of line; errors sit under the input */
+.fk-app .fk-field-label { width: 180px; min-width: 180px; flex-shrink: 0; }
+.fk-app .fk-field > .fk-error { margin-inline-start: 188px; }
+.fk-app .fk-invalid input, .fk-app .fk-invalid textarea, .fk-app .fk-invalid select { border-color: #b00020; box-shadow: 0 0 0 1px #b00020; }
 .fk-app .fk-table-head .widget-button { font-weight: bold; }
 .fk-app .fk-services-head .widget-label { font-weight: bold; color: #444; }
 .fk-app table.fk-table { border-collapse: collapse; width: 100%; }
