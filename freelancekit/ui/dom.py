@@ -93,6 +93,7 @@ def profile_error(field: str) -> str:
 
 # -- import / export ------------------------------------------------------------------
 IMPORT_UPLOAD = "fk-import-upload"
+UPLOAD_GUARD = "fk-upload-guard"  # carries the upload limit and its message for the page's own check (see the app template)
 IMPORT_MESSAGE = "fk-import-message"  # too big / unreadable file / import result
 IMPORT_PREVIEW = "fk-import-preview"  # summary plus the first rows
 IMPORT_ERRORS = "fk-import-errors"  # the per-row problem list (li.fk-import-problem inside)

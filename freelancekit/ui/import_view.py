@@ -1,11 +1,14 @@
 """Import clients from CSV/XLSX (upload, preview, per-row problems, confirm) and export them.
 
 Upload limit: ``UPLOAD_LIMIT_BYTES`` (10 MB). The browser sends an uploaded
-file to the kernel in one websocket message, so the server must accept
-messages somewhat larger than this limit (``freelancekit serve`` raises
-tornado's ``websocket_max_message_size``); every file that arrives above the
-limit gets a clear message here instead of being parsed. Larger files belong
-to the command line (``freelancekit import FILE``), which has no such limit.
+file to the kernel in one websocket message, and a message above the server's
+limit would be dropped without a word. So the page itself refuses a bigger file
+before reading it (the app template's script, reading the limit and the message
+from ``upload_guard_html``); the server accepts messages somewhat larger than
+the limit (``freelancekit serve`` raises tornado's ``websocket_max_message_size``)
+and a file that still arrives above it gets the same message here instead of
+being parsed. Larger files belong to the command line (``freelancekit import
+FILE``), which has no such limit.
 """
 from __future__ import annotations
 
@@ -40,6 +43,16 @@ def uploaded_file(value: Any) -> tuple[str, bytes, int] | None:
     return name, bytes(content), max(size, len(content))
 
 
+def upload_guard_html(locale: str) -> str:
+    """Where the page shows its own refusal of a too-big file: the limit and the message ride along as data.
+
+    ``{file}`` and ``{size}`` are left for the page to fill in (as text, never as markup).
+    """
+    text = i18n.t("import.too_big", locale, file="{file}", size="{size}", mb=UPLOAD_LIMIT_MB)
+    return (f'<span class="{dom.UPLOAD_GUARD} fk-error {NO_MATH}" role="alert" data-limit="{UPLOAD_LIMIT_BYTES}" '
+            f'data-message="{html_text(text)}"></span>')
+
+
 def preview_html(parsed: ParsedImport, locale: str) -> str:
     """The first valid rows as an escaped table, under a one-line summary."""
     summary = html_text(i18n.t("import.preview", locale, valid=len(parsed.clients), rows=parsed.rows))
@@ -69,6 +82,7 @@ class ImportView:
         self.parsed: ParsedImport | None = None
         self.upload = classed(w.FileUpload(accept=".csv,.xlsx,.xlsm,.txt", multiple=False, description=i18n.t("import.choose", loc)), dom.IMPORT_UPLOAD)
         self.upload.observe(self.on_upload, names="value")
+        self.guard = w.HTML(value=upload_guard_html(loc))
         self.message = classed(w.HTML(value=""), dom.IMPORT_MESSAGE)
         self.preview = classed(w.HTML(value=""), dom.IMPORT_PREVIEW)
         self.errors = classed(w.HTML(value=""), dom.IMPORT_ERRORS)
@@ -83,7 +97,7 @@ class ImportView:
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('import.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("import.help", loc, mb=UPLOAD_LIMIT_MB))}</p>'),
-            self.upload, self.message, self.preview, self.errors, self.only_valid, self.confirm,
+            self.upload, self.guard, self.message, self.preview, self.errors, self.only_valid, self.confirm,
             w.HTML(value=f"<h3>{html_text(i18n.t('export.heading', loc))}</h3>"),
             self.prepare, self.links,
         ]), dom.tab("import"))
