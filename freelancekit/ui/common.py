@@ -383,6 +383,8 @@ STYLESHEET = """
 .fk-app .fk-draft-exports a { margin-inline-end: 1.2em; }
 .fk-app .fk-draft-pick-row .widget-checkbox { width: 28px; }
 .fk-app .fk-client-row:nth-child(even) { background: #f7f7f7; }
+/* the page refused a too-big file (app template): the previous file's preview and Import button go */
+.fk-app .fk-upload-refused :is(.fk-import-message, .fk-import-preview, .fk-import-errors, .fk-import-only-valid, .fk-import-confirm) { display: none; }
 /* header buttons and row cells keep their set widths (a flex box would shrink them unequally,
    so values drift away from their headers); a wide table scrolls instead */
 .fk-app .fk-clients-table { overflow-x: auto; }

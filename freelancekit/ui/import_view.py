@@ -46,11 +46,13 @@ def uploaded_file(value: Any) -> tuple[str, bytes, int] | None:
 def upload_guard_html(locale: str) -> str:
     """Where the page shows its own refusal of a too-big file: the limit and the message ride along as data.
 
-    ``{file}`` and ``{size}`` are left for the page to fill in (as text, never as markup).
+    ``{file}`` and ``{size}`` are left for the page to fill in (as text, never as markup). While a
+    refusal shows, the page hides the previous file's preview and the Import button (``data-scope``
+    names the view; see the stylesheet), so "Import" can never mean an older file than the one chosen.
     """
     text = i18n.t("import.too_big", locale, file="{file}", size="{size}", mb=UPLOAD_LIMIT_MB)
     return (f'<span class="{dom.UPLOAD_GUARD} fk-error {NO_MATH}" role="alert" data-limit="{UPLOAD_LIMIT_BYTES}" '
-            f'data-message="{html_text(text)}"></span>')
+            f'data-message="{html_text(text)}" data-scope="{dom.tab("import")}"></span>')
 
 
 def preview_html(parsed: ParsedImport, locale: str) -> str:

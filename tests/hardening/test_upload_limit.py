@@ -34,6 +34,11 @@ def test_too_big_upload_is_refused_in_the_page_and_nothing_is_sent(live_app, pag
     open_app(page, live_app.url)
     open_tab(page, "import")
 
+    # a file within the limit first: previewed, ready to import
+    choose_file(page, "small.csv", SMALL_CSV)
+    preview = page.locator(css(dom.IMPORT_PREVIEW))
+    preview.filter(has_text="Small File Co").wait_for(state="visible")
+
     name = 'big <b>"$x$"</b> $&.csv'  # shown as text, and not read as a replacement pattern
     choose_file(page, name, b"x" * (UPLOAD_LIMIT_BYTES + 1024))
     guard = page.locator(css(dom.UPLOAD_GUARD))
@@ -41,11 +46,14 @@ def test_too_big_upload_is_refused_in_the_page_and_nothing_is_sent(live_app, pag
     assert guard.inner_text() == (f"“{name}” is 10.0 MB: files up to 10 MB can be uploaded here. "
                                   "Split it, or use the command line: freelancekit import FILE.")
     assert guard.locator("b").count() == 0
+    # the older file's preview and Import button are gone: "Import" cannot mean another file than the chosen one
+    preview.wait_for(state="hidden")
+    assert not page.locator(css(dom.IMPORT_CONFIRM)).is_visible()
     page.wait_for_timeout(500)
     assert max(received, default=0) < UPLOAD_LIMIT_BYTES  # the file never left the page
-    assert page.locator(css(dom.IMPORT_PREVIEW)).inner_text().strip() == ""
 
-    # the app goes on working: a file within the limit is previewed, and the refusal is gone
-    choose_file(page, "small.csv", SMALL_CSV)
-    page.locator(css(dom.IMPORT_PREVIEW), has_text="Small File Co").wait_for(state="visible")
+    # the app goes on working: a file within the limit is previewed again, and the refusal is gone
+    choose_file(page, "small.csv", SMALL_CSV.replace(b"Small File Co", b"Second Small Co"))
+    preview.filter(has_text="Second Small Co").wait_for(state="visible")
     assert guard.inner_text() == ""
+    assert page.locator(css(dom.IMPORT_CONFIRM)).is_visible()
