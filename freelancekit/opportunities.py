@@ -202,22 +202,26 @@ def _with_reason(o: Opportunity, client: Client, locale: str) -> Opportunity:
 
 
 def explain(o: Opportunity, client: Client, locale: str = "en") -> str:
-    """One line for the freelancer: upsell or cross-sell, and the portfolio evidence."""
+    """One line for the freelancer: upsell or cross-sell, and the portfolio evidence.
+
+    Evidence is what other clients do buy: "0 of 8 … also buy it" says nothing
+    a freelancer can use, so a count of 0 is left out.
+    """
     if locale == "ar":
         from .bidi import isolate
 
         parts = [f"ترقية لخدمة {isolate(o.builds_on, 'ar')}" if o.kind == "upsell" else "خدمة إضافية مكمّلة"]
-        if o.peer_base:
+        if o.peers:
             parts.append(f"{o.peers} من {o.peer_base} عملاء يشترون {isolate(o.builds_on, 'ar')} يشترونها أيضاً")
-        if o.industry_base:
+        if o.industry_peers:
             parts.append(f"{o.industry_peers} من {o.industry_base} عملاء في مجال {isolate(client.industry, 'ar')} يشترونها")
         if not o.peer_base and not o.industry_base:
             parts.append("لا عملاء مشابهين بعد للمقارنة")
         return "؛ ".join(parts) + f" (الملاءمة {o.fit:g})"
     parts = [f"Upsell: a bigger step from {o.builds_on}" if o.kind == "upsell" else "Cross-sell: a different service that fits"]
-    if o.peer_base:
+    if o.peers:
         parts.append(f"{o.peers} of {o.peer_base} other clients who buy {o.builds_on} also buy it")
-    if o.industry_base:
+    if o.industry_peers:
         parts.append(f"{o.industry_peers} of {o.industry_base} other {client.industry} clients buy it")
     if not o.peer_base and not o.industry_base:
         parts.append("no similar clients to compare with yet")

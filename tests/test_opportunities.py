@@ -59,6 +59,15 @@ def test_a_bigger_version_of_a_current_service_is_an_upsell():
     assert suggest(p, p.clients[0])[0].reason.startswith("Upsell: a bigger step from Blog posts; ")
 
 
+def test_a_count_of_none_is_not_offered_as_evidence():
+    p = portfolio(["Blog posts", "Newsletter", "Case studies"],
+                  [("Target", "Dental", "Blog posts"), ("D1", "Dental", "Blog posts;Case studies"), ("D2", "Dental", "Case studies")])
+    reasons = {o.name: o.reason for o in suggest(p, p.clients[0])}
+    assert "0 of" not in reasons["Newsletter"] and "also buy it" not in reasons["Newsletter"]
+    assert reasons["Newsletter"].startswith("Cross-sell: a different service that fits (fit ")
+    assert "1 of 1 other clients who buy Blog posts also buy it" in reasons["Case studies"]
+
+
 def test_the_clients_own_purchases_are_not_counted_as_evidence():
     p = portfolio(["Blog posts", "Newsletter"], [("Alone", "Dental", "Blog posts")])
     (o,) = suggest(p, p.clients[0])
