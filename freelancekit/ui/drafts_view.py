@@ -146,7 +146,8 @@ class DraftCard:
         heading = w.HTML(value=f"<b>{html_text(i18n.t('drafts.could_buy', loc))}</b>")
         self.pick_error = error_label(dom.DRAFT_PICK_ERROR)
         self.tone = classed(w.Dropdown(options=[(i18n.t(f"tone.{t}", loc), t) for t in TONES], value=choices.tone,
-                                       description=i18n.t("drafts.tone", loc), layout=w.Layout(width="220px")), dom.DRAFT_TONE)
+                                       description=i18n.t("drafts.tone", loc), style={"description_width": "initial"},
+                                       layout=w.Layout(width="auto")), dom.DRAFT_TONE)
         self.packages = classed(w.Checkbox(value=choices.packages, description=i18n.t("drafts.packages", loc), indent=False,
                                            layout=w.Layout(width="auto")), dom.DRAFT_PACKAGES)
         self.tone.observe(self.on_choice, names="value")
