@@ -78,6 +78,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.email": {"en": "Email", "ar": "البريد الإلكتروني"},
     "field.industry": {"en": "Industry", "ar": "المجال"},
     "field.services": {"en": "Services they buy", "ar": "الخدمات التي يشتريها"},
+    "field.services_none": {"en": "Add the services you offer under Profile to pick them here; or type them under Other services.",
+                            "ar": "أضف الخدمات التي تقدمها في «الملف الشخصي» لتختارها هنا، أو اكتبها في «خدمات أخرى»."},
     "field.other_services": {"en": "Other services", "ar": "خدمات أخرى"},
     "field.other_services_hint": {"en": "services not in your profile, separated by ;", "ar": "خدمات ليست في ملفك، افصل بينها بـ ;"},
     "field.last_win": {"en": "Last win / milestone", "ar": "آخر إنجاز"},

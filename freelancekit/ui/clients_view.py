@@ -196,7 +196,11 @@ class ClientForm:
 
         for field in ("name", "contact_name", "email", "industry"):
             row(field, w.Text(layout=w.Layout(width="360px")))
-        row("services", w.SelectMultiple(options=profile.service_names(), rows=min(6, max(2, len(profile.services))), layout=w.Layout(width="360px")))
+        # with no services in the profile yet the list is empty: say where they come from
+        hint = None if profile.services else classed(w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("field.services_none", loc))}</span>'),
+                                                     dom.CLIENT_SERVICES_HINT)
+        row("services", w.SelectMultiple(options=profile.service_names(), rows=min(6, max(2, len(profile.services))), layout=w.Layout(width="360px")),
+            extra=hint)
         row("other_services", w.Text(placeholder=i18n.t("field.other_services_hint", loc), layout=w.Layout(width="360px")))
         for c in self.state.criteria():
             label = i18n.criterion_label(c.key, c.label, loc)

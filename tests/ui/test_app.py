@@ -37,6 +37,17 @@ def test_start_own_then_back_to_demo(app):
     assert app.store.is_demo() and app.store.client_count() == 12
 
 
+def test_client_form_says_where_services_come_from_while_the_profile_has_none(app):
+    def hints():
+        return [r for r in app.views["clients"].form.fields["services"].widget.children[0].children
+                if dom.CLIENT_SERVICES_HINT in getattr(r, "_dom_classes", ())]
+
+    assert hints() == []  # the demo profile has services to pick from
+    app.start_own()
+    (hint,) = hints()
+    assert "Add the services you offer under Profile" in hint.value
+
+
 def test_unknown_view_name_is_refused(demo_db):
     with Store(demo_db) as store, pytest.raises(ValueError):
         App(store, views=["nope"])
