@@ -179,9 +179,9 @@ class FieldRow:
     def set_error(self, text: str | None) -> None:
         set_error(self.error, text)
         if text:
-            self.input.add_class("fk-invalid")  # the red frame "fields marked in red" refers to
+            self.input.add_class(dom.INVALID)  # the red frame "fields marked in red" refers to
         else:
-            self.input.remove_class("fk-invalid")
+            self.input.remove_class(dom.INVALID)
 
     @property
     def error_text(self) -> str:

@@ -71,6 +71,7 @@ CLIENT_SAVE = "fk-client-save"
 CLIENT_DELETE = "fk-client-delete"
 CLIENT_CLOSE = "fk-client-close"
 CLIENT_FORM_MESSAGE = "fk-client-form-message"
+INVALID = "fk-invalid"  # on an input whose value was refused (the red frame); any form
 STALE_DIALOG = "fk-stale-dialog"
 STALE_RELOAD = "fk-stale-reload"  # "Reload their version"
 STALE_KEEP = "fk-stale-keep"  # "Keep mine"

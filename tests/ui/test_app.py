@@ -143,11 +143,11 @@ def test_invalid_client_is_refused_next_to_the_field_and_keeps_typing(app):
     assert "not a number" in view.form.fields["hourly_rate"].error_text
     assert view.form.fields["name"].input.value == "New Co"  # nothing typed is lost
     assert app.store.client_count() == 12  # nothing half-saved
-    marked = {k for k, r in view.form.fields.items() if "fk-invalid" in r.input._dom_classes}
+    marked = {k for k, r in view.form.fields.items() if dom.INVALID in r.input._dom_classes}
     assert marked == {"email", "hourly_rate"}  # the fields "marked in red"
     fill(view.form, email="new@co.example", hourly_rate="45")
     view.form.on_save()
-    assert not any("fk-invalid" in r.input._dom_classes for r in view.form.fields.values())
+    assert not any(dom.INVALID in r.input._dom_classes for r in view.form.fields.values())
 
 
 def test_add_edit_delete_client(app):
