@@ -24,7 +24,8 @@ import ipywidgets as w
 from .. import i18n
 from ..storage import Store
 from . import dom
-from .common import OUTSIDE, AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
+from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
+from .wiring import CHANGES, OUTSIDE, VIEW_NAMES, VIEWS, View
 
 # tab title key, views shown in it (top to bottom); dom.tab(<view>) marks each view's box
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -36,21 +37,16 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
 
-# view name -> (module in freelancekit.ui, class): imported only when the view is first built
-VIEW_CLASSES: dict[str, tuple[str, str]] = {
-    "profile": ("profile_view", "ProfileView"), "clients": ("clients_view", "ClientsView"),
-    "import": ("import_view", "ImportView"), "criteria": ("criteria_view", "CriteriaView"),
-    "ranking": ("ranking_view", "RankingView"), "drafts": ("drafts_view", "DraftsView"),
-}
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
 
 
-def view_class(name: str) -> type:
-    module, cls = VIEW_CLASSES[name]
-    return getattr(import_module(f"{__package__}.{module}"), cls)
+def view_class(name: str) -> Callable[[AppState], View]:
+    """The class of view ``name`` (``wiring.VIEWS``), importing its module now."""
+    module, cls = VIEWS[name].split(":")
+    return getattr(import_module(f"{__package__}.{module}"), cls)  # type: ignore[no-any-return]
 
 
-class Views(Mapping[str, Any]):
+class Views(Mapping[str, View]):
     """The app's views by name; each is created by ``create`` the first time it is asked for.
 
     Iterating lists every view the app can show (built or not); ``built()``
@@ -59,14 +55,14 @@ class Views(Mapping[str, Any]):
     after each new view is stored (the shell shows it in its tab).
     """
 
-    def __init__(self, names: tuple[str, ...], create: Callable[[str], Any],
+    def __init__(self, names: tuple[str, ...], create: Callable[[str], View],
                  created: Callable[[str], None] | None = None):
         self._names = names
         self._create = create
         self._created = created
-        self._built: dict[str, Any] = {}
+        self._built: dict[str, View] = {}
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> View:
         if name not in self._names:
             raise KeyError(name)
         if name not in self._built:
@@ -84,7 +80,7 @@ class Views(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._names)
 
-    def built(self) -> dict[str, Any]:
+    def built(self) -> dict[str, View]:
         """The views that exist now, by name."""
         return dict(self._built)
 
@@ -92,14 +88,14 @@ class Views(Mapping[str, Any]):
 class App:
     """One open portfolio shown as tabs; ``root`` is the widget to display.
 
-    With ``views`` (names from ``VIEW_CLASSES``) only those views are shown,
+    With ``views`` (names from ``wiring.VIEWS``) only those views are shown,
     stacked without tabs: that is what the step-by-step notebooks use.
     """
 
     def __init__(self, store: Store, views: tuple[str, ...] | list[str] | None = None):
-        unknown = [v for v in views or () if v not in VIEW_CLASSES]
+        unknown = [v for v in views or () if v not in VIEWS]
         if unknown:
-            raise ValueError(f"unknown view {unknown[0]!r}: choose from {', '.join(VIEW_CLASSES)}")
+            raise ValueError(f"unknown view {unknown[0]!r}: choose from {', '.join(VIEWS)}")
         self.store = store
         self.only = tuple(views) if views else None
         self.status = StatusArea()
@@ -117,7 +113,7 @@ class App:
         self.state = AppState(self.store, self.status, on_change=self.on_change)
         loc = self.state.locale
         self.shown_demo = self.store.is_demo()  # the banner shown; another tab replacing the portfolio flips it
-        self.views = Views(self.only or tuple(VIEW_CLASSES), lambda name: view_class(name)(self.state), self._place)
+        self.views = Views(self.only or VIEW_NAMES, lambda name: view_class(name)(self.state), self._place)
         self.confirm = Confirm(self.state)
         if self.only:
             self.tabs = None
@@ -171,28 +167,21 @@ class App:
     # -- events ----------------------------------------------------------------------
     @guarded
     def on_change(self, kind: str) -> None:
-        """Refresh exactly the views that show what changed (weights: ranking and top three only)."""
-        if kind == "all":
+        """Refresh exactly the views that show what changed (``wiring.CHANGES``)."""
+        change = CHANGES[kind]
+        if change.rebuild:
             self.build(self._selected())
             return
         if kind == OUTSIDE:
             self.follow_outside()
             return
-        if kind == "drafts":
-            return  # only the drafts view shows drafts, and it shows its own saves already
-        v = self.views.built()  # a view not built yet reads fresh data when it is
-        if kind == "criteria" and "criteria" in v:
-            v["criteria"].refresh()
-        if kind in ("clients", "profile", "criteria"):
-            if "clients" in v:
-                v["clients"].refresh(kind)
-            if "import" in v:
-                v["import"].refresh()
-        if kind == "clients" and "profile" in v:
-            v["profile"].refresh()
-        for name in ("ranking", "drafts"):
-            if name in v:
-                v[name].refresh()
+        self._refresh(kind, change.refreshes)
+
+    def _refresh(self, kind: str, names: tuple[str, ...]) -> None:
+        built = self.views.built()  # a view not built yet reads fresh data when it is
+        for name in names:
+            if name in built:
+                built[name].refresh(kind)
 
     @guarded
     def on_tab(self, _change: Any = None) -> None:
@@ -212,11 +201,7 @@ class App:
                 or self.store.is_demo() != self.shown_demo):
             self.build(self._selected())
             return
-        for name, view in self.views.built().items():
-            if name == "clients":
-                view.refresh("all")
-            else:
-                view.refresh()
+        self._refresh(OUTSIDE, CHANGES[OUTSIDE].refreshes)
 
     def _selected(self) -> int:
         return self.tabs.selected_index if self.tabs is not None and self.tabs.selected_index is not None else START_TAB

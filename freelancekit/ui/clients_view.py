@@ -426,7 +426,7 @@ class ClientsView:
 
     def refresh(self, kind: str = "clients") -> None:
         """Redraw the table; rebuild the form's inputs (keeping typed values) if criteria or services changed."""
-        if kind in ("criteria", "profile", "all"):
+        if kind != "clients":
             self.table.build()
             typed = self.form.typed() if self.form.visible else None
             self.form.build(keep=typed)

@@ -19,6 +19,7 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import FreelancekitError
 from . import dom
+from .wiring import CHANGE_KINDS, CHANGES, OUTSIDE  # the change kinds and what each makes stale
 
 if TYPE_CHECKING:
     from ..model import Criterion, Profile
@@ -27,13 +28,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("freelancekit.ui")
 F = TypeVar("F", bound=Callable[..., Any])
-
-# kinds of change a view reports; the shell maps them to the views to refresh
-# ("drafts": a draft was saved; only the drafts view shows drafts and it updates itself)
-# ("weights": only after ``set_criteria`` with the saved criteria; "all": language switch)
-CHANGE_KINDS = ("profile", "clients", "criteria", "weights", "drafts", "all")
-# what the shell is told when another tab or the CLI saved as well: refresh every view, rebuild none
-OUTSIDE = "outside"
 
 
 # -- escaping user text -----------------------------------------------------------------
@@ -314,17 +308,9 @@ class AppState:
         self._ranking = None
 
     def invalidate(self, kind: str = "all") -> None:
-        """Forget what a change of ``kind`` made stale (weights keep the score table and the criteria just set; drafts nothing)."""
-        if kind == "drafts":
-            return
-        self._ranking = None
-        if kind in ("criteria", "all"):
-            self._criteria = None  # "weights": the view already stored the saved criteria (set_criteria)
-        if kind in ("clients", "criteria", "all"):
-            self._clients = None
-            self._table = None
-        if kind in ("profile", "all"):
-            self._profile = None
+        """Forget the caches a change of ``kind`` made stale (``wiring.CHANGES[kind].drops``)."""
+        for cache in CHANGES[kind].drops:
+            setattr(self, f"_{cache}", None)
 
     # change notification -------------------------------------------------------
     def changed(self, kind: str) -> None:

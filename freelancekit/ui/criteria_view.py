@@ -22,6 +22,7 @@ from ..model import DIRECTIONS, KINDS
 from ..validation import parse_weight
 from . import dom
 from .common import AppState, Confirm, classed, error_label, guarded, html_text, literal, set_error
+from .wiring import OUTSIDE
 
 SLIDER_MAX = 10.0
 SLIDER_STEP = 0.5
@@ -180,7 +181,7 @@ class CriteriaView:
         for key, pct in shares(weights).items():
             self.share_labels[key].value = f"{pct:.0f}%"
 
-    def refresh(self) -> None:
+    def refresh(self, kind: str = OUTSIDE) -> None:
         self.build()
 
     # -- weights -------------------------------------------------------------------

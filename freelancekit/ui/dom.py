@@ -17,6 +17,8 @@ plain classes and ``data-*`` attributes inside: see ``RANK_ROW``.
 """
 from __future__ import annotations
 
+from .wiring import VIEW_NAMES
+
 # -- the shell ----------------------------------------------------------------
 APP = "fk-app"  # root container; also carries RTL when the language is Arabic
 RTL = "fk-rtl"  # added to APP for right-to-left languages (dir=rtl via the stylesheet)
@@ -29,7 +31,7 @@ def tab(name: str) -> str:
     return TAB_PREFIX + name
 
 
-TAB_NAMES = ("profile", "clients", "import", "criteria", "ranking", "drafts")  # in display order
+TAB_NAMES = VIEW_NAMES  # every view's name, in display order (the one list: wiring.VIEWS)
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
 DEMO_BANNER = "fk-demo-banner"

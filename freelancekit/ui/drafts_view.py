@@ -39,6 +39,7 @@ from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
 from . import dom
 from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, guarded, html_text, set_error
+from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
     from ..model import Client, Profile
@@ -462,7 +463,7 @@ class DraftsView:
         return load_draft(self.state.store, client_id)
 
     @guarded
-    def refresh(self) -> None:
+    def refresh(self, kind: str = OUTSIDE) -> None:
         """Follow the ranking: rebuild only the cards whose client entered the top three or changed."""
         loc = self.state.locale
         try:

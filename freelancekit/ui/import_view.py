@@ -20,6 +20,7 @@ from .. import i18n
 from ..errors import FreelancekitError, InvalidInput
 from . import dom
 from .common import NO_MATH, AppState, classed, data_uri_link, guarded, html_text, set_error
+from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
     from ..importer import ParsedImport
@@ -185,5 +186,5 @@ class ImportView:
                                   i18n.t("export.xlsx", loc), dom.EXPORT_XLSX)
         self.links.value = f"<p>{csv_link} &nbsp; {xlsx_link}</p>"
 
-    def refresh(self) -> None:
+    def refresh(self, kind: str = OUTSIDE) -> None:
         self.links.value = ""  # prepared files would be out of date

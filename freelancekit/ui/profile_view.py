@@ -18,6 +18,7 @@ from .. import i18n
 from ..errors import InvalidInput, StaleEdit
 from . import dom
 from .common import AppState, FieldRow, StaleChoice, classed, error_label, guarded, html_text, set_error
+from .wiring import OUTSIDE
 
 SERVICES = "services"
 # which Problem.field of make_profile belongs to which input
@@ -139,7 +140,7 @@ class ProfileView:
         self.pending = {f: v for f, v in (self.pending or {}).items() if f not in changes} or None
         if self.pending is None:
             self.stale.hide()
-        self.refresh(saved)
+        self.show(saved)
 
     @guarded
     def save_field(self, field: str, value: Any) -> None:
@@ -214,9 +215,12 @@ class ProfileView:
         for r in self.service_rows:
             set_error(r.error, None)
         set_error(self.services_error, None)
-        self.refresh(current)
+        self.show(current)
 
-    def refresh(self, saved: Any = None) -> None:
+    def refresh(self, kind: str = OUTSIDE) -> None:
+        self.show()
+
+    def show(self, saved: Any = None) -> None:
         """Show what is saved now (another tab may have changed it), keeping what this tab is typing.
 
         A field showing an error (a value still to fix) or waiting for the

@@ -23,6 +23,7 @@ from .. import i18n
 from ..errors import InvalidInput
 from . import charts, dom
 from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
+from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
     from ..scoring import Ranking
@@ -108,7 +109,7 @@ class RankingView:
         self.refresh()
 
     @guarded
-    def refresh(self) -> None:
+    def refresh(self, kind: str = OUTSIDE) -> None:
         """Rank again with the current weights and redraw table and charts."""
         state = self.state
         table = state.score_table()

@@ -1,0 +1,77 @@
+"""The app's wiring as data: which views exist, and what each kind of change makes stale.
+
+A view saves, then calls ``state.changed(kind)``. ``AppState`` drops the
+caches ``CHANGES[kind].drops`` names; the shell (``App.on_change``) calls
+``refresh(kind)`` on every built view in ``CHANGES[kind].refreshes``, in that
+order (or rebuilds the whole app when ``rebuild`` is set). Nothing else
+decides who refreshes whom.
+
+To add a view: write ``freelancekit/ui/<name>_view.py`` with a class that is a
+``View``, add one row to ``VIEWS``, name it in the ``refreshes`` of the
+changes it shows, and place it in a tab (``app.TABS``). To add a change kind:
+add one row to ``CHANGES`` and report it from the view that saves it.
+
+No widget imports here: ``dom.py`` (the browser tests' contract) reads the
+view names from this module too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+class View(Protocol):
+    """What the shell needs of a view: its widget to show, and a way to follow a change."""
+
+    widget: Any
+
+    def refresh(self, kind: str) -> None:
+        """Show the data as saved now after a change of ``kind`` (a key of ``CHANGES``), keeping what is typed."""
+
+
+# view name -> "module:Class" in freelancekit.ui, in display order; a module is imported when its view is first built
+VIEWS: dict[str, str] = {
+    "profile": "profile_view:ProfileView",
+    "clients": "clients_view:ClientsView",
+    "import": "import_view:ImportView",
+    "criteria": "criteria_view:CriteriaView",
+    "ranking": "ranking_view:RankingView",
+    "drafts": "drafts_view:DraftsView",
+}
+VIEW_NAMES: tuple[str, ...] = tuple(VIEWS)
+
+# the caches AppState keeps (attribute ``_<name>``)
+CRITERIA, CLIENTS, TABLE, PROFILE, RANKING = "criteria", "clients", "table", "profile", "ranking"
+CACHES: frozenset[str] = frozenset({CRITERIA, CLIENTS, TABLE, PROFILE, RANKING})
+
+# what the shell is told when another tab or the CLI saved as well: refresh every view, rebuild none
+OUTSIDE = "outside"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One kind of change: the caches it makes stale and the views that show what it changed."""
+
+    drops: frozenset[str]
+    refreshes: tuple[str, ...] = ()
+    rebuild: bool = False  # every label may change (the language): build the app again
+
+
+CHANGES: dict[str, Change] = {
+    # a profile field or the services: the form's service list, prepared exports, ranking and drafts
+    "profile": Change(frozenset({PROFILE, RANKING}), ("clients", "import", "ranking", "drafts")),
+    # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
+    "clients": Change(frozenset({CLIENTS, TABLE, RANKING}), ("clients", "import", "profile", "ranking", "drafts")),
+    # a criterion added, removed, renamed or turned: every client's columns and the score table
+    "criteria": Change(frozenset({CRITERIA, CLIENTS, TABLE, RANKING}), ("criteria", "clients", "import", "ranking", "drafts")),
+    # weights only, after ``state.set_criteria(saved)``: the score table and those criteria stay (the slider hot path)
+    "weights": Change(frozenset({RANKING}), ("ranking", "drafts")),
+    # a draft saved: only the drafts view shows drafts, and it shows its own saves already
+    "drafts": Change(frozenset()),
+    # the language switched: every label changes
+    "all": Change(CACHES, rebuild=True),
+    # another tab or the CLI saved too: anything may be stale, but keep what is typed
+    OUTSIDE: Change(CACHES, VIEW_NAMES),
+}
+# the kinds a view may report (OUTSIDE is the state's own conclusion, never reported)
+CHANGE_KINDS: tuple[str, ...] = tuple(k for k in CHANGES if k != OUTSIDE)
