@@ -75,6 +75,27 @@ def test_launch_settings_keep_the_server_private():
     assert vc.file_allowlist == [] and vc.preheat_kernel is False and vc.progressive_rendering is False
 
 
+def test_a_closed_page_can_stop_its_kernel_and_forgotten_ones_are_culled():
+    """The page gets its _xsrf cookie (so its shutdown post passes, XSRF checking left on); the culler is the backstop."""
+    c = serve.voila_config(8866)
+    assert c.VoilaConfiguration.prelaunch_hook is serve.set_xsrf_cookie
+    assert not c.Voila.tornado_settings.get("disable_check_xsrf")
+    km = c.MappingKernelManager
+    assert km.cull_idle_timeout == serve.CULL_IDLE_S and km.cull_connected is False and km.cull_busy is False
+    assert 0 < km.cull_interval <= serve.CULL_IDLE_S
+    assert serve.voila_config(8866, cull_idle_s=4).MappingKernelManager.cull_interval == 2
+
+    class Handler:
+        reads = 0
+
+        @property
+        def xsrf_token(self):
+            Handler.reads += 1
+            return b"token"
+
+    assert serve.set_xsrf_cookie(Handler(), notebook=None, cwd="/") is None and Handler.reads == 1
+
+
 def test_voila_standalone_refuses_execute_requests():
     """Our launch relies on Voila's standalone kernel manager allowing only widget traffic."""
     import inspect

@@ -3,7 +3,9 @@
 The launch settings here are part of the app's security (see SECURITY.md):
 loopback only, no files served over HTTP, no tracebacks in the page, Host
 header checked (DNS rebinding), and Voila's standalone kernel manager, which
-refuses ``execute_request`` messages from the page. The page itself comes
+refuses ``execute_request`` messages from the page. A page that is closed or
+reloaded stops its kernel (``set_xsrf_cookie``); idle kernels without a page
+are culled, so a long session never piles up kernels. The page itself comes
 from our own Voila template (``jupyter_data/``: "lab" without its CDN
 stylesheets), so loading the app contacts no server but this one.
 """
@@ -26,6 +28,11 @@ DEFAULT_PORT = 8866
 APP_NOTEBOOK = "app.ipynb"
 BROWSER_WAIT_S = 60.0
 TEMPLATE = "freelancekit"  # jupyter_data/voila/templates/freelancekit: Voila's "lab" without CDN links
+# A kernel whose page is gone (no websocket) and that has been idle this long is shut down: the
+# backstop for a page that could not say goodbye (browser killed, laptop lid shut, network gone).
+# A page that is open keeps its websocket, so its kernel is never culled, however long it sits.
+CULL_IDLE_S = 600
+CULL_INTERVAL_S = 60
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
     # for benchmarks: serve another notebook exactly the way the app is served
     p.add_argument("--notebook", metavar="PATH", help=argparse.SUPPRESS)
+    # for tests: cull a page-less kernel after this many idle seconds instead of CULL_IDLE_S
+    p.add_argument("--cull-idle", type=int, metavar="S", help=argparse.SUPPRESS)
     p.set_defaults(func=run_serve)
 
 
@@ -108,7 +117,21 @@ def use_our_template() -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join([here, *paths])
 
 
-def voila_config(port: int):
+def set_xsrf_cookie(handler, notebook=None, cwd=None) -> None:
+    """Voila's prelaunch hook: give the page its ``_xsrf`` cookie before the page is sent.
+
+    When a page is closed or reloaded, Voila's script posts the cookie's value
+    to ``/voila/api/shutdown/<kernel>`` so the server stops that page's kernel.
+    Voila's page handler never reads ``xsrf_token``, so tornado never sets the
+    cookie, the post goes out with an empty ``_xsrf`` and is refused (403),
+    and every reload leaves a kernel running (a known Voila bug). Reading the
+    token here sets the cookie (tornado does that on first access), with
+    XSRF checking left on.
+    """
+    handler.xsrf_token  # noqa: B018 - the property sets the cookie
+
+
+def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S):
     """Everything the app needs from Voila, as one traitlets config."""
     from traitlets.config import Config
 
@@ -134,10 +157,17 @@ def voila_config(port: int):
     # Off, measured with benchmarks/bench_app_tti.py (median of 5): a preheated kernel cut a warm
     # reload from 2.7 s to 1.9 s but not the first load (2.5 s -> 3.0 s), keeps a second kernel
     # running, and shows the portfolio as it was when that kernel was preheated, not as it is now.
+    # (Voila also refuses a prelaunch hook with preheating, and set_xsrf_cookie below is one.)
     vc.preheat_kernel = False
     vc.progressive_rendering = False
     vc.allow_template_override = "NO"
     vc.allow_theme_override = "NO"
+    vc.prelaunch_hook = set_xsrf_cookie  # a closed page's shutdown request gets through
+    km = c.MappingKernelManager         # Voila's kernel manager is one of these
+    km.cull_idle_timeout = cull_idle_s
+    km.cull_interval = min(CULL_INTERVAL_S, max(1, cull_idle_s // 2))
+    km.cull_connected = False           # an open page's kernel stays, however idle
+    km.cull_busy = False
     return c
 
 
@@ -177,7 +207,8 @@ def run_serve(args: argparse.Namespace) -> int:
     from voila.app import Voila
 
     try:
-        Voila.launch_instance(argv=[str(notebook)], config=voila_config(port))
+        cull = args.cull_idle if args.cull_idle else CULL_IDLE_S
+        Voila.launch_instance(argv=[str(notebook)], config=voila_config(port, cull))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             from ..errors import FreelancekitError

@@ -102,13 +102,14 @@ def stop_process_tree(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -
 
 @contextlib.contextmanager
 def serve_app(db: Path, *, notebook: Path | None = None, extra_env: dict[str, str] | None = None,
-              timeout: float = START_TIMEOUT_S) -> Iterator[LiveApp]:
+              extra_args: list[str] | None = None, timeout: float = START_TIMEOUT_S) -> Iterator[LiveApp]:
     """``freelancekit serve --no-browser`` on a free loopback port; stopped on exit."""
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="fk-serve-", suffix=".log")[1])
     cmd = [*freelancekit_command(), "serve", "--no-browser", "--port", str(port), "--db", str(db)]
     if notebook is not None:
         cmd += ["--notebook", str(notebook)]
+    cmd += extra_args or []
     env = {**os.environ, **(extra_env or {})}
     env.pop("FREELANCEKIT_DB", None)  # --db is the only source of truth for the server
     with open(log, "wb") as out:
