@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from freelancekit.api import rank_portfolio
+from freelancekit.robustness import top3_shares, with_top3_shares
 from freelancekit.cli import main
 from freelancekit.demo import demo_portfolio
 from freelancekit.storage import Store
@@ -97,19 +98,25 @@ def test_rank_json_shape(capsys, demo_db):
     assert [r["rank"] for r in data] == list(range(1, 13))
     keys = ["hourly_rate", "on_time_payment", "ease", "enjoyment", "learning"]
     for r in data:
-        assert list(r) == ["rank", "name", "score", "incomplete", "contributions"]
+        assert list(r) == ["rank", "name", "score", "incomplete", "top3_share", "contributions"]
+        assert isinstance(r["top3_share"], float) and 0 <= r["top3_share"] <= 1
         assert isinstance(r["score"], float) and 0 <= r["score"] <= 100 and isinstance(r["incomplete"], bool)
         assert list(r["contributions"]) == keys and sum(r["contributions"].values()) == pytest.approx(r["score"])
     assert [r["score"] for r in data] == sorted((r["score"] for r in data), reverse=True)
+    assert sum(r["top3_share"] for r in data) == pytest.approx(3.0)
     with Store(demo_db) as s:
-        assert data == rank_portfolio(s).records()
+        ranking = rank_portfolio(s)
+    shares = top3_shares(ranking)
+    assert [{k: v for k, v in r.items() if k != "top3_share"} for r in data] == ranking.records()
+    assert [r["top3_share"] for r in data] == [float(shares[i]) for i in ranking.order]
     assert [r["name"] for r in data if r["incomplete"]] == ["مكتبة النور"]
 
 
 def test_rank_weight_overrides_without_saving(capsys, demo_db):
     with Store(demo_db) as s:
         before = (s.portfolio(), s.data_version())
-        expected = rank_portfolio(s, {"ease": 3, "hourly_rate": 0}).records()
+        other = rank_portfolio(s, {"ease": 3, "hourly_rate": 0})
+        expected = with_top3_shares(other, other.records())
     code, out, _ = run(capsys, "rank", "--db", str(demo_db), "--format", "json", "--weight", "ease=3", "--weight", "hourly_rate=0")
     assert code == 0 and json.loads(out) == expected
     assert all(r["contributions"]["hourly_rate"] == 0 for r in expected)

@@ -36,9 +36,12 @@ def run(args: argparse.Namespace) -> int:
 
     weights = parse_weights(args.weight)
     with open_portfolio(args.db, create=False) as store:
-        records = rank_portfolio(store, weights).records()
+        ranking = rank_portfolio(store, weights)
+    records = ranking.records()
     if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        from ..robustness import with_top3_shares
+
+        json.dump(with_top3_shares(ranking, records), sys.stdout, ensure_ascii=False, indent=2)
         print()
     elif args.format == "csv":
         write_csv(records)
