@@ -59,3 +59,17 @@ class PortfolioBusy(FreelancekitError):
 
 class StorageError(FreelancekitError):
     """The portfolio file cannot be used as it is (corrupt, read-only, too new, disk full)."""
+
+
+class NothingToUndo(FreelancekitError):
+    """There is no import left to undo."""
+
+
+class UndoConflict(FreelancekitError):
+    """Undoing the last import would lose changes made since to these clients (``names``)."""
+
+    def __init__(self, names: list[str]):
+        self.names = list(names)
+        shown = ", ".join(f"'{n}'" for n in self.names[:5]) + (f" and {len(self.names) - 5} more" if len(self.names) > 5 else "")
+        super().__init__(f"the import was not undone: {shown} changed after it (edited, deleted or given a draft), "
+                         "and undoing would lose that; nothing was changed")

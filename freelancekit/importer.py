@@ -22,6 +22,7 @@ from typing import Any
 
 from . import validation as v
 from .errors import FreelancekitError, InvalidInput, Problem
+from .import_merge import take_clear_markers
 from .model import LIMITS, Client, Criterion, parse_services, parse_value
 from .spreadsheet import format_number, unescape_formula
 from .storage import ClientColumns, ImportResult, OnDuplicate, Store
@@ -47,6 +48,8 @@ class ParsedImport:
     valid: ClientColumns
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
+    cleared: dict[int | None, frozenset[str]] = field(default_factory=dict)  # row -> columns holding the clear marker
+    encoding: str = "utf-8"  # how the file's bytes were read (see read_text)
 
     @cached_property
     def clients(self) -> list[tuple[int, Client]]:
@@ -394,7 +397,11 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
     columns = check_header(rows[0], criteria)
     body, numbers, problems = _table_body(rows, columns)
     n_rows = len(body) + len(problems)
-    by_col = dict(zip(columns, zip(*body))) if body else {}
+    by_col: dict[str, Sequence[str]] = dict(zip(columns, zip(*body))) if body else {}
+    cleared: dict[int | None, frozenset[str]] = {}
+    for col in columns:
+        if col != "name" and col in by_col:
+            by_col[col] = take_clear_markers(by_col[col], col, numbers, cleared)
     empty = [""] * len(body)
     values: dict[str, list[Any]] = {}
     for col in ("name", "contact_name", "industry", "notes", "last_win"):
@@ -422,7 +429,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
     if bad_rows:
         valid = valid.take([i for i, row in enumerate(numbers) if row not in bad_rows])
     problems.sort(key=lambda p: (p.row or 0, columns.index(p.field) if p.field in columns else -1))
-    return ParsedImport(columns, valid, problems, n_rows)
+    return ParsedImport(columns, valid, problems, n_rows, cleared)
 
 
 def parse_file(data: bytes, filename: str, criteria: Sequence[Criterion]) -> ParsedImport:
@@ -454,21 +461,32 @@ def import_clients(
 ) -> ImportResult:
     """All-or-nothing import (or only the valid rows with ``skip_invalid``)."""
     with _gc_paused():
-        return commit(store, parse_file(data, filename, store.criteria()), skip_invalid=skip_invalid, on_duplicate=on_duplicate)
+        return commit(store, parse_file(data, filename, store.criteria()), skip_invalid=skip_invalid, on_duplicate=on_duplicate,
+                      source=filename)
 
 
-def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on_duplicate: OnDuplicate = "update") -> ImportResult:
+def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on_duplicate: OnDuplicate = "update",
+           source: str = "") -> ImportResult:
     """Save a checked file (e.g. after the app's preview): all or nothing, or the valid rows.
 
-    Updated clients keep what the file has no column for; use this rather than
-    ``Store.import_clients`` directly so that rule always holds.
+    Updated clients are merged (``import_merge``: empty cells and missing columns keep
+    the saved value); use this rather than ``Store.import_clients`` directly so that
+    rule always holds. ``Store.undo_import`` puts back what it changed.
     """
     if parsed.problems and not skip_invalid:
         raise InvalidInput(parsed.problems)
     with _gc_paused():
-        result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid)
+        result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid,
+                                      cleared=parsed.cleared, source=source)
     result.problems = sorted(parsed.problems + result.problems, key=lambda p: p.row or 0)
     return result
+
+
+def preview(store: Store, parsed: ParsedImport, *, on_duplicate: OnDuplicate = "update") -> ImportResult:
+    """What ``commit`` would do, saving nothing: counts, and per updated client each field that changes (old -> new)."""
+    with _gc_paused():
+        return store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=True,
+                                    cleared=parsed.cleared, dry_run=True)
 
 
 def import_path(store: Store, path: str | Path, **kwargs: Any) -> ImportResult:

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from .errors import InvalidInput, NotFound, PortfolioBusy, Problem, StaleEdit, StorageError
+from .errors import InvalidInput, NotFound, NothingToUndo, PortfolioBusy, Problem, StaleEdit, StorageError, UndoConflict
+from .import_merge import Cleared, ClientChange, changes, merge
 from .model import (
     Client,
     Criterion,
@@ -86,6 +87,23 @@ class ImportResult:
     updated: int = 0
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
+    unchanged: int = 0  # clients of the file already in the portfolio exactly as the file has them
+    changes: list[ClientChange] = field(default_factory=list)  # a dry run's updated clients, old -> new
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """What the last import did, as ``undo_import`` would undo it."""
+
+    source: str
+    at: str
+    added: int
+    updated: int
+
+
+def _import_record(data: Mapping[str, Any]) -> ImportRecord:
+    lo, hi = data["added"]
+    return ImportRecord(data["source"], data["at"], max(hi - lo + 1, 0), len(data["replaced"]))
 
 
 def _client_from_row(row: Sequence[Any]) -> Client:
@@ -245,24 +263,21 @@ def _client_params(c: Client, now: str | None = None) -> tuple[Any, ...]:
     return _param_rows(ClientColumns.from_clients([c]), now or _now())[0]
 
 
-# Client fields an import file may leave out (a column it does not have).
-_OPTIONAL_FIELDS = ("contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
+# Every stored column of a client, in table order: what undoing an import puts back.
+_STORED_COLS = "id, name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, updated"
 
 
-def _keep_unlisted(new: ClientColumns, old: Mapping[str, list[Any]], columns: set[str]) -> ClientColumns:
-    """``new`` with every field whose column the import file did not have taken from ``old`` (same clients, same order)."""
-    kept = {f: old[f] for f in _OPTIONAL_FIELDS if f not in columns}
-    values = {k: (col if k in columns else [v.get(k) for v in old["values"]]) for k, col in new.values.items()}
-    return replace(new, **kept, values=values)
+def _stored_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The stored rows (``_STORED_COLS``) of the clients ``ids``, in that order, in one query."""
+    rows = {r[0]: r for r in c.execute(
+        f"SELECT {_STORED_COLS} FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
+    return list(map(rows.__getitem__, ids))
 
 
-def _old_columns(c: sqlite3.Connection, ids: Sequence[int]) -> dict[str, list[Any]]:
-    """The stored optional fields and values of the clients ``ids`` (in that order), as columns, in one query."""
-    rows = {r[0]: r[1:] for r in c.execute(
-        "SELECT id, contact_name, email, industry, services, notes, last_win, start_date, vals FROM clients"
-        " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
-    contact, email, industry, services, notes, last_win, start, vals = (
-        map(list, zip(*map(rows.__getitem__, ids))) if ids else ([] for _ in range(8)))
+def _old_columns(rows: Sequence[tuple[Any, ...]]) -> dict[str, list[Any]]:
+    """The optional fields and values of stored rows (``_STORED_COLS``), as columns."""
+    _id, _name, _key, contact, email, industry, services, notes, last_win, start, vals, _rev, _upd = (
+        map(list, zip(*rows)) if rows else ([] for _ in range(13)))
     return {
         "contact_name": contact, "email": email, "industry": industry,
         "services": _each_distinct(services, lambda t: tuple(json.loads(t))),
@@ -270,6 +285,11 @@ def _old_columns(c: sqlite3.Connection, ids: Sequence[int]) -> dict[str, list[An
         "start_date": _each_distinct(start, lambda t: date.fromisoformat(t) if t else None),
         "values": list(map(json.loads, vals)),
     }
+
+
+def _stored_client(row: tuple[Any, ...]) -> Client:
+    """A ``Client`` from a stored row (``_STORED_COLS``)."""
+    return _client_from_row((*row[:2], *row[3:12]))
 
 
 def _scales(criteria: Iterable[Criterion]) -> dict[str, tuple[str, int, int]]:
@@ -493,6 +513,24 @@ class Store:
             self._rollback()
             raise
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one consistent state (one read transaction), writing nothing."""
+        c = self.conn
+        try:
+            c.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
+        try:
+            yield c
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise _translate(exc, self.path) from None
+        except BaseException:
+            self._rollback()
+            raise
+        self._rollback()
+
     def _rollback(self) -> None:
         """Undo a failed action; a rollback that fails too (damaged file) must not hide the first error."""
         if self.conn.in_transaction:
@@ -623,26 +661,35 @@ class Store:
         *,
         columns: Iterable[str] | None = None,
         skip_invalid: bool = False,
+        cleared: Cleared | None = None,
+        dry_run: bool = False,
+        source: str = "",
     ) -> ImportResult:
         """Add or update already-validated clients (with their source row numbers) in one transaction.
 
         ``clients`` are (row, client) pairs, or ``ClientColumns`` (what the importer
         makes: no ``Client`` per row). ``columns`` are the file's columns: an updated
-        client keeps what the file has no column for (a file of names and rates does
-        not wipe notes or ratings). With ``skip_invalid``, names refused by
-        ``on_duplicate="error"`` are reported, not fatal.
+        client is *merged* (``import_merge``): what the file has no column for, and
+        every empty cell, keeps the saved value; ``cleared`` names the cells that held
+        the clear marker. An update that changes nothing is counted ``unchanged`` and
+        not written. With ``skip_invalid``, names refused by ``on_duplicate="error"``
+        are reported, not fatal. ``dry_run`` saves nothing and lists, per updated
+        client, what would change (the app's preview). A real import records what it
+        replaced, so ``undo_import`` can put it back (``source`` names the file).
         """
         result = ImportResult()
         listed = set(columns) if columns is not None else None
+        cleared = cleared or {}
         now = _now()
         batches = [clients] if isinstance(clients, ClientColumns) else ClientColumns.runs(clients)
-        with self._import_cache(), self._write() as c:
+        with self._import_cache(), (self._reading() if dry_run else self._write()) as c:
             current = self.criteria()  # inside the transaction: what the values will be saved under
             for batch in batches:
                 _check_criteria_unchanged(batch, current)
             existing = dict(c.execute("SELECT name_key, id FROM clients"))
             inserts: list[tuple[Any, ...]] = []
             updates: list[tuple[Any, ...]] = []
+            replaced: list[tuple[Any, ...]] = []  # the stored rows the updates overwrite (for undo)
             for batch in batches:
                 batch = replace(batch, name_keys=batch.keys())
                 keys = batch.keys()
@@ -653,11 +700,20 @@ class Store:
                 new = [i for i, found in enumerate(ids) if found is None]
                 dup = [i for i, found in enumerate(ids) if found is not None]
                 if on_duplicate == "update":
-                    found_ids = [ids[i] for i in dup]
+                    stored = _stored_rows(c, [ids[i] for i in dup])
                     updated = batch.take(dup)
                     if listed is not None:
-                        updated = _keep_unlisted(updated, _old_columns(c, found_ids), listed)
-                    updates += [(*params, id_) for params, id_ in zip(_param_rows(updated, now), found_ids)]
+                        updated = merge(updated, _old_columns(stored), listed, cleared)
+                    for i, (params, row) in enumerate(zip(_param_rows(updated, now), stored)):
+                        same = params[:-1] == row[1:11]  # name ... vals, in both
+                        if dry_run:
+                            what = () if same else changes(_stored_client(row), updated.client(i), list(updated.values))
+                            result.changes.append(ClientChange(updated.rows[i], row[1], what))  # the name as saved
+                        if same:
+                            result.unchanged += 1
+                        else:
+                            updates.append((*params, row[0]))
+                            replaced.append(row)
                 elif on_duplicate == "skip":
                     result.skipped += len(dup)
                 else:
@@ -666,14 +722,61 @@ class Store:
                 inserts += _param_rows(batch.take(new), now)
             if result.problems and not skip_invalid:
                 raise InvalidInput(result.problems)
+            result.added, result.updated = len(inserts), len(updates)
+            if dry_run:
+                return result
+            first_new = c.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
             c.executemany(
                 "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)", inserts)
             c.executemany(
                 "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
                 " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", updates)
-            result.added, result.updated = len(inserts), len(updates)
+            # the new clients took the ids first_new ... first_new + added - 1 (max + 1 each, one writer)
+            record = {"source": source, "at": now, "added": [first_new, first_new + len(inserts) - 1],
+                      "added_keys": [p[1] for p in inserts], "replaced": replaced}
+            c.execute("INSERT INTO meta VALUES ('last_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      (json.dumps(record, ensure_ascii=False),))
         return result
+
+    def last_import(self) -> ImportRecord | None:
+        """The import that ``undo_import`` would undo, if any."""
+        rows = self._read("SELECT value FROM meta WHERE key = 'last_import'")
+        return _import_record(json.loads(rows[0][0])) if rows else None
+
+    def undo_import(self) -> ImportRecord:
+        """Put the portfolio back exactly as it was before the last import (docs/data.md, "Undo an import").
+
+        All or nothing: refused (``UndoConflict``, naming the clients) when a client the
+        import added or updated was changed, deleted or given a draft since, because
+        undoing would lose that work. The clients it updated get their stored rows back
+        (with a new revision, so an editor opened on the imported version sees the change).
+        """
+        with self._write() as c:
+            row = c.execute("SELECT value FROM meta WHERE key = 'last_import'").fetchone()
+            if row is None:
+                raise NothingToUndo("there is no import to undo: the last one was already undone, or none was made in this portfolio")
+            data = json.loads(row[0])
+            record = _import_record(data)
+            lo, hi = data["added"]
+            replaced = data["replaced"]
+            keys = data["added_keys"]
+            added = c.execute("SELECT id, name, revision, updated, name_key FROM clients WHERE id BETWEEN ? AND ?", (lo, hi)).fetchall()
+            # a client added later by hand may have reused the id of an imported one that was deleted
+            ours = [r for r in added if (r[3] == data["at"] and r[4] == keys[r[0] - lo]) or r[2] > 1]
+            drafted = {r[0] for r in c.execute("SELECT client_id FROM drafts WHERE client_id BETWEEN ? AND ?", (lo, hi))}
+            now_rev = dict(c.execute("SELECT id, revision FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+                                     (json.dumps([r[0] for r in replaced]),)).fetchall())
+            changed = [name for id_, name, rev, _, _ in ours if rev != 1 or id_ in drafted]
+            changed += [r[1] for r in replaced if now_rev.get(r[0]) != r[11] + 1]
+            if changed:
+                raise UndoConflict(changed)
+            c.execute("DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([r[0] for r in ours]),))
+            c.executemany(
+                "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
+                " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", [(*r[1:11], r[12], r[0]) for r in replaced])
+            c.execute("DELETE FROM meta WHERE key = 'last_import'")
+        return record
 
     @contextmanager
     def _import_cache(self) -> Iterator[None]:
@@ -794,6 +897,7 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [params for batch in ClientColumns.runs((None, cl) for cl in portfolio.clients) for params in _param_rows(batch, now)])
             c.execute("UPDATE meta SET value = ? WHERE key = 'is_demo'", ("1" if portfolio.is_demo else "0",))
+            c.execute("DELETE FROM meta WHERE key = 'last_import'")  # nothing of it is left to undo
 
     def start_empty(self) -> None:
         """An empty portfolio with the built-in criteria, keeping nothing of the old one."""

@@ -156,12 +156,13 @@ def test_import_export_round_trip(tmp_path, capsys, demo_db):
         fresh = tmp_path / f"fresh-{path.suffix[1:]}.sqlite"
         code, out, err = run(capsys, "import", str(path), "--db", str(fresh))
         assert (code, err) == (0, "")
-        assert out == f"Imported {path.name}: 12 added, 0 updated, 0 skipped, 0 rows with problems not imported\n"
+        assert out == (f"Imported {path.name}: 12 added, 0 updated, 0 unchanged, 0 skipped, 0 rows with problems not imported\n"
+                       f"To undo it: freelancekit import --undo --db {fresh}\n")
         with Store(fresh) as a, Store(demo_db) as b:
             strip = lambda cs: sorted((c.name, c.email, c.services, c.notes, c.start_date, dict(c.values)) for c in cs)  # noqa: E731
             assert strip(a.clients()) == strip(b.clients())
     code, out, _ = run(capsys, "import", str(csv_path), "--db", str(demo_db), "--on-duplicate", "skip")
-    assert out == "Imported out.csv: 0 added, 0 updated, 12 skipped, 0 rows with problems not imported\n"
+    assert out == "Imported out.csv: 0 added, 0 updated, 0 unchanged, 12 skipped, 0 rows with problems not imported\n"
 
 
 def test_import_all_or_nothing_and_skip_invalid(tmp_path, capsys):
@@ -177,7 +178,8 @@ def test_import_all_or_nothing_and_skip_invalid(tmp_path, capsys):
     with Store(db) as s:
         assert s.client_count() == 0 and s.data_version() == 0
     code, out, err = run(capsys, "import", str(bad), "--db", str(db), "--skip-invalid")
-    assert code == 0 and out == "Imported bad.csv: 1 added, 0 updated, 0 skipped, 2 rows with problems not imported\n"
+    assert code == 0 and out == ("Imported bad.csv: 1 added, 0 updated, 0 unchanged, 0 skipped, 2 rows with problems not imported\n"
+                                 f"To undo it: freelancekit import --undo --db {db}\n")
     assert err.splitlines()[0] == "  row 3, column ease: must be a whole number from 1 to 5" and len(err.splitlines()) == 3
 
 
@@ -236,3 +238,39 @@ def test_an_unexpected_error_is_one_line_without_traceback(tmp_path, capsys, mon
     code, out, err = run(capsys, "rank", "--db", str(demo_db))
     assert code == 1 and err == ("freelancekit rank: unexpected error (RuntimeError: disk on fire); "
                                  "set FREELANCEKIT_DEBUG=1 for details and please report it\n")
+
+
+def test_import_merges_previews_and_undoes(tmp_path, capsys):
+    db = tmp_path / "p.sqlite"
+    with Store(db) as s:
+        s.add_client({"name": "Acme", "email": "a@acme.com", "notes": "keep me", "ease": 2})
+        s.save_profile({"name": "Lina"})
+    with Store(db) as s:
+        before = s.portfolio()
+    f = tmp_path / "update.csv"
+    f.write_text("name,email,ease,notes\nACME,,4,\nNew,,,(clear)\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(f), "--db", str(db), "--dry-run")
+    assert (code, err) == (0, "")
+    assert out == ("Would import update.csv: 1 added, 1 updated, 0 unchanged, 0 skipped, 0 rows with problems not imported\n"
+                   "  row 2, Acme: name: Acme -> ACME\n"
+                   "  row 2, Acme: ease: 2 -> 4\n")
+    with Store(db) as s:
+        assert s.portfolio() == before and s.last_import() is None
+    assert run(capsys, "import", str(f), "--db", str(db))[0] == 0
+    with Store(db) as s:
+        acme = s.client_by_name("acme")
+        assert (acme.email, acme.notes, acme.values["ease"]) == ("a@acme.com", "keep me", 4.0)  # empty cells kept
+    code, out, err = run(capsys, "import", "--undo", "--db", str(db))
+    assert (code, err) == (0, "") and out.startswith("Undid the import of update.csv (")
+    assert out.endswith("): 1 added clients removed, 1 updated clients restored\n")
+    with Store(db) as s:
+        assert [replace_rev(c) for c in s.portfolio().clients] == [replace_rev(c) for c in before.clients]
+    code, out, err = run(capsys, "import", "--undo", "--db", str(db))
+    assert (code, err) == (2, "freelancekit import: there is no import to undo: the last one was already undone, or none was made in this portfolio\n")
+    assert run(capsys, "import", str(f), "--undo", "--db", str(db))[0] == 2
+
+
+def replace_rev(client):
+    from dataclasses import replace
+
+    return replace(client, revision=0)

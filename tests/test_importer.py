@@ -120,7 +120,7 @@ def test_on_duplicate_modes(store):
     assert (r.added, r.updated, r.skipped) == (1, 0, 1) and store.client_by_name("acme").notes == "old"
     r = import_clients(store, data)  # update is the default
     acme = store.client_by_name("acme")
-    assert (r.added, r.updated, r.skipped) == (0, 2, 0)
+    assert (r.added, r.updated, r.unchanged, r.skipped) == (0, 1, 1, 0)  # Beta is already as the file has it
     assert (acme.name, acme.values["ease"], acme.notes, acme.revision) == ("ACME", 5.0, "new", 2)
 
 
@@ -190,7 +190,8 @@ def test_an_update_keeps_what_the_file_has_no_column_for(store):
     acme = store.client_by_name("Acme")
     assert r.updated == 1
     assert (acme.email, acme.notes, acme.services) == ("a@acme.com", "keep me", ("Blog posts",))
-    assert acme.values == {"hourly_rate": 80.0, "on_time_payment": None, "ease": None, "enjoyment": None, "learning": 4.0}
+    # the empty ease cell keeps the saved 2 (an import merges; the clear marker erases)
+    assert acme.values == {"hourly_rate": 80.0, "on_time_payment": None, "ease": 2.0, "enjoyment": None, "learning": 4.0}
 
 
 def test_a_big_update_reads_the_old_clients_in_one_query_and_keeps_unlisted_fields(store):

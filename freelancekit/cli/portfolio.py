@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..import_merge import shown
 from . import add_db_option
 
 
@@ -14,12 +15,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing portfolio")
     p.set_defaults(func=run_demo)
 
-    p = sub.add_parser("import", help="add or update clients from a .csv or .xlsx file (all or nothing)")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("import", help="add or update clients from a .csv or .xlsx file (all or nothing; empty cells keep saved values)")
+    p.add_argument("file", metavar="FILE", nargs="?")
     add_db_option(p)
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows and report the others")
     p.add_argument("--on-duplicate", choices=("update", "skip", "error"), default="update",
-                   help="what to do with a client whose name is already in the portfolio (default: update)")
+                   help="what to do with a client whose name is already in the portfolio (default: update, merging: "
+                        "an empty cell keeps the saved value, a cell with (clear) erases it)")
+    p.add_argument("--dry-run", action="store_true", help="show what the import would add and change (old -> new), saving nothing")
+    p.add_argument("--undo", action="store_true", help="undo the last import: the portfolio goes back exactly as it was before it")
     p.set_defaults(func=run_import)
 
     p = sub.add_parser("export", help="write all clients to a .csv or .xlsx file")
@@ -44,16 +48,38 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
-    from ..importer import import_clients, read_import_file
+    from ..errors import FreelancekitError
+    from ..importer import import_clients, parse_file, preview, read_import_file
 
+    if args.undo:
+        if args.file or args.dry_run:
+            raise FreelancekitError("--undo takes no FILE and no --dry-run: it undoes the last import")
+        with open_portfolio(args.db, create=False) as store:
+            done = store.undo_import()
+        print(f"Undid the import of {done.source or 'a file'} ({done.at}): {done.added} added clients removed, "
+              f"{done.updated} updated clients restored")
+        return 0
+    if not args.file:
+        raise FreelancekitError("give the FILE to import (or --undo to undo the last import)")
     path = Path(args.file)
     data = read_import_file(path)  # a wrong path must not create an empty portfolio first
     with open_portfolio(args.db) as store:
-        result = import_clients(store, data, path.name, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
-    print(f"Imported {Path(args.file).name}: {result.added} added, {result.updated} updated, "
+        if args.dry_run:
+            parsed = parse_file(data, path.name, store.criteria())
+            result = preview(store, parsed, on_duplicate=args.on_duplicate)
+            result.problems = parsed.problems + result.problems
+        else:
+            result = import_clients(store, data, path.name, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb} {path.name}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
           f"{result.skipped} skipped, {len({q.row for q in result.problems})} rows with problems not imported")
+    for change in result.changes:
+        for c in change.changes:
+            print(f"  row {change.row}, {change.name}: {c.field}: {shown(c.old) or '(empty)'} -> {shown(c.new) or '(empty)'}")
     for p in result.problems:
         print(f"  {p}", file=sys.stderr)
+    if not args.dry_run and (result.added or result.updated):
+        print("To undo it: freelancekit import --undo" + (f" --db {args.db}" if args.db else ""))
     return 0
 
 
