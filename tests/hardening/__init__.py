@@ -1,1 +1,0 @@
-"""Hardening tests (a package, so their module names never clash with tests/test_*.py)."""
