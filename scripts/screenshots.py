@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Up-to-date screenshots of each view of the app, on the demo portfolio: ``docs/screenshots/*.png``.
 
-Uses the browser tests' server and Chromium setup (tests/browser/live_app.py).
+Uses the browser tests' server and Chromium setup (tests/support/live_app.py).
 Run: .venv/bin/python scripts/screenshots.py
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from app_page import open_tab  # noqa: E402
 from live_app import launch_chromium, open_app, screenshot, serve_app  # noqa: E402

@@ -23,7 +23,7 @@ from freelancekit.errors import InvalidInput
 from freelancekit.model import builtin_criteria, make_client, make_profile
 from freelancekit.storage import Store
 
-from .portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
+from portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
 
 CRITERIA = builtin_criteria()
 HOURLY = CRITERIA[0]

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 
-from .portfolio_state import make_portfolio, snapshot
+from portfolio_state import make_portfolio, snapshot
 
 pytestmark = pytest.mark.slow
 

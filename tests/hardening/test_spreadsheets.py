@@ -27,7 +27,7 @@ from freelancekit.model import builtin_criteria, make_client
 from freelancekit.storage import Store
 from freelancekit.validation import name_key
 
-from .portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
+from portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
 
 CRITERIA = builtin_criteria()
 NOT_UTF8 = ("the file is not UTF-8 text ({where}): in Excel use 'Save as > CSV UTF-8', "

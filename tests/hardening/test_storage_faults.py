@@ -23,7 +23,7 @@ from freelancekit.errors import PortfolioBusy, StorageError
 from freelancekit.importer import import_clients
 from freelancekit.storage import SCHEMA_VERSION, Store
 
-from .portfolio_state import file_bytes_hash, integrity, make_portfolio, snapshot
+from portfolio_state import file_bytes_hash, integrity, make_portfolio, snapshot
 
 BUSY = "the portfolio is busy: another program is saving to it; try again in a moment"
 FULL = "the disk is full: nothing was saved; free some space and try again"

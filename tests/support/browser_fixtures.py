@@ -1,4 +1,4 @@
-"""Fixtures shared by tests/browser and tests/hardening (imported by both conftests).
+"""The browser fixtures, imported by tests/conftest.py so every test folder has them.
 
 * ``live_app`` — one real ``freelancekit serve --no-browser`` per test module, on
   a temp portfolio that starts as the demo (the first run), stopped at the end.
