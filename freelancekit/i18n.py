@@ -254,6 +254,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.no_services": {"en": "Add the services you offer to your profile: the suggestions and emails are made from them.",
                            "ar": "أضف الخدمات التي تقدّمها إلى ملفك الشخصي: منها تُبنى الاقتراحات والرسائل."},
     "drafts.no_clients": {"en": "Add clients and weights to see your top three.", "ar": "أضف عملاء وأوزاناً لترى أفضل ثلاثة."},
+    # backup and the safety of what is typed (safe-app)
+    "backup.button": {"en": "Backup", "ar": "نسخة احتياطية"},
+    "backup.tooltip": {"en": "Download a complete copy of your portfolio, as it is saved now",
+                       "ar": "نزّل نسخة كاملة من محفظتك كما هي محفوظة الآن"},
+    "backup.link": {"en": "Download {filename} ({size})", "ar": "نزّل {filename} ({size})"},
+    "backup.ready": {"en": "Your backup of {time} is ready: click the download link next to Backup and keep the file somewhere safe.",
+                     "ar": "نسختك الاحتياطية من الساعة {time} جاهزة: انقر رابط التنزيل بجانب زر النسخة الاحتياطية واحفظ الملف في مكان آمن."},
+    "backup.too_big": {"en": "The portfolio is too big ({size}) to download through the page: run 'freelancekit backup FILE' instead.",
+                       "ar": "المحفظة أكبر ({size}) من أن تُنزَّل عبر الصفحة: شغّل الأمر 'freelancekit backup FILE' بدلاً من ذلك."},
 }
 
 # The built-in criteria are stored with English labels; show them translated

@@ -12,7 +12,9 @@ import json
 import math
 import os
 import secrets
+import tempfile
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
@@ -315,6 +317,23 @@ def _check_criteria_unchanged(cols: ClientColumns, current: Sequence[Criterion])
     raise InvalidInput(Problem("criteria", f"the criteria changed while you were importing ({what}): nothing was saved; check the file again"))
 
 
+def _checkpoint(conn: sqlite3.Connection) -> bool:
+    """``PRAGMA wal_checkpoint(TRUNCATE)``: True when nothing is left in the WAL."""
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error:
+        return False
+    return busy == 0
+
+
+def _fold_and_close(conn: sqlite3.Connection, read_only: bool) -> None:
+    """Close a connection after folding its WAL into the file (a function of its own: ``weakref.finalize`` needs one)."""
+    with suppress(sqlite3.Error):
+        if not read_only and not conn.in_transaction:
+            _checkpoint(conn)
+    conn.close()
+
+
 def _read_only_message(path: Path) -> str:
     return f"the portfolio file {path} is read-only: nothing was saved; make it writable or choose another file with --db"
 
@@ -373,6 +392,8 @@ class Store:
         except BaseException:
             self.conn.close()
             raise
+        # runs once: on close(), when the Store is collected, or at interpreter exit
+        self._closer = weakref.finalize(self, _fold_and_close, self.conn, self.read_only)
 
     def _start(self) -> None:
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -484,8 +505,23 @@ class Store:
         c.execute("INSERT INTO profile (id, name, email, signature, currency, locale, services) VALUES (1, '', '', '', 'USD', 'en', '[]')")
         self._insert_criteria(c, builtin_criteria())
 
+    def checkpoint(self) -> bool:
+        """Fold the WAL side file into the portfolio file; True when the file alone now holds everything.
+
+        Committed saves live in ``<file>-wal`` until SQLite copies them into the
+        file; a copy of the file alone taken before that misses them. A reader
+        in the middle of a read (another tab) can keep the last pages in the WAL:
+        then False, and the next checkpoint (or the last connection to close) finishes.
+        """
+        return False if self.read_only else _checkpoint(self.conn)
+
     def close(self) -> None:
-        self.conn.close()
+        """Close the file with every committed save folded into it (``checkpoint``).
+
+        The same happens when a Store is garbage-collected or the process exits
+        normally (a kernel shut down by ``freelancekit serve``): see ``__init__``.
+        """
+        self._closer()
 
     def __enter__(self) -> Store:
         return self
@@ -963,6 +999,11 @@ class Store:
                 raise _translate(exc, self.path) from None
             raise StorageError(f"the backup to {dest} failed: {getattr(exc, 'strerror', None) or exc}") from None
         return dest
+
+    def backup_bytes(self) -> bytes:
+        """A consistent copy (``backup``) as bytes, for a download: one self-contained SQLite file, no WAL."""
+        with tempfile.TemporaryDirectory(prefix="freelancekit-backup-") as folder:
+            return self.backup(Path(folder) / self.path.name).read_bytes()
 
     def auto_backup(self, keep: int = 5) -> Path:
         """Write a timestamped backup beside the portfolio and keep only the newest ``keep``."""

@@ -12,6 +12,7 @@ stylesheets), so loading the app contacts no server but this one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import socket
@@ -215,4 +216,21 @@ def run_serve(args: argparse.Namespace) -> int:
 
             raise FreelancekitError(f"port {port} on {HOST} is already in use: choose another --port") from None
         raise
+    finally:
+        fold_wal(db)
     return 0
+
+
+def fold_wal(db: Path) -> None:
+    """Once the server (and its kernels) stopped: leave every save in the portfolio file itself.
+
+    A kernel that was killed, not shut down, never closed its connection, so its
+    saves may still sit in the ``-wal`` side file; a copy of the portfolio file
+    alone would then be old. Opening and closing the store checkpoints it
+    (``Store.close``). Best effort: the saves are safe in the WAL either way.
+    """
+    from ..errors import FreelancekitError
+    from ..storage import Store
+
+    with contextlib.suppress(FreelancekitError, OSError):
+        Store(db, create=False).close()

@@ -24,6 +24,7 @@ import ipywidgets as w
 from .. import i18n
 from ..storage import Store
 from . import dom
+from .backup_view import BackupControl
 from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 from .wiring import CHANGES, OUTSIDE, VIEW_NAMES, VIEWS, View
 
@@ -115,6 +116,7 @@ class App:
         self.shown_demo = self.store.is_demo()  # the banner shown; another tab replacing the portfolio flips it
         self.views = Views(self.only or VIEW_NAMES, lambda name: view_class(name)(self.state), self._place)
         self.confirm = Confirm(self.state)
+        self.backup = BackupControl(self.state)
         if self.only:
             self.tabs = None
             self.root.children = [stylesheet(), self._banner(), self.confirm.widget, self.status.widget,
@@ -128,7 +130,9 @@ class App:
         self.tabs = tabs
         self._fill_tab(selected)
         tabs.observe(self.on_tab, names="selected_index")
-        title = w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>")
+        # the title row also holds Backup: one click from any tab
+        title = w.HBox([w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>"), self.backup.widget],
+                       layout=w.Layout(justify_content="space-between", align_items="center"))
         self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, tabs]
         self._direction(loc)
 

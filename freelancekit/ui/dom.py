@@ -40,6 +40,9 @@ DEMO_BACK = "fk-demo-back"  # "Back to the demo" (shown when the portfolio is no
 CONFIRM_BOX = "fk-confirm"  # any yes/cancel confirmation row
 CONFIRM_YES = "fk-confirm-yes"
 CONFIRM_CANCEL = "fk-confirm-cancel"
+BACKUP = "fk-backup"  # the shell's Backup button
+BACKUP_LINK = "fk-backup-link"  # the box that then shows the download link
+BACKUP_DOWNLOAD = "fk-backup-download"  # the <a download> itself
 
 # -- profile --------------------------------------------------------------------
 PROFILE_PREFIX = "fk-profile-"  # + name, email, signature, currency, locale; + "-error" for its message
