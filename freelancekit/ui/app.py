@@ -24,7 +24,7 @@ import ipywidgets as w
 from .. import i18n
 from ..storage import Store
 from . import dom
-from .backup_view import BackupControl
+from .backup import BackupControl
 from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 from .wiring import CHANGES, OUTSIDE, VIEW_NAMES, VIEWS, View
 

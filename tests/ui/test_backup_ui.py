@@ -5,7 +5,7 @@ import base64
 import re
 import sqlite3
 
-from freelancekit.ui import backup_view, dom
+from freelancekit.ui import backup as backup_view, dom
 from freelancekit.ui.common import literal_text
 
 
