@@ -14,13 +14,14 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any
 
 from . import validation as v
+from .encodings import EncodingError, decode
 from .errors import FreelancekitError, InvalidInput, Problem
 from .import_merge import take_clear_markers
 from .model import LIMITS, Client, Criterion, parse_services, parse_value
@@ -64,58 +65,39 @@ def known_columns(criteria: Sequence[Criterion]) -> list[str]:
 # -- reading the file ------------------------------------------------------------
 def read_rows(data: bytes, filename: str = "clients.csv") -> list[list[str]]:
     """The file as rows of strings (header first); refuses what is not a clean table."""
+    return read_table(data, filename)[0]
+
+
+def read_table(data: bytes, filename: str = "clients.csv") -> tuple[list[list[str]], str]:
+    """The file's rows of strings (header first) and the text encoding it was read in."""
     if not data:
         raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(f"the file is too large: at most {MAX_FILE_BYTES // 2**20} MB")
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data)
+        return _read_xlsx(data), "utf-8"  # an .xlsx holds Unicode text whatever made it
     return _read_csv(data)
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
-    if b"\x00" in data[:65536]:
-        raise ImportFileError("this is not a CSV text file (it looks like a binary file): export your sheet as 'CSV UTF-8' and try again")
+def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
+    """The rows and the encoding the bytes were read in (``encodings.decode``)."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(NOT_UTF8.format(where=f"first unreadable byte on line {line}")) from None
-    if not data.startswith(b"\xef\xbb\xbf") and _looks_like_windows_1256(data, text):
-        raise ImportFileError(NOT_UTF8.format(where="it looks like Arabic saved as Windows-1256"))
+        text, encoding = decode(data)
+    except EncodingError as exc:
+        raise ImportFileError(str(exc)) from None
     if not text or text.isspace():  # = not text.strip(), without copying the whole text
         raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
     end = text.find("\n")
     first = text if end < 0 else text[:end]  # not split(): that would copy the rest of the file
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    # Excel's "Unicode Text" separates with tabs, a ';' locale's CSV with ';'
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda sep: (counts[sep], sep == ","))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)  # blank lines stay (as []) so row numbers match the spreadsheet
     except csv.Error as exc:
         raise ImportFileError(f"the file is not a valid CSV near line {reader.line_num}: {_csv_reason(exc)}") from None
-    return rows
-
-
-NOT_UTF8 = ("the file is not UTF-8 text ({where}): in Excel use 'Save as > CSV UTF-8', "
-            "in LibreOffice choose the UTF-8 character set")
-_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def _looks_like_windows_1256(data: bytes, text: str) -> bool:
-    """Arabic saved as Windows-1256 whose bytes happen to be valid UTF-8 (e.g. "سپ" reads as "Ӂ").
-
-    Refused instead of stored as mojibake when the UTF-8 reading has no Arabic
-    letter at all but the Windows-1256 reading turns every non-ASCII character
-    into an Arabic letter or Arabic punctuation. Real UTF-8 Arabic always has
-    Arabic letters in its UTF-8 reading, so it is never refused.
-    """
-    if text.isascii() or _ARABIC_LETTERS.search(text):
-        return False
-    try:
-        other = data.decode("cp1256")
-    except UnicodeDecodeError:
-        return False
-    return all(_ARABIC_LETTERS.match(ch) for ch in other if not ch.isascii())
+    return rows, encoding
 
 
 def _csv_reason(exc: csv.Error) -> str:
@@ -434,8 +416,8 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
 
 def parse_file(data: bytes, filename: str, criteria: Sequence[Criterion]) -> ParsedImport:
     with _gc_paused():
-        rows = read_rows(data, filename)
-        return parse_table(rows, criteria)
+        rows, encoding = read_table(data, filename)
+        return replace(parse_table(rows, criteria), encoding=encoding)
 
 
 @contextmanager
@@ -479,14 +461,17 @@ def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on
         result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid,
                                       cleared=parsed.cleared, source=source)
     result.problems = sorted(parsed.problems + result.problems, key=lambda p: p.row or 0)
+    result.encoding = parsed.encoding
     return result
 
 
 def preview(store: Store, parsed: ParsedImport, *, on_duplicate: OnDuplicate = "update") -> ImportResult:
     """What ``commit`` would do, saving nothing: counts, and per updated client each field that changes (old -> new)."""
     with _gc_paused():
-        return store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=True,
-                                    cleared=parsed.cleared, dry_run=True)
+        result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=True,
+                                      cleared=parsed.cleared, dry_run=True)
+    result.encoding = parsed.encoding
+    return result
 
 
 def import_path(store: Store, path: str | Path, **kwargs: Any) -> ImportResult:

@@ -91,6 +91,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     unchanged: int = 0  # clients of the file already in the portfolio exactly as the file has them
     changes: list[ClientChange] = field(default_factory=list)  # a dry run's updated clients, old -> new
+    encoding: str = "utf-8"  # how the file's text was read (encodings.NAMES)
 
 
 @dataclass(frozen=True)

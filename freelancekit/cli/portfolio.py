@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..encodings import NAMES
 from ..import_merge import shown
 from . import add_db_option
 
@@ -71,7 +72,8 @@ def run_import(args: argparse.Namespace) -> int:
         else:
             result = import_clients(store, data, path.name, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
     verb = "Would import" if args.dry_run else "Imported"
-    print(f"{verb} {path.name}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
+    read_as = f" (read as {NAMES[result.encoding]})" if result.encoding != "utf-8" else ""
+    print(f"{verb} {path.name}{read_as}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
           f"{result.skipped} skipped, {len({q.row for q in result.problems})} rows with problems not imported")
     for change in result.changes:
         for c in change.changes:

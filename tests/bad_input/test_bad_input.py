@@ -89,8 +89,9 @@ IMPORT_CASES = [
      f"row 1: 'phone' is not a known column: use {COLUMNS} (add a custom criterion first to import its column)"),
     ("no name column", b"ease\n3\n", "row 1: the column 'name' is missing: every client needs a name"),
     ("column twice", b"name,Name\nA,B\n", "row 1: the column 'name' appears twice: keep one"),
-    ("not UTF-8", "name\nCafé\n".encode("latin-1"),
-     "the file is not UTF-8 text (first unreadable byte on line 2): in Excel use 'Save as > CSV UTF-8', in LibreOffice choose the UTF-8 character set"),
+    ("not UTF-8, letters unclear", "name\nCafé\nÅÄÖ\n".encode("cp1252"),
+     "the file is not UTF-8 text (first unreadable byte on line 2, and its letters do not say whether it is Western European "
+     "(Windows-1252) or Arabic (Windows-1256)): in Excel use 'Save as > CSV UTF-8', in LibreOffice choose the UTF-8 character set"),
     ("too many cells", b"name;ease\nA;3\nB;4;5\n",
      "row 3: has 3 values but the header has 2 columns (too many); check for a missing or extra separator"),
     ("bad cells with rows", b"\xef\xbb\xbfname;hourly_rate;ease\nA;$45;3\nB;4 5;x\n",
