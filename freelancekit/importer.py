@@ -391,7 +391,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
     values["email"] = _email_column(by_col.get("email", empty), numbers, problems, escaped=True)
     # the other columns repeat a lot: each distinct cell is unescaped and parsed once
     values["services"] = _cached_column(by_col.get("services", empty), _unescaping(parse_services), "services", numbers, problems)
-    values["start_date"] = _cached_column(by_col.get("start_date", empty), _unescaping(v.parse_date), "start_date", numbers, problems)
+    values["start_date"] = _cached_column(by_col.get("start_date", empty), _unescaping(v.parse_start_date), "start_date", numbers, problems)
     crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems, escaped=True) for c in criteria}
     bad_rows = {p.row for p in problems}
     names = values["name"]

@@ -166,7 +166,7 @@ def make_client(
     }
     email = c.check(v.clean_email, raw.get("email"), "email", row=row)
     services = c.check(parse_services, raw.get("services"), "services", row)
-    start = c.check(v.parse_date, raw.get("start_date"), "start_date", row=row)
+    start = c.check(v.parse_start_date, raw.get("start_date"), "start_date", row=row)
     raw_values = raw.get("values") or {}
     values = {}
     for crit in criteria:

@@ -297,6 +297,19 @@ def parse_date(value: Any, field: str, *, row: int | None = None) -> date | None
         raise fail(field, f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31", row) from None
 
 
+def parse_start_date(value: Any, field: str = "start_date", *, row: int | None = None, today: date | None = None) -> date | None:
+    """"Client since": a date (``parse_date``) that is today at the latest; a start in the future is a typo.
+
+    ``today`` is the user's local date (the one their calendar shows).
+    """
+    day = parse_date(value, field, row=row)
+    limit = today or date.today()
+    if day is not None and day > limit:
+        raise fail(field, f"{day.isoformat()} is in the future: 'Client since' is the day you started working with this client, "
+                          f"{limit.isoformat()} (today) at the latest", row)
+    return day
+
+
 def name_key(name: str) -> str:
     """The form two names share when they count as the same client (SPEC §3)."""
     return unicodedata.normalize("NFC", name).casefold()

@@ -212,6 +212,7 @@ class ClientForm:
                 row(c.key, w.Text(layout=w.Layout(width="140px")), extra=w.Label(value=unit), label=label)
         row("last_win", w.Text(layout=w.Layout(width="360px")))
         row("notes", w.Textarea(layout=w.Layout(width="360px", height="80px")))
+        # no ``max``: the widget would silently turn a later day into today; the core refuses it with a message instead
         row("start_date", w.DatePicker(value=None))
         self.fields = f
         self.body.children = [r.widget for r in f.values()]
