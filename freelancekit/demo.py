@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Client, Criterion, Portfolio, Profile, Service, builtin_criteria, make_client
+from .model import Client, Criterion, Package, Portfolio, Profile, Service, builtin_criteria, make_client
 
 DEMO_SERVICES = (
     Service("Blog posts", "well-researched articles that bring in steady search traffic", "from $250 per post"),
@@ -23,6 +23,11 @@ DEMO_PROFILE = Profile(
     currency="USD",
     locale="en",
     services=DEMO_SERVICES,
+    packages=(
+        Package("Essentials", ("Blog management",), 600, "per month"),
+        Package("Growth", ("Blog management", "SEO content refresh"), 900, "per month", 1050),
+        Package("Complete", ("Blog management", "SEO content refresh", "Case studies"), 1300, "per month", 1550),
+    ),
 )
 
 # name, contact, email, industry, services, rate, on-time, ease, enjoyment, learning, notes, last win, start

@@ -39,8 +39,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from . import validation as v
 from .bidi import is_rtl_locale, isolate, mark_rtl_lines, strip_marks
 from .errors import FreelancekitError, InvalidInput, Problem
-from .model import Client, Portfolio
+from .model import Client, Package, Portfolio, Profile, Service
 from .opportunities import Opportunity, ServiceIndex, build_index, buys, service_key, suggest
+from .phrasing import call_days, day_name, long_date, money, percent, win_age
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -57,7 +58,6 @@ PARTS: tuple[str, ...] = ("subject", "body")
 MAX_OFFERS = 3
 FOLLOW_UP_DAYS = 7
 SUBJECT_MAX, BODY_MAX, TEMPLATE_MAX = 250, 20_000, 20_000
-PACKAGE_LABELS = {"en": ("Good", "Better", "Best"), "ar": ("الأساسي", "المتقدّم", "الشامل")}
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "د", "أ", "م"})
 
 
@@ -243,46 +243,89 @@ def _tidy(text: str) -> str:
 
 
 # -- composing -----------------------------------------------------------------
-def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity], packages: Sequence[Opportunity] | None) -> dict[str, Any]:
+def applicable_packages(profile: Profile, client: Client) -> tuple[Package, ...]:
+    """The profile's packages this client could take: none of their services is one the client buys already.
+
+    A package naming a service the profile no longer has is left out (the
+    profile's check refuses that on save; a portfolio built in code may not).
+    """
+    known = {service_key(s.name) for s in profile.services}
+    return tuple(p for p in profile.packages
+                 if all(service_key(s) in known for s in p.services) and not any(buys(client, s) for s in p.services))
+
+
+def draft_locale(portfolio: Portfolio, client: Client) -> str:
+    """The client's own language when set, else the profile's."""
+    for loc in (client.language, portfolio.profile.locale):
+        if loc in LOCALES:
+            return loc
+    return "en"
+
+
+def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], currency: str, loc: str) -> list[dict[str, Any]]:
+    """Each package with only the services it adds to the one before (every service is named once)."""
+    rows: list[dict[str, Any]] = []
+    before: set[str] = set()
+    for n, p in enumerate(packages):
+        added = [services[service_key(s)] for s in p.services if service_key(s) not in before]
+        before |= {service_key(s) for s in p.services}
+        saving = p.saving
+        rows.append({
+            "name": isolate(p.name, loc),
+            "price": isolate(money(p.price, currency, loc), loc),
+            "price_note": isolate(_phrase(p.price_note), loc) if p.price_note.strip() else "",
+            "includes": isolate(rows[-1]["plain_name"], loc) if rows else "",
+            "plain_name": p.name,
+            "services": [{"name": _in_text(sv.name, loc), "value": isolate(_phrase(sv.value), loc)} for sv in added],
+            "service_names": join_list([_in_text(sv.name, loc) for sv in added], loc),
+            "recommended": len(packages) >= 2 and n == (1 if len(packages) <= 3 else len(packages) // 2),
+            "separate": isolate(money(p.separate_price, currency, loc), loc) if saving else "",
+            "saving": isolate(money(saving, currency, loc), loc) if saving else "",
+            "saving_percent": percent(saving, p.separate_price) if saving and p.separate_price else 0,
+        })
+    return rows
+
+
+def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity], packages: Sequence[Package],
+             today: date, loc: str) -> dict[str, Any]:
     profile = portfolio.profile
-    loc = profile.locale if profile.locale in LOCALES else "en"
 
     def iso(text: str) -> str:
         return isolate(text, loc)
 
-    offer_rows = [
-        {
+    said: set[str] = set()  # "it pairs well with X" once per current service, not on every bullet
+    offer_rows = []
+    for o in offers:
+        pairs = o.builds_on if o.builds_on and service_key(o.builds_on) not in said else ""
+        if pairs:
+            said.add(service_key(pairs))
+        offer_rows.append({
             "name": iso(o.service.name),
             "value": iso(_phrase(o.service.value)),
             "price": iso(_phrase(o.service.price_hint)),
             "kind": o.kind,
-            "builds_on": _in_text(o.builds_on, loc) if o.builds_on else "",
-        }
-        for o in offers
-    ]
-    package_rows = []
-    if packages:
-        labels = PACKAGE_LABELS[loc]
-        for level in range(3):
-            chosen = packages[: level + 1]
-            hints = [iso(_phrase(o.service.price_hint)) for o in chosen]
-            package_rows.append({
-                "label": labels[level],
-                "services": " + ".join(iso(o.service.name) for o in chosen),
-                "price": " + ".join(hints) if all(hints) else "",
-                "recommended": level == 1,
-            })
+            "builds_on": _in_text(pairs, loc) if pairs else "",
+            "industry_peers": o.industry_peers if client.industry.strip() else 0,
+        })
+    by_key = {service_key(sv.name): sv for sv in profile.services}
     signature = profile.signature.strip() or profile.name.strip()
+    days = call_days(today)
     return {
         "client": iso(client.name),
-        "industry": iso(client.industry),
+        "industry": iso(_in_text(client.industry.strip(), loc)) if client.industry.strip() else "",
         "contact_first": iso(first_name(client.contact_name)),
         "contact_full": iso(client.contact_name),
-        "current": join_list([_in_text(s, loc) for s in client.services], loc),
+        "current": join_list([_in_text(sv, loc) for sv in client.services], loc),
+        "current_count": len(client.services),
         "last_win": _win(client.last_win, loc),
+        "win_age": win_age(client.last_win, client.last_win_date, today),
+        "win_date": long_date(client.last_win_date, loc) if client.last_win_date else "",
+        "working_on": iso(_phrase(client.working_on)) if client.working_on.strip() else "",
         "offers": offer_rows,
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
-        "packages": package_rows,
+        "packages": _package_rows(packages, by_key, profile.currency, loc),
+        "call_day_1": day_name(days[0], loc),
+        "call_day_2": day_name(days[1], loc),
         "sender": iso(profile.name),
         "signature": "\n".join(iso(line) for line in signature.split("\n")),
         "locale": loc,
@@ -323,24 +366,32 @@ def compose_draft(
     packages: bool = True,
     templates: Mapping[str, str] | None = None,
     index: ServiceIndex | None = None,
+    today: date | None = None,
 ) -> Draft:
-    """One draft for ``client`` in the profile's locale.
+    """One draft for ``client`` in the client's language (else the profile's).
 
     ``services``: the service names the freelancer picked (1-3, in order);
-    None takes the best-fitting three. ``packages`` adds the good/better/best
-    block when three services are offered. ``templates``: overrides by
-    template name (``Store.templates()``).
+    None takes the best-fitting three. ``packages`` (with ``services`` None):
+    offer the profile's good/better/best packages instead, when the client can
+    take one (see ``applicable_packages``). ``templates``: overrides by template name
+    (``Store.templates()``). ``today`` dates the proposed call and the win's age.
     """
     v.clean_choice(tone, "tone", TONES)
+    today = today or date.today()
+    # services picked by hand are offered as picked; otherwise the profile's packages, when the client can take one
+    offered_packages = applicable_packages(portfolio.profile, client) if packages and services is None else ()
     opportunities = suggest(portfolio, client, index=index)
     if not opportunities:
         what = "your profile has no services yet" if not portfolio.profile.services else f"{client.name} already buys every service in your profile"
         raise FreelancekitError(f"nothing to offer {client.name}: {what}; add a service to your profile to suggest something new")
-    offers = _chosen(portfolio, client, opportunities, services)
-    package_levels = offers if packages and len(offers) == 3 else None
-    context = _context(portfolio, client, offers, package_levels)
+    if offered_packages:
+        by_key = {service_key(o.name): o for o in opportunities}
+        offers = [by_key[service_key(s)] for s in offered_packages[-1].services if service_key(s) in by_key]
+    else:
+        offers = _chosen(portfolio, client, opportunities, services)
+    loc = draft_locale(portfolio, client)
+    context = _context(portfolio, client, offers, offered_packages, today, loc)
     env = _environment(templates)
-    loc = context["locale"]
     subject = " ".join(_render(env, f"{loc}/{tone}_subject.j2", context).split())
     body = _tidy(_render(env, f"{loc}/{tone}_body.j2", context))
     if is_rtl_locale(loc):
@@ -350,7 +401,7 @@ def compose_draft(
     return Draft(
         client_id=client.id, client_name=client.name, contact_name=client.contact_name, to_email=client.email,
         subject=subject[:SUBJECT_MAX], body=body[:BODY_MAX], locale=loc, tone=tone,
-        offers=tuple(o.name for o in offers), packages=package_levels is not None,
+        offers=tuple(o.name for o in offers), packages=bool(offered_packages),
     )
 
 
@@ -364,6 +415,7 @@ def draft_top_three(
     packages: bool = True,
     templates: Mapping[str, str] | None = None,
     count: int = 3,
+    today: date | None = None,
 ) -> DraftSet:
     """Drafts for the ``count`` best-ranked clients.
 
@@ -381,7 +433,7 @@ def draft_top_three(
         client = by_name[v.name_key(name)]
         try:
             draft = compose_draft(portfolio, client, tone=tone, services=picks_by_key.get(v.name_key(name)),
-                                  packages=packages, templates=templates, index=index)
+                                  packages=packages, templates=templates, index=index, today=today)
         except InvalidInput:
             raise
         except FreelancekitError as exc:

@@ -1,16 +1,27 @@
 """The example drafts shown in ``docs/examples/`` (regenerate with ``python scripts/make_examples.py``).
 
-Three drafts from the demo portfolio: English warm (best-ranked client),
-English formal (second client) and Arabic warm (best-ranked client of the same
-portfolio with an Arabic profile: Arabic service names, value statements and
-price hints, the clients' wins in Arabic, Latin names kept as they are).
+Four drafts from the demo portfolio, written on ``EXAMPLE_DAY``: English and
+Arabic, warm (best-ranked client, a win 12 days earlier: "a good moment to
+ask") and formal (second client, a win 400 days earlier: dated, not "recent").
+The Arabic ones use the same portfolio with an Arabic profile: Arabic service
+names, value statements, price hints and packages, the clients' wins in
+Arabic, Latin names kept as they are. Every one offers the profile's packages.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from datetime import date, timedelta
 
 from .demo import DEMO_PROFILE, demo_portfolio
-from .model import Portfolio, Service, make_client
+from .model import Package, Portfolio, Service, make_client
+
+EXAMPLE_DAY = date(2026, 3, 2)  # a Monday: the drafts propose a call on Wednesday and Thursday
+RECENT_WIN, OLD_WIN = timedelta(days=12), timedelta(days=400)
+ARABIC_PACKAGES = (
+    Package("الباقة الأساسية", ("إدارة المدونة",), 600, "شهرياً"),
+    Package("باقة النمو", ("إدارة المدونة", "تحديث المحتوى لمحركات البحث"), 900, "شهرياً", 1050),
+    Package("الباقة الشاملة", ("إدارة المدونة", "تحديث المحتوى لمحركات البحث", "دراسات الحالة"), 1300, "شهرياً", 1550),
+)
 
 # English demo service -> (Arabic name, value statement, price hint)
 ARABIC_SERVICES = {
@@ -41,7 +52,7 @@ def arabic_demo_portfolio() -> Portfolio:
     """The demo portfolio as an Arabic-speaking freelancer would keep it (same clients, Arabic services and wins)."""
     demo = demo_portfolio()
     services = tuple(Service(*ARABIC_SERVICES[s.name]) for s in DEMO_PROFILE.services)
-    profile = replace(DEMO_PROFILE, locale="ar", services=services,
+    profile = replace(DEMO_PROFILE, locale="ar", services=services, packages=ARABIC_PACKAGES,
                       signature="Maya Carter\nكاتبة ومحررة محتوى\nmayacarter-writes.com")
     clients = tuple(make_client({**asdict(c), "services": [ARABIC_SERVICES[s][0] for s in c.services],
                                  "last_win": ARABIC_WINS.get(c.name, "")}, demo.criteria)
@@ -54,11 +65,14 @@ def example_files() -> dict[str, str]:
     from .drafting import draft_top_three
     from .mailexport import to_text
 
-    demo = demo_portfolio()
-    warm = draft_top_three(demo, tone="warm").drafts[0]
-    formal = draft_top_three(demo, tone="formal").drafts[1]
-    arabic = draft_top_three(arabic_demo_portfolio(), tone="warm").drafts[0]
-    return {"en-warm.txt": to_text(warm), "en-formal.txt": to_text(formal), "ar-warm.txt": to_text(arabic)}
+    files = {}
+    for prefix, portfolio in (("en", demo_portfolio()), ("ar", arabic_demo_portfolio())):
+        ranked = [d.client_name for d in draft_top_three(portfolio, today=EXAMPLE_DAY).drafts]
+        for tone, rank, age in (("warm", 0, RECENT_WIN), ("formal", 1, OLD_WIN)):
+            clients = tuple(replace(c, last_win_date=EXAMPLE_DAY - age) if c.name == ranked[rank] else c for c in portfolio.clients)
+            draft = draft_top_three(replace(portfolio, clients=clients), tone=tone, today=EXAMPLE_DAY).drafts[rank]
+            files[f"{prefix}-{tone}.txt"] = to_text(draft)
+    return files
 
 
 __all__ = ["arabic_demo_portfolio", "example_files"]

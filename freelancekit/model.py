@@ -24,6 +24,7 @@ LOCALES: tuple[str, ...] = ("en", "ar")
 CLIENT_TEXT_FIELDS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services", "notes", "last_win")
 LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100}
 MAX_SERVICES = 30
+MAX_PACKAGES = 3
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,24 @@ class Service:
     name: str
     value: str = ""  # one-line value statement: why a client would want it
     price_hint: str = ""  # free text such as "from $300/month"
+
+
+@dataclass(frozen=True)
+class Package:
+    """One good/better/best level: some of the profile's services at one price (rules: docs/drafts.md)."""
+
+    name: str
+    services: tuple[str, ...]
+    price: float
+    price_note: str = ""  # what the price covers, such as "per month"
+    separate_price: float | None = None  # what the same services cost one by one (shows the saving)
+
+    @property
+    def saving(self) -> float | None:
+        """How much less the package costs than its services one by one; None when not given."""
+        if self.separate_price is None or self.separate_price <= self.price:
+            return None
+        return round(self.separate_price - self.price, 2)
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,7 @@ class Profile:
     locale: str = "en"
     services: tuple[Service, ...] = ()
     revision: int = 0
+    packages: tuple[Package, ...] = ()
 
     def service_names(self) -> list[str]:
         return [s.name for s in self.services]
@@ -73,6 +93,9 @@ class Client:
     values: Mapping[str, float | None] = field(default_factory=dict)
     id: int | None = None
     revision: int = 0
+    last_win_date: date | None = None  # when the last win happened: a recent one makes a good moment to ask
+    working_on: str = ""  # what they are working on now, in words the client would use ("a spring campaign")
+    language: str = ""  # the language their drafts are written in ("" = the profile's)
 
     @property
     def key(self) -> str:
@@ -216,8 +239,64 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     dupes = sorted({services[i].name for i, k in enumerate(keys) if keys.count(k) > 1})
     if dupes:
         c.problems.append(Problem("services", f"'{dupes[0]}' is listed twice: each service needs its own name"))
+    packages = c.check(make_packages, raw.get("packages") or (), services)
     c.done()
-    return Profile(name, email, signature, currency, locale, tuple(services), revision)
+    return Profile(name, email, signature, currency, locale, tuple(services), revision, packages)
+
+
+def _as_mapping(item: Any) -> Mapping[str, Any]:
+    if isinstance(item, Mapping):
+        return item
+    return {f: getattr(item, f, None) for f in ("name", "services", "price", "price_note", "separate_price")}
+
+
+def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Package, ...]:
+    """The profile's good/better/best packages, checked against its services.
+
+    Rules (docs/drafts.md): at most three, each with a unique name, one or more
+    of the profile's own services and a price; each level holds every service
+    of the level before it (so an email names each service once: "everything
+    in Good, plus ..."); a separate price, when given, is above the package price.
+    """
+    from .opportunities import service_key
+
+    items = list(raw)
+    if not items:
+        return ()
+    problems: list[Problem] = []
+    if len(items) > MAX_PACKAGES:
+        raise v.fail("packages", f"at most {MAX_PACKAGES} packages (good, better, best): remove {len(items) - MAX_PACKAGES}")
+    by_key = {service_key(s.name): s.name for s in services}
+    made: list[Package] = []
+    for i, item in enumerate(items, start=1):
+        c = _Collector()
+        m = _as_mapping(item)
+        name = c.check(v.clean_text, m.get("name"), "package name", row=i, max_length=60, required=True)
+        names = c.check(parse_services, m.get("services"), "package services", i) or ()
+        price = c.check(v.parse_number, m.get("price"), "package price", row=i, required=True)
+        note = c.check(v.clean_text, m.get("price_note"), "package price note", row=i, max_length=60)
+        separate = c.check(v.parse_number, m.get("separate_price"), "separate price", row=i)
+        chosen = []
+        for n in names:
+            if service_key(n) not in by_key:
+                c.problems.append(Problem("package services", f"'{n}' is not one of your services: add it to your services first", i))
+            else:
+                chosen.append(by_key[service_key(n)])
+        if not names and not any(p.field == "package services" for p in c.problems):
+            c.problems.append(Problem("package services", "choose at least one of your services", i))
+        if price is not None and separate is not None and separate <= price:
+            c.problems.append(Problem("separate price", "must be more than the package price (it shows what the client saves)", i))
+        if made and chosen and not {service_key(s) for s in made[-1].services} <= {service_key(s) for s in chosen}:
+            missing = [s for s in made[-1].services if service_key(s) not in {service_key(x) for x in chosen}]
+            c.problems.append(Problem("package services", f"must include every service of '{made[-1].name}' (missing: {', '.join(missing)})", i))
+        if name and any(v.name_key(p.name) == v.name_key(name) for p in made):
+            c.problems.append(Problem("package name", f"'{name}' is used twice: each package needs its own name", i))
+        problems += c.problems
+        if not c.problems:
+            made.append(Package(name, tuple(chosen), price, note, separate))
+    if problems:
+        raise InvalidInput(problems)
+    return tuple(made)
 
 
 def make_criterion(

@@ -31,6 +31,7 @@ from .import_merge import Cleared, ClientChange, changes, merge
 from .model import (
     Client,
     Criterion,
+    Package,
     Portfolio,
     Profile,
     Service,
@@ -41,7 +42,7 @@ from .model import (
 )
 from .validation import name_key, parse_weight
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -74,7 +75,10 @@ CREATE TABLE drafts (
 CREATE TABLE templates (name TEXT PRIMARY KEY, body TEXT NOT NULL);
 """
 
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}  # version -> script that brings version-1 up to it
+# version 2: the profile's good/better/best packages (a JSON list, see model.Package)
+_PACKAGES_V2 = "ALTER TABLE profile ADD COLUMN packages TEXT NOT NULL DEFAULT '[]'"
+
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _PACKAGES_V2}  # version -> script that brings version-1 up to it
 
 _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision"
 
@@ -117,6 +121,14 @@ def _client_from_row(row: Sequence[Any]) -> Client:
         start_date=date.fromisoformat(start) if start else None,
         values=json.loads(vals), id=id_, revision=rev,
     )
+
+
+def _packages_json(packages: Sequence[Package]) -> str:
+    return json.dumps([{**asdict(p), "services": list(p.services)} for p in packages], ensure_ascii=False)
+
+
+def _package_from_json(data: Mapping[str, Any]) -> Package:
+    return Package(data["name"], tuple(data["services"]), data["price"], data.get("price_note", ""), data.get("separate_price"))
 
 
 def _services_json(services: Sequence[str]) -> str:
@@ -589,9 +601,10 @@ class Store:
         return self._read("SELECT value FROM meta WHERE key = 'is_demo'")[0][0] == "1"
 
     def profile(self) -> Profile:
-        name, email, sig, cur, loc, services, rev = self._read(
-            "SELECT name, email, signature, currency, locale, services, revision FROM profile WHERE id = 1")[0]
-        return Profile(name, email, sig, cur, loc, tuple(Service(**s) for s in json.loads(services)), rev)
+        name, email, sig, cur, loc, services, rev, packages = self._read(
+            "SELECT name, email, signature, currency, locale, services, revision, packages FROM profile WHERE id = 1")[0]
+        return Profile(name, email, sig, cur, loc, tuple(Service(**s) for s in json.loads(services)), rev,
+                       tuple(_package_from_json(p) for p in json.loads(packages)))
 
     def criteria(self) -> tuple[Criterion, ...]:
         rows = self._read("SELECT key, label, kind, direction, weight, lo, hi, builtin, revision FROM criteria ORDER BY position, key")
@@ -642,8 +655,8 @@ class Store:
                 raise StaleEdit("your profile was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
             services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
             c.execute(
-                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, revision=revision+1 WHERE id=1",
-                (p.name, p.email, p.signature, p.currency, p.locale, services),
+                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, revision=revision+1 WHERE id=1",
+                (p.name, p.email, p.signature, p.currency, p.locale, services, _packages_json(p.packages)),
             )
         return replace(p, revision=rev + 1)
 
@@ -927,8 +940,9 @@ class Store:
             self._insert_criteria(c, portfolio.criteria)
             p = portfolio.profile
             c.execute(
-                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, revision=revision+1 WHERE id=1",
-                (p.name, p.email, p.signature, p.currency, p.locale, json.dumps([asdict(s) for s in p.services], ensure_ascii=False)))
+                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, revision=revision+1 WHERE id=1",
+                (p.name, p.email, p.signature, p.currency, p.locale, json.dumps([asdict(s) for s in p.services], ensure_ascii=False),
+                 _packages_json(p.packages)))
             c.executemany(
                 "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)",

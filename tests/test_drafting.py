@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from freelancekit.drafting import (
     load_draft, load_drafts, reset_template, save_draft, set_status, set_template, template_names,
 )
 from freelancekit.errors import FreelancekitError, InvalidInput, StaleEdit
-from freelancekit.model import Portfolio, Profile, Service, builtin_criteria, make_client
+from freelancekit.model import Package, Portfolio, Profile, Service, builtin_criteria, make_client, make_profile
 from freelancekit.opportunities import service_key
 from freelancekit.storage import Store
 
@@ -30,6 +30,28 @@ CONTACTS = ["Daniel Reyes", "Dr. Hannah Kim", "Émile Durand", "ليلى حدا�
 WINS = ["Our guide reached page one on Google", "The launch sold out in two days!", "زادت المبيعات 30% هذا الشهر",
         "Record enrolment: 1,200 students.", "", ""]
 INDUSTRIES = ["SaaS", "Dental clinic", "مكتبات", "", "Retail"]
+WORKING_ON = ["a big spring campaign", "إطلاق المتجر الجديد", "", "", ""]
+TODAY = date(2026, 12, 2)
+# phrasings a reader flagged as wrong or generic; none may come back (docs/drafts.md)
+KNOWN_BAD = (
+    "get even more value from the", "you already have.", "latest win", "the recent milestone:", "win: ", " + ",
+    "(fit", "our work together on blog", "our work together on email", "(my recommendation)", "Good:", "Better:", "Best:",
+    "وتضاعف أثر", "بالإنجاز الأخير:", "next week", "الأسبوع القادم",
+)
+
+
+def random_packages(rng: random.Random, services: list[Service]) -> tuple[Package, ...]:
+    """Nested good/better/best packages from the profile's services (or none)."""
+    if rng.random() < 0.35 or len(services) < 2:
+        return ()
+    levels = rng.randint(1, min(3, len(services)))
+    names = [s.name for s in rng.sample(services, levels)]
+    made = []
+    for n in range(levels):
+        price = 300 * (n + 1)
+        made.append(Package(["Starter", "Plus", "Pro"][n], tuple(names[: n + 1]), price, rng.choice(["", "per month"]),
+                            price + 100 * n if n and rng.random() < 0.7 else None))
+    return tuple(made)
 
 
 def generated_portfolio(rng: random.Random) -> Portfolio:
@@ -38,7 +60,7 @@ def generated_portfolio(rng: random.Random) -> Portfolio:
     chosen = rng.sample(pool, rng.randint(2, len(pool)))
     services = tuple(Service(n, rng.choice(VALUES), rng.choice(PRICES) if rng.random() < 0.7 else "") for n in chosen)
     profile = Profile(name=rng.choice(["Maya Carter", "سارة علي", ""]), signature=rng.choice(["", "Maya\nWriter", "سارة"]),
-                      locale=locale, services=services)
+                      locale=locale, services=services, packages=random_packages(rng, list(services)))
     crit = builtin_criteria()
     clients = []
     for i, name in enumerate(rng.sample(CLIENTS, rng.randint(1, len(CLIENTS)))):
@@ -46,7 +68,8 @@ def generated_portfolio(rng: random.Random) -> Portfolio:
         if rng.random() < 0.2:
             bought.append(rng.choice(["Consulting", "استشارات"]))  # free text, not a profile service
         raw = {"name": name, "contact_name": rng.choice(CONTACTS), "email": f"c{i}@example.com", "industry": rng.choice(INDUSTRIES),
-               "services": bought, "last_win": rng.choice(WINS),
+               "services": bought, "last_win": rng.choice(WINS), "working_on": rng.choice(WORKING_ON),
+               "last_win_date": rng.choice([None, TODAY - timedelta(days=rng.randint(0, 900))]),
                "values": {"hourly_rate": rng.randint(20, 120), "on_time_payment": rng.randint(1, 5), "ease": rng.choice([None, 3, 5]),
                           "enjoyment": rng.randint(1, 5), "learning": rng.randint(1, 5)}}
         clients.append(make_client(raw, crit, id=i + 1))
@@ -72,11 +95,16 @@ def assert_draft_is_sendable(p: Portfolio, draft: Draft) -> None:
     assert 1 <= len(draft.offers) <= 3
     bought = {service_key(s) for s in client.services}
     profile = {service_key(s.name) for s in p.profile.services}
+    folded = body.casefold()
     for offer in draft.offers:
         assert service_key(offer) not in bought and service_key(offer) in profile
-        assert offer in body
+        assert folded.count(offer.casefold()) == 1, (offer, body)  # offered once: never as a bullet and again in a package
+    for bad in KNOWN_BAD:
+        assert bad not in body and bad not in strip_marks(draft.subject), (bad, body)
     if client.last_win:
         assert strip_marks(client.last_win).rstrip(".!?") in body
+    if client.working_on:
+        assert strip_marks(client.working_on) in body
 
 
 def test_two_hundred_generated_portfolios_give_sendable_drafts():
@@ -86,7 +114,7 @@ def test_two_hundred_generated_portfolios_give_sendable_drafts():
     for _ in range(200):
         p = generated_portfolio(rng)
         tone = rng.choice(["warm", "formal"])
-        result = draft_top_three(p, tone=tone, packages=rng.random() < 0.7)
+        result = draft_top_three(p, tone=tone, packages=rng.random() < 0.7, today=TODAY)
         for name, reason in result.skipped:
             client = next(c for c in p.clients if c.name == name)
             assert {service_key(s.name) for s in p.profile.services} <= {service_key(s) for s in client.services}, reason
@@ -113,36 +141,123 @@ def test_demo_drafts_are_sendable_and_personal(locale, tone):
 
 def test_english_warm_draft_reads_as_written():
     p = demo_portfolio()
-    d = compose_draft(p, p.clients[0], services=["Blog management"], tone="warm")
-    assert d.subject == "A quick idea for Brightpath Software: Blog management"
+    d = compose_draft(p, p.clients[0], services=["Case studies"], tone="warm", packages=False, today=TODAY)
+    assert d.subject == "A quick idea for Brightpath Software: Case studies"
     assert d.body.split("\n\n")[:4] == [
         "Hi Daniel,",
-        "I hope all is well at Brightpath Software. I've really enjoyed our work together on blog posts and editing & proofreading, "
-        "and I'm still delighted about the latest win: The guide to churn metrics reached page one on Google.",
-        "Building on that, I have one idea that could help you get even more out of it:",
-        "- Blog management: an editorial calendar, publishing and upkeep so the blog never goes quiet. "
-        "It's the natural next step from the blog posts we already do together. Price: from $600 per month.",
+        "I hope all is well at Brightpath Software. I've really enjoyed working with you on your blog posts and editing & proofreading, "
+        "and I'm still delighted about one result in particular. The guide to churn metrics reached page one on Google.",
+        "I have one idea that could help you get even more out of it:",
+        "- Case studies: customer stories that help the sales team close deals. "
+        "It pairs well with your blog posts. Price: from $500 each.",
     ]
-    assert not d.packages and "Good" not in d.body  # packages need three offers
-    assert "15-minute call" in d.body and d.body.endswith("Thanks,\nMaya Carter\nContent writer & editor\nmayacarter-writes.com")
+    assert not d.packages
+    assert "quick call on Monday 7 December or Tuesday 8 December" in d.body  # a concrete next step, from today
+    assert d.body.endswith("Thanks,\nMaya Carter\nContent writer & editor\nmayacarter-writes.com")
 
 
-def test_formal_packages_mark_the_middle_option_and_use_price_hints():
+def test_packages_replace_the_bullets_mark_the_middle_and_show_each_price_once():
     p = demo_portfolio()
-    d = compose_draft(p, p.clients[1], tone="formal", services=["Case studies", "Blog management", "Email newsletter"])
-    assert d.body.startswith("Dear Priya Natarajan,\n\n")
-    lines = [line for line in d.body.split("\n") if line.startswith("- ")]
+    d = compose_draft(p, p.clients[1], tone="formal", today=TODAY)
+    assert d.packages and d.offers == ("Blog management", "SEO content refresh", "Case studies")
+    lines = [line for line in d.body.split("\n") if line[:3] in ("1. ", "2. ", "3. ")]
     assert lines == [
-        "- Good: Case studies (from $500 each)",
-        "- Better (my recommendation): Case studies + Blog management (from $500 each + from $600 per month)",
-        "- Best: Case studies + Blog management + Email newsletter (from $500 each + from $600 per month + from $400 per month)",
+        "1. Essentials, $600 per month: blog management (an editorial calendar, publishing and upkeep so the blog never goes quiet).",
+        "2. Growth (the option most clients choose), $900 per month: everything in Essentials, plus SEO content refresh "
+        "(older posts updated so they climb back up the search results). Ordered separately, these services would cost $1,050: a saving of $150.",
+        "3. Complete, $1,300 per month: everything in Growth, plus case studies (customer stories that help the sales team close deals). "
+        "Ordered separately, these services would cost $1,550: a saving of $250.",
     ]
+    for price in ("$600", "$900", "$1,300"):
+        assert d.body.count(price) == 1
+    assert "Price:" not in d.body  # no per-service price list next to the packages
+
+
+def test_package_saving_is_computed_from_the_separate_price():
+    assert Package("A", ("x",), 900, separate_price=1050).saving == 150
+    assert Package("A", ("x",), 999.5, separate_price=1200).saving == 200.5
+    assert Package("A", ("x",), 900).saving is None
+    services = [{"name": "Blog posts"}, {"name": "SEO audit"}]
+    profile = make_profile({"services": services, "packages": [
+        {"name": "Basic", "services": ["blog post"], "price": "400"},
+        {"name": "Plus", "services": "Blog posts;SEO audit", "price": "650", "separate_price": "700"}]})
+    assert profile.packages[1].services == ("Blog posts", "SEO audit") and profile.packages[1].saving == 50
+    with pytest.raises(InvalidInput) as exc:
+        make_profile({"services": services, "packages": [
+            {"name": "Basic", "services": ["SEO audit"], "price": "400"},
+            {"name": "Plus", "services": ["Blog posts", "Logo"], "price": "", "separate_price": "10"}]})
+    texts = " | ".join(str(pr) for pr in exc.value.problems)
+    assert "'Logo' is not one of your services" in texts and "package price" in texts and "must include every service of 'Basic'" in texts
+
+
+def test_a_client_who_buys_a_package_service_gets_individual_services():
+    p = demo_portfolio()
+    northwind = next(c for c in p.clients if c.name == "Northwind Marketing Agency")  # buys SEO content refresh
+    d = compose_draft(p, northwind, today=TODAY)
+    assert d.packages and d.offers == ("Blog management",) and "Here is one way" in d.body and "Growth" not in d.body
+    d = compose_draft(p, replace(northwind, services=(*northwind.services, "Blog management")), today=TODAY)
+    assert not d.packages and "Essentials" not in d.body and "Price:" in d.body
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_a_win_10_days_ago_congratulates_and_one_400_days_ago_does_not(locale):
+    p = demo_portfolio()
+    p = replace(p, profile=replace(p.profile, locale=locale))
+    client = p.clients[0]
+    recent = compose_draft(p, replace(client, last_win_date=TODAY - timedelta(days=10)), today=TODAY)
+    old = compose_draft(p, replace(client, last_win_date=TODAY - timedelta(days=400)), today=TODAY)
+    opener = {"en": "Congratulations on the recent win!", "ar": "تهانيّ الحارة بالإنجاز الأخير!"}[locale]
+    assert strip_marks(recent.body.split("\n\n")[1]).startswith(opener)
+    assert opener not in old.body and "recent" not in old.body and "latest" not in old.body
+    assert {"en": "28 October 2025", "ar": "28 أكتوبر 2025"}[locale] in old.body  # the old win is dated, not "latest"
+    from freelancekit.phrasing import good_moment
+
+    assert good_moment(client.last_win, TODAY - timedelta(days=10), TODAY)
+    assert not good_moment(client.last_win, TODAY - timedelta(days=400), TODAY)
+    assert not good_moment("", TODAY, TODAY)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
+def test_every_sentence_reads_right_for_zero_to_three_current_services(locale, tone, count):
+    p = demo_portfolio()
+    p = replace(p, profile=replace(p.profile, locale=locale))
+    current = ["Blog posts", "Editing & proofreading", "Email newsletter"][:count]
+    for packages in (True, False):
+        client = replace(p.clients[0], services=tuple(current))
+        d = compose_draft(p, client, tone=tone, packages=packages, today=TODAY)
+        body = strip_marks(d.body)
+        assert lint_draft(d) == [], body
+        for bad in KNOWN_BAD:
+            assert bad not in body, (bad, body)
+        expected = {0: "", 1: "blog posts", 2: "blog posts and editing & proofreading",
+                    3: "blog posts, editing & proofreading and email newsletter"}[count] if locale == "en" else \
+            {0: "", 1: "Blog posts", 2: "Blog posts و Editing & proofreading",
+             3: "Blog posts، Editing & proofreading و Email newsletter"}[count]
+        if count:
+            assert expected in body
+            if locale == "en":
+                assert f"your {expected}" in body  # "your email newsletter", never a bare "on email newsletter"
+        else:
+            assert "work on your" not in body and "with you on your" not in body and "على ." not in body
+        offers = d.offers
+        for o in offers:
+            assert body.casefold().count(o.casefold()) == 1
+
+
+def test_working_on_gives_one_sentence_and_industry_evidence_is_named():
+    p = demo_portfolio()
+    client = replace(p.clients[0], working_on="a big spring campaign")
+    d = compose_draft(p, client, packages=False, today=TODAY)
+    assert "Since you're working on a big spring campaign, this seems a good moment to share a few ideas." in d.body
+    assert "working on" not in compose_draft(p, p.clients[0], packages=False, today=TODAY).body
 
 
 def test_arabic_draft_isolates_latin_names_and_marks_latin_lines():
     p = demo_portfolio()
     p = replace(p, profile=replace(p.profile, locale="ar"))
-    d = compose_draft(p, p.clients[0], services=["Case studies"])
+    d = compose_draft(p, p.clients[0], services=["Case studies"], packages=False)
     assert d.body.startswith(f"مرحباً {FSI}Daniel{PDI}،\n\n")
     assert f"{FSI}Brightpath Software{PDI}" in d.subject
     assert f"{RLM}{FSI}Maya Carter{PDI}" in d.body  # a Latin-only line in an Arabic draft starts right-to-left
@@ -183,7 +298,7 @@ def test_picks_by_client_name_reach_the_draft():
 
 def test_user_template_override_is_used_and_sandboxed():
     p = demo_portfolio()
-    d = compose_draft(p, p.clients[0], templates={"en/warm_subject.j2": "For {{ contact_first }}: {{ offers[0].name }}"})
+    d = compose_draft(p, p.clients[0], packages=False, templates={"en/warm_subject.j2": "For {{ contact_first }}: {{ offers[0].name }}"})
     assert d.subject == "For Daniel: Case studies"
     escape = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
     with pytest.raises(InvalidInput) as exc:
@@ -191,7 +306,7 @@ def test_user_template_override_is_used_and_sandboxed():
     assert str(exc.value) == "template: en/warm_body.j2 tries to use something templates may not use (only the draft's names and lists are available)"
     with pytest.raises(InvalidInput) as exc:
         compose_draft(p, p.clients[0], templates={"en/warm_body.j2": "Hi {{ nickname }}"})
-    assert str(exc.value).startswith("template: en/warm_body.j2: 'nickname' is undefined; available names: client, contact_first")
+    assert str(exc.value).startswith("template: en/warm_body.j2: 'nickname' is undefined; available names: call_day_1, call_day_2, client, contact_first")
     with pytest.raises(InvalidInput) as exc:
         compose_draft(p, p.clients[0], templates={"en/warm_body.j2": "Hi {% if %}"})
     assert str(exc.value).startswith("template: en/warm_body.j2, line 1: ")

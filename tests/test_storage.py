@@ -63,7 +63,7 @@ def test_opening_what_is_not_a_portfolio_is_refused(tmp_path):
     con = sqlite3.connect(newer)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.close()
-    with pytest.raises(StorageError, match=r"was saved by a newer freelancekit \(format 2, this one reads up to 1\)"):
+    with pytest.raises(StorageError, match=rf"was saved by a newer freelancekit \(format {SCHEMA_VERSION + 1}, this one reads up to {SCHEMA_VERSION}\)"):
         Store(newer)
     with pytest.raises(StorageError, match="is a folder, not a portfolio file"):
         Store(tmp_path)
@@ -293,18 +293,41 @@ def test_migration_path_upgrades_an_existing_portfolio_in_one_transaction(tmp_pa
     with Store(path) as s:
         s.replace_all(demo_portfolio())
         before = s.portfolio()
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, 2: "ALTER TABLE clients ADD COLUMN colour TEXT; SELECT nonsense FROM nowhere"})
+    now, step = storage.SCHEMA_VERSION, storage.SCHEMA_VERSION + 1
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", step)
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, step: "ALTER TABLE clients ADD COLUMN colour TEXT; SELECT nonsense FROM nowhere"})
     with pytest.raises(StorageError, match="could not be used"):
         Store(path)
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1  # rolled back: still the old format
+    assert con.execute("PRAGMA user_version").fetchone()[0] == now  # rolled back: still the old format
     assert "colour" not in [r[1] for r in con.execute("PRAGMA table_info(clients)")]
     con.close()
-    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, 2: "ALTER TABLE clients ADD COLUMN colour TEXT NOT NULL DEFAULT ''"})
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, step: "ALTER TABLE clients ADD COLUMN colour TEXT NOT NULL DEFAULT ''"})
     with Store(path) as s:
         assert s.portfolio() == before
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == step
     assert "colour" in [r[1] for r in con.execute("PRAGMA table_info(clients)")]
     con.close()
+
+
+def test_a_first_format_portfolio_gains_packages_and_keeps_everything(tmp_path):
+    """A file written before packages existed (format 1) opens with no packages and its profile intact."""
+    import freelancekit.storage as storage
+
+    path = tmp_path / "v1.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(storage.MIGRATIONS[1])
+    con.execute("INSERT INTO meta VALUES ('revision', '0'), ('is_demo', '0'), ('created', 'x')")
+    con.execute("INSERT INTO profile (id, name, email, signature, currency, locale, services) VALUES "
+                "(1, 'Maya', '', '', 'USD', 'en', '[{\"name\": \"Blog posts\", \"value\": \"\", \"price_hint\": \"\"}]')")
+    con.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    with Store(path) as s:
+        p = s.profile()
+        assert (p.name, p.service_names(), p.packages) == ("Maya", ["Blog posts"], ())
+        saved = s.save_profile({"name": "Maya", "services": [{"name": "Blog posts"}],
+                                "packages": [{"name": "Monthly", "services": ["Blog posts"], "price": 500, "price_note": "per month"}]})
+        assert s.profile().packages == saved.packages and saved.packages[0].price == 500

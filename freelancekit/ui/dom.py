@@ -158,6 +158,7 @@ DRAFT_FACTS = "fk-draft-facts"  # rank, client, contact, what they buy, last win
 DRAFT_MISSING = "fk-draft-missing"  # the box of service picks ("services to offer, best fit first")
 DRAFT_PICK_PREFIX = "fk-draft-pick-"  # + 1-based position in the card's suggestions: the Checkbox (input inside)
 DRAFT_PICK_ROW = "fk-draft-pick-row"  # one suggestion: checkbox, then the service name and its reason (text)
+DRAFT_PACKAGE_NOTE = "fk-draft-package-note"  # "your packages are offered" in place of the picks
 DRAFT_PICK_ERROR = "fk-draft-pick-error"  # "choose at least one service" / "at most 3"
 DRAFT_TONE = "fk-draft-tone"  # Dropdown (select inside), labels "Warm" / "Formal"
 DRAFT_PACKAGES = "fk-draft-packages"  # Checkbox: add good/better/best packages

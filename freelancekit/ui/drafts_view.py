@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from .. import i18n
-from ..drafting import (STATUSES, TONES, Draft, addressed, compose_draft, edit_draft, join_list, lint_draft, load_drafts, save_draft,
+from ..drafting import (STATUSES, TONES, Draft, addressed, applicable_packages, compose_draft, edit_draft, join_list, lint_draft, load_drafts, save_draft,
                         set_status)
 from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
 from ..mailexport import LinkTooLong, draft_filename, eml_filename, mailto_link, to_eml, to_text, to_zip
@@ -144,6 +144,8 @@ class DraftCard:
             box.observe(self.on_choice, names="value")
             self.picks.append((box, o))
             rows.append(classed(w.HBox([box, w.HTML(value=pick_html(o))], layout=w.Layout(align_items="center")), dom.DRAFT_PICK_ROW))
+        self.pick_rows = rows
+        self.package_note = classed(w.HTML(value=""), dom.DRAFT_PACKAGE_NOTE)
         heading = w.HTML(value=f"<b>{html_text(i18n.t('drafts.could_buy', loc))}</b>")
         self.pick_error = error_label(dom.DRAFT_PICK_ERROR)
         self.tone = classed(w.Dropdown(options=[(i18n.t(f"tone.{t}", loc), t) for t in TONES], value=choices.tone,
@@ -158,7 +160,7 @@ class DraftCard:
         self.write.on_click(self.on_write)
         self.hint = classed(w.HTML(value=""), dom.DRAFT_HINT)
         self.confirm = Confirm(self.state)
-        self.choose_box = choose_box = classed(w.VBox([heading, *rows, self.pick_error,
+        self.choose_box = choose_box = classed(w.VBox([heading, self.package_note, *rows, self.pick_error,
                                      w.HBox([self.tone, self.packages, self.write], layout=w.Layout(align_items="center", flex_flow="row wrap")),
                                      self.hint, self.confirm.widget]), dom.DRAFT_MISSING)
 
@@ -218,8 +220,17 @@ class DraftCard:
     def compose(self, choices: Choices) -> Draft | None:
         """A fresh draft from ``choices`` (revision 0), or None with the problem shown."""
         portfolio, index = self.view.basis()
+        client = self.view.current(self.client)
+        # with "packages" on, a client who can take one of the profile's packages is offered those (not the picks)
+        by_package = bool(choices.packages and applicable_packages(portfolio.profile, client))
+        services = None if by_package else choices.services
+        for box, _o in self.picks:
+            box.disabled = by_package  # the packages say what is offered; untick them to pick services
+        for row in self.pick_rows:
+            row.layout.display = "none" if by_package else "flex"
+        self.package_note.value = _muted(i18n.t("drafts.packages_offered", self.state.locale)) if by_package else ""
         try:
-            draft = compose_draft(portfolio, self.view.current(self.client), tone=choices.tone, services=choices.services,
+            draft = compose_draft(portfolio, client, tone=choices.tone, services=services,
                                   packages=choices.packages, templates=self.view.templates, index=index)
         except InvalidInput as exc:
             services = exc.for_field("services")
@@ -240,7 +251,8 @@ class DraftCard:
             return False
         portfolio, index = self.view.basis()
         try:
-            again = compose_draft(portfolio, self.view.current(self.client), tone=d.tone, services=d.offers or None, packages=d.packages,
+            again = compose_draft(portfolio, self.view.current(self.client), tone=d.tone, services=None if d.packages else d.offers or None,
+                                  packages=d.packages,
                                   templates=self.view.templates, index=index)
         except FreelancekitError:
             return True

@@ -62,7 +62,8 @@ def test_three_cards_follow_the_ranking_and_nothing_is_saved_by_looking(app):
         assert dom.DRAFT_CARD in c.widget._dom_classes
         assert c.draft is not None and not c.saved and c.draft.revision == 0  # an unsaved preview
         assert picked(c) == [o.name for o in c.suggestions[:3]]  # the best fits are picked by default
-        assert set(c.draft.offers) == set(picked(c))
+        assert c.draft.packages and "Essentials" in c.draft.body  # the demo profile's packages are offered
+        assert "packages" in literal_text(c.package_note)
         assert [o.fit for o in c.suggestions] == sorted((o.fit for o in c.suggestions), reverse=True)
         reasons = [literal_text(row.children[1]) for row in c.widget.children[2].children if dom.DRAFT_PICK_ROW in getattr(row, "_dom_classes", ())]
         assert reasons and all(o.reason in r for r, (_b, o) in zip(reasons, c.picks))
@@ -93,6 +94,9 @@ def test_weights_reorder_the_cards_and_slider_moves_compose_nothing(app, monkeyp
 
 def test_pick_and_drop_services_change_the_offers(app):
     c = card(app)
+    assert c.draft.packages and all(box.disabled for box, _o in c.picks)  # the profile's packages are offered
+    c.packages.value = False
+    assert not any(box.disabled for box, _o in c.picks)
     boxes = {o.name: box for box, o in c.picks}
     first, second, third = picked(c)
     boxes[second].value = False
@@ -111,9 +115,9 @@ def test_pick_and_drop_services_change_the_offers(app):
 
 def test_tone_and_packages_recompose_the_preview(app):
     c = card(app)
-    assert c.draft.packages and "Good" in c.draft.body
+    assert c.draft.packages and "Growth (the one most clients choose), $900 per month" in c.draft.body
     c.packages.value = False
-    assert not c.draft.packages and "Better" not in c.draft.body
+    assert not c.draft.packages and "Growth" not in c.draft.body and "Price:" in c.draft.body
     warm = c.draft.body
     c.tone.value = "formal"
     assert c.draft.tone == "formal" and c.draft.body != warm
@@ -222,6 +226,7 @@ def test_an_unsaved_preview_never_overwrites_a_draft_saved_in_another_tab(app, d
 
 def test_rewrite_asks_before_replacing_an_edited_draft(app):
     c = card(app)
+    c.packages.value = False  # individual services, picked below
     c.on_write()  # "Write draft" saves the preview as it is
     assert c.saved and c.draft.revision == 1 and not c.confirm.visible
     boxes = {o.name: box for box, o in c.picks}
