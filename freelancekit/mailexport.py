@@ -9,6 +9,8 @@ Entry points:
   domain comes back in its IDNA form (``ascii_address``), the form headers carry.
 * ``mailto_link(draft) -> str`` (RFC 6068) and ``read_mailto(link)``; a link
   longer than ``MAILTO_LIMIT`` raises ``LinkTooLong`` pointing to the .eml.
+  ``fitting_mailto(draft)`` always gives a link that fits: the whole draft, or
+  a shortened body with ``[…]`` where lines were left out (and how many).
 * ``to_text(draft) -> str`` - what a person reads.
 * ``to_zip(drafts) -> bytes`` and ``export_drafts(drafts, folder, fmt, force=False)``.
 
@@ -28,6 +30,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
@@ -181,6 +184,73 @@ def mailto_link(draft: Draft, limit: int = MAILTO_LIMIT) -> str:
     return link
 
 
+SHORTENED_MARK = "[…]"  # where a shortened mail link left lines out
+
+
+class MailLink(NamedTuple):
+    """A mailto: link that fits, the body it carries, and how many lines of the draft it leaves out."""
+
+    link: str
+    body: str
+    left_out: int
+
+
+def fitting_mailto(draft: Draft, limit: int = MAILTO_LIMIT) -> MailLink:
+    """The whole draft as a mailto: link when it fits; otherwise the longest shortened body that does.
+
+    Shortening keeps the greeting, the opening paragraph and the close (the
+    ask, the sign-off and the signature), then adds the middle lines in order
+    while they fit; one ``[…]`` line stands where lines were left out, so the
+    user sees where to paste the rest (the app's "Copy email" has it all).
+    Raises ``LinkTooLong`` only when even the greeting, the opening and the
+    close do not fit.
+    """
+    try:
+        link = mailto_link(draft, limit)
+        return MailLink(link, export_body(draft), 0)
+    except LinkTooLong:
+        pass
+    paragraphs = [p.split("\n") for p in export_body(draft).split("\n\n")]
+    # (paragraph, line) in the order they are kept: greeting and signature always, then the ask,
+    # the opening, and the middle lines in reading order while they fit
+    every = [(n, i) for n, para in enumerate(paragraphs) for i in range(len(para))]
+    last = len(paragraphs) - 1
+    must = [(n, i) for n, i in every if n in (0, last)]
+    ask = [(n, i) for n, i in every if n == last - 1 and last >= 2]
+    opening = [(n, i) for n, i in every if n == 1 and last >= 3]
+    rest = [key for key in every if key not in must and key not in ask and key not in opening]
+    kept = set(must)
+
+    def body_of(keys: set[tuple[int, int]]) -> str:
+        out: list[str] = []
+        for n, para in enumerate(paragraphs):
+            shown = [line for i, line in enumerate(para) if (n, i) in keys]
+            if len(shown) < len(para) and (not out or out[-1] != SHORTENED_MARK):
+                if shown:
+                    out.append("\n".join(shown))
+                out.append(SHORTENED_MARK)
+            elif shown:
+                out.append("\n".join(shown))
+        return "\n\n".join(out)
+
+    def fits(keys: set[tuple[int, int]]) -> str | None:
+        try:
+            return mailto_link(replace(draft, body=body_of(keys)), limit)
+        except LinkTooLong:
+            return None
+
+    link = fits(kept)
+    if link is not None:
+        for group in (ask, opening, *([key] for key in rest)):
+            bigger = fits(kept | set(group))
+            if bigger is not None:
+                kept |= set(group)
+                link = bigger
+        return MailLink(link, body_of(kept), len(every) - len(kept))
+    raise LinkTooLong(
+        f"the email to {draft.client_name} is too long for a mailto: link even when shortened: open the .eml file or copy the email instead")
+
+
 def read_mailto(link: str) -> ParsedMail:
     """Address, subject and body of a mailto: link (the inverse of ``mailto_link``)."""
     if not link.startswith("mailto:"):
@@ -207,11 +277,17 @@ STEM_BYTES = MAX_NAME_BYTES - 15
 
 
 def _mailto_file(draft: Draft, eml_name: str, with_eml: bool) -> str:
+    """The link, shortened when needed (then a second line says what was left out and where the full email is)."""
+    where = eml_name if with_eml else f"{eml_name} (write it with --format eml)"
     try:
-        return mailto_link(draft) + "\n"
+        found = fitting_mailto(draft)
     except LinkTooLong as exc:
-        where = eml_name if with_eml else f"{eml_name} (write it with --format eml)"
         return f"{exc.message}: {where}\n"
+    if not found.left_out:
+        return found.link + "\n"
+    return (f"{found.link}\n\nThis link carries a shortened email ({found.left_out} line{'s' if found.left_out != 1 else ''} left out "
+            f"where it says {SHORTENED_MARK}, so it fits mail programs' limit of about {MAILTO_LIMIT:,} characters); "
+            f"the full email is in {where}.\n")
 
 
 def _files(drafts: Sequence[Draft], fmt: str, sender_email: str, sender_name: str) -> list[tuple[str, bytes]]:
@@ -281,7 +357,7 @@ def eml_filename(draft: Draft) -> str:
 
 
 __all__ = [
-    "FORMATS", "LinkTooLong", "ascii_address", "MAILTO_LIMIT", "ParsedMail", "build_message", "check_address", "check_header_text",
+    "FORMATS", "LinkTooLong", "MailLink", "SHORTENED_MARK", "fitting_mailto", "ascii_address", "MAILTO_LIMIT", "ParsedMail", "build_message", "check_address", "check_header_text",
     "draft_filename", "eml_filename", "export_body", "export_drafts", "mailto_link", "read_eml", "read_mailto", "to_eml", "to_text", "to_zip",
 ]
 

@@ -14,7 +14,7 @@ from freelancekit.drafting import Draft, draft_top_three
 from freelancekit.errors import FreelancekitError
 from freelancekit.examples import arabic_demo_portfolio
 from freelancekit.mailexport import (
-    LinkTooLong, ascii_address, export_drafts, mailto_link, read_eml, read_mailto, to_eml, to_text, to_zip,
+    MAILTO_LIMIT, LinkTooLong, ascii_address, export_drafts, mailto_link, read_eml, read_mailto, to_eml, to_text, to_zip,
 )
 
 TRICKY = [
@@ -147,4 +147,32 @@ def test_long_mailto_points_to_the_eml_instead_of_being_cut(tmp_path):
     assert str(exc.value) == ("the email to Acme is too long for a mailto: link (3,542 characters; "
                               "mail programs accept about 2,000): open the .eml file instead")
     (path,) = export_drafts([long], tmp_path, "mailto")
-    assert path.read_text() == str(exc.value) + ": Acme.eml (write it with --format eml)\n"
+    assert path.read_text() == ("the email to Acme is too long for a mailto: link even when shortened: open the .eml file or copy "
+                                "the email instead: Acme.eml (write it with --format eml)\n")  # one line: nothing to leave out
+    several = draft(body="Hi,\n\n" + "\n".join(["word " * 20] * 30) + "\n\nMaya")
+    (path,) = export_drafts([several], tmp_path / "b", "mailto")
+    link, note = path.read_text().split("\n\n", 1)
+    assert len(link) <= 2000 and "[…]" in read_mailto(link).body and "lines left out" in note and "Acme.eml" in note
+
+
+def test_every_demo_draft_gives_a_working_mailto_link_within_the_limit():
+    """English drafts fit whole; Arabic ones (6 characters per encoded letter) get a shortened body that says so."""
+    from datetime import date
+
+    from freelancekit.examples import arabic_demo_portfolio
+    from freelancekit.mailexport import SHORTENED_MARK, fitting_mailto
+
+    for portfolio in (demo_portfolio(), arabic_demo_portfolio()):
+        for tone in ("warm", "formal"):
+            for packages in (True, False):
+                for d in draft_top_three(portfolio, tone=tone, packages=packages, today=date(2026, 12, 2)).drafts:
+                    found = fitting_mailto(d)
+                    assert len(found.link) <= MAILTO_LIMIT
+                    parsed = read_mailto(found.link)
+                    assert (parsed.to_email, parsed.subject, parsed.body) == (d.to_email, d.subject, found.body)
+                    lines = d.body.split("\n")
+                    assert found.body.split("\n")[0] == lines[0] and found.body.endswith("\n".join(lines[-3:]))  # greeting, signature
+                    if portfolio.profile.locale == "en":
+                        assert found.left_out == 0 and found.body == d.body
+                    else:
+                        assert (SHORTENED_MARK in found.body) == (found.left_out > 0)

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
     from ..drafting import addressed, draft_top_three, load_drafts
     from ..errors import FreelancekitError
-    from ..mailexport import LinkTooLong, export_drafts, mailto_link
+    from ..mailexport import LinkTooLong, export_drafts, fitting_mailto
 
     with open_portfolio(args.db, create=False) as store:
         portfolio = store.portfolio()
@@ -49,7 +49,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format in ("mailto", "zip"):
         for d in drafts:
             try:
-                mailto_link(d)
+                found = fitting_mailto(d)
             except LinkTooLong as exc:
                 print(f"Note: {exc}")
+                continue
+            if found.left_out:
+                print(f"Note: the mail link for {d.client_name} carries a shortened email ({found.left_out} lines left out where it says […]); "
+                      "the full email is in its .eml and .txt")
     return 0

@@ -184,6 +184,7 @@ DRAFT_EXPORTS = "fk-draft-exports"  # HTML widget; inside a.fk-draft-eml, a.fk-d
 DRAFT_EML = "fk-draft-eml"  # <a download="<client>.eml" href="data:message/rfc822;base64,…">
 DRAFT_MAILTO = "fk-draft-mailto"  # <a href="mailto:…"> (RFC 6068)
 DRAFT_MAILTO_TOO_LONG = "fk-draft-mailto-too-long"  # shown instead of the mailto link
+DRAFT_COPY = "fk-draft-copy"  # <button> copying the whole email (data-text: base64 of the UTF-8 text)
 DRAFT_TXT = "fk-draft-txt"  # <a download="<client>.txt" href="data:text/plain;charset=utf-8;base64,…">
 DRAFT_EXPORT_ERROR = "fk-draft-export-error"
 DRAFT_ZIP_BOX = "fk-draft-zip-box"  # HTML widget under the cards; inside a.fk-draft-zip (drafts.zip)

@@ -34,7 +34,7 @@ from .. import i18n
 from ..drafting import (STATUSES, TONES, Draft, addressed, applicable_packages, compose_draft, edit_draft, join_list, lint_draft, load_drafts, save_draft,
                         set_status)
 from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
-from ..mailexport import LinkTooLong, draft_filename, eml_filename, mailto_link, to_eml, to_text, to_zip
+from ..mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, to_eml, to_text, to_zip
 from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
 from . import dom
@@ -110,6 +110,17 @@ def pick_html(o: Opportunity) -> str:
     price = f" ({html_text(o.service.price_hint)})" if o.service.price_hint else ""
     return (f'<span class="fk-literal {NO_MATH}"><b>{html_text(o.name)}</b>{price}'
             f' — <span class="fk-muted">{html_text(o.reason)}</span></span>')
+
+
+def copy_button(text: str, label: str, done: str) -> str:
+    """A button that copies the whole email to the clipboard (UTF-8 carried as base64: no quoting to get wrong)."""
+    import base64
+
+    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    script = ("navigator.clipboard.writeText(new TextDecoder().decode(Uint8Array.from(atob(this.dataset.text),"
+              "c=>c.charCodeAt(0)))).then(()=>{this.textContent=this.dataset.done})")
+    return (f'<button type="button" class="{dom.DRAFT_COPY}" data-text="{payload}" data-done="{html_text(done)}" '
+            f'onclick="{html_text(script)}">{html_text(label)}</button>')
 
 
 def _muted(text: str, css: str = "fk-muted") -> str:
@@ -314,10 +325,12 @@ class DraftCard:
             return f'<span class="fk-error {dom.DRAFT_EXPORT_ERROR} {NO_MATH}">{html_text(i18n.t("drafts.export_blocked", loc, problem=exc.message))}</span>'
         links = [data_uri_link(eml, EML_MIME, eml_filename(d), i18n.t("drafts.eml", loc), dom.DRAFT_EML)]
         try:
-            link = mailto_link(d)
-            links.append(f'<a class="{dom.DRAFT_MAILTO}" href="{html_text(link)}">{html_text(i18n.t("drafts.mailto", loc))}</a>')
+            found = fitting_mailto(d)
+            label = i18n.t("drafts.mailto", loc) if not found.left_out else i18n.t("drafts.mailto_short", loc, n=found.left_out)
+            links.append(f'<a class="{dom.DRAFT_MAILTO}" href="{html_text(found.link)}">{html_text(label)}</a>')
         except LinkTooLong:
             links.append(f'<span class="fk-muted {dom.DRAFT_MAILTO_TOO_LONG}">{html_text(i18n.t("drafts.mailto_too_long", loc))}</span>')
+        links.append(copy_button(to_text(d), i18n.t("drafts.copy", loc), i18n.t("drafts.copied", loc)))
         links.append(data_uri_link(text, TXT_MIME, draft_filename(d, ".txt"), i18n.t("drafts.txt", loc), dom.DRAFT_TXT))
         return f'<div class="{NO_MATH}"><b>{html_text(i18n.t("drafts.send", loc))}</b> {" ".join(links)}</div>'
 

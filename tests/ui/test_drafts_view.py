@@ -282,9 +282,19 @@ def test_export_links_carry_the_same_email(app):
         assert read_eml(zf.read("Brightpath Software.eml")).body == c.draft.body
 
 
-def test_too_long_for_mailto_says_use_the_eml(app):
+def test_too_long_for_mailto_gives_a_shortened_link_and_copy_email(app):
+    import base64
+    import re
+
     c = card(app)
-    c.rows["body"].input.value = "Hi Daniel,\n\n" + "A long paragraph about blog posts. " * 120
+    c.rows["body"].input.value = "Hi Daniel,\n\nThanks.\n\n" + "\n".join(["A long line about blog posts and more."] * 80) + "\n\nCall?\n\nMaya"
+    _, link = links(c.exports.value)[dom.DRAFT_MAILTO]
+    body = read_mailto(link).body
+    assert len(link) <= 2000 and body.startswith("Hi Daniel,\n\nThanks.") and "[…]" in body and body.endswith("Call?\n\nMaya")
+    assert "lines left out" in c.exports.value and "Copy email" in c.exports.value
+    copied = base64.b64decode(re.search(r'data-text="([^"]+)"', c.exports.value).group(1)).decode("utf-8")
+    assert c.draft.body in copied  # the button copies all of it
+    c.rows["body"].input.value = "Hi Daniel,\n\n" + "A long paragraph about blog posts. " * 120  # one huge line: no link at all
     assert dom.DRAFT_MAILTO not in links(c.exports.value)
     assert dom.DRAFT_MAILTO_TOO_LONG in c.exports.value and "use the .eml" in c.exports.value
     assert dom.DRAFT_EML in links(c.exports.value)
