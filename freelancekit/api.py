@@ -49,7 +49,13 @@ def holds_user_work(store: Store) -> bool:
 
 
 def rank_portfolio(portfolio: Portfolio | Store, weights: Mapping[str, Any] | None = None) -> Ranking:
-    """Rank a portfolio's clients, optionally with other weights than the saved ones."""
+    """Rank a portfolio's clients, optionally with other weights than the saved ones.
+
+    From a ``Store``, the criteria switched to "from my records" use the measured
+    values (docs/records.md); a ``Portfolio`` is ranked as it is.
+    """
     if isinstance(portfolio, Store):
-        portfolio = portfolio.portfolio()
+        from .records.ranking import with_records
+
+        portfolio = with_records(portfolio)[0]
     return rank(score_table(portfolio.clients, portfolio.criteria), portfolio.criteria, weights)

@@ -40,9 +40,10 @@ from .model import (
     make_criterion,
     make_profile,
 )
+from .records.schema import RECORD_TABLES, RECORDS_SCHEMA
 from .validation import name_key, parse_weight
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -78,7 +79,11 @@ CREATE TABLE templates (name TEXT PRIMARY KEY, body TEXT NOT NULL);
 # version 2: the profile's good/better/best packages (a JSON list, see model.Package)
 _PACKAGES_V2 = "ALTER TABLE profile ADD COLUMN packages TEXT NOT NULL DEFAULT '[]'"
 
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _PACKAGES_V2}  # version -> script that brings version-1 up to it
+MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to it
+    1: _SCHEMA_V1,
+    2: _PACKAGES_V2,
+    3: RECORDS_SCHEMA,  # time entries, invoices, payments (docs/records.md)
+}
 
 _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision"
 
@@ -934,6 +939,8 @@ class Store:
         """Start over with another portfolio (the demo, or an empty one) in one transaction."""
         now = _now()
         with self._write() as c:
+            for table in RECORD_TABLES:  # another portfolio's records are not this one's
+                c.execute(f"DELETE FROM {table}")
             c.execute("DELETE FROM clients")
             c.execute("DELETE FROM criteria")
             c.execute("DELETE FROM templates")

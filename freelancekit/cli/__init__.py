@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from .. import __version__
 
-COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts")
+COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records")
 BAD_INPUT = 2
 
 

@@ -1,0 +1,182 @@
+"""``records``: import time logs and invoices, see what they measure per client (docs/records.md)."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidInput, Problem
+from . import BAD_INPUT, add_db_option
+from .rank import _width
+
+FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("records", help="time logs and invoices: import them, see each client's measured pay and punctuality")
+    rec = p.add_subparsers(dest="records_command", metavar="ACTION", parser_class=type(p))
+    rec.required = True
+
+    q = rec.add_parser("import", help="add a Toggl, Harvest, Clockify, Invoice Ninja or invoice-list CSV (all or nothing)")
+    q.add_argument("file", metavar="FILE")
+    add_db_option(q)
+    q.add_argument("--source", choices=FORMATS, help="the file's format, when its header does not tell it")
+    q.add_argument("--valid-only", action="store_true", help="store the valid rows and report the others")
+    q.set_defaults(func=run_import)
+
+    q = rec.add_parser("summary", help="revenue, hours, effective rate and punctuality per client")
+    add_db_option(q)
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--since", metavar="DATE", type=_date("--since"), help="first day (YYYY-MM-DD); default: 12 months before --until")
+    q.add_argument("--until", metavar="DATE", type=_date("--until"), help="last day, also 'today' for lateness (YYYY-MM-DD); default: today")
+    q.set_defaults(func=run_summary)
+
+    q = rec.add_parser("map", help="count the records' client NAME as the portfolio client CLIENT (remembered)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("client", metavar="CLIENT")
+    add_db_option(q)
+    q.set_defaults(func=run_map)
+
+    q = rec.add_parser("use", help="rank Pay rate or On-time payment by your rating or from your records")
+    q.add_argument("criterion", choices=("hourly_rate", "on_time_payment"))
+    q.add_argument("source", choices=("rating", "records"))
+    add_db_option(q)
+    q.set_defaults(func=run_use)
+
+
+def _date(option: str) -> Any:
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+    parse.__name__ = option
+    return parse
+
+
+def _locale(store: Any) -> str:
+    return store.profile().locale
+
+
+def _say_problems(problems: list[Problem], locale: str) -> None:
+    from ..records.problems import wording
+
+    for p in problems:
+        print(f"  {wording(p, locale)}", file=sys.stderr)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from .. import i18n
+    from ..api import open_portfolio
+    from ..records import api, store as records_store
+    from ..records.parse import parse_records
+    from ..records.problems import RecordsFileError
+
+    path = Path(args.file)
+    data = api.read_records_file(path)  # a wrong path must not create an empty portfolio first
+    with open_portfolio(args.db) as store:
+        loc = _locale(store)
+        try:
+            parsed = parse_records(data, args.source)
+            result = records_store.save(store, parsed, valid_only=args.valid_only)
+        except RecordsFileError as exc:
+            print(f"freelancekit records import: {exc.in_locale(loc)}", file=sys.stderr)
+            return BAD_INPUT
+        except InvalidInput as exc:
+            print(f"freelancekit records import: {i18n.t('records.cli.refused', loc, count=len(exc.problems))}", file=sys.stderr)
+            _say_problems(exc.problems, loc)
+            return BAD_INPUT
+        unmatched = records_store.unmatched(store, parsed.clients())
+    print(i18n.t("records.cli.imported", loc, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
+                 time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
+                 payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
+    if result.matched_oldest_first:
+        print(i18n.t("records.cli.oldest_first", loc, count=result.matched_oldest_first))
+    if result.skipped:
+        print(i18n.t("records.cli.skipped", loc, count=result.skipped))
+    if result.problems:
+        print(i18n.t("records.cli.left_out", loc, count=len({p.row for p in result.problems})), file=sys.stderr)
+        _say_problems(result.problems, loc)
+    if unmatched:
+        print(i18n.t("records.cli.unmatched", loc, names=", ".join(unmatched)))
+    return 0
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from ..api import open_portfolio
+    from ..records.api import summary
+    from ..records.measures import summary_records
+
+    if args.since and args.until and args.since > args.until:
+        raise InvalidInput(Problem("--since", f"{args.since} is after --until {args.until}: the window must start before it ends"))
+    with open_portfolio(args.db, create=False) as store:
+        rows = summary_records(summary(store, args.since, args.until))
+        loc = _locale(store)
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "csv":
+        write_csv(rows)
+    else:
+        print(format_table(rows, loc))
+    return 0
+
+
+def _cell(value: Any, digits: int = 2) -> str:
+    return "" if value is None else f"{value:.{digits}f}" if isinstance(value, float) else str(value)
+
+
+def write_csv(rows: list[dict[str, Any]]) -> None:
+    from ..records.measures import SUMMARY_KEYS
+    from ..spreadsheet import escape_formula
+
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(SUMMARY_KEYS)
+    for r in rows:
+        w.writerow([escape_formula(r["client"]), *(_cell(r[k], 6 if k == "income_share" else 2) for k in SUMMARY_KEYS[1:])])
+
+
+def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
+    from .. import i18n
+    from ..records.measures import SUMMARY_KEYS
+
+    if not rows:
+        return i18n.t("records.cli.none", locale)
+    head = list(SUMMARY_KEYS)
+    body = [[r["client"], *(("—" if r[k] is None else f"{r[k] * 100:.0f}%" if k == "income_share" else _cell(r[k], 1 if "days" in k or k == "on_time_pct" else 2))
+                           for k in SUMMARY_KEYS[1:])] for r in rows]
+    widths = [max(_width(x) for x in col) for col in zip(head, *body)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) if i == 0 else " " * (w - _width(c)) + c for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return "\n".join([line(head), *(line(b) for b in body)])
+
+
+def run_map(args: argparse.Namespace) -> int:
+    from .. import i18n
+    from ..api import open_portfolio
+    from ..records import store as records_store
+
+    with open_portfolio(args.db, create=False) as store:
+        client = store.client_by_name(args.client)
+        records_store.map_client(store, args.name, client.id)
+        print(i18n.t("records.cli.mapped", _locale(store), name=args.name, client=client.name))
+    return 0
+
+
+def run_use(args: argparse.Namespace) -> int:
+    from .. import i18n
+    from ..api import open_portfolio
+    from ..records import store as records_store
+
+    with open_portfolio(args.db, create=False) as store:
+        records_store.set_source(store, args.criterion, args.source)
+        loc = _locale(store)
+        label = i18n.criterion_label(args.criterion, store.portfolio().criterion(args.criterion).label, loc)
+        print(i18n.t(f"records.cli.use_{args.source}", loc, criterion=label))
+    return 0

@@ -1,0 +1,40 @@
+"""The records operations the CLI and the app share: import a file, measure the clients."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from ..storage import Store
+from . import store as records_store
+from .measures import Window, summary_frame
+from .parse import ParsedRecords, parse_records
+from .problems import RecordsFileError, problem
+from .store import RecordsResult
+
+
+def check_file(data: bytes, source: str | None = None) -> ParsedRecords:
+    """Read and check a records file without saving anything (the app's preview)."""
+    return parse_records(data, source)
+
+
+def import_records(store: Store, data: bytes, *, source: str | None = None, valid_only: bool = False) -> RecordsResult:
+    """All or nothing (or the valid rows with ``valid_only``); the same file twice stores nothing new."""
+    return records_store.save(store, parse_records(data, source), valid_only=valid_only)
+
+
+def read_records_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise RecordsFileError(problem("is_folder", path=str(path))) from None
+    except FileNotFoundError:
+        raise RecordsFileError(problem("no_file", path=str(path))) from None
+    except OSError as exc:
+        raise RecordsFileError(problem("unreadable", path=str(path), reason=exc.strerror or str(exc))) from None
+
+
+def summary(store: Store, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+    """The measured figures of every client with records, over the window (docs/records.md)."""
+    return summary_frame(records_store.load(store), Window.of(since, until))

@@ -1,0 +1,159 @@
+"""The measured figures per client, exactly as docs/records.md defines them.
+
+Everything is worked out on whole columns (pandas), from the stored records
+with their client already resolved to the portfolio's name. ``today`` is the
+window's last day: payments after it have not happened yet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+SUMMARY_KEYS: tuple[str, ...] = (
+    "client", "revenue", "hours", "billable_hours", "effective_rate", "invoices",
+    "on_time_pct", "avg_days_late", "max_days_late", "open_balance", "income_share",
+)
+CENT = 0.005  # amounts within half a cent count as equal (a paid-in-full invoice paid in parts)
+
+
+@dataclass(frozen=True)
+class RecordSet:
+    """Stored records as tables; ``client`` is the name they count under (mapped or as written).
+
+    time: client, start (datetime64), hours, billable, amount
+    invoices: id, client, number, issued, due, amount, reported_paid
+    payments: invoice_id, paid_on, amount (each payment already assigned to its invoice)
+    """
+
+    time: pd.DataFrame
+    invoices: pd.DataFrame
+    payments: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Window:
+    since: date
+    until: date  # also "today" for lateness and open balances
+
+    @classmethod
+    def of(cls, since: date | None = None, until: date | None = None, today: date | None = None) -> Window:
+        """By default the 12 months up to today: since is the day after the same date a year earlier."""
+        until = until or today or date.today()
+        if since is None:
+            try:
+                since = until.replace(year=until.year - 1) + timedelta(days=1)
+            except ValueError:  # 29 February
+                since = until.replace(year=until.year - 1, day=28) + timedelta(days=1)
+        return cls(since, until)
+
+
+def invoice_status(records: RecordSet, window: Window) -> pd.DataFrame:
+    """One row per invoice issued by ``until``: what is paid, when in full, whether due, days late.
+
+    Columns: id, client, number, issued, due, amount, paid, paid_in_full_on,
+    open, in_window, due_now, unknown, on_time, days_late (NaN when not due).
+    """
+    today = pd.Timestamp(window.until)
+    inv = records.invoices
+    inv = inv[inv["issued"] <= today]
+    pay = records.payments
+    pay = pay[pay["paid_on"] <= today].sort_values(["invoice_id", "paid_on"], kind="stable")
+    paid = pay.groupby("invoice_id")["amount"].sum()
+    cum = pay.groupby("invoice_id")["amount"].cumsum()
+    amount_of = inv.set_index("id")["amount"]
+    full = pay[cum.to_numpy() >= pay["invoice_id"].map(amount_of).to_numpy() - CENT]
+    full_on = full.groupby("invoice_id")["paid_on"].min()
+    out = inv.copy()
+    ids = out["id"]
+    out["paid"] = ids.map(paid).fillna(0.0).to_numpy()
+    out["paid_in_full_on"] = full_on.reindex(ids).to_numpy()  # not map(): it fails on an empty datetime Series
+    reported = out["reported_paid"].fillna(0.0)
+    out["open"] = (out["amount"] - np.maximum(out["paid"], reported)).clip(lower=0.0)
+    out["in_window"] = (out["issued"] >= pd.Timestamp(window.since)).to_numpy()
+    # paid in full by the invoice file's own figures, but no dated payment says when
+    out["unknown"] = (out["paid_in_full_on"].isna() & (reported >= out["amount"] - CENT)).to_numpy()
+    out["due_now"] = out["in_window"] & (out["due"] <= today) & ~out["unknown"]
+    settled = out["paid_in_full_on"].fillna(today)
+    late = (settled - out["due"]).dt.days.clip(lower=0).astype(float)
+    out["days_late"] = late.where(out["due_now"])
+    out["on_time"] = out["due_now"] & out["paid_in_full_on"].notna() & (out["paid_in_full_on"] <= out["due"])
+    return out
+
+
+def summary_frame(records: RecordSet, window: Window) -> pd.DataFrame:
+    """One row per client with any record, the figures of docs/records.md plus record counts."""
+    since, today = pd.Timestamp(window.since), pd.Timestamp(window.until)
+    t = records.time
+    day = t["start"].dt.normalize()
+    t = t[(day >= since) & (day <= today)]
+    inv = invoice_status(records, window)
+    win = inv[inv["in_window"]]
+    by_client = pd.Index(sorted(set(records.time["client"]) | set(records.invoices["client"])), name="client")
+    hours = t.groupby("client")["hours"].sum().reindex(by_client, fill_value=0.0)
+    billable = t[t["billable"]]
+    billable_hours = billable.groupby("client")["hours"].sum().reindex(by_client, fill_value=0.0)
+    time_amount = billable.groupby("client")["amount"].sum(min_count=1).reindex(by_client)
+    has_invoices = pd.Series(by_client.isin(records.invoices["client"]), index=by_client)
+    invoiced = win.groupby("client")["amount"].sum().reindex(by_client, fill_value=0.0)
+    revenue = invoiced.where(has_invoices, time_amount)
+    due = win[win["due_now"]]
+    g = due.groupby("client")
+    n_due = g.size().reindex(by_client, fill_value=0)
+    on_time = g["on_time"].sum().reindex(by_client, fill_value=0)
+    total = revenue.sum(min_count=1)
+    frame = pd.DataFrame({
+        "revenue": revenue,
+        "hours": hours,
+        "billable_hours": billable_hours,
+        "effective_rate": (revenue / hours).where(hours > 0),
+        "invoices": win.groupby("client").size().reindex(by_client, fill_value=0),
+        "on_time_pct": (on_time / n_due * 100.0).where(n_due > 0),
+        "avg_days_late": g["days_late"].mean().reindex(by_client),
+        "max_days_late": g["days_late"].max().reindex(by_client),
+        "open_balance": inv.groupby("client")["open"].sum().reindex(by_client, fill_value=0.0),
+        "income_share": revenue / total if total and total > 0 else np.nan,
+        "time_records": t.groupby("client").size().reindex(by_client, fill_value=0),
+        "due_invoices": n_due,
+    }, index=by_client)
+    frame = frame.reset_index()
+    return frame.sort_values(["revenue", "client"], ascending=[False, True], na_position="last", kind="stable",
+                             key=lambda s: s.str.casefold() if s.name == "client" else s).reset_index(drop=True)
+
+
+def summary_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The JSON shape: exactly ``SUMMARY_KEYS``, numbers as numbers, missing as None."""
+    out = []
+    for row in frame[list(SUMMARY_KEYS)].itertuples(index=False):
+        item: dict[str, Any] = {}
+        for key, value in zip(SUMMARY_KEYS, row):
+            if key == "client":
+                item[key] = value
+            elif key == "invoices":
+                item[key] = int(value)
+            else:
+                item[key] = None if pd.isna(value) else float(value)
+        out.append(item)
+    return out
+
+
+def monthly(records: RecordSet, window: Window) -> pd.DataFrame:
+    """Per client and month (first day): revenue (invoices issued, or billable amounts), hours, effective rate."""
+    since, today = pd.Timestamp(window.since), pd.Timestamp(window.until)
+    t = records.time[(records.time["start"].dt.normalize() >= since) & (records.time["start"].dt.normalize() <= today)]
+    inv = records.invoices[(records.invoices["issued"] >= since) & (records.invoices["issued"] <= today)]
+    month_t = t["start"].dt.to_period("M").dt.to_timestamp()
+    hours = t.groupby([t["client"], month_t])["hours"].sum()
+    invoiced_clients = set(records.invoices["client"])
+    bill = t[t["billable"] & ~t["client"].isin(invoiced_clients)]
+    from_time = bill.groupby([bill["client"], bill["start"].dt.to_period("M").dt.to_timestamp()])["amount"].sum(min_count=1)
+    from_inv = inv.groupby([inv["client"], inv["issued"].dt.to_period("M").dt.to_timestamp()])["amount"].sum()
+    revenue = pd.concat([from_inv, from_time]).groupby(level=[0, 1]).sum(min_count=1)
+    frame = pd.concat({"revenue": revenue, "hours": hours}, axis=1)
+    frame.index.names = ["client", "month"]
+    frame = frame.reset_index()
+    frame["effective_rate"] = (frame["revenue"] / frame["hours"]).where(frame["hours"] > 0)
+    return frame.sort_values(["client", "month"]).reset_index(drop=True)

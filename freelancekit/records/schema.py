@@ -1,0 +1,35 @@
+"""The records tables (storage migration 3): time entries, invoices, payments, client mappings, criterion sources.
+
+Names are the record's own spelling; ``client_key`` is ``match_key`` of it, what
+matches a portfolio client. A fingerprint makes a row that is imported again
+(the same file twice, or overlapping exports) recognisable, so it is not stored twice.
+"""
+
+RECORDS_SCHEMA = """
+CREATE TABLE record_time (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL, client TEXT NOT NULL, client_key TEXT NOT NULL,
+    project TEXT NOT NULL, description TEXT NOT NULL, start TEXT NOT NULL, hours REAL NOT NULL,
+    billable INTEGER NOT NULL, amount REAL, fingerprint INTEGER NOT NULL UNIQUE
+);
+CREATE INDEX record_time_client ON record_time (client_key);
+CREATE TABLE record_invoices (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL, client TEXT NOT NULL, client_key TEXT NOT NULL,
+    number TEXT NOT NULL, issued TEXT NOT NULL, due TEXT NOT NULL, amount REAL NOT NULL, reported_paid REAL,
+    UNIQUE (client_key, number)
+);
+CREATE TABLE record_payments (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL,
+    invoice_id INTEGER NOT NULL REFERENCES record_invoices(id) ON DELETE CASCADE,
+    paid_on TEXT NOT NULL, amount REAL NOT NULL, reference TEXT NOT NULL, fingerprint INTEGER NOT NULL UNIQUE
+);
+CREATE INDEX record_payments_invoice ON record_payments (invoice_id);
+CREATE TABLE record_client_map (
+    name_key TEXT PRIMARY KEY, client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE
+);
+CREATE TABLE criterion_source (
+    key TEXT PRIMARY KEY REFERENCES criteria(key) ON DELETE CASCADE,
+    source TEXT NOT NULL CHECK (source IN ('rating', 'records'))
+);
+"""
+
+RECORD_TABLES = ("record_payments", "record_invoices", "record_time", "record_client_map", "criterion_source")

@@ -1,0 +1,269 @@
+"""Saving checked records in the portfolio, and reading them back resolved to clients.
+
+One import is one transaction: all of the file or nothing (or, when asked,
+its valid rows). A row seen before (same fingerprint) is not stored again, an
+invoice seen before (same client and number) is updated only if it changed,
+so importing the same file twice changes nothing (docs/records.md).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InvalidInput, NotFound
+from ..storage import Store
+from .measures import RecordSet
+from .parse import ParsedRecords
+from .problems import RecordProblem, problem
+
+SOURCES = ("rating", "records")
+MEASURED_CRITERIA = ("hourly_rate", "on_time_payment")  # what the records can measure (docs/records.md)
+
+
+def match_key(name: str) -> str:
+    """Two names are one client when they agree ignoring case and spaces (``Acme  corp`` = ``ACME Corp``)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", name)).casefold()
+
+
+@dataclass
+class RecordsResult:
+    added: dict[str, int] = field(default_factory=dict)  # "time", "invoices", "payments" -> rows stored
+    updated: int = 0  # invoices whose figures changed
+    unchanged: int = 0  # rows already stored (imported before)
+    skipped: int = 0  # draft or cancelled invoices, left out on purpose
+    problems: list[RecordProblem] = field(default_factory=list)
+    matched_oldest_first: int = 0  # payments without an invoice number, assigned to open invoices
+
+    @property
+    def stored(self) -> int:
+        return sum(self.added.values()) + self.updated
+
+
+def _fingerprints(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """A 63-bit hash of each row's content and its occurrence among identical rows of the file."""
+    base = pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
+    occurrence = pd.Series(base).groupby(base).cumcount().to_numpy().astype(np.uint64)
+    mixed = pd.util.hash_array(base ^ (occurrence * np.uint64(0x9E3779B97F4A7C15)))
+    return (mixed >> np.uint64(1)).astype(np.int64)
+
+
+def _days(s: pd.Series) -> list[str]:
+    return s.dt.strftime("%Y-%m-%d").tolist()
+
+
+def save(store: Store, parsed: ParsedRecords, *, valid_only: bool = False) -> RecordsResult:
+    """Store a checked file: refused whole when it has problems, unless ``valid_only``."""
+    if parsed.problems and not valid_only:
+        raise InvalidInput(parsed.problems)
+    result = RecordsResult(skipped=parsed.skipped, problems=list(parsed.problems))
+    with store._import_cache(), store._write() as c:
+        if len(parsed.time):
+            result.added["time"] = _save_time(c, parsed, result)
+        if len(parsed.invoices):
+            _save_invoices(c, parsed, result)
+        if len(parsed.payments):
+            if parsed.source == "invoiceninja_payments":
+                _save_unnumbered_payments(c, parsed, result, valid_only)
+            else:
+                _save_numbered_payments(c, parsed, result)
+    return result
+
+
+def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
+    t = parsed.time
+    keys = t["client"].map(match_key)
+    start = t["start"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    content = pd.DataFrame({"k": keys, "s": start, "h": t["hours"].round(6), "p": t["project"], "d": t["description"]})
+    prints = _fingerprints(content, ["k", "s", "h", "p", "d"])
+    amount = t["amount"].astype(object).where(t["amount"].notna(), None)
+    rows = zip([parsed.source] * len(t), t["client"].tolist(), keys.tolist(), t["project"].tolist(), t["description"].tolist(),
+               start.tolist(), t["hours"].tolist(), t["billable"].astype(int).tolist(), amount.tolist(), prints.tolist())
+    before = c.total_changes
+    c.executemany("INSERT OR IGNORE INTO record_time (source, client, client_key, project, description, start, hours,"
+                  " billable, amount, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    added = c.total_changes - before
+    result.unchanged += len(t) - added
+    return added
+
+
+def _save_invoices(c, parsed: ParsedRecords, result: RecordsResult) -> None:
+    inv = parsed.invoices
+    reported = inv["reported_paid"].astype(object).where(inv["reported_paid"].notna(), None)
+    old = {(k, n): row for k, n, *row in c.execute("SELECT client_key, number, issued, due, amount, reported_paid FROM record_invoices")}
+    added = updated = 0
+    for client, number, issued, due, amount, paid in zip(inv["client"], inv["number"], _days(inv["issued"]), _days(inv["due"]),
+                                                         inv["amount"].tolist(), reported.tolist()):
+        key = match_key(client)
+        was = old.get((key, number))
+        if was is None:
+            c.execute("INSERT INTO record_invoices (source, client, client_key, number, issued, due, amount, reported_paid)"
+                      " VALUES (?,?,?,?,?,?,?,?)", (parsed.source, client, key, number, issued, due, amount, paid))
+            added += 1
+        elif list(was) != [issued, due, amount, paid]:
+            c.execute("UPDATE record_invoices SET issued=?, due=?, amount=?, reported_paid=? WHERE client_key=? AND number=?",
+                      (issued, due, amount, paid, key, number))
+            updated += 1
+        else:
+            result.unchanged += 1
+    result.added["invoices"] = added
+    result.updated += updated
+
+
+def _save_numbered_payments(c, parsed: ParsedRecords, result: RecordsResult) -> None:
+    """The generic file lists every payment of its invoices: those invoices' payments become exactly the file's."""
+    p = parsed.payments
+    ids = {(k, n): i for i, k, n in c.execute("SELECT id, client_key, number FROM record_invoices")}
+    given: dict[int, list[tuple[str, float]]] = {}
+    for client, number, day, amount in zip(p["client"], p["invoice"], _days(p["paid_on"]), p["amount"].tolist()):
+        given.setdefault(ids[(match_key(client), number)], []).append((day, amount))
+    for client, number in zip(parsed.invoices["client"], parsed.invoices["number"]):
+        given.setdefault(ids[(match_key(client), number)], [])
+    added = 0
+    for invoice_id, pays in given.items():
+        stored = sorted(c.execute("SELECT paid_on, amount FROM record_payments WHERE invoice_id = ?", (invoice_id,)))
+        if stored == sorted(pays):
+            result.unchanged += len(pays)
+            continue
+        c.execute("DELETE FROM record_payments WHERE invoice_id = ?", (invoice_id,))
+        c.executemany("INSERT INTO record_payments (source, invoice_id, paid_on, amount, reference, fingerprint)"
+                      " VALUES (?,?,?,?,'',?)", [(parsed.source, invoice_id, d, a, _payment_print(invoice_id, d, a, i))
+                                                for i, (d, a) in enumerate(sorted(pays))])
+        added += len(pays)
+    result.added["payments"] = added
+
+
+def _payment_print(invoice_id: int, day: str, amount: float, n: int) -> int:
+    return int(pd.util.hash_array(np.array([f"{invoice_id}\x00{day}\x00{amount!r}\x00{n}"], dtype=object))[0] >> np.uint64(1))
+
+
+def _save_unnumbered_payments(c, parsed: ParsedRecords, result: RecordsResult, valid_only: bool) -> None:
+    """Payments without an invoice number go to the client's open invoices, oldest first (docs/records.md)."""
+    p = parsed.payments.sort_values(["paid_on", "row"], kind="stable")
+    keys = p["client"].map(match_key)
+    content = pd.DataFrame({"k": keys, "d": _days(p["paid_on"]), "a": p["amount"].round(6), "r": p["reference"]})
+    prints = _fingerprints(content, ["k", "d", "a", "r"])
+    known = {f for (f,) in c.execute("SELECT fingerprint FROM record_payments")}
+    open_by_client: dict[str, list[list]] = {}
+    for invoice_id, key, amount, paid in c.execute(
+            "SELECT i.id, i.client_key, i.amount, coalesce((SELECT sum(amount) FROM record_payments WHERE invoice_id = i.id), 0)"
+            " FROM record_invoices i ORDER BY i.issued, i.number"):
+        if amount - paid > 0.005:
+            open_by_client.setdefault(key, []).append([invoice_id, amount - paid])
+    inserts, problems = [], []
+    for row, key, client, day, amount, ref, fp in zip(p["row"], keys, p["client"], _days(p["paid_on"]), p["amount"].tolist(),
+                                                      p["reference"], prints.tolist()):
+        if fp in known:
+            result.unchanged += 1
+            continue
+        invoices = open_by_client.get(key, [])
+        if sum(left for _, left in invoices) + 0.005 < amount:
+            code = "payment_unmatched" if not invoices else "payment_exceeds_open"
+            problems.append(problem(code, int(row), parsed.labels.get("amount", "amount"), client=client,
+                                    amount=f"{amount:,.2f}", open=f"{sum(left for _, left in invoices):,.2f}"))
+            continue
+        rest, part = amount, 0
+        while rest > 0.005:
+            target = invoices[0]
+            take = min(rest, target[1])
+            inserts.append((parsed.source, target[0], day, take, ref, fp if part == 0 else _payment_print(target[0], day, take, fp)))
+            target[1] -= take
+            rest -= take
+            part += 1
+            if target[1] <= 0.005:
+                invoices.pop(0)
+        result.matched_oldest_first += 1
+    if problems and not valid_only:
+        raise InvalidInput(problems)
+    result.problems += problems
+    c.executemany("INSERT INTO record_payments (source, invoice_id, paid_on, amount, reference, fingerprint) VALUES (?,?,?,?,?,?)", inserts)
+    result.added["payments"] = result.matched_oldest_first
+
+
+# -- client matching -------------------------------------------------------------
+def client_names(store: Store) -> dict[str, str]:
+    """match_key of a record's client name -> the portfolio client's name it counts under."""
+    by_key = {match_key(name): name for name, in store._read("SELECT name FROM clients")}
+    for key, name in store._read("SELECT m.name_key, c.name FROM record_client_map m JOIN clients c ON c.id = m.client_id"):
+        by_key[key] = name
+    return by_key
+
+
+def unmatched(store: Store, names: list[str] | None = None) -> list[str]:
+    """Record client names (as written) that match no portfolio client and have no remembered mapping."""
+    if names is None:
+        names = [n for n, in store._read(
+            "SELECT client FROM record_time GROUP BY client_key UNION SELECT client FROM record_invoices GROUP BY client_key")]
+    known = client_names(store)
+    return list(dict.fromkeys(n for n in names if match_key(n) not in known))
+
+
+def map_client(store: Store, record_name: str, client_id: int) -> None:
+    """Remember that the records' ``record_name`` is the portfolio client ``client_id``."""
+    with store._write() as c:
+        if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
+            raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+        c.execute("INSERT INTO record_client_map VALUES (?, ?) ON CONFLICT(name_key) DO UPDATE SET client_id = excluded.client_id",
+                  (match_key(record_name), client_id))
+
+
+def mappings(store: Store) -> dict[str, str]:
+    return dict(store._read("SELECT m.name_key, c.name FROM record_client_map m JOIN clients c ON c.id = m.client_id"))
+
+
+# -- criterion sources -----------------------------------------------------------
+def sources(store: Store) -> dict[str, str]:
+    """criterion key -> "records" for the measured criteria switched to the records ("rating" otherwise)."""
+    got = dict(store._read("SELECT key, source FROM criterion_source"))
+    return {k: got.get(k, "rating") for k in MEASURED_CRITERIA}
+
+
+def set_source(store: Store, key: str, source: str) -> None:
+    if key not in MEASURED_CRITERIA or source not in SOURCES:
+        raise InvalidInput(problem("bad_source_switch", None, key, key=key))
+    with store._write() as c:
+        if not c.execute("SELECT 1 FROM criteria WHERE key = ?", (key,)).fetchone():
+            raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+        c.execute("INSERT INTO criterion_source VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET source = excluded.source", (key, source))
+
+
+# -- reading back ----------------------------------------------------------------
+def load(store: Store, names: Mapping[str, str] | None = None) -> RecordSet:
+    """Every stored record, its client resolved to the portfolio name (or kept as written when unmatched)."""
+    names = client_names(store) if names is None else names
+    time = pd.read_sql_query("SELECT client, client_key, start, hours, billable, amount FROM record_time", store.conn)
+    inv = pd.read_sql_query("SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices", store.conn)
+    pay = pd.read_sql_query("SELECT invoice_id, paid_on, amount FROM record_payments", store.conn)
+    for frame in (time, inv):
+        frame["client"] = _resolved(frame["client"], frame["client_key"], names)
+    time["start"] = pd.to_datetime(time["start"], format="%Y-%m-%dT%H:%M:%S")
+    time["billable"] = time["billable"].astype(bool)
+    time[["hours", "amount"]] = time[["hours", "amount"]].astype(float)  # an empty table reads as object columns
+    inv[["amount", "reported_paid"]] = inv[["amount", "reported_paid"]].astype(float)
+    pay["amount"] = pay["amount"].astype(float)
+    pay["invoice_id"] = pay["invoice_id"].astype("int64")
+    inv["id"] = inv["id"].astype("int64")
+    inv["issued"] = pd.to_datetime(inv["issued"], format="%Y-%m-%d")
+    inv["due"] = pd.to_datetime(inv["due"], format="%Y-%m-%d")
+    pay["paid_on"] = pd.to_datetime(pay["paid_on"], format="%Y-%m-%d")
+    return RecordSet(time, inv, pay)
+
+
+def _resolved(client: pd.Series, keys: pd.Series, names: Mapping[str, str]) -> pd.Series:
+    """The portfolio name of each key; an unmatched name as first written (``ACME`` and ``Acme`` count as one)."""
+    mapped = keys.map(dict(names))
+    return mapped.where(mapped.notna(), client.groupby(keys).transform("first"))
+
+
+def counts(store: Store) -> dict[str, int]:
+    return {t: store._read(f"SELECT count(*) FROM record_{t}")[0][0] for t in ("time", "invoices", "payments")}
+
+
+def first_and_last(store: Store) -> tuple[date | None, date | None]:
+    lo, hi = store._read("SELECT min(d), max(d) FROM (SELECT substr(start, 1, 10) AS d FROM record_time UNION ALL SELECT issued FROM record_invoices)")[0]
+    return (date.fromisoformat(lo) if lo else None, date.fromisoformat(hi) if hi else None)
