@@ -25,7 +25,8 @@ def create_demo(path: str | Path | None = None, *, force: bool = False) -> Store
     if not force and holds_user_work(store):
         count = store.client_count()
         store.close()
-        raise StorageError(f"{store.path} already holds your portfolio ({count} clients): nothing was replaced; use --force to replace it with the demo, or choose another file with --db")
+        raise StorageError(f"{store.path} already holds your portfolio ({count} clients): nothing was replaced; "
+                           "use --force to replace it with the demo, or choose another file with --db")
     store.replace_all(demo_portfolio())
     return store
 

@@ -88,7 +88,8 @@ def _content(portfolio: Portfolio) -> tuple[Profile, tuple[Criterion, ...], froz
     """What the user sees and can change: everything but ids and revision counters."""
     return (replace(portfolio.profile, revision=0),
             tuple(replace(c, revision=0) for c in portfolio.criteria),
-            frozenset(replace(c, id=None, revision=0, values=tuple(sorted(c.values.items()))) for c in portfolio.clients))
+            # values as sorted pairs: a hashable stand-in for the mapping, only ever compared
+            frozenset(replace(c, id=None, revision=0, values=tuple(sorted(c.values.items()))) for c in portfolio.clients))  # type: ignore[arg-type]
 
 
 def is_untouched_demo(portfolio: Portfolio, *, has_drafts: bool = False, has_templates: bool = False) -> bool:

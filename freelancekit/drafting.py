@@ -163,7 +163,8 @@ def _render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) ->
     except UndefinedError as exc:
         raise InvalidInput(Problem("template", f"{name}: {exc.message}; available names: {', '.join(sorted(context))}")) from None
     except SecurityError:
-        raise InvalidInput(Problem("template", f"{name} tries to use something templates may not use (only the draft's names and lists are available)")) from None
+        raise InvalidInput(Problem("template", f"{name} tries to use something templates may not use "
+                                               "(only the draft's names and lists are available)")) from None
     except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
         raise InvalidInput(Problem("template", f"{name} could not be filled in: {exc}")) from None
 
@@ -506,10 +507,11 @@ def save_draft(store: Store, draft: Draft) -> Draft:
     must never silently replace someone's edited draft. To replace a saved
     draft, give the new one the saved draft's revision.
     """
-    if draft.client_id is None:
+    client_id = draft.client_id
+    if client_id is None:
         raise InvalidInput(Problem("client", "this draft belongs to no saved client: save the client first"))
     draft = validate_draft(draft)
-    revision = store.save_draft(draft.client_id, draft.to_data(), draft.revision)
+    revision = store.save_draft(client_id, draft.to_data(), draft.revision)
     return replace(draft, revision=revision)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import is_, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import validation as v
 from .encodings import EncodingError, decode
@@ -54,7 +54,7 @@ class ParsedImport:
 
     @cached_property
     def clients(self) -> list[tuple[int, Client]]:
-        return list(zip(self.valid.rows, self.valid.clients()))
+        return list(zip(cast("list[int]", self.valid.rows), self.valid.clients()))  # a file's clients all have rows
 
 
 def known_columns(criteria: Sequence[Criterion]) -> list[str]:
@@ -115,7 +115,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     not_xlsx = ImportFileError("this is not a readable Excel .xlsx file: save it again from your spreadsheet program, or export it as CSV UTF-8")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # not a zip, a zip without a workbook, broken XML inside: many error types
+    except Exception:  # noqa: BLE001 - not a zip, a zip without a workbook, broken XML inside: many error types
         raise not_xlsx from None
     try:
         if not wb.worksheets:
@@ -124,7 +124,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
         rows = [[_xlsx_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]
     except ImportFileError:
         raise
-    except Exception:  # broken sheet XML (e.g. a character XML does not allow)
+    except Exception:  # noqa: BLE001 - broken sheet XML (e.g. a character XML does not allow)
         raise not_xlsx from None
     finally:
         wb.close()
@@ -164,7 +164,8 @@ def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
         elif col in seen:
             problems.append(Problem("header", f"the column '{col}' appears twice: keep one", 1))
         elif col not in known:
-            problems.append(Problem("header", f"'{col[:60]}' is not a known column: use {', '.join(known)} (add a custom criterion first to import its column)", 1))
+            problems.append(Problem("header", f"'{col[:60]}' is not a known column: use {', '.join(known)} "
+                                              "(add a custom criterion first to import its column)", 1))
         seen.add(col)
     if "name" not in seen:
         problems.append(Problem("header", "the column 'name' is missing: every client needs a name", 1))
@@ -272,7 +273,7 @@ def _cached_column(cells: Sequence[str], fn: Any, column: str, rows: list[int], 
     return out
 
 
-class _ParsedCells(dict):  # type: ignore[type-arg]
+class _ParsedCells(dict):
     """cell -> ``fn(cell, column)`` (or the InvalidInput it raised), worked out on first use."""
 
     def __init__(self, fn: Any, column: str):
@@ -290,7 +291,8 @@ class _ParsedCells(dict):  # type: ignore[type-arg]
 
 # A subset of what clean_email accepts (every label, the last one too, at most 63 characters;
 # at most 64 characters before the @ and 254 in all).
-_FAST_EMAIL = re.compile(r"(?=[^@]{1,64}@)(?=.{1,254}\Z)[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]")
+_FAST_EMAIL = re.compile(r"(?=[^@]{1,64}@)(?=.{1,254}\Z)[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+                         r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]")
 
 
 def _email_column(cells: Sequence[str], rows: list[int], problems: list[Problem], *, escaped: bool = False) -> list[str | None]:
@@ -305,7 +307,7 @@ def _email_column(cells: Sequence[str], rows: list[int], problems: list[Problem]
     if ((all(map(is_, stripped, cells)) or _column_clean(cells))
             and all(map(_FAST_EMAIL.fullmatch, filter(None, stripped)))):
         joined = "\n".join(stripped)
-        return stripped if joined.lower() == joined else list(map(_lower_domain, stripped))
+        return cast("list[str | None]", stripped if joined.lower() == joined else list(map(_lower_domain, stripped)))
     column_clean = _column_clean(cells)
     out: list[str | None] = []
     for i, raw in enumerate(cells):

@@ -152,13 +152,13 @@ def smallest_swap(ranking: Ranking, step: float = WEIGHT_STEP, max_weight: float
         new = (math.floor(target / step) * step if d < 0 else math.ceil(target / step) * step)
         for _ in range(3):  # at the tie the name decides: step on until #4 is really above #3
             if not 0 <= new <= max_weight or (best and abs(new - crit.weight) >= abs(best.new_weight - best.old_weight)):
-                new = None
+                new = None  # type: ignore[assignment]
                 break
             if new != crit.weight and _above(ranking, j, new, fourth, third):
                 break
             new += step if d > 0 else -step
         else:
-            new = None
+            new = None  # type: ignore[assignment]
         if new is not None:
             best = Swap(crit.key, crit.weight, float(new), ranking.table.names[third], ranking.table.names[fourth])
     return best

@@ -109,6 +109,8 @@ def utilities(table: ScoreTable, criteria: Sequence[Criterion]) -> np.ndarray:
     """
     vals = table.values
     u = np.empty(vals.shape, order="F")
+    lo: float
+    hi: float
     for j, c in enumerate(criteria):
         col, uj = vals[:, j], u[:, j]
         missing = np.isnan(col)

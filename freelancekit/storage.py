@@ -174,7 +174,7 @@ def _values_json_column(values: Mapping[str, Sequence[float | None]], n: int) ->
     return list(map(",".join, zip(*fragments)))
 
 
-class _Memo(dict):  # type: ignore[type-arg]
+class _Memo(dict):
     """``memo[x]`` is ``fn(x)``, worked out the first time ``x`` is asked for.
 
     ``list(map(memo.__getitem__, column))`` then goes once through a column
@@ -221,7 +221,7 @@ class ClientColumns:
     last_win: list[str]
     start_date: list[date | None]
     values: dict[str, list[float | None]]
-    rows: list[int | None]  # the file's row number of each client (for messages)
+    rows: Sequence[int | None]  # the file's row number of each client (for messages)
     name_keys: list[str] | None = None  # name_key of each name, when the maker already has them
     # the criteria ``values`` were checked against (the importer's); the store refuses
     # to save them if the portfolio's criteria changed since (another tab, the CLI)
@@ -238,9 +238,9 @@ class ClientColumns:
     def from_clients(cls, clients: Sequence[Client], rows: Sequence[int | None] | None = None) -> ClientColumns:
         """Clients that all have the same value keys in the same order (see ``runs``)."""
         keys = tuple(clients[0].values) if clients else ()
-        fields = [[getattr(c, f) for c in clients] for f in _FIELDS]
+        fields: dict[str, Any] = {f: [getattr(c, f) for c in clients] for f in _FIELDS}
         values = {k: [c.values[k] for c in clients] for k in keys}
-        return cls(*fields, values, list(rows) if rows is not None else [None] * len(clients))
+        return cls(**fields, values=values, rows=list(rows) if rows is not None else [None] * len(clients))
 
     @classmethod
     def runs(cls, pairs: Iterable[tuple[int | None, Client]]) -> list[ClientColumns]:
@@ -249,17 +249,19 @@ class ClientColumns:
                 for run in (list(g) for _, g in groupby(pairs, key=lambda p: tuple(p[1].values)))]
 
     def client(self, i: int) -> Client:
-        return Client(*(getattr(self, f)[i] for f in _FIELDS), values={k: col[i] for k, col in self.values.items()})
+        fields: dict[str, Any] = {f: getattr(self, f)[i] for f in _FIELDS}
+        return Client(**fields, values={k: col[i] for k, col in self.values.items()})
 
     def clients(self) -> list[Client]:
-        return [Client(*f, values=dict(zip(self.values, v)))
+        return [Client(*f, values=dict(zip(self.values, v)))  # type: ignore[misc] # f: the _FIELDS, in Client's order
                 for f, v in zip(zip(*(getattr(self, f) for f in _FIELDS)), zip(*self.values.values()) if self.values else repeat(()))]
 
     def take(self, indices: Sequence[int]) -> ClientColumns:
         """The clients at ``indices``, in that order."""
-        fields = [_pick(getattr(self, f), indices) for f in (*_FIELDS, "rows")]
+        fields: dict[str, Any] = {f: _pick(getattr(self, f), indices) for f in (*_FIELDS, "rows")}
         keys = _pick(self.name_keys, indices) if self.name_keys is not None else None
-        return ClientColumns(*fields[:-1], {k: _pick(col, indices) for k, col in self.values.items()}, fields[-1], keys, self.criteria)
+        return ClientColumns(**fields, values={k: _pick(col, indices) for k, col in self.values.items()},
+                             name_keys=keys, criteria=self.criteria)
 
 
 def _pick(col: Sequence[Any], indices: Sequence[int]) -> list[Any]:
@@ -429,7 +431,8 @@ class Store:
             raise StorageError(f"{self.path} is a folder, not a portfolio file: give a file name such as portfolio.sqlite")
         if not self.path.exists():
             if not create:
-                raise StorageError(f"there is no portfolio at {self.path}: run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db")
+                raise StorageError(f"there is no portfolio at {self.path}: run 'freelancekit demo' or "
+                                   "'freelancekit import FILE' first, or choose one with --db")
             self._create_new()
             return
         try:
@@ -755,7 +758,7 @@ class Store:
                 new = [i for i, found in enumerate(ids) if found is None]
                 dup = [i for i, found in enumerate(ids) if found is not None]
                 if on_duplicate == "update":
-                    stored = _stored_rows(c, [ids[i] for i in dup])
+                    stored = _stored_rows(c, [found for found in ids if found is not None])  # the ids of dup, in order
                     updated = batch.take(dup)
                     if listed is not None:
                         updated = merge(updated, _old_columns(stored), listed, cleared)

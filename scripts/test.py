@@ -3,7 +3,9 @@
 
 Installs the package with its test tools into .venv, makes sure a Chromium is
 there for the browser tests (Debian's package when we may install it, else
-Playwright's own download), then runs pytest with coverage.
+Playwright's own download), checks the code (ruff, then mypy; settings in
+pyproject.toml), then runs pytest with coverage. A lint or type error fails
+the run like a failing test (pytest still runs, so one run shows everything).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import sys
 from _bootstrap import ROOT, ensure_venv
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+LINTED = ("freelancekit", "tests", "scripts", "benchmarks", "notebooks")
 
 
 def find_chromium() -> str | None:
@@ -42,13 +45,26 @@ def ensure_browser(py: str) -> None:
     subprocess.run([py, "-m", "playwright", "install", "chromium"], check=False, stdin=subprocess.DEVNULL)
 
 
+def check(py: str) -> int:
+    """The linter and the type checker, each as configured in pyproject.toml; non-zero if either found an error."""
+    failed = 0
+    for cmd in ([py, "-m", "ruff", "check", *LINTED], [py, "-m", "mypy"]):
+        print("+ " + " ".join(cmd), flush=True)
+        if subprocess.call(cmd, cwd=ROOT, stdin=subprocess.DEVNULL) != 0:
+            print(f"FAILED: {cmd[2]} found errors (see above)", flush=True)
+            failed = 1
+    return failed
+
+
 def main() -> int:
     py = str(ensure_venv("test"))
     ensure_browser(py)
     args = sys.argv[1:]
+    checked = check(py)
     cmd = [py, "-m", "pytest", "--cov=freelancekit", "--cov-report=term", *args]
     print("+ " + " ".join(cmd), flush=True)
-    return subprocess.call(cmd, cwd=ROOT, stdin=subprocess.DEVNULL)
+    tested = subprocess.call(cmd, cwd=ROOT, stdin=subprocess.DEVNULL)
+    return tested or checked
 
 
 if __name__ == "__main__":

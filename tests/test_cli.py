@@ -216,7 +216,8 @@ def test_console_script_in_a_subprocess(tmp_path, isolated_home):
     ok = subprocess.run([str(EXE), "demo"], env=env, capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0 and ok.stderr == ""
     for argv, message in [
-        (["rank", "--weight", "speed=2"], "freelancekit rank: weight: 'speed' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment\n"),
+        (["rank", "--weight", "speed=2"],
+         "freelancekit rank: weight: 'speed' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment\n"),
         (["rank", "--format", "xml"], "freelancekit rank: error: argument --format: invalid choice: 'xml' (choose from "),
         (["frobnicate"], None),
     ]:

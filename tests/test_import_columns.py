@@ -79,7 +79,7 @@ def test_import_stores_what_the_form_stores(tmp_path):
         from freelancekit.importer import import_clients
 
         import_clients(imported, data)
-        for row, client in parse_file(data, "c.csv", CRITERIA).clients:
+        for _row, client in parse_file(data, "c.csv", CRITERIA).clients:
             typed.add_client(client)
         query = "SELECT name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals FROM clients ORDER BY id"
         assert imported.conn.execute(query).fetchall() == typed.conn.execute(query).fetchall()

@@ -111,7 +111,7 @@ def _check_against_reference(clients, criteria, weights=None):
     records = ranking.records()
     assert [r["name"] for r in records] == [e[0] for e in expected]
     assert [r["rank"] for r in records] == list(range(1, len(clients) + 1))
-    for got, (name, score, contributions, incomplete) in zip(records, expected):
+    for got, (_name, score, contributions, incomplete) in zip(records, expected):
         assert got["score"] == pytest.approx(score, abs=1e-9)
         assert 0 <= got["score"] <= 100 + 1e-9
         assert got["contributions"] == pytest.approx(contributions, abs=1e-9)

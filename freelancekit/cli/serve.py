@@ -21,6 +21,7 @@ import threading
 import time
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 from . import add_db_option
 
@@ -118,7 +119,7 @@ def use_our_template() -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join([here, *paths])
 
 
-def set_xsrf_cookie(handler, notebook=None, cwd=None) -> None:
+def set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: Any = None) -> None:
     """Voila's prelaunch hook: give the page its ``_xsrf`` cookie before the page is sent.
 
     When a page is closed or reloaded, Voila's script posts the cookie's value
@@ -132,7 +133,7 @@ def set_xsrf_cookie(handler, notebook=None, cwd=None) -> None:
     handler.xsrf_token  # noqa: B018 - the property sets the cookie
 
 
-def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S):
+def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S) -> Any:
     """Everything the app needs from Voila, as one traitlets config."""
     from traitlets.config import Config
 

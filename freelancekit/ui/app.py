@@ -44,7 +44,7 @@ TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views
 def view_class(name: str) -> Callable[[AppState], View]:
     """The class of view ``name`` (``wiring.VIEWS``), importing its module now."""
     module, cls = VIEWS[name].split(":")
-    return getattr(import_module(f"{__package__}.{module}"), cls)  # type: ignore[no-any-return]
+    return getattr(import_module(f"{__package__}.{module}"), cls)
 
 
 class Views(Mapping[str, View]):

@@ -165,7 +165,7 @@ class ClientForm:
     def __init__(self, view: ClientsView):
         self.view = view
         self.state = view.state
-        self.editing: tuple[int, int] | None = None  # (id, revision) of the client being edited
+        self.editing: tuple[int | None, int] | None = None  # (id, revision) of the client being edited
         self.pending: dict[str, Any] | None = None  # what "Keep mine" would save
         self.fields: dict[str, FieldRow] = {}
         self.title = w.HTML(value="")

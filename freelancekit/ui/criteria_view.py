@@ -81,7 +81,9 @@ class CriteriaView:
         """(Re)create every row from the saved criteria (after add/remove/rename)."""
         loc = self.state.locale
         refused = {k: e.value for k, e in self.errors.items() if e.value}  # messages waiting for a fix
-        self.sliders.clear(), self.share_labels.clear(), self.errors.clear()
+        self.sliders.clear()
+        self.share_labels.clear()
+        self.errors.clear()
         was_open = self.manage is not None and self.manage.selected_index == 0
         criteria = self.state.criteria()
         presets = []
@@ -167,7 +169,8 @@ class CriteriaView:
             label_inputs[c.key], direction_inputs[c.key] = label, direction
             rows.append(w.HBox([label, kind, w.Label(value=i18n.t("criteria.direction", loc)), direction, remove]))
         new_label = classed(w.Text(placeholder=i18n.t("criteria.label", loc), layout=w.Layout(width="240px")), dom.NEW_CRITERION_LABEL)
-        new_kind = classed(w.Dropdown(options=[(i18n.t(f"kind.{k}", loc), k) for k in KINDS], value="rating", layout=w.Layout(width="130px")), dom.NEW_CRITERION_KIND)
+        new_kind = classed(w.Dropdown(options=[(i18n.t(f"kind.{k}", loc), k) for k in KINDS], value="rating",
+                                      layout=w.Layout(width="130px")), dom.NEW_CRITERION_KIND)
         new_direction = classed(w.Dropdown(options=directions, value="higher", layout=w.Layout(width="110px")), dom.NEW_CRITERION_DIRECTION)
         add = classed(w.Button(description=i18n.t("criteria.add", loc), button_style="primary"), dom.NEW_CRITERION_ADD)
         add.on_click(self.on_add)

@@ -124,7 +124,7 @@ class ImportView:
         from ..importer import parse_file
 
         self._reset()
-        self.file = (name, data)
+        self.file: tuple[str, bytes] | None = (name, data)
         try:
             self.parsed = parse_file(data, name, self.state.criteria())
         except FreelancekitError as exc:
@@ -136,7 +136,7 @@ class ImportView:
 
     def _reset(self) -> None:
         self.parsed = None
-        self.file: tuple[str, bytes] | None = None
+        self.file = None
         set_error(self.message, None)
         self.preview.value = self.errors.value = ""
         self.confirm.disabled = True

@@ -146,7 +146,8 @@ def test_disk_full_refuses_the_save_and_keeps_the_portfolio(db, save):
         op = {
             "add_client": lambda: store.add_client({"name": "Big Co", "notes": big}),
             "import": lambda: import_clients(store, ("name,notes\n" + "".join(f"Big {i},{big}\n" for i in range(20))).encode()),
-            "save_profile": lambda: store.save_profile({"name": "Lina", "signature": big[:2000], "services": [{"name": f"s{i}", "value": "v" * 300} for i in range(30)]}),
+            "save_profile": lambda: store.save_profile({"name": "Lina", "signature": big[:2000],
+                                                        "services": [{"name": f"s{i}", "value": "v" * 300} for i in range(30)]}),
             "save_draft": lambda: store.save_draft(store.clients()[0].id, {"body": big * 3}),
         }[save]
         try:
@@ -256,7 +257,8 @@ WRONG_FILES = {
                                              "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
                       lambda p: f"{p} was saved by a newer freelancekit (format {SCHEMA_VERSION + 1}, this one reads up to {SCHEMA_VERSION}); "
                                 "nothing was changed. Upgrade freelancekit to open it"),
-    "corrupt-pages": (_corrupt, lambda p: f"{p} is damaged or not a freelancekit portfolio; nothing was changed. Restore a backup or choose another file with --db"),
+    "corrupt-pages": (_corrupt, lambda p: f"{p} is damaged or not a freelancekit portfolio; nothing was changed. "
+                                          "Restore a backup or choose another file with --db"),
 }
 
 

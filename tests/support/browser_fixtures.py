@@ -87,6 +87,6 @@ def page(browser, request):
     yield pg
     try:
         screenshot(pg, "last-" + request.node.name.replace("/", "_"))
-    except Exception:  # a closed or crashed page has nothing to show
+    except Exception:  # noqa: BLE001 - a closed or crashed page has nothing to show
         pass
     context.close()

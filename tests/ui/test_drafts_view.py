@@ -344,7 +344,7 @@ def test_hostile_names_and_notes_are_shown_literally(hostile_app):
         assert html.escape(c.client.name, quote=True) in c.facts.value
         assert "&lt;i&gt;Audit&lt;/i&gt; $1$" in markup
         assert "<script" not in c.exports.value and "<img" not in c.exports.value
-        for _cls, (name, href) in links(c.exports.value).items():
+        for _cls, (name, _href) in links(c.exports.value).items():
             assert "<" not in name and "/" not in name
     assert "<script" not in view.zip.value
 
