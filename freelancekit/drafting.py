@@ -280,7 +280,7 @@ def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], 
             "services": [{"name": _in_text(sv.name, loc), "value": isolate(_phrase(sv.value), loc)} for sv in added],
             "service_names": join_list([_in_text(sv.name, loc) for sv in added], loc),
             "recommended": len(packages) >= 2 and n == (1 if len(packages) <= 3 else len(packages) // 2),
-            "separate": isolate(money(p.separate_price, currency, loc), loc) if saving else "",
+            "separate": isolate(money(p.separate_price, currency, loc), loc) if saving and p.separate_price is not None else "",
             "saving": isolate(money(saving, currency, loc), loc) if saving else "",
             "saving_percent": percent(saving, p.separate_price) if saving and p.separate_price else 0,
         })
@@ -295,7 +295,7 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         return isolate(text, loc)
 
     said: set[str] = set()  # "it pairs well with X" once per current service, not on every bullet
-    offer_rows = []
+    offer_rows: list[dict[str, Any]] = []
     for o in offers:
         pairs = o.builds_on if o.builds_on and service_key(o.builds_on) not in said else ""
         if pairs:

@@ -55,10 +55,10 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise EncodingError(NOT_UTF8.format(where=f"it starts as {NAMES[name]} but has an unreadable byte at position {exc.start}")) from None
             return text.lstrip("\ufeff"), name
     if b"\x00" in data[:65536]:
-        text = _utf16_without_bom(data)
-        if text is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise EncodingError("this is not a CSV text file (it looks like a binary file): export your sheet as 'CSV UTF-8' and try again")
-        return text, "utf-16"
+        return utf16, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

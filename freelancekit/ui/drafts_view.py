@@ -244,9 +244,9 @@ class DraftCard:
             draft = compose_draft(portfolio, client, tone=choices.tone, services=services,
                                   packages=choices.packages, templates=self.view.templates, index=index)
         except InvalidInput as exc:
-            services = exc.for_field("services")
-            set_error(self.pick_error, services)
-            set_error(self.message, None if services and len(exc.problems) == 1 else exc.message)
+            services_problem = exc.for_field("services")
+            set_error(self.pick_error, services_problem)
+            set_error(self.message, None if services_problem and len(exc.problems) == 1 else exc.message)
             return None
         except FreelancekitError as exc:
             set_error(self.message, exc.message)
