@@ -239,14 +239,14 @@ def fitting_mailto(draft: Draft, limit: int = MAILTO_LIMIT) -> MailLink:
         except LinkTooLong:
             return None
 
-    link = fits(kept)
-    if link is not None:
+    fitted = fits(kept)
+    if fitted is not None:
         for group in (ask, opening, *([key] for key in rest)):
             bigger = fits(kept | set(group))
             if bigger is not None:
                 kept |= set(group)
-                link = bigger
-        return MailLink(link, body_of(kept), len(every) - len(kept))
+                fitted = bigger
+        return MailLink(fitted, body_of(kept), len(every) - len(kept))
     raise LinkTooLong(
         f"the email to {draft.client_name} is too long for a mailto: link even when shortened: open the .eml file or copy the email instead")
 
@@ -357,7 +357,8 @@ def eml_filename(draft: Draft) -> str:
 
 
 __all__ = [
-    "FORMATS", "LinkTooLong", "MailLink", "SHORTENED_MARK", "fitting_mailto", "ascii_address", "MAILTO_LIMIT", "ParsedMail", "build_message", "check_address", "check_header_text",
+    "FORMATS", "LinkTooLong", "MailLink", "SHORTENED_MARK", "fitting_mailto", "ascii_address", "MAILTO_LIMIT", "ParsedMail",
+    "build_message", "check_address", "check_header_text",
     "draft_filename", "eml_filename", "export_body", "export_drafts", "mailto_link", "read_eml", "read_mailto", "to_eml", "to_text", "to_zip",
 ]
 
