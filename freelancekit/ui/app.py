@@ -190,9 +190,7 @@ class App:
     @guarded
     def on_tab(self, _change: Any = None) -> None:
         """Switching tabs builds that tab the first time, and picks up another tab's or the CLI's changes."""
-        if self.state.check_external():
-            self.follow_outside()
-            self.status.info(i18n.t("error.elsewhere", self.state.locale))
+        self.state.catch_up()
         self._fill_tab(self._selected())
 
     def follow_outside(self) -> None:

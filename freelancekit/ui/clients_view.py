@@ -115,7 +115,10 @@ class ClientsTable:
         self.sort_key = key
         self._go(0)
 
+    @guarded
     def _go(self, start: int) -> None:
+        """Sort, page and search all end here: first pick up another tab's or the CLI's saves."""
+        self.state.catch_up()
         self.start = max(0, start)
         self.render()
 

@@ -337,6 +337,21 @@ class AppState:
         self.invalidate("all")
         return True
 
+    def catch_up(self) -> bool:
+        """Before an action that shows data (sort, page, search, export): pick up other saves first.
+
+        When another tab or the CLI saved since this tab last looked, every
+        built view is refreshed in place (``OUTSIDE``: what the user is typing
+        is kept) and the status line says why the values moved; the action
+        then works on the saved truth. One cheap read when nothing changed.
+        """
+        if not self.check_external():
+            return False
+        if self.on_change is not None:
+            self.on_change(OUTSIDE)
+        self.status.info(i18n.t("error.elsewhere", self.locale))
+        return True
+
 
 STYLESHEET = """
 <style>

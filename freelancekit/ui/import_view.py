@@ -179,6 +179,7 @@ class ImportView:
         from ..exporter import to_csv_bytes, to_xlsx_bytes
 
         loc = self.state.locale
+        self.state.catch_up()  # export what is saved now, including another tab's or the CLI's saves
         clients, criteria = self.state.clients(), self.state.criteria()
         csv_link = data_uri_link(to_csv_bytes(clients, criteria), "text/csv", "clients.csv", i18n.t("export.csv", loc), dom.EXPORT_CSV)
         xlsx_link = data_uri_link(to_xlsx_bytes(clients, criteria),

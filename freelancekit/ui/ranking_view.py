@@ -169,12 +169,14 @@ class RankingView:
 
     @guarded
     def _prev(self, _b: Any = None) -> None:
+        self.state.catch_up()  # another tab's saves first: the page shows the saved truth
         self.start = max(0, self.start - PAGE_SIZE)
         if self.ranking is not None:
             self._render_table()
 
     @guarded
     def _next(self, _b: Any = None) -> None:
+        self.state.catch_up()
         if self.ranking is not None and self.start + PAGE_SIZE < len(self.ranking):
             self.start += PAGE_SIZE
             self._render_table()
