@@ -14,14 +14,6 @@ from freelancekit.ui.app import TAB_OF_VIEW, build
 from freelancekit.ui.common import literal_text
 
 
-@pytest.fixture
-def tabs(demo_db):
-    a, b = build(demo_db), build(demo_db)
-    yield a, b
-    a.store.close()
-    b.store.close()
-
-
 def shown_rows(app) -> dict[str, list[str]]:
     """The clients table as the page shows it: name -> the row's cell texts."""
     table = app.views["clients"].table

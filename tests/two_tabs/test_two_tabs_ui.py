@@ -13,14 +13,6 @@ from freelancekit.ui.app import build
 from freelancekit.ui.common import error_text, literal_text
 
 
-@pytest.fixture
-def tabs(demo_db):
-    a, b = build(demo_db), build(demo_db)
-    yield a, b
-    a.store.close()
-    b.store.close()
-
-
 def services(store):
     return [s.name for s in store.profile().services]
 
