@@ -2,9 +2,9 @@
 next action (sort, page, search, export), and what this tab is typing is kept."""
 from __future__ import annotations
 
+import base64
 import csv
 import io
-import base64
 import re
 
 import pytest

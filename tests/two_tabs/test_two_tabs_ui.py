@@ -5,11 +5,8 @@ typing is lost when another tab (or the CLI) saves.
 """
 from __future__ import annotations
 
-import pytest
-
 from freelancekit.storage import Store
 from freelancekit.ui import dom
-from freelancekit.ui.app import build
 from freelancekit.ui.common import error_text, literal_text
 
 
