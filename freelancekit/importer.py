@@ -23,13 +23,12 @@ from typing import Any, cast
 from . import validation as v
 from .encodings import EncodingError, decode
 from .errors import FreelancekitError, InvalidInput, Problem
+from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key
 from .import_merge import take_clear_markers
 from .model import LIMITS, Client, Criterion, parse_services, parse_value
 from .spreadsheet import format_number, unescape_formula
 from .storage import ClientColumns, ImportResult, OnDuplicate, Store
 
-BASE_COLUMNS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services")
-TAIL_COLUMNS: tuple[str, ...] = ("notes", "last_win", "start_date")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -153,24 +152,53 @@ def _xlsx_cell(value: Any) -> str:
 
 
 # -- checking the header and the cells -------------------------------------------
+class HeaderError(InvalidInput):
+    """The header row names columns that cannot be imported; the facts let each front end word it.
+
+    ``unknown``: the headers as written that name no column; ``twice``: (header, header,
+    column) pairs naming one column; ``unnamed``: positions of empty headers;
+    ``no_name``: the client name column is missing; ``accepted``: the column keys.
+    """
+
+    def __init__(self, problems: list[Problem], *, unknown: list[str], twice: list[tuple[str, str, str]],
+                 unnamed: list[int], no_name: bool, accepted: list[str]):
+        super().__init__(problems)
+        self.unknown, self.twice, self.unnamed, self.no_name, self.accepted = unknown, twice, unnamed, no_name, accepted
+
+
 def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
-    columns = [unicodedata.normalize("NFC", h).strip().lower().lstrip("\ufeff") for h in header]
+    """The column key of every header cell, matched by ``headers.column_lookup`` (English or Arabic)."""
+    lookup = column_lookup(criteria)
     known = known_columns(criteria)
-    problems = []
-    seen: set[str] = set()
-    for i, col in enumerate(columns, start=1):
-        if not col:
-            problems.append(Problem("header", f"column {i} has no name: every column needs one of {', '.join(known)}", 1))
-        elif col in seen:
-            problems.append(Problem("header", f"the column '{col}' appears twice: keep one", 1))
-        elif col not in known:
-            problems.append(Problem("header", f"'{col[:60]}' is not a known column: use {', '.join(known)} "
-                                              "(add a custom criterion first to import its column)", 1))
-        seen.add(col)
+    columns: list[str] = []
+    seen: dict[str, str] = {}
+    unknown: list[str] = []
+    twice: list[tuple[str, str, str]] = []
+    unnamed: list[int] = []
+    for i, raw in enumerate(header, start=1):
+        written = unicodedata.normalize("NFC", raw).strip().lstrip("\ufeff").strip()
+        key = lookup.get(header_key(written)) if written else None
+        if not written:
+            unnamed.append(i)
+        elif key is None:
+            unknown.append(written[:60])
+        elif key in seen:
+            twice.append((seen[key], written, key))
+        else:
+            seen[key] = written
+        columns.append(key or written)
+    problems = [Problem("header", f"column {i} has no name: every column needs one of {', '.join(known)}", 1) for i in unnamed]
+    problems += [Problem("header", f"the column '{key}' appears twice ('{a}' and '{b}'): keep one" if a.casefold() != b.casefold() else
+                         f"the column '{key}' appears twice: keep one", 1) for a, b, key in twice]
+    if unknown:
+        listed = ", ".join(f"'{u}'" for u in unknown)
+        what = "is not a known column" if len(unknown) == 1 else "are not known columns"
+        problems.append(Problem("header", f"{listed} {what}: use {', '.join(known)} or their English or Arabic names "
+                                          "(see the README; add a custom criterion first to import its column)", 1))
     if "name" not in seen:
         problems.append(Problem("header", "the column 'name' is missing: every client needs a name", 1))
     if problems:
-        raise InvalidInput(problems)
+        raise HeaderError(problems, unknown=unknown, twice=twice, unnamed=unnamed, no_name="name" not in seen, accepted=known)
     return columns
 
 

@@ -86,7 +86,8 @@ def test_api_bad_input(store, action, message):
 # -- import files --------------------------------------------------------------------
 IMPORT_CASES = [
     ("unknown column", b"name,phone\nA,1\n",
-     f"row 1: 'phone' is not a known column: use {COLUMNS} (add a custom criterion first to import its column)"),
+     f"row 1: 'phone' is not a known column: use {COLUMNS} or their English or Arabic names "
+     "(see the README; add a custom criterion first to import its column)"),
     ("no name column", b"ease\n3\n", "row 1: the column 'name' is missing: every client needs a name"),
     ("column twice", b"name,Name\nA,B\n", "row 1: the column 'name' appears twice: keep one"),
     ("not UTF-8, letters unclear", "name\nCafé\nÅÄÖ\n".encode("cp1252"),
