@@ -27,7 +27,8 @@ from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key
 from .import_merge import take_clear_markers
 from .model import LIMITS, Client, Criterion, parse_services, parse_value
 from .spreadsheet import format_number, unescape_formula
-from .storage import ClientColumns, ImportResult, OnDuplicate, Store
+from .client_columns import ClientColumns
+from .storage import ImportResult, OnDuplicate, Store
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 

@@ -9,7 +9,6 @@ silently overwriting someone else's change (another tab, the CLI).
 from __future__ import annotations
 
 import json
-import math
 import os
 import secrets
 import tempfile
@@ -19,9 +18,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
-from itertools import groupby, repeat
-from json.encoder import encode_basestring
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
@@ -41,6 +37,7 @@ from .model import (
     make_profile,
 )
 from .records.schema import RECORD_TABLES, RECORDS_SCHEMA
+from .client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_distinct, param_rows
 from .validation import name_key, parse_weight
 
 SCHEMA_VERSION = 3
@@ -86,6 +83,19 @@ MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to 
 }
 
 _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision"
+
+# Each statement that writes a client or the profile, named once, next to what builds its parameters:
+# a client's parameters come from client_columns.param_rows (in PARAM_COLUMNS order), the profile's from _profile_params.
+INSERT_CLIENT = f"INSERT INTO clients ({', '.join(PARAM_COLUMNS)}) VALUES ({', '.join('?' * len(PARAM_COLUMNS))})"
+UPDATE_CLIENT = f"UPDATE clients SET {', '.join(c + '=?' for c in PARAM_COLUMNS)}, revision=revision+1 WHERE id=?"  # params + id
+UPDATE_PROFILE = ("UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?,"
+                  " revision=revision+1 WHERE id=1")
+
+
+def _profile_params(p: Profile) -> tuple[Any, ...]:
+    """The parameters of ``UPDATE_PROFILE``."""
+    services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
+    return (p.name, p.email, p.signature, p.currency, p.locale, services, _packages_json(p.packages))
 
 
 def _now() -> str:
@@ -136,155 +146,6 @@ def _package_from_json(data: Mapping[str, Any]) -> Package:
     return Package(data["name"], tuple(data["services"]), data["price"], data.get("price_note", ""), data.get("separate_price"))
 
 
-def _services_json(services: Sequence[str]) -> str:
-    """``json.dumps(list(services), ensure_ascii=False)``, 7x faster (json's own C string encoder);
-    a 100 000-client import spent a third of its time in json.dumps."""
-    return "[" + ",".join(map(encode_basestring, services)) + "]"
-
-
-def _number_json(key: str, x: float | None) -> str:
-    """One criterion value as JSON: ``null`` or the float's repr (what json.dumps writes)."""
-    if x is None:
-        return "null"
-    x = float(x)
-    if not math.isfinite(x):
-        raise ValueError(f"{key}: {x} is not a finite number")
-    return repr(x)
-
-
-def _values_json_column(values: Mapping[str, Sequence[float | None]], n: int) -> list[str]:
-    """``json.dumps(values, allow_nan=False)`` of each of ``n`` clients, from one column per criterion key.
-
-    Each distinct value of a column is written once (ratings repeat a lot), and
-    the rows are joined by ``str.join`` in C: no Python work per value.
-    """
-    if not values:
-        return ["{}"] * n
-    fragments = []
-    last = len(values) - 1
-    for j, (key, col) in enumerate(values.items()):
-        # the braces go into the first and last fragments, so a row is one str.join
-        prefix = ("{" if j == 0 else "") + encode_basestring(key) + ":"
-        suffix = "}" if j == last else ""
-        text = _Memo(lambda x, key=key, prefix=prefix, suffix=suffix: prefix + _number_json(key, x) + suffix)
-        fragment = list(map(text.__getitem__, col))
-        if 0 in text:  # 0.0 and -0.0 are one dict key but are written differently
-            fragment = [prefix + _number_json(key, x) + suffix if x == 0 else text[x] for x in col]
-        fragments.append(fragment)
-    return list(map(",".join, zip(*fragments)))
-
-
-class _Memo(dict):
-    """``memo[x]`` is ``fn(x)``, worked out the first time ``x`` is asked for.
-
-    ``list(map(memo.__getitem__, column))`` then goes once through a column
-    that repeats, with a Python call only per distinct value.
-    """
-
-    def __init__(self, fn: Any):
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self.fn(key)
-        return value
-
-
-def _each_distinct(col: Sequence[Any], fn: Any) -> list[Any]:
-    """``[fn(x) for x in col]`` with ``fn`` called once per distinct value (columns repeat a lot)."""
-    try:
-        return list(map(_Memo(fn).__getitem__, col))
-    except TypeError:  # an unhashable value (a list of services built by hand)
-        return [fn(x) for x in col]
-
-
-def _date_text(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-@dataclass
-class ClientColumns:
-    """Clients as columns (one list per field, one per criterion key), as a file is read.
-
-    The importer hands its rows to the store in this shape, so a row going
-    straight into SQLite never becomes a ``Client``; ``_param_rows`` turns it
-    into the INSERT/UPDATE parameters, for one client or 100 000. Every
-    client has the same value keys in the same order (``values``' order).
-    """
-
-    name: list[str]
-    contact_name: list[str]
-    email: list[str]
-    industry: list[str]
-    services: list[tuple[str, ...]]
-    notes: list[str]
-    last_win: list[str]
-    start_date: list[date | None]
-    values: dict[str, list[float | None]]
-    rows: Sequence[int | None]  # the file's row number of each client (for messages)
-    name_keys: list[str] | None = None  # name_key of each name, when the maker already has them
-    # the criteria ``values`` were checked against (the importer's); the store refuses
-    # to save them if the portfolio's criteria changed since (another tab, the CLI)
-    criteria: tuple[Criterion, ...] | None = None
-
-    def keys(self) -> list[str]:
-        """``name_key`` of each client's name (what makes two clients the same)."""
-        return self.name_keys if self.name_keys is not None else list(map(name_key, self.name))
-
-    def __len__(self) -> int:
-        return len(self.name)
-
-    @classmethod
-    def from_clients(cls, clients: Sequence[Client], rows: Sequence[int | None] | None = None) -> ClientColumns:
-        """Clients that all have the same value keys in the same order (see ``runs``)."""
-        keys = tuple(clients[0].values) if clients else ()
-        fields: dict[str, Any] = {f: [getattr(c, f) for c in clients] for f in _FIELDS}
-        values = {k: [c.values[k] for c in clients] for k in keys}
-        return cls(**fields, values=values, rows=list(rows) if rows is not None else [None] * len(clients))
-
-    @classmethod
-    def runs(cls, pairs: Iterable[tuple[int | None, Client]]) -> list[ClientColumns]:
-        """(row, client) pairs as consecutive batches whose clients share their value keys and order."""
-        return [cls.from_clients([c for _, c in run], [r for r, _ in run])
-                for run in (list(g) for _, g in groupby(pairs, key=lambda p: tuple(p[1].values)))]
-
-    def client(self, i: int) -> Client:
-        fields: dict[str, Any] = {f: getattr(self, f)[i] for f in _FIELDS}
-        return Client(**fields, values={k: col[i] for k, col in self.values.items()})
-
-    def clients(self) -> list[Client]:
-        return [Client(*f, values=dict(zip(self.values, v)))  # type: ignore[misc] # f: the _FIELDS, in Client's order
-                for f, v in zip(zip(*(getattr(self, f) for f in _FIELDS)), zip(*self.values.values()) if self.values else repeat(()))]
-
-    def take(self, indices: Sequence[int]) -> ClientColumns:
-        """The clients at ``indices``, in that order."""
-        fields: dict[str, Any] = {f: _pick(getattr(self, f), indices) for f in (*_FIELDS, "rows")}
-        keys = _pick(self.name_keys, indices) if self.name_keys is not None else None
-        return ClientColumns(**fields, values={k: _pick(col, indices) for k, col in self.values.items()},
-                             name_keys=keys, criteria=self.criteria)
-
-
-def _pick(col: Sequence[Any], indices: Sequence[int]) -> list[Any]:
-    return list(itemgetter(*indices)(col)) if len(indices) > 1 else [col[i] for i in indices]
-
-
-_FIELDS = ("name", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
-
-
-def _param_rows(cols: ClientColumns, now: str) -> list[tuple[Any, ...]]:
-    """The INSERT parameters of every client, in the INSERT's column order: the one place they are made."""
-    return list(zip(
-        cols.name, cols.keys(),
-        cols.contact_name, cols.email, cols.industry, _each_distinct(cols.services, _services_json),
-        cols.notes, cols.last_win, _each_distinct(cols.start_date, _date_text),
-        _values_json_column(cols.values, len(cols)), repeat(now, len(cols)),
-    ))
-
-
-def _client_params(c: Client, now: str | None = None) -> tuple[Any, ...]:
-    return _param_rows(ClientColumns.from_clients([c]), now or _now())[0]
-
-
 # Every stored column of a client, in table order: what undoing an import puts back.
 _STORED_COLS = "id, name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, updated"
 
@@ -302,9 +163,9 @@ def _old_columns(rows: Sequence[tuple[Any, ...]]) -> dict[str, list[Any]]:
         map(list, zip(*rows)) if rows else ([] for _ in range(13)))
     return {
         "contact_name": contact, "email": email, "industry": industry,
-        "services": _each_distinct(services, lambda t: tuple(json.loads(t))),
+        "services": each_distinct(services, lambda t: tuple(json.loads(t))),
         "notes": notes, "last_win": last_win,
-        "start_date": _each_distinct(start, lambda t: date.fromisoformat(t) if t else None),
+        "start_date": each_distinct(start, lambda t: date.fromisoformat(t) if t else None),
         "values": list(map(json.loads, vals)),
     }
 
@@ -661,11 +522,7 @@ class Store:
             rev = c.execute("SELECT revision FROM profile WHERE id = 1").fetchone()[0]
             if expected_revision is not None and rev != expected_revision:
                 raise StaleEdit("your profile was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
-            services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
-            c.execute(
-                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, revision=revision+1 WHERE id=1",
-                (p.name, p.email, p.signature, p.currency, p.locale, services, _packages_json(p.packages)),
-            )
+            c.execute(UPDATE_PROFILE, _profile_params(p))
         return replace(p, revision=rev + 1)
 
     # -- clients -------------------------------------------------------------
@@ -678,9 +535,7 @@ class Store:
         with self._write() as c:
             client = self._validated(raw)  # inside the transaction: against the criteria it is saved under
             self._check_name_free(c, client.name, None)
-            cur = c.execute(
-                "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", _client_params(client))
+            cur = c.execute(INSERT_CLIENT, client_params(client, _now()))
         return replace(client, id=cur.lastrowid, revision=1)
 
     def update_client(self, client_id: int, raw: Mapping[str, Any] | Client, expected_revision: int | None = None) -> Client:
@@ -693,9 +548,7 @@ class Store:
             if expected_revision is not None and row[0] != expected_revision:
                 raise StaleEdit(f"'{client.name}' was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
             self._check_name_free(c, client.name, client_id)
-            c.execute(
-                "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
-                " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", (*_client_params(client), client_id))
+            c.execute(UPDATE_CLIENT, (*client_params(client, _now()), client_id))
         return replace(client, id=client_id, revision=row[0] + 1)
 
     def delete_client(self, client_id: int, expected_revision: int | None = None) -> None:
@@ -753,7 +606,7 @@ class Store:
                 keys = batch.keys()
                 ids = list(map(existing.get, keys))
                 if ids.count(None) == len(ids):  # all new (a first import): nothing to look at one by one
-                    inserts += _param_rows(batch, now)
+                    inserts += param_rows(batch, now)
                     continue
                 new = [i for i, found in enumerate(ids) if found is None]
                 dup = [i for i, found in enumerate(ids) if found is not None]
@@ -762,7 +615,7 @@ class Store:
                     updated = batch.take(dup)
                     if listed is not None:
                         updated = merge(updated, _old_columns(stored), listed, cleared)
-                    for i, (params, row) in enumerate(zip(_param_rows(updated, now), stored)):
+                    for i, (params, row) in enumerate(zip(param_rows(updated, now), stored)):
                         same = params[:-1] == row[1:11]  # name ... vals, in both
                         if dry_run:
                             what = () if same else changes(_stored_client(row), updated.client(i), list(updated.values))
@@ -777,19 +630,15 @@ class Store:
                 else:
                     result.problems += [Problem("name", f"a client named '{batch.name[i]}' already exists (use --on-duplicate update or skip)", batch.rows[i])
                                         for i in dup]
-                inserts += _param_rows(batch.take(new), now)
+                inserts += param_rows(batch.take(new), now)
             if result.problems and not skip_invalid:
                 raise InvalidInput(result.problems)
             result.added, result.updated = len(inserts), len(updates)
             if dry_run:
                 return result
             first_new = c.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
-            c.executemany(
-                "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)", inserts)
-            c.executemany(
-                "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
-                " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", updates)
+            c.executemany(INSERT_CLIENT, inserts)
+            c.executemany(UPDATE_CLIENT, updates)
             # the new clients took the ids first_new ... first_new + added - 1 (max + 1 each, one writer)
             record = {"source": source, "at": now, "added": [first_new, first_new + len(inserts) - 1],
                       "added_keys": [p[1] for p in inserts], "replaced": replaced}
@@ -830,9 +679,7 @@ class Store:
             if changed:
                 raise UndoConflict(changed)
             c.execute("DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([r[0] for r in ours]),))
-            c.executemany(
-                "UPDATE clients SET name=?, name_key=?, contact_name=?, email=?, industry=?, services=?, notes=?, last_win=?,"
-                " start_date=?, vals=?, updated=?, revision=revision+1 WHERE id=?", [(*r[1:11], r[12], r[0]) for r in replaced])
+            c.executemany(UPDATE_CLIENT, [(*r[1:11], r[12], r[0]) for r in replaced])  # _STORED_COLS -> params + id
             c.execute("DELETE FROM meta WHERE key = 'last_import'")
         return record
 
@@ -948,15 +795,10 @@ class Store:
             c.execute("DELETE FROM criteria")
             c.execute("DELETE FROM templates")
             self._insert_criteria(c, portfolio.criteria)
-            p = portfolio.profile
-            c.execute(
-                "UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, revision=revision+1 WHERE id=1",
-                (p.name, p.email, p.signature, p.currency, p.locale, json.dumps([asdict(s) for s in p.services], ensure_ascii=False),
-                 _packages_json(p.packages)))
+            c.execute(UPDATE_PROFILE, _profile_params(portfolio.profile))
             c.executemany(
-                "INSERT INTO clients (name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, updated)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [params for batch in ClientColumns.runs((None, cl) for cl in portfolio.clients) for params in _param_rows(batch, now)])
+                INSERT_CLIENT,
+                [params for batch in ClientColumns.runs((None, cl) for cl in portfolio.clients) for params in param_rows(batch, now)])
             c.execute("UPDATE meta SET value = ? WHERE key = 'is_demo'", ("1" if portfolio.is_demo else "0",))
             c.execute("DELETE FROM meta WHERE key = 'last_import'")  # nothing of it is left to undo
 

@@ -1,7 +1,7 @@
 """The column-wise import path stores exactly what the per-client path stores.
 
 The importer hands its rows to the store as ``ClientColumns`` and the store
-builds every INSERT parameter column by column (``_param_rows``); a client saved
+builds every INSERT parameter column by column (``param_rows``); a client saved
 from the form goes through the same builder with one row. These tests pin that
 the column-wise texts are those of ``json.dumps`` and that the whole-column
 shortcuts of the importer (distinct cells, escapes, blank rows) give the same
@@ -17,7 +17,8 @@ import pytest
 
 from freelancekit.importer import _text_column, parse_file
 from freelancekit.model import Client, builtin_criteria
-from freelancekit.storage import ClientColumns, Store, _param_rows, _values_json_column
+from freelancekit.client_columns import ClientColumns, param_rows, values_json_column
+from freelancekit.storage import Store
 from freelancekit.validation import name_key
 
 CRITERIA = builtin_criteria()
@@ -40,14 +41,14 @@ def test_values_json_column_equals_json_dumps_row_by_row():
     pool = [None, 0.0, -0.0, 1, 1.0, True, 2.5, 45.5, 1e-7, 0.1 + 0.2, 1e300, 3]
     keys = ["hourly_rate", "ease", 'odd "key"', "مفتاح"]
     columns = {k: [rnd.choice(pool) for _ in range(500)] for k in keys}
-    got = _values_json_column(columns, 500)
+    got = values_json_column(columns, 500)
     for i, text in enumerate(got):
         row = {k: columns[k][i] for k in keys}
         assert text == json.dumps({k: None if x is None else float(x) for k, x in row.items()},
                                   separators=(",", ":"), allow_nan=False, ensure_ascii=False)
-    assert _values_json_column({}, 3) == ["{}", "{}", "{}"]
+    assert values_json_column({}, 3) == ["{}", "{}", "{}"]
     with pytest.raises(ValueError):
-        _values_json_column({"ease": [1.0, float("inf")]}, 2)
+        values_json_column({"ease": [1.0, float("inf")]}, 2)
 
 
 def test_param_rows_of_clients_with_different_value_keys_keep_each_clients_order():
@@ -58,7 +59,7 @@ def test_param_rows_of_clients_with_different_value_keys_keep_each_clients_order
         Client("D", services=["list", "of services"], values={}),  # unhashable services, no values
         Client("É e\u0301", values={"hourly_rate": 1}),
     ]
-    got = [p for batch in ClientColumns.runs((None, c) for c in clients) for p in _param_rows(batch, NOW)]
+    got = [p for batch in ClientColumns.runs((None, c) for c in clients) for p in param_rows(batch, NOW)]
     assert got == [_expected_params(c) for c in clients]
 
 

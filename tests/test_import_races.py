@@ -12,7 +12,8 @@ import pytest
 from freelancekit.errors import InvalidInput
 from freelancekit.importer import commit, parse_file
 from freelancekit.model import Client
-from freelancekit.storage import ClientColumns, Store
+from freelancekit.client_columns import ClientColumns
+from freelancekit.storage import Store
 
 
 @pytest.fixture

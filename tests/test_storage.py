@@ -269,15 +269,15 @@ def test_values_and_services_are_stored_exactly(store):
     import numpy as np
 
     from freelancekit.model import Client, Portfolio, Profile
-    from freelancekit.storage import _services_json, _values_json_column
+    from freelancekit.client_columns import services_json, values_json_column
 
     def _values_json(values):
-        return _values_json_column({k: [x] for k, x in values.items()}, 1)[0]
+        return values_json_column({k: [x] for k, x in values.items()}, 1)[0]
 
     odd = {"hourly_rate": 1e-7, "on_time_payment": None, "ease": np.float64(4.0), "enjoyment": 1, "learning": 0.1 + 0.2}
     assert json.loads(_values_json(odd)) == {k: (None if x is None else float(x)) for k, x in odd.items()}
     services = ('quote " and \\\\ back', "سطر", "tab\\there", "☕")
-    assert json.loads(_services_json(services)) == list(services) and _services_json(()) == "[]"
+    assert json.loads(services_json(services)) == list(services) and services_json(()) == "[]"
     with pytest.raises(ValueError):
         _values_json({"ease": math.nan})
     store.replace_all(Portfolio(Profile(), builtin_criteria(), (Client("Odd", services=services, values=odd),)))

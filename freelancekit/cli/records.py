@@ -147,7 +147,8 @@ def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
     if not rows:
         return i18n.t("records.cli.none", locale)
     head = list(SUMMARY_KEYS)
-    body = [[r["client"], *(("—" if r[k] is None else f"{r[k] * 100:.0f}%" if k == "income_share" else _cell(r[k], 1 if "days" in k or k == "on_time_pct" else 2))
+    body = [[r["client"], *(("—" if r[k] is None else f"{r[k] * 100:.0f}%" if k == "income_share"
+                             else _cell(r[k], 1 if "days" in k or k == "on_time_pct" else 2))
                            for k in SUMMARY_KEYS[1:])] for r in rows]
     widths = [max(_width(x) for x in col) for col in zip(head, *body)]
 
