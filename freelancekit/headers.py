@@ -88,3 +88,13 @@ def column_lookup(criteria: Sequence[Criterion]) -> dict[str, str]:
                 if kind == rank:
                     lookup.setdefault(header_key(name), key)
     return lookup
+
+
+def local_name(key: str, criteria: Sequence[Criterion], locale: str | None) -> str:
+    """The name the app shows for column ``key`` in ``locale`` (an accepted header too)."""
+    for c in criteria:
+        if c.key == key:
+            return i18n.criterion_label(c.key, c.label, locale)
+    if key in _FIELD_LABELS:
+        return i18n.t(_FIELD_LABELS[key], locale).rstrip(" *")
+    return key

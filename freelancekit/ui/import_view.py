@@ -12,23 +12,30 @@ FILE``), which has no such limit.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from .. import i18n
-from ..errors import FreelancekitError, InvalidInput
+from ..encodings import NAMES
+from ..errors import FreelancekitError, InvalidInput, NothingToUndo, UndoConflict
+from ..headers import local_name
+from ..import_merge import shown
 from . import dom
 from .common import NO_MATH, AppState, classed, data_uri_link, guarded, html_text, set_error
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
-    from ..importer import ParsedImport
+    from ..importer import HeaderError, ParsedImport
+    from ..model import Criterion
+    from ..storage import ImportResult
 
 UPLOAD_LIMIT_MB = 10
 UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * 1024 * 1024
 PREVIEW_ROWS = 10
 MAX_PROBLEMS_SHOWN = 200
+MAX_CHANGES_SHOWN = 200
 
 
 def uploaded_file(value: Any) -> tuple[str, bytes, int] | None:
@@ -56,17 +63,70 @@ def upload_guard_html(locale: str) -> str:
             f'data-message="{html_text(text)}" data-scope="{dom.tab("import")}"></span>')
 
 
-def preview_html(parsed: ParsedImport, locale: str) -> str:
-    """The first valid rows as an escaped table, under a one-line summary."""
-    summary = html_text(i18n.t("import.preview", locale, valid=len(parsed.clients), rows=parsed.rows))
+def preview_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequence[Criterion], locale: str) -> str:
+    """The summary, the changes to clients already saved (old -> new per field) and the first new clients, escaped."""
+    loc = locale
+    summary = i18n.t("import.preview", loc, valid=len(parsed.clients), rows=parsed.rows)
+    summary += " " + i18n.t("import.plan", loc, added=plan.added, updated=plan.updated, unchanged=plan.unchanged)
+    notes = [f"<p>{html_text(summary)}</p>"]
+    if parsed.encoding != "utf-8":
+        notes.append(f'<p class="fk-muted">{html_text(i18n.t("import.read_as", loc, encoding=NAMES[parsed.encoding]))}</p>')
+    if plan.changes:
+        notes.append(f'<p class="fk-muted">{html_text(i18n.t("import.merge_note", loc))}</p>')
+    return f'<div class="{NO_MATH}">{"".join(notes)}{changes_html(plan, criteria, loc)}{new_clients_html(parsed, plan, loc)}</div>'
+
+
+def changes_html(plan: ImportResult, criteria: Sequence[Criterion], locale: str) -> str:
+    """One row per changed field of each updated client: row, client, field, now, after the import."""
+    rows = [(c, ch) for c in plan.changes for ch in c.changes]
+    if not rows:
+        return ""
+    empty = i18n.t("import.empty_value", locale)
+
+    def cell(value: object) -> str:
+        text = shown(value)
+        return html_text(text) if text else f'<span class="fk-muted">{html_text(empty)}</span>'
+
+    head = "".join(f"<th>{html_text(i18n.t(k, locale))}</th>" for k in
+                   ("import.col_row", "import.col_client", "import.col_field", "import.col_before", "import.col_after"))
+    body = "".join(
+        f'<tr class="{dom.IMPORT_CHANGE}"><td>{client.row}</td><td><bdi>{html_text(client.name)}</bdi></td>'
+        f"<td>{html_text(local_name(change.field, criteria, locale))}</td><td><bdi>{cell(change.old)}</bdi></td>"
+        f"<td><bdi>{cell(change.new)}</bdi></td></tr>"
+        for client, change in rows[:MAX_CHANGES_SHOWN])
+    more = f"<p>… +{len(rows) - MAX_CHANGES_SHOWN}</p>" if len(rows) > MAX_CHANGES_SHOWN else ""
+    return (f'<p>{html_text(i18n.t("import.changes", locale))}</p>'
+            f'<table class="fk-table {dom.IMPORT_CHANGES}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}')
+
+
+def new_clients_html(parsed: ParsedImport, plan: ImportResult, locale: str) -> str:
+    """The first clients the import adds (those not already in the portfolio)."""
+    updating = {c.row for c in plan.changes}
+    added = [(row, c) for row, c in parsed.clients if row not in updating]
+    if not added:
+        return ""
     head = "".join(f"<th>{html_text(c)}</th>" for c in ("row", "name", "contact_name", "email", "services"))
     body = "".join(
         f"<tr><td>{row}</td><td>{html_text(c.name)}</td><td>{html_text(c.contact_name)}</td>"
         f"<td>{html_text(c.email)}</td><td>{html_text('; '.join(c.services))}</td></tr>"
-        for row, c in parsed.clients[:PREVIEW_ROWS]
+        for row, c in added[:PREVIEW_ROWS]
     )
-    more = f"<p>… +{len(parsed.clients) - PREVIEW_ROWS}</p>" if len(parsed.clients) > PREVIEW_ROWS else ""
-    return f'<div class="{NO_MATH}"><p>{summary}</p><table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</div>'
+    more = f"<p>… +{len(added) - PREVIEW_ROWS}</p>" if len(added) > PREVIEW_ROWS else ""
+    title = f'<p>{html_text(i18n.t("import.new_clients", locale))}</p>' if plan.changes else ""
+    return f'{title}<table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+
+def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str) -> str:
+    """What is wrong with the header row, in the user's language: one sentence per kind of mistake."""
+    sep = "، " if i18n.is_rtl(locale) else ", "
+    out = [i18n.t("import.column_unnamed", locale, number=n) for n in exc.unnamed]
+    out += [i18n.t("import.column_twice", locale, first=a, second=b, column=local_name(key, criteria, locale)) for a, b, key in exc.twice]
+    if exc.unknown:
+        accepted = sep.join(local_name(k, criteria, locale) for k in exc.accepted)
+        out.append(i18n.t("import.unknown_columns", locale, columns=sep.join(f"“{u}”" for u in exc.unknown), accepted=accepted))
+    if exc.no_name:
+        out.append(i18n.t("import.no_name_column", locale))
+    return " ".join(out)
 
 
 def problems_html(parsed: ParsedImport, locale: str) -> str:
@@ -94,13 +154,18 @@ class ImportView:
         self.confirm = classed(w.Button(description=i18n.t("import.confirm", loc), button_style="primary", disabled=True), dom.IMPORT_CONFIRM)
         self.confirm.on_click(self.on_confirm)
         self.only_valid.observe(lambda _c: self._update_confirm(), names="value")
+        self.undo_info = classed(w.HTML(value=""), dom.IMPORT_UNDO_INFO)
+        self.undo = classed(w.Button(description=i18n.t("import.undo", loc), icon="undo"), dom.IMPORT_UNDO)
+        self.undo.on_click(self.on_undo)
+        self.undo_row = w.HBox([self.undo_info, self.undo])
+        self._show_undo()
         self.prepare = classed(w.Button(description=i18n.t("export.prepare", loc)), dom.EXPORT_PREPARE)
         self.prepare.on_click(self.on_prepare)
         self.links = classed(w.HTML(value=""), dom.EXPORT_LINKS)
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('import.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("import.help", loc, mb=UPLOAD_LIMIT_MB))}</p>'),
-            self.upload, self.guard, self.message, self.preview, self.errors, self.only_valid, self.confirm,
+            self.upload, self.guard, self.message, self.preview, self.errors, self.only_valid, self.confirm, self.undo_row,
             w.HTML(value=f"<h3>{html_text(i18n.t('export.heading', loc))}</h3>"),
             self.prepare, self.links,
         ]), dom.tab("import"))
@@ -121,18 +186,30 @@ class ImportView:
 
     def load(self, name: str, data: bytes) -> None:
         """Parse a file for preview (also callable from tests and notebooks)."""
-        from ..importer import parse_file
+        from ..importer import HeaderError, parse_file
 
         self._reset()
         self.file: tuple[str, bytes] | None = (name, data)
+        criteria = self.state.criteria()
         try:
-            self.parsed = parse_file(data, name, self.state.criteria())
+            self.parsed = parse_file(data, name, criteria)
+        except HeaderError as exc:
+            set_error(self.message, header_message(exc, criteria, self.state.locale))
+            return
         except FreelancekitError as exc:
             set_error(self.message, exc.message)
             return
-        self.preview.value = preview_html(self.parsed, self.state.locale)
+        self._show_preview()
         self.errors.value = problems_html(self.parsed, self.state.locale)
         self._update_confirm()
+
+    def _show_preview(self) -> None:
+        """The preview against the portfolio as saved now (what an update changes depends on it)."""
+        from ..importer import preview
+
+        if self.parsed is not None:
+            plan = preview(self.state.store, self.parsed)
+            self.preview.value = preview_html(self.parsed, plan, self.state.criteria(), self.state.locale)
 
     def _reset(self) -> None:
         self.parsed = None
@@ -159,7 +236,7 @@ class ImportView:
         try:
             # commit() applies the import rules (all or nothing; an update keeps what the file has no column for)
             # and refuses, inside its transaction, a preview made against criteria that changed since
-            result = commit(self.state.store, parsed, skip_invalid=self.only_valid.value)
+            result = commit(self.state.store, parsed, skip_invalid=self.only_valid.value, source=self.file[0])
         except InvalidInput as exc:
             self.state.invalidate("criteria")
             self.load(*self.file)  # preview the file again against the criteria as they are now
@@ -172,6 +249,36 @@ class ImportView:
         self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'
         self.state.status.info(done)
         self.state.changed("clients")
+        self._show_undo()
+
+    # -- undo -----------------------------------------------------------------------
+    def _show_undo(self) -> None:
+        """The Undo button and what it would undo, while the portfolio holds an import to undo."""
+        last = self.state.store.last_import()
+        self.undo_row.layout.display = None if last else "none"
+        if last:
+            self.undo_info.value = html_text(i18n.t("import.undo_info", self.state.locale, file=last.source or "?",
+                                                    added=last.added, updated=last.updated))
+
+    @guarded
+    def on_undo(self, _b: Any = None) -> None:
+        loc = self.state.locale
+        try:
+            done = self.state.store.undo_import()
+        except UndoConflict as exc:
+            sep = "، " if i18n.is_rtl(loc) else ", "
+            set_error(self.message, i18n.t("import.undo_conflict", loc, names=sep.join(f"“{n}”" for n in exc.names[:5])
+                                           + (f" … +{len(exc.names) - 5}" if len(exc.names) > 5 else "")))
+            return
+        except NothingToUndo:
+            set_error(self.message, i18n.t("import.nothing_to_undo", loc))
+            self._show_undo()
+            return
+        text = i18n.t("import.undone", loc, file=done.source or "?", added=done.added, updated=done.updated)
+        self.message.value = f'<span class="fk-status-info">{html_text(text)}</span>'
+        self.state.status.info(text)
+        self.state.changed("clients")
+        self._show_undo()
 
     # -- export ---------------------------------------------------------------------
     @guarded
@@ -189,3 +296,9 @@ class ImportView:
 
     def refresh(self, kind: str = OUTSIDE) -> None:
         self.links.value = ""  # prepared files would be out of date
+        self._show_undo()  # another tab or the command line may have imported or undone meanwhile
+        if self.parsed is not None and self.file is not None:
+            try:
+                self._show_preview()  # what an update would change depends on what is saved now
+            except InvalidInput:  # the criteria changed since the file was checked: check it again
+                self.load(*self.file)

@@ -330,7 +330,7 @@ def test_import_confirmed_after_a_criterion_was_removed_elsewhere_saves_nothing(
     with Store(demo_db) as other:
         other.remove_criterion("learning")
     view.on_confirm()  # refused, and the file is previewed again against the criteria as they are now
-    assert "'learning' is not a known column" in error_text(view.message)
+    assert "Not a column freelancekit knows: “learning”" in error_text(view.message)
     assert view.confirm.disabled and app.store.client_count() == 12
 
 
