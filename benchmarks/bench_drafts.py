@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drafting the top-three drafts vs. ranking the same portfolio: ``python benchmarks/bench_drafts.py``.
 
-Issue 5 bar: the three drafts of a 1 000-client portfolio in <= 200 ms. Each
+The bar: the three drafts of a 1 000-client portfolio in <= 200 ms. Each
 figure is the median of several runs; the ratio to ranking (measured in the
 same run) is the number to compare across machines.
 """

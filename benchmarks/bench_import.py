@@ -2,7 +2,7 @@
 """Importing a 100 000-row client CSV, beside ``pandas.read_csv`` of the same file in the same run.
 
 ``python benchmarks/bench_import.py [--rows N] [--repeat N]`` writes a
-realistic file (all SPEC §5 columns, Arabic and accented names, ``$45``,
+realistic file (all the columns of docs/data.md, Arabic and accented names, ``$45``,
 ``45,5``, ``1,000`` numbers, empty cells, quoted multi-line notes), then prints
 the median time of:
 
@@ -11,7 +11,7 @@ the median time of:
 * ``import_clients`` into a new portfolio: parsing, validation and the SQLite
   transaction, i.e. the whole ``freelancekit import FILE``.
 
-Target (issue 3): the whole import <= 5x the pandas reference. The import
+Target: the whole import <= 5x the pandas reference. The import
 goes into a new portfolio, opened and closed inside the timing (WAL,
 ``synchronous=FULL``, one transaction: the same durability as every save).
 """

@@ -5,7 +5,7 @@
 100 000 clients x 8 criteria (4 ratings, 4 numbers, ~5 % missing), medians
 measured in the same run on the same matrix:
 
-* ``sum ms``, the reference (issue 3): the bare numpy weighted sum
+* ``sum ms``, the reference: the bare numpy weighted sum
   ``nan_to_num(values) @ w``. It gives scores only: no min-max scaling, no
   directions, no contributions, no order;
 * ``new weights ms``: ``scoring.rank`` with new weights on a table that was
@@ -26,7 +26,7 @@ BLAS is held to one thread (unless ``OPENBLAS_NUM_THREADS`` etc. are already
 set): on a machine shared with other work its threads make the matrix-vector
 reference slower and erratic (2 ms becomes 8 ms), which would flatter the ratio.
 
-Targets (issue 3): at 100 000 clients ``rank`` <= 3x the numpy weighted sum
+Targets: at 100 000 clients ``rank`` <= 3x the numpy weighted sum
 and <= 100 ms; ``import freelancekit`` (core only) <= 0.5 s. Both ``rank``
 columns must meet it (exit status 1 otherwise).
 """

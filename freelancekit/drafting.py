@@ -1,4 +1,4 @@
-"""Personal upsell/cross-sell email drafts for the top clients (SPEC §1 step 5, §4).
+"""Personal upsell/cross-sell email drafts for the top clients (rules: docs/drafts.md).
 
 Entry points (all plain functions; the UI and the CLI call these):
 

@@ -20,7 +20,7 @@ KINDS: tuple[str, ...] = ("rating", "number")
 DIRECTIONS: tuple[str, ...] = ("higher", "lower")
 LOCALES: tuple[str, ...] = ("en", "ar")
 
-# CSV columns that are not criteria, in the order SPEC §5 gives them.
+# CSV columns that are not criteria, in file order (docs/data.md, "Files in and out").
 CLIENT_TEXT_FIELDS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services", "notes", "last_win")
 LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100}
 MAX_SERVICES = 30
@@ -117,7 +117,7 @@ class Portfolio:
 
 
 def builtin_criteria() -> tuple[Criterion, ...]:
-    """The five criteria of SPEC §2 that every new portfolio starts with."""
+    """The five built-in criteria every new portfolio starts with (docs/data.md)."""
     return (
         Criterion("hourly_rate", "Pay rate", "number", "higher", 1.0, builtin=True),
         Criterion("on_time_payment", "On-time payment", builtin=True),

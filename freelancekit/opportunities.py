@@ -1,4 +1,4 @@
-"""Which of the freelancer's services each client could buy next, and why (issue 5, step 4 of SPEC §1).
+"""Which of the freelancer's services each client could buy next, and why (docs/drafts.md, "What an email offers").
 
 Fit (0-100) uses only what the portfolio already knows:
 

@@ -1,4 +1,4 @@
-"""Weighted scoring and ranking, exactly as SPEC §3.
+"""Weighted scoring and ranking, exactly as docs/ranking.md ("The score") says.
 
 The client data is turned once into a ``ScoreTable`` (a value matrix plus each
 name's place in the tie-break order); ranking with new weights then costs a
@@ -42,7 +42,7 @@ class ScoreTable:
 
     @cached_property
     def incomplete(self) -> np.ndarray:
-        """True for each client with a missing value (SPEC §3 "incomplete")."""
+        """True for each client with a missing value (docs/ranking.md: "incomplete")."""
         flags = np.zeros(len(self.values), dtype=bool)
         for col in self.values.T:  # one column at a time: any(axis=1) loops per row, 4x slower
             flags |= np.isnan(col)
@@ -101,7 +101,7 @@ def table_from_arrays(
 
 
 def utilities(table: ScoreTable, criteria: Sequence[Criterion]) -> np.ndarray:
-    """Each value mapped to [0, 1] (SPEC §3); a missing value counts 0.
+    """Each value mapped to [0, 1] (docs/ranking.md); a missing value counts 0.
 
     The result is column-major (each criterion one contiguous vector): the
     weighted sum in ``rank`` then runs on contiguous memory, several times
@@ -121,7 +121,7 @@ def utilities(table: ScoreTable, criteria: Sequence[Criterion]) -> np.ndarray:
             lo, hi = (np.fmin.reduce(col), np.fmax.reduce(col)) if len(col) else (np.nan, np.nan)
             if np.isnan(lo):
                 lo = hi = 0.0
-            if hi == lo:  # SPEC §3: every client gets u = 1, whatever the direction
+            if hi == lo:  # docs/ranking.md: every client gets u = 1, whatever the direction
                 uj[:] = 1.0
                 uj[missing] = 0.0
                 continue
@@ -152,7 +152,7 @@ class Ranking:
         return [self.table.names[i] for i in self.order[:n]]
 
     def records(self) -> list[dict[str, Any]]:
-        """The SPEC §5 JSON shape: rank, name, score, incomplete, contributions."""
+        """The JSON shape of `rank --format json` (README, "Using it from the command line"): rank, name, score, incomplete, contributions."""
         keys = self.table.keys
         out = []
         for r, i in enumerate(self.order.tolist(), start=1):
@@ -205,7 +205,7 @@ def rank(
     u = table.utilities_for(criteria)
     contributions = u * (w / total * 100.0)  # not 100 / total: that overflows for tiny weights
     scores = _row_sums(contributions)
-    # rounding can give 100.00000000000001 (weight 11: 11 * (100 / 11)); SPEC §3 says 0-100
+    # rounding can give 100.00000000000001 (weight 11: 11 * (100 / 11)); the score is 0-100 (docs/ranking.md)
     scores = np.clip(scores, 0.0, 100.0)
     return Ranking(table, criteria, u, contributions, scores, table.incomplete, _order(scores, table))
 
@@ -252,7 +252,7 @@ _RADIX_FROM = 2048  # below this many clients one argsort is quicker than the ra
 
 
 def _order(scores: np.ndarray, table: ScoreTable) -> np.ndarray:
-    """Score descending after rounding to 6 decimals; ties by name (SPEC §3).
+    """Score descending after rounding to 6 decimals; ties by name (docs/ranking.md).
 
     Every client has its own place in the name order, so (rounded score, name)
     is a total order and any correct sort gives the same permutation. For many

@@ -311,7 +311,7 @@ def parse_start_date(value: Any, field: str = "start_date", *, row: int | None =
 
 
 def name_key(name: str) -> str:
-    """The form two names share when they count as the same client (SPEC §3)."""
+    """The form two names share when they count as the same client (docs/data.md, "Names")."""
     return unicodedata.normalize("NFC", name).casefold()
 
 

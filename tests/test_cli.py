@@ -1,4 +1,4 @@
-"""The ``freelancekit`` command (SPEC §5): demo, import, export, rank, backup; --db, FREELANCEKIT_DB, the default place."""
+"""The ``freelancekit`` command (README, "Using it from the command line"): demo, import, export, rank, backup; --db, FREELANCEKIT_DB, the default place."""
 from __future__ import annotations
 
 import csv

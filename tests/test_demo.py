@@ -1,4 +1,4 @@
-"""The demo portfolio (issue 3, item 6): valid, realistic, marked as demo, and creatable from the CLI."""
+"""The demo portfolio: valid, realistic, marked as demo, and creatable from the CLI."""
 from __future__ import annotations
 
 from freelancekit.api import create_demo, rank_portfolio

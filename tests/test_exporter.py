@@ -1,4 +1,4 @@
-"""Export then import gives back exactly the same clients, in CSV and XLSX (SPEC §5)."""
+"""Export then import gives back exactly the same clients, in CSV and XLSX (docs/data.md, "Files in and out")."""
 from __future__ import annotations
 
 import csv

@@ -26,7 +26,7 @@ NOW = "2026-01-01T00:00:00+00:00"
 
 
 def _expected_params(c: Client) -> tuple:
-    """The parameters written straight from the SPEC shapes with json.dumps."""
+    """The parameters written straight from the stored shapes with json.dumps."""
     return (
         c.name, name_key(c.name), c.contact_name, c.email, c.industry,
         json.dumps(list(c.services), ensure_ascii=False, separators=(",", ":")), c.notes, c.last_win,

@@ -2,7 +2,7 @@
 
 The app parses a file for its preview and saves it when the user confirms;
 in between, another tab or the command line may remove a criterion or change
-its scale. The store compares inside its write transaction (SPEC §2: invalid
+its scale. The store compares inside its write transaction (docs/data.md: invalid
 data never enters the portfolio).
 """
 from __future__ import annotations

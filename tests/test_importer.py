@@ -1,4 +1,4 @@
-"""CSV/XLSX import (SPEC §5): encodings, delimiters, number forms, all-or-nothing, reports, duplicates."""
+"""CSV/XLSX import (docs/data.md, "Files in and out"): encodings, delimiters, number forms, all-or-nothing, reports, duplicates."""
 from __future__ import annotations
 
 import io

@@ -1,4 +1,4 @@
-"""Model and validation rules (SPEC §2), the error types, and the lazy package namespace."""
+"""Model and validation rules (docs/data.md), the error types, and the lazy package namespace."""
 from __future__ import annotations
 
 import subprocess

@@ -1,6 +1,6 @@
-"""Scoring and ranking against an independent re-derivation of SPEC §3.
+"""Scoring and ranking against an independent re-derivation of docs/ranking.md ("The score").
 
-``reference_ranking`` is written straight from the SPEC text in plain Python
+``reference_ranking`` is written straight from that text in plain Python
 (no numpy, nothing from ``freelancekit.scoring``), so a slip in the vectorised
 code shows up as a disagreement on random portfolios.
 """
@@ -21,7 +21,7 @@ from freelancekit.model import Client, Criterion, Portfolio, Profile, builtin_cr
 from freelancekit.scoring import rank, score_table, table_from_arrays
 
 
-# -- the reference: SPEC §3, line by line ----------------------------------------
+# -- the reference: docs/ranking.md, line by line ----------------------------------------
 def reference_ranking(clients: list[Client], criteria: list[Criterion], weights: dict[str, float] | None = None):
     weight = {c.key: float((weights or {}).get(c.key, c.weight)) for c in criteria}
     total = sum(weight.values())

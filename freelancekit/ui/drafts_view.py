@@ -1,4 +1,4 @@
-"""The top three clients, what each could also buy, and their email drafts (SPEC §4, §5).
+"""The top three clients, what each could also buy, and their email drafts (docs/drafts.md).
 
 One card per top-three client (following the live ranking and weights):
 
@@ -505,7 +505,7 @@ class DraftsView:
         self.message.value = "" if top else _muted(i18n.t("drafts.no_clients", loc))
         self.templates = self.state.store.templates()
         kept = {card.key: card for card in self.cards}
-        # a card holding typed work stays even if its client or the profile changed elsewhere (SPEC §5)
+        # a card holding typed work stays even if its client or the profile changed elsewhere: what is typed is never lost
         held = {card.client.id: card for card in self.cards if card.holds_unsaved}
         needed = [c for c in top if self.card_key(c) not in kept and c.id not in held]
         saved = {d.client_id: d for d in load_drafts(self.state.store)} if needed else {}

@@ -1,4 +1,4 @@
-"""Hardening group 1: one validation path, one message, whoever typed the value.
+"""One validation path, one message, whoever typed the value.
 
 Every value goes through validation.py. These tests feed the same value to the
 form/API (``make_client``, ``Store.add_client``), to a CSV import and to the

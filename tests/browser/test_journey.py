@@ -3,7 +3,7 @@
 One long journey (each step needs the one before): the demo on first run,
 starting an empty portfolio, four clients typed into the form (one Arabic),
 a refused value shown next to its field, a weight change that reorders the
-ranking exactly as SPEC §3 says, a reload that loses nothing, and a CSV
+ranking exactly as docs/ranking.md says, a reload that loses nothing, and a CSV
 import whose bad row is reported as ``row N, column C: …``.
 """
 from __future__ import annotations
@@ -91,7 +91,7 @@ def test_first_session(live_app, page):
     assert "Delta Works" not in client_names(db)
     click(page, dom.CLIENT_CLOSE)
 
-    # 5. a weight change reorders the ranking exactly as SPEC §3 computes it
+    # 5. a weight change reorders the ranking exactly as docs/ranking.md computes it
     open_tab(page, "criteria")
     before = expected_order(db)
     wait_ranked_ids(page, before)

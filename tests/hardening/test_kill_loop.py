@@ -1,4 +1,4 @@
-"""Hardening group 7, kill test: SIGKILL during a big save never leaves a state in between.
+"""Kill test: SIGKILL during a big save never leaves a state in between.
 
 A child process opens the portfolio and makes one big save (an import that
 updates 300 clients and adds 3,000, or replacing the whole portfolio); the test

@@ -1,4 +1,4 @@
-"""Hardening group 3: what the running server exposes.
+"""What the running server exposes.
 
 The server is a real ``freelancekit serve``. To make the file probes mean
 something, the worst case is set up: the portfolio, its WAL, its backups and

@@ -1,4 +1,4 @@
-"""Hardening group 5: spreadsheets in and out.
+"""Spreadsheets in and out.
 
 Export escapes what a spreadsheet would run as a formula, reversibly, so
 ``import(export(p)) == p`` exactly, for CSV and XLSX; XLSX cells are strings or

@@ -1,4 +1,4 @@
-"""Hardening group 7: the portfolio file under faults.
+"""The portfolio file under faults.
 
 Two programs saving at once, a write lock held beyond the busy timeout, a full
 disk, a read-only file, a wrong file at the path, backups taken while another

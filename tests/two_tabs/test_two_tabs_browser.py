@@ -1,4 +1,4 @@
-"""Two tabs on one portfolio never silently lose each other's edits (SPEC §6)."""
+"""Two tabs on one portfolio never silently lose each other's edits (docs/data.md, "Saving")."""
 from __future__ import annotations
 
 import time

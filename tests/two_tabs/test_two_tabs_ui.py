@@ -1,4 +1,4 @@
-"""Two tabs on one portfolio, in plain Python: two App instances on the same file (SPEC §5, §6).
+"""Two tabs on one portfolio, in plain Python: two App instances on the same file (docs/data.md, "Saving").
 
 Nothing another tab saved is overwritten silently, and nothing this tab is
 typing is lost when another tab (or the CLI) saves.
