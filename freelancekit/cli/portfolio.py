@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_demo)
 
     p = sub.add_parser("import", help="add or update clients from a .csv or .xlsx file (all or nothing; empty cells keep saved values)")
-    p.add_argument("file", metavar="FILE", nargs="?")
+    p.add_argument("file", metavar="FILE", nargs="?", help="the .csv or .xlsx file to import (not needed with --undo)")
     add_db_option(p)
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows and report the others")
     p.add_argument("--on-duplicate", choices=("update", "skip", "error"), default="update",
@@ -28,13 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_import)
 
     p = sub.add_parser("export", help="write all clients to a .csv or .xlsx file")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the file to write: .csv or .xlsx, by its name")
     add_db_option(p)
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("backup", help="write a consistent copy of the portfolio")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the new file to write the copy to (never replaced)")
     add_db_option(p)
     p.set_defaults(func=run_backup)
 

@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--weight", action="append", default=[], metavar="KEY=W",
                    help="use weight W for criterion KEY instead of the saved one (repeatable)")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (for people, default), csv (for spreadsheets) or json (rank, name, score, incomplete, contributions)")
     p.set_defaults(func=run)
 
 

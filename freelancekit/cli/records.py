@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.required = True
 
     q = rec.add_parser("import", help="add a Toggl, Harvest, Clockify, Invoice Ninja or invoice-list CSV (all or nothing)")
-    q.add_argument("file", metavar="FILE")
+    q.add_argument("file", metavar="FILE", help="the exported CSV file")
     add_db_option(q)
     q.add_argument("--source", choices=FORMATS, help="the file's format, when its header does not tell it")
     q.add_argument("--valid-only", action="store_true", help="store the valid rows and report the others")
@@ -30,20 +30,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     q = rec.add_parser("summary", help="revenue, hours, effective rate and punctuality per client")
     add_db_option(q)
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (for people, default), csv or json")
     q.add_argument("--since", metavar="DATE", type=_date("--since"), help="first day (YYYY-MM-DD); default: 12 months before --until")
     q.add_argument("--until", metavar="DATE", type=_date("--until"), help="last day, also 'today' for lateness (YYYY-MM-DD); default: today")
     q.set_defaults(func=run_summary)
 
     q = rec.add_parser("map", help="count the records' client NAME as the portfolio client CLIENT (remembered)")
-    q.add_argument("name", metavar="NAME")
-    q.add_argument("client", metavar="CLIENT")
+    q.add_argument("name", metavar="NAME", help="the client name as the records write it")
+    q.add_argument("client", metavar="CLIENT", help="the portfolio client's name")
     add_db_option(q)
     q.set_defaults(func=run_map)
 
     q = rec.add_parser("use", help="rank Pay rate or On-time payment by your rating or from your records")
-    q.add_argument("criterion", choices=("hourly_rate", "on_time_payment"))
-    q.add_argument("source", choices=("rating", "records"))
+    q.add_argument("criterion", choices=("hourly_rate", "on_time_payment"), help="the criterion: hourly_rate or on_time_payment")
+    q.add_argument("source", choices=("rating", "records"), help="rating (your own) or records (measured)")
     add_db_option(q)
     q.set_defaults(func=run_use)
 
