@@ -9,6 +9,7 @@ in docs/ranking.md ("Why a client ranks where it does").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,6 +17,9 @@ from . import i18n
 from .bidi import isolate
 from .drafting import join_list
 from .scoring import Ranking
+
+if TYPE_CHECKING:
+    from .robustness import Dropped, Robustness
 
 STRONG_WEAK = 2
 
@@ -115,3 +119,54 @@ def why_text(facts: Why, ranking: Ranking, locale: str) -> str:
 def explain(ranking: Ranking, place: int, locale: str = "en") -> str:
     """``why_text(why(ranking, place), ...)``: the sentences for the client at ``place`` (0 = #1)."""
     return why_text(why(ranking, place), ranking, locale)
+
+
+# -- how sure the top three is (facts from robustness.py) ------------------------------------
+def percent(share: float) -> str:
+    """A share as a whole percentage; never '0%' or '100%' for something that is neither."""
+    pct = share * 100
+    if 0 < pct < 1:
+        return "<1"
+    if 99 < pct < 100:
+        return ">99"
+    return f"{pct:.0f}"
+
+
+def share_text(ranking: Ranking, sure: Robustness, place: int, locale: str = "en") -> str:
+    name = isolate(ranking.table.names[ranking.order[place]], locale)
+    return i18n.t("sure.share", locale, rank=place + 1, name=name, pct=isolate(percent(sure.share_of(ranking, place)), locale))
+
+
+def method_text(sure: Robustness, locale: str = "en") -> str:
+    from .robustness import SPREAD
+
+    return i18n.t("sure.method", locale, spread=f"{SPREAD * 100:.0f}", samples=f"{sure.samples:,}".replace(",", " "))
+
+
+def swap_text(ranking: Ranking, sure: Robustness, locale: str = "en") -> str | None:
+    """The smallest swap of #3 and #4 in words; None when there is no #4."""
+    if len(ranking) <= 3:
+        return None
+    names = ranking.table.names
+    third, fourth = isolate(names[ranking.order[2]], locale), isolate(names[ranking.order[3]], locale)
+    swap = sure.swap
+    if swap is None:
+        return i18n.t("sure.no_swap", locale, third=third, fourth=fourth)
+    words = criterion_words(ranking, locale)
+    return i18n.t("sure.swap", locale, criterion=words[swap.key], old=isolate(f"{swap.old_weight:g}", locale),
+                  new=isolate(f"{swap.new_weight:g}", locale), third=third, fourth=fourth)
+
+
+def drop_text(ranking: Ranking, dropped: Dropped, locale: str = "en") -> str:
+    words = criterion_words(ranking, locale)
+    criterion = words[dropped.key]
+    if not dropped.top:
+        return i18n.t("sure.drop_only", locale, criterion=criterion)
+    now = ranking.top(3)
+    names = lambda xs: join_list([isolate(x, locale) for x in xs], locale)  # noqa: E731
+    if list(dropped.top) == now:
+        return i18n.t("sure.drop_same", locale, criterion=criterion)
+    if not dropped.left:
+        return i18n.t("sure.drop_order", locale, criterion=criterion, top=names(dropped.top))
+    return i18n.t("sure.drop_changed", locale, criterion=criterion, left=names(dropped.left),
+                  entered=names(dropped.entered), top=names(dropped.top))

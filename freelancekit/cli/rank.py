@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import unicodedata
@@ -45,21 +44,16 @@ def run(args: argparse.Namespace) -> int:
         json.dump(with_top3_shares(ranking, records), sys.stdout, ensure_ascii=False, indent=2)
         print()
     elif args.format == "csv":
-        write_csv(records)
+        write_csv(ranking)
     else:
         print(format_table(records))
     return 0
 
 
-def write_csv(records: list[dict[str, Any]]) -> None:
-    from ..spreadsheet import escape_formula
+def write_csv(ranking: Any) -> None:
+    from ..ranking_export import ranking_csv
 
-    keys = list(records[0]["contributions"]) if records else []
-    w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["rank", "name", "score", "incomplete", *keys])
-    for r in records:
-        w.writerow([r["rank"], escape_formula(r["name"]), f"{r['score']:.2f}", str(r["incomplete"]).lower(),
-                    *(f"{r['contributions'][k]:.2f}" for k in keys)])
+    sys.stdout.write(ranking_csv(ranking))
 
 
 def _width(text: str) -> int:

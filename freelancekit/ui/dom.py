@@ -153,6 +153,23 @@ RANKING_NEXT = "fk-ranking-next"
 CHART_CONTRIB = "fk-chart-contrib"  # Output widget holding the stacked bar chart (.js-plotly-plot inside)
 CHART_RADAR = "fk-chart-radar"  # Output widget holding the top-three polar chart
 RANKING_MESSAGE = "fk-ranking-message"
+RANK_VALUE = "fk-rank-value"  # a criterion cell: the raw value as text; title="65 USD/h → 18.2 points", data-points="18.20"
+RANKING_SEARCH = "fk-ranking-search"  # Text: part of a client's name (input inside)
+RANKING_SEARCH_INFO = "fk-ranking-search-info"  # "3 clients match ..." / "no client's name contains ..."
+RANKING_PAGE = "fk-ranking-page"  # "1–50 of 10000"
+RANKING_NOTE = "fk-ranking-note"  # how numbers such as pay rate are scored (two sentences)
+WHY_TOP = "fk-why-top"  # the top three's "why" sentences, one p.fk-why per client (data-rank)
+WHY = "fk-why"
+SURE = "fk-sure"  # how sure the top three is: method, each share (p.fk-sure-share data-rank data-share), swap, drops
+SURE_SHARE = "fk-sure-share"
+SURE_SWAP = "fk-sure-swap"
+SURE_DROP = "fk-sure-drop"  # one per criterion with weight (data-key)
+WHY_PICK = "fk-why-pick"  # Dropdown: any client of the table's page (select inside)
+WHY_ANY = "fk-why-any"  # the chosen client's sentences
+RANKING_PREPARE = "fk-ranking-prepare"  # Button: make the ranking files
+RANKING_LINKS = "fk-ranking-links"  # contains a.fk-ranking-csv and a.fk-ranking-xlsx (data: URIs)
+RANKING_CSV = "fk-ranking-csv"
+RANKING_XLSX = "fk-ranking-xlsx"
 
 # -- drafts ------------------------------------------------------------------------------------
 DRAFTS = "fk-drafts"

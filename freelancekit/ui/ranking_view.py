@@ -1,8 +1,15 @@
 """The ranking: a table of every client best first (top three highlighted) and two charts.
 
-The table is one escaped HTML widget showing one page of rows, so 1 000
-clients cost one string, not thousands of widgets. ``refresh`` only calls
-``scoring.rank`` on the cached score table: that is the slider hot path.
+The table is one escaped HTML widget showing one page of rows
+(``ranking_table``: raw values with units, their points on hover), so 10 000
+clients cost one string, not thousands of widgets; a search finds any client
+by name. ``refresh`` only calls ``scoring.rank`` on the cached score table:
+that is the slider hot path.
+
+Around the table sit parts in modules of their own, each told of every new
+ranking through ``show``: ``ranking_insight`` (why the top three, how sure,
+why here for any client) and ``ranking_download`` (CSV/XLSX). A new part is
+one module and one line in ``_parts``.
 
 The charts are drawn a moment after the page reports their box as shown
 (ipywidgets' ``_view_count``), not while the app is built: loading plotly.js
@@ -22,13 +29,18 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import InvalidInput
 from . import charts, dom
-from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
+from .common import AppState, classed, guarded, html_text, set_error
+from .ranking_download import RankingDownload
+from .ranking_insight import RankingInsight
+from .ranking_table import PAGE_SIZE, matching_places, ranking_table_html
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ..scoring import Ranking
 
-PAGE_SIZE = 50
+__all__ = ["PAGE_SIZE", "RankingView", "later", "ranking_table_html"]
 CHART_DELAY_S = 0.3  # after the page showed the charts' box: it is still drawing the widgets above
 
 
@@ -52,36 +64,6 @@ def later(delay_s: float, action: Callable[[], None]) -> None:
     loop.call_later(delay_s, action)
 
 
-def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE) -> str:
-    """One page of the ranking as an HTML table; every user string escaped."""
-    labels = charts.criterion_labels(ranking, locale)
-    head = "".join(f"<th>{html_text(x)}</th>" for x in (
-        i18n.t("ranking.rank", locale), i18n.t("ranking.client", locale), i18n.t("ranking.score", locale), *labels))
-    rows = []
-    order = ranking.order[start:start + size].tolist()
-    ids = ranking.table.ids
-    incomplete_word = html_text(i18n.t("clients.incomplete", locale))
-    top_word = html_text(i18n.t("ranking.top3", locale))
-    for r, i in enumerate(order, start=start + 1):
-        classes = [dom.RANK_ROW]
-        marks = ""
-        if r <= 3:
-            classes.append(dom.RANK_TOP)
-            marks += f' <span class="fk-badge">★ {top_word}</span>'
-        if ranking.incomplete[i]:
-            classes.append(dom.RANK_INCOMPLETE)
-            marks += f' <span class="fk-incomplete" title="{incomplete_word}">⚠ {incomplete_word}</span>'
-        score = float(ranking.scores[i])
-        points = "".join(f"<td>{c:.1f}</td>" for c in ranking.contributions[i].tolist())
-        cid = "" if ids[i] is None else str(int(ids[i]))
-        rows.append(
-            f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
-            f'<td>{r}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(ranking.table.names[i])}</bdi>{marks}</td>'
-            f"<td>{score:.1f}</td>{points}</tr>"
-        )
-    return f'<table class="fk-table {NO_MATH}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
 class RankingView:
     def __init__(self, state: AppState):
         self.state = state
@@ -91,22 +73,38 @@ class RankingView:
         self._radar_key: tuple[Any, ...] | None = None
         self._radar_table: Any = None  # the score table the radar was drawn from (kept to compare identity)
         self.message = classed(w.HTML(value=""), dom.RANKING_MESSAGE, dom.WEIGHTS_ERROR)
+        self.places: np.ndarray | None = None  # the places the search keeps (None: every client)
+        self._folded: tuple[Any, list[str]] | None = None  # (score table, its names casefolded) for the search
+        self.search = classed(w.Text(value="", placeholder=i18n.t("ranking.search_hint", loc),
+                                     description=i18n.t("ranking.search", loc)), dom.RANKING_SEARCH)
+        self.search.observe(self._on_search, names="value")
+        self.search_info = classed(w.HTML(value=""), dom.RANKING_SEARCH_INFO)
         self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
         self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.RANKING_PREV)
         self.next = classed(w.Button(description=i18n.t("common.next", loc)), dom.RANKING_NEXT)
-        self.page = w.Label(value="")
+        self.page = classed(w.Label(value=""), dom.RANKING_PAGE)
         self.prev.on_click(self._prev)
         self.next.on_click(self._next)
         self.pager = w.HBox([self.prev, self.page, self.next])
+        self.insight = RankingInsight(state, later)
+        self.download = RankingDownload(state)
         self.contrib = classed(w.Output(), dom.CHART_CONTRIB)
         self.radar = classed(w.Output(), dom.CHART_RADAR)
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
         self.contrib._view_count = 0  # the page counts its views of this widget: 0 -> 1 is "shown"
         self.contrib.observe(self._on_charts_shown, names="_view_count")
         note = w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</span>')
+        scoring_note = classed(w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.scoring_note", loc))}</span>'),
+                               dom.RANKING_NOTE)
         heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
-        self.widget = classed(w.VBox([heading, self.message, self.table, self.pager, note, self.contrib, self.radar]), dom.tab("ranking"))
+        self.widget = classed(w.VBox([heading, self.message, self.search, self.search_info, self.table, self.pager,
+                                      scoring_note, note, *(p.widget for p in self._parts()), self.contrib, self.radar]),
+                              dom.tab("ranking"))
         self.refresh()
+
+    def _parts(self) -> list[Any]:
+        """The parts beside the table, in display order; each has ``widget`` and ``show(ranking, page_places)``."""
+        return [self.insight, self.download]
 
     @guarded
     def refresh(self, kind: str = OUTSIDE) -> None:
@@ -126,7 +124,7 @@ class RankingView:
             self._clear()
             return
         set_error(self.message, None)
-        self.start = min(self.start, max(0, (len(self.ranking) - 1) // PAGE_SIZE * PAGE_SIZE))
+        self._filter()
         self._render_table()
         if self.charts_shown:
             self._render_charts()
@@ -151,6 +149,10 @@ class RankingView:
             charts.render(self.radar, charts.radar_figure(self.ranking, state.locale))
 
     def _clear(self) -> None:
+        self.places = None
+        self.search_info.value = ""
+        for part in self._parts():
+            part.show(None, [])
         self.table.value = ""
         self.page.value = ""
         self.pager.layout.display = "none"
@@ -158,14 +160,50 @@ class RankingView:
         self.radar.outputs = ()
         self._radar_key = None
 
+    def _filter(self) -> None:
+        """The places the search keeps, and a start that still falls on one of them."""
+        assert self.ranking is not None
+        query = self.search.value.strip()
+        loc = self.state.locale
+        if not query:
+            self.places = None
+            self.search_info.value = ""
+        else:
+            table = self.ranking.table
+            if self._folded is None or self._folded[0] is not table:
+                from ..validation import name_key
+
+                self._folded = (table, [name_key(n) for n in table.names])
+            self.places = matching_places(self.ranking, query, self._folded[1])
+            key = "ranking.no_match" if not len(self.places) else "ranking.matches"
+            self.search_info.value = f'<span class="fk-muted">{html_text(i18n.t(key, loc, text=query, count=len(self.places)))}</span>'
+        self.start = min(self.start, max(0, (self._count() - 1) // PAGE_SIZE * PAGE_SIZE))
+
+    def _count(self) -> int:
+        assert self.ranking is not None
+        return len(self.ranking) if self.places is None else len(self.places)
+
     def _render_table(self) -> None:
         assert self.ranking is not None
-        n = len(self.ranking)
-        self.table.value = ranking_table_html(self.ranking, self.state.locale, self.start)
+        n = self._count()
+        state = self.state
+        self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=state.profile().currency,
+                                              places=self.places)
         self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
-        self.page.value = i18n.t("common.page", self.state.locale, first=self.start + 1, last=min(n, self.start + PAGE_SIZE), total=n)
+        self.page.value = i18n.t("common.page", state.locale, first=min(n, self.start + 1), last=min(n, self.start + PAGE_SIZE), total=n)
         self.prev.disabled = self.start == 0
         self.next.disabled = self.start + PAGE_SIZE >= n
+        page = (list(range(len(self.ranking))) if self.places is None else self.places.tolist())[self.start:self.start + PAGE_SIZE]
+        for part in self._parts():
+            part.show(self.ranking, page)
+
+    @guarded
+    def _on_search(self, _change: dict[str, Any]) -> None:
+        self.state.catch_up()
+        self.start = 0
+        if self.ranking is not None:
+            self._filter()
+            self._render_table()
 
     @guarded
     def _prev(self, _b: Any = None) -> None:
@@ -177,6 +215,6 @@ class RankingView:
     @guarded
     def _next(self, _b: Any = None) -> None:
         self.state.catch_up()
-        if self.ranking is not None and self.start + PAGE_SIZE < len(self.ranking):
+        if self.ranking is not None and self.start + PAGE_SIZE < self._count():
             self.start += PAGE_SIZE
             self._render_table()

@@ -1,0 +1,23 @@
+"""Criterion values as a person reads them: '65 USD/h', '4/5', 'not rated'.
+
+The ranking table shows these next to (not instead of) the points each value
+brings, so "Pay rate 71.4" is never mistaken for $71.40 an hour.
+"""
+from __future__ import annotations
+
+from . import i18n
+from .model import Criterion
+from .spreadsheet import format_number
+
+HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
+
+
+def value_text(criterion: Criterion, value: float | None, currency: str = "USD", locale: str = "en") -> str:
+    """``value`` of ``criterion`` with its unit; 'not rated' for a missing value."""
+    if value is None or value != value:
+        return i18n.t("field.not_rated", locale)
+    if criterion.kind == "rating":
+        return i18n.t("value.rating", locale, value=format_number(value), hi=criterion.hi)
+    if criterion.key in HOURLY_KEYS:
+        return i18n.t("value.per_hour", locale, amount=format_number(value), currency=currency).strip()
+    return format_number(value)

@@ -1,0 +1,113 @@
+"""Next to the ranking: why the top three are there, how sure that is, and "why here?" for any client.
+
+The sentences come from ``explain`` (facts from the contributions) and
+``robustness`` (sampled nearby weightings); this module only lays them out.
+The sampling is done after the table has been sent (``later``), so a weight
+change shows the new order first; a newer ranking makes an older pending
+one moot.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..explain import drop_text, explain, method_text, share_text, swap_text
+from . import dom
+from .common import NO_MATH, classed, guarded, html_text
+
+if TYPE_CHECKING:
+    from .common import AppState
+    from ..robustness import Robustness
+    from ..scoring import Ranking
+
+
+def _p(text: str, css: str, **data: Any) -> str:
+    attrs = "".join(f' data-{k}="{html_text(v)}"' for k, v in data.items())
+    return f'<p class="{css}"{attrs}>{html_text(text)}</p>'
+
+
+def top_three_html(ranking: Ranking, locale: str) -> str:
+    return "".join(_p(explain(ranking, place, locale), dom.WHY, rank=place + 1) for place in range(min(3, len(ranking))))
+
+
+def sure_html(ranking: Ranking, sure: Robustness, locale: str) -> str:
+    parts = [f'<p class="fk-muted">{html_text(method_text(sure, locale))}</p>']
+    for place in range(min(3, len(ranking))):
+        parts.append(_p(share_text(ranking, sure, place, locale), dom.SURE_SHARE, rank=place + 1,
+                        share=f"{sure.share_of(ranking, place):.4f}"))
+    swap = swap_text(ranking, sure, locale)
+    if swap:
+        parts.append(_p(swap, dom.SURE_SWAP))
+    parts.extend(_p(drop_text(ranking, d, locale), dom.SURE_DROP, key=d.key) for d in sure.dropped)
+    return "".join(parts)
+
+
+class RankingInsight:
+    """The "why" and "how sure" panel; ``show(ranking, places)`` after each new ranking or page."""
+
+    def __init__(self, state: AppState, later: Any):
+        self.state = state
+        self.locale = locale = state.locale
+        self.later = later  # ranking_view.later: run after the table has gone out
+        self.ranking: Ranking | None = None
+        self.sure: Robustness | None = None
+        self._sure_for: Ranking | None = None
+        heading = w.HTML(value=f"<h4>{html_text(i18n.t('ranking.why_heading', locale))}</h4>")
+        self.top = classed(w.HTML(value=""), dom.WHY_TOP, NO_MATH)
+        sure_heading = w.HTML(value=f"<h4>{html_text(i18n.t('sure.heading', locale))}</h4>")
+        self.sure_box = classed(w.HTML(value=""), dom.SURE, NO_MATH)
+        self.pick = classed(w.Dropdown(options=[(i18n.t("ranking.explain_pick", locale), -1)], value=-1,
+                                       description=i18n.t("ranking.explain", locale)), dom.WHY_PICK)
+        self.pick.observe(self._on_pick, names="value")
+        self.any = classed(w.HTML(value=""), dom.WHY_ANY, NO_MATH)
+        self.widget = w.VBox([heading, self.top, sure_heading, self.sure_box, self.pick, self.any])
+
+    def show(self, ranking: Ranking | None, page_places: list[int]) -> None:
+        """A new ranking (or the same one on another page): words now, sampling right after."""
+        if ranking is None:
+            self.ranking = None
+            self.top.value = self.sure_box.value = self.any.value = ""
+            self.pick.options = [(i18n.t("ranking.explain_pick", self.locale), -1)]
+            return
+        self.set_pick_options(ranking, page_places)
+        if ranking is self.ranking:
+            return
+        self.ranking = ranking
+        self.top.value = top_three_html(ranking, self.locale)
+        self._on_pick({"new": self.pick.value})
+        self.later(0.0, lambda: self._render_sure(ranking))
+
+    def set_pick_options(self, ranking: Ranking, page_places: list[int]) -> None:
+        names = ranking.table.names
+        chosen = self.pick.value if ranking is self.ranking else -1
+        options = [(i18n.t("ranking.explain_pick", self.locale), -1)]
+        options += [(f"{p + 1}. {names[ranking.order[p]]}", p) for p in page_places]
+        if chosen != -1 and chosen not in page_places and chosen < len(ranking):
+            options.append((f"{chosen + 1}. {names[ranking.order[chosen]]}", chosen))
+        with self.pick.hold_trait_notifications():
+            self.pick.options = options
+            self.pick.value = chosen if chosen < len(ranking) else -1
+
+    @guarded
+    def _render_sure(self, ranking: Ranking) -> None:
+        from ..robustness import robustness
+
+        if ranking is not self.ranking or ranking is self._sure_for:
+            return  # a newer ranking came meanwhile, or this one is shown already
+        self.sure = robustness(ranking)
+        self._sure_for = ranking
+        self.sure_box.value = sure_html(ranking, self.sure, self.locale)
+        self._on_pick({"new": self.pick.value})
+
+    @guarded
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        place = change["new"]
+        if self.ranking is None or place is None or place < 0 or place >= len(self.ranking):
+            self.any.value = ""
+            return
+        text = explain(self.ranking, place, self.locale)
+        if self.sure is not None and self._sure_for is self.ranking:
+            text += " " + share_text(self.ranking, self.sure, place, self.locale)
+        self.any.value = _p(text, dom.WHY, rank=place + 1)

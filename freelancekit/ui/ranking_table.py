@@ -1,0 +1,85 @@
+"""The ranking table as one escaped HTML string: raw values with units, their points on hover.
+
+Pure functions (no widgets), so the view, the tests and a notebook can all
+call them. A page is at most ``PAGE_SIZE`` rows of the places given, so a
+portfolio of 10 000 clients still costs one short string per page.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .. import i18n
+from ..readable import value_text
+from ..validation import name_key
+from . import dom
+from .common import NO_MATH, html_text
+
+if TYPE_CHECKING:
+    from ..scoring import Ranking
+
+PAGE_SIZE = 50
+
+
+def full_points(ranking: Ranking) -> np.ndarray:
+    """Each criterion's full points: its weight's share of all weights x 100."""
+    w = np.array([c.weight for c in ranking.criteria], dtype=np.float64)
+    return w / w.sum() * 100.0
+
+
+def matching_places(ranking: Ranking, query: str, folded: Sequence[str] | None = None) -> np.ndarray:
+    """Places (0 = #1) of the clients whose name contains ``query`` (case- and accent-insensitive as the names sort)."""
+    text = name_key(query.strip()) if query.strip() else ""
+    if not text:
+        return np.arange(len(ranking.order))
+    names = folded if folded is not None else [name_key(n) for n in ranking.table.names]
+    hits = np.fromiter((text in names[i] for i in ranking.order.tolist()), dtype=bool, count=len(ranking.order))
+    return np.flatnonzero(hits)
+
+
+def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE, *,
+                       currency: str = "USD", places: np.ndarray | None = None) -> str:
+    """Rows ``start .. start + size`` of ``places`` (default: every client, best first) as an HTML table."""
+    labels = [i18n.criterion_label(c.key, c.label, locale) for c in ranking.criteria]
+    full = full_points(ranking)
+    head = [f"<th>{html_text(i18n.t('ranking.rank', locale))}</th>",
+            f"<th>{html_text(i18n.t('ranking.client', locale))}</th>",
+            f"<th>{html_text(i18n.t('ranking.score_points', locale))}</th>"]
+    for label, fp in zip(labels, full.tolist()):
+        hint = i18n.t("ranking.header_hint", locale, label=label, full=f"{fp:.1f}")
+        head.append(f'<th title="{html_text(hint)}">{html_text(label)}</th>')
+    if places is None:
+        places = np.arange(len(ranking.order))
+    ids, names, values = ranking.table.ids, ranking.table.names, ranking.table.values
+    incomplete_word = html_text(i18n.t("clients.incomplete", locale))
+    top_word = html_text(i18n.t("ranking.top3", locale))
+    rows = []
+    for place in places[start:start + size].tolist():
+        i, r = int(ranking.order[place]), place + 1
+        classes = [dom.RANK_ROW]
+        marks = ""
+        if r <= 3:
+            classes.append(dom.RANK_TOP)
+            marks += f' <span class="fk-badge">★ {top_word}</span>'
+        if ranking.incomplete[i]:
+            classes.append(dom.RANK_INCOMPLETE)
+            marks += f' <span class="fk-incomplete" title="{incomplete_word}">⚠ {incomplete_word}</span>'
+        score = float(ranking.scores[i])
+        cells = []
+        for j, crit in enumerate(ranking.criteria):
+            raw = float(values[i, j])
+            shown = value_text(crit, None if raw != raw else raw, currency, locale)
+            pts = float(ranking.contributions[i, j])
+            tip = i18n.t("ranking.value_points", locale, value=shown, points=f"{pts:.1f}")
+            cells.append(f'<td class="{dom.RANK_VALUE}" title="{html_text(tip)}" data-points="{pts:.2f}">'
+                         f"<bdi>{html_text(shown)}</bdi></td>")
+        cid = "" if ids[i] is None else str(int(ids[i]))
+        rows.append(
+            f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
+            f'<td>{r}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(names[i])}</bdi>{marks}</td>'
+            f"<td>{score:.1f}</td>{''.join(cells)}</tr>"
+        )
+    return (f'<table class="fk-table {NO_MATH}"><thead><tr>{"".join(head)}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
