@@ -165,6 +165,12 @@ class Ranking:
             })
         return out
 
+    def to_frame(self, *, shares: bool = True) -> pd.DataFrame:
+        """Best first, with each criterion's value and points and each client's ``top3_share`` (``workbook.ranking_frame``)."""
+        from .workbook import ranking_frame
+
+        return ranking_frame(self, shares=shares)
+
     @cached_property
     def frame(self) -> pd.DataFrame:
         """Best first: rank, name, id, score, incomplete, then one points column per criterion."""

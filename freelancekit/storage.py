@@ -494,6 +494,12 @@ class Store:
             raise NotFound(f"there is no client named '{name}' in the portfolio")
         return _client_from_row(rows[0])
 
+    def clients_frame(self) -> Any:
+        """The clients as a pandas DataFrame (``workbook.clients_frame``): one row each, a column per criterion."""
+        from .workbook import clients_frame
+
+        return clients_frame(self)
+
     def portfolio(self) -> Portfolio:
         """A consistent snapshot of everything (one read transaction)."""
         c = self.conn

@@ -11,9 +11,10 @@ NOTEBOOKS = sorted(p for folder in ("notebooks", "freelancekit", "benchmarks") f
                    if ".ipynb_checkpoints" not in p.parts)
 
 
-def test_the_app_and_step_notebooks_exist():
+def test_the_app_and_the_template_notebooks_exist():
     names = {p.name for p in NOTEBOOKS if p.parent == ROOT / "notebooks"}
-    assert {"app.ipynb", "01_list_clients.ipynb", "02_weight_and_rank.ipynb", "03_upsell_drafts.ipynb"} <= names, names
+    assert {"app.ipynb", "01_clients_and_ranking.ipynb", "02_what_if_weights.ipynb", "03_charts.ipynb",
+            "04_draft_for_a_client.ipynb"} <= names, names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(ROOT).as_posix() for p in NOTEBOOKS])

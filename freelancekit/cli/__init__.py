@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from .. import __version__
 
-COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records")
+COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
 BAD_INPUT = 2
 
 
