@@ -284,6 +284,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.mailto_too_long": {"en": "Too long for a mail link: use the .eml file.", "ar": "الرسالة أطول من أن تُفتح برابط بريد: استخدم ملف ‎.eml."},
     "drafts.txt": {"en": "Download as text (.txt)", "ar": "نزّلها كنص (‎.txt)"},
     "drafts.zip": {"en": "Download all three (zip)", "ar": "نزّل الرسائل الثلاث (zip)"},
+    "drafts.zip_left_out": {"en": "Not in the zip: the email to “{name}” ({problem}).", "ar": "ليست في الملف المضغوط: الرسالة إلى «{name}» ({problem})."},
     "drafts.export_blocked": {"en": "Cannot export yet: {problem}", "ar": "لا يمكن التصدير بعد: {problem}"},
     "drafts.nothing_more": {"en": "already buys every service in your profile — add more services to your profile.",
                             "ar": "يشتري كل خدمات ملفك — أضف خدمات أخرى إلى ملفك."},

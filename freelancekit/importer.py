@@ -25,7 +25,7 @@ from .encodings import EncodingError, decode
 from .errors import FreelancekitError, InvalidInput, Problem
 from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key
 from .import_merge import take_clear_markers
-from .model import LIMITS, Client, Criterion, parse_services, parse_value
+from .model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_services, parse_value
 from .spreadsheet import format_number, unescape_formula
 from .client_columns import ClientColumns
 from .storage import ImportResult, OnDuplicate, Store
@@ -242,7 +242,8 @@ def _text_column(cells: Sequence[str], column: str, rows: list[int], problems: l
     limit = LIMITS[column]
     for i, cell in enumerate(_unescaped(cells) if escaped else cells):
         try:
-            result.append(v.clean_text(cell, column, row=rows[i], multiline=multiline, max_length=limit, required=column == "name"))
+            result.append(v.clean_text(cell, column, row=rows[i], multiline=multiline, max_length=limit, required=column == "name",
+                                       header=column in HEADER_FIELDS))
         except InvalidInput as exc:
             problems.extend(exc.problems)
             result.append(None)
@@ -271,6 +272,8 @@ def _clean_column(cells: Sequence[str], column: str, multiline: bool, escaped: b
             and (not multiline or "\r" not in joined)
             and _encodes(joined)
         )
+    if clean and column in HEADER_FIELDS and "=?" in spaced and v.ENCODED_WORD.search(spaced):
+        return None  # a cell shaped like an encoded mail header: the cell-by-cell check names it
     return list(map(str.strip, cells)) if clean else None
 
 

@@ -53,9 +53,9 @@ POLICY = email.policy.default.clone(linesep="\r\n", max_line_length=78)
 
 # C0/C1 controls, DEL, and the Unicode line/paragraph separators.
 _UNSAFE_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ENCODED_WORD = re.compile(r"=\?[^?]*\?[bBqQ]\?[^?]*\?=")
+_ENCODED_WORD = v.ENCODED_WORD  # one rule: the fields that reach a header are checked with it where they enter
 HEADER_BREAK = "must be one line without line breaks or control characters (they could add hidden email headers)"
-HEADER_ENCODED = "contains text shaped like '=?charset?q?...?=', which email programs decode into hidden text: please rewrite that part"
+HEADER_ENCODED = v.HEADER_ENCODED
 
 
 class LinkTooLong(FreelancekitError):
@@ -303,6 +303,27 @@ def _files(drafts: Sequence[Draft], fmt: str, sender_email: str, sender_name: st
     return out
 
 
+class Refused(NamedTuple):
+    """A draft that cannot be written, the client it is for, and why."""
+
+    client_name: str
+    error: FreelancekitError
+
+
+def split_writable(drafts: Sequence[Draft], sender_email: str = "", sender_name: str = "") -> tuple[list[Draft], list[Refused]]:
+    """The drafts that can be written, and the others with the reason: one client's bad field never stops the rest."""
+    ok: list[Draft] = []
+    refused: list[Refused] = []
+    for d in drafts:
+        try:
+            to_eml(d, sender_email, sender_name)  # every header check, and the read-back comparison
+        except FreelancekitError as exc:
+            refused.append(Refused(d.client_name, exc))
+        else:
+            ok.append(d)
+    return ok, refused
+
+
 def to_zip(drafts: Sequence[Draft], sender_email: str = "", sender_name: str = "") -> bytes:
     """A zip with, per draft, ``<client>.eml``, ``<client>.txt`` and ``<client>.mailto.txt`` (safe names)."""
     buf = io.BytesIO()
@@ -358,7 +379,7 @@ def eml_filename(draft: Draft) -> str:
 
 __all__ = [
     "FORMATS", "LinkTooLong", "MailLink", "SHORTENED_MARK", "fitting_mailto", "ascii_address", "MAILTO_LIMIT", "ParsedMail",
-    "build_message", "check_address", "check_header_text",
+    "build_message", "check_address", "check_header_text", "Refused", "split_writable",
     "draft_filename", "eml_filename", "export_body", "export_drafts", "mailto_link", "read_eml", "read_mailto", "to_eml", "to_text", "to_zip",
 ]
 

@@ -22,6 +22,8 @@ LOCALES: tuple[str, ...] = ("en", "ar")
 
 # CSV columns that are not criteria, in file order (docs/data.md, "Files in and out").
 CLIENT_TEXT_FIELDS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services", "notes", "last_win")
+# Client fields that go into an email header (a draft's To: name and Subject:): checked as header text.
+HEADER_FIELDS: frozenset[str] = frozenset({"name", "contact_name"})
 LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100}
 MAX_SERVICES = 30
 MAX_PACKAGES = 3
@@ -184,7 +186,8 @@ def make_client(
     """A validated client from raw values keyed by CSV column names."""
     c = _Collector()
     text = {
-        f: c.check(v.clean_text, raw.get(f), f, row=row, max_length=LIMITS[f], multiline=f == "notes", required=f == "name")
+        f: c.check(v.clean_text, raw.get(f), f, row=row, max_length=LIMITS[f], multiline=f == "notes", required=f == "name",
+                   header=f in HEADER_FIELDS)
         for f in ("name", "contact_name", "industry", "notes", "last_win")
     }
     email = c.check(v.clean_email, raw.get("email"), "email", row=row)
@@ -213,7 +216,8 @@ def make_client(
 
 def make_service(raw: Mapping[str, Any], row: int | None = None) -> Service:
     c = _Collector()
-    name = c.check(v.clean_text, raw.get("name"), "service name", row=row, max_length=LIMITS["service"], required=True)
+    # a service's name goes into a draft's Subject: header
+    name = c.check(v.clean_text, raw.get("name"), "service name", row=row, max_length=LIMITS["service"], required=True, header=True)
     if name and ";" in name:
         c.problems.append(Problem("service name", "cannot contain ';' (it separates services)", row))
     value = c.check(v.clean_text, raw.get("value"), "value statement", row=row, max_length=300)
@@ -224,7 +228,7 @@ def make_service(raw: Mapping[str, Any], row: int | None = None) -> Service:
 
 def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     c = _Collector()
-    name = c.check(v.clean_text, raw.get("name"), "name", max_length=200)
+    name = c.check(v.clean_text, raw.get("name"), "name", max_length=200, header=True)  # the drafts' From: name
     email = c.check(v.clean_email, raw.get("email"), "email")
     signature = c.check(v.clean_text, raw.get("signature"), "signature", multiline=True, max_length=2_000)
     currency = c.check(v.clean_currency, raw.get("currency") or "USD", "currency")

@@ -75,6 +75,12 @@ _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 
 NUMBER_HINT = "write digits such as 45 or 45.50"
 
+# Text shaped like an RFC 2047 encoded word ("=?utf-8?q?...?="): Python's email package and mail
+# programs decode it inside a header, where an encoded "=0A" becomes a hidden new header line. Fields
+# that go into an email header (docs/data.md, "Rules checked where data enters") may not hold it.
+ENCODED_WORD = re.compile(r"=\?[^?]*\?[bBqQ]\?[^?]*\?=")
+HEADER_ENCODED = "contains text shaped like '=?charset?q?...?=', which email programs decode into hidden text: please rewrite that part"
+
 
 def fail(field: str, text: str, row: int | None = None) -> InvalidInput:
     return InvalidInput(Problem(field, text, row))
@@ -88,8 +94,13 @@ def clean_text(
     multiline: bool = False,
     max_length: int = 200,
     required: bool = False,
+    header: bool = False,
 ) -> str:
-    """NFC text, trimmed, free of control characters; '' when empty and allowed."""
+    """NFC text, trimmed, free of control characters; '' when empty and allowed.
+
+    ``header``: the text goes into an email header (a name in To: or Subject:), so
+    text shaped like an encoded word (``ENCODED_WORD``) is refused too.
+    """
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -120,6 +131,8 @@ def clean_text(
         raise fail(field, f"is too long: at most {max_length:,} characters", row)
     if required and not value:
         raise fail(field, "is required", row)
+    if header and "=?" in value and ENCODED_WORD.search(value):
+        raise fail(field, HEADER_ENCODED, row)
     return value
 
 

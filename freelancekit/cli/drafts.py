@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from . import add_db_option
 
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
     from ..drafting import addressed, draft_top_three, load_drafts
     from ..errors import FreelancekitError
-    from ..mailexport import LinkTooLong, export_drafts, fitting_mailto
+    from ..mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
 
     with open_portfolio(args.db, create=False) as store:
         portfolio = store.portfolio()
@@ -41,6 +42,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"Skipped {name}: {reason}")
     if not drafts:
         raise FreelancekitError("none of your top three clients has a service left to offer: add services to your profile")
+    # one client's refused field (say, data saved before a rule existed) never stops the other drafts
+    writable, refused = split_writable(drafts, portfolio.profile.email, portfolio.profile.name)
+    for r in refused:
+        print(f"Not written: the draft for {r.client_name}: {r.error}", file=sys.stderr)
+    if not writable:
+        raise FreelancekitError(f"no draft could be written: {refused[0].error}")
+    notes = [n for d, n in zip(drafts, notes) if any(d is w for w in writable)]
+    drafts = writable
     paths = export_drafts(drafts, args.out, args.format, force=args.force,
                           sender_email=portfolio.profile.email, sender_name=portfolio.profile.name)
     print(f"Wrote {len(paths)} file{'s' if len(paths) != 1 else ''} for {len(drafts)} drafts to {paths[0].parent}: {', '.join(notes)}")

@@ -34,7 +34,7 @@ from .. import i18n
 from ..drafting import (STATUSES, TONES, Draft, addressed, applicable_packages, compose_draft, edit_draft, join_list, lint_draft, load_drafts, save_draft,
                         set_status)
 from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
-from ..mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, to_eml, to_text, to_zip
+from ..mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, split_writable, to_eml, to_text, to_zip
 from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
 from . import dom
@@ -541,12 +541,21 @@ class DraftsView:
             return
         loc = self.state.locale
         profile = self.state.profile()
+        # one client's refused field never stops the others: the zip holds every draft that can be written
+        writable, refused = split_writable(drafts, profile.email, profile.name)
+        left_out = "".join(
+            f'<p>{_muted(i18n.t("drafts.zip_left_out", loc, name=r.client_name, problem=r.error.message), f"fk-error {dom.DRAFT_EXPORT_ERROR}")}</p>'
+            for r in refused)
+        if not writable:
+            self.zip.value = left_out
+            return
         try:
-            data = to_zip(drafts, profile.email, profile.name)
+            data = to_zip(writable, profile.email, profile.name)
         except FreelancekitError as exc:
             self.zip.value = _muted(i18n.t("drafts.export_blocked", loc, problem=exc.message), f"fk-error {dom.DRAFT_EXPORT_ERROR}")
             return
-        self.zip.value = f'<p class="{NO_MATH}">{data_uri_link(data, ZIP_MIME, "drafts.zip", i18n.t("drafts.zip", loc), dom.DRAFT_ZIP)}</p>'
+        link = data_uri_link(data, ZIP_MIME, "drafts.zip", i18n.t("drafts.zip", loc), dom.DRAFT_ZIP)
+        self.zip.value = f'<p class="{NO_MATH}">{link}</p>{left_out}'
 
 
 __all__ = ["Choices", "DraftCard", "DraftsView", "card_html", "pick_html", "top_clients"]
