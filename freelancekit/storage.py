@@ -36,11 +36,11 @@ from .model import (
     make_criterion,
     make_profile,
 )
-from .records.schema import RECORD_TABLES, RECORDS_SCHEMA
 from .client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_distinct, param_rows
+from .records.schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
 from .validation import name_key, parse_weight
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -80,6 +80,7 @@ MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to 
     1: _SCHEMA_V1,
     2: _PACKAGES_V2,
     3: RECORDS_SCHEMA,  # time entries, invoices, payments (docs/records.md)
+    4: TIME_BLOCKS,  # time entries as one column block per import
 }
 
 _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision"

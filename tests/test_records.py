@@ -84,7 +84,7 @@ def test_the_same_file_twice_changes_nothing(store):
 
 
 def _dump(store):
-    return {t: sorted(store._read(f"SELECT * FROM {t}")) for t in ("record_time", "record_invoices", "record_payments")}
+    return {t: sorted(store._read(f"SELECT * FROM {t}")) for t in ("record_time_blocks", "record_invoices", "record_payments")}
 
 
 def test_a_changed_invoice_list_replaces_its_payments(store):
@@ -119,7 +119,9 @@ def test_migration_adds_the_records_tables_to_an_old_portfolio(tmp_path):
     with Store(path) as s:
         s.add_client({"name": "Kept"})
     con = sqlite3.connect(path)
-    for table in ("record_payments", "record_invoices", "record_time", "record_client_map", "criterion_source"):
+    from freelancekit.records.schema import RECORD_TABLES
+
+    for table in RECORD_TABLES:
         con.execute(f"DROP TABLE {table}")
     from freelancekit.records.schema import RECORDS_SCHEMA
 

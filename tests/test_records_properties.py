@@ -78,7 +78,7 @@ def test_on_time_and_days_late_equal_a_direct_recomputation(store, history):
     assert row["avg_days_late"] == (None if avg is None else pytest.approx(avg))
     assert row["max_days_late"] == worst
     # importing the same file again changes nothing
-    tables = ("record_time", "record_invoices", "record_payments")
+    tables = ("record_time_blocks", "record_invoices", "record_payments")
     before = [sorted(store._read(f"SELECT * FROM {t}")) for t in tables]
     assert import_records(store, data).stored == 0
     assert [sorted(store._read(f"SELECT * FROM {t}")) for t in tables] == before

@@ -56,8 +56,8 @@ def _empty(columns: Sequence[str]) -> pd.DataFrame:
 
 
 # -- reading ---------------------------------------------------------------------
-def read_frame(data: bytes) -> tuple[pd.DataFrame, list[str], bool]:
-    """The file as text cells (header names as written), its normalised header, and whether it uses ';'."""
+def read_header(data: bytes) -> tuple[list[str], str]:
+    """The header row as written, and the separator (';' when the first line has more of them than ',')."""
     if not data.strip():
         raise RecordsFileError(problem("empty"))
     if len(data) > MAX_FILE_BYTES:
@@ -65,21 +65,41 @@ def read_frame(data: bytes) -> tuple[pd.DataFrame, list[str], bool]:
     if b"\x00" in data[:65536] or data[:4] == b"PK\x03\x04":
         raise RecordsFileError(problem("not_csv"))
     try:
-        head = data[:65536].decode("utf-8-sig", errors="strict" if len(data) <= 65536 else "ignore")
         data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RecordsFileError(problem("not_utf8", line=data[: exc.start].count(b"\n") + 1)) from None
-    first = head.split("\n", 1)[0]
+    end = data.find(b"\n")
+    first = (data if end < 0 else data[:end]).decode("utf-8-sig").rstrip("\r")
     sep = ";" if first.count(";") > first.count(",") else "\t" if first.count("\t") > first.count(",") else ","
     try:
-        frame = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skip_blank_lines=False, encoding="utf-8-sig", engine="c")
+        header = next(csv.reader([first], delimiter=sep), [])
+    except csv.Error:
+        header = first.split(sep)
+    return header, sep
+
+
+def read_columns(data: bytes, sep: str, columns: Sequence[int]) -> list[np.ndarray]:
+    """The cells of the ``columns`` (by position), every cell as text; blank lines kept, so rows keep their numbers."""
+    try:
+        frame = pd.read_csv(io.BytesIO(data), sep=sep, dtype=object, keep_default_na=False, na_filter=False,
+                            skip_blank_lines=False, encoding="utf-8-sig", engine="c", usecols=list(columns))
     except pd.errors.ParserError as exc:
         raise RecordsFileError(problem("bad_shape", detail=_shape_reason(str(exc)))) from None
     except (pd.errors.EmptyDataError, csv.Error):
         raise RecordsFileError(problem("empty")) from None
-    header = [normalise(str(c)) for c in frame.columns]
-    return frame, header, sep == ";"
+    frame = frame.fillna("")  # a short row's missing cells
+    return [frame.iloc[:, j].to_numpy(dtype=object) for j in range(frame.shape[1])]
+
+
+def _filled_rows(arrays: list[np.ndarray]) -> np.ndarray:
+    """False for a blank line (every cell empty): skipped, but still counted in the row numbers."""
+    if not arrays:
+        return np.zeros(0, dtype=bool)
+    filled = arrays[0] != ""
+    maybe_blank = np.flatnonzero(~filled)  # few rows have an empty first cell: only those are looked at whole
+    for i in maybe_blank:
+        filled[i] = any(a[i].strip() for a in arrays)
+    return filled
 
 
 def _shape_reason(text: str) -> str:
@@ -89,27 +109,29 @@ def _shape_reason(text: str) -> str:
 
 def parse_records(data: bytes, source: str | None = None) -> ParsedRecords:
     """Check a whole file; raises ``RecordsFileError`` when it is not records at all."""
-    frame, header, semicolons = read_frame(data)
+    names, sep = read_header(data)
+    header = [normalise(n) for n in names]
     fmt = detect(header, source)
-    frame = frame.fillna("")
-    filled = frame.ne("").any(axis=1).to_numpy()
-    rows = np.arange(2, len(frame) + 2)[filled]
-    frame = frame[filled]
     found = fmt.find(header)
-    names = list(frame.columns)
+    used = sorted(set(found.values()))
+    arrays = dict(zip(used, read_columns(data, sep, used)))
+    filled = _filled_rows(list(arrays.values()))
+    rows = np.arange(2, len(filled) + 2)[filled]
+    if not filled.all():
+        arrays = {k: a[filled] for k, a in arrays.items()}
     parsed = ParsedRecords(fmt.key, fmt.kind, len(rows))
     problems = parsed.problems  # every column reports into this one list
-    parsed.labels = {f: str(names[i]).lstrip("\ufeff") for f, i in found.items()}
+    parsed.labels = {f: names[i].lstrip("\ufeff").strip() for f, i in found.items()}
+    made: dict[str, cells.Column] = {}
 
     def col(name: str) -> cells.Column:
-        if name in found:
-            i = found[name]
-            series = frame.iloc[:, i].str.strip()
-            return cells.Column(series.reset_index(drop=True), str(names[i]).lstrip("\ufeff"), rows, problems)
-        return cells.Column(pd.Series([""] * len(rows), dtype=object), name, rows, problems)
+        if name not in made:
+            data = arrays[found[name]] if name in found else np.full(len(rows), "", dtype=object)
+            made[name] = cells.Column(data, parsed.labels.get(name, name), rows, problems)
+        return made[name]
 
     reader = {"time": _time, "invoices": _invoices, "payments": _payments}[fmt.kind]
-    reader(parsed, fmt, col, found, semicolons, rows)
+    reader(parsed, fmt, col, found, sep == ";", rows)
     problems.sort(key=lambda p: (p.row or 0, p.field))
     return parsed
 
@@ -117,19 +139,16 @@ def parse_records(data: bytes, source: str | None = None) -> ParsedRecords:
 def _client_names(col: cells.Column) -> pd.Series:
     """Client names, checked as the client form checks a name (once per distinct name)."""
     missing = col.required()
-    checked: dict[str, str | None] = {}
-    out = []
-    for i, name in enumerate(col.cells.tolist()):
-        if name not in checked:
-            try:
-                checked[name] = v.clean_text(name, col.name, max_length=200) or None
-            except InvalidInput:
-                checked[name] = None
-        got = checked[name]
-        if got is None and not missing[i]:
-            col.problems.append(problem("bad_name", int(col.rows[i]), col.name))
-        out.append(got)
-    return pd.Series(out, dtype=object)
+
+    def check(name: str) -> str | None:
+        try:
+            return v.clean_text(name, col.name, max_length=200) or None
+        except InvalidInput:
+            return None
+
+    names, refused = cells.texts(col, check)
+    col.report(refused & ~missing, "bad_name")
+    return pd.Series(names, dtype=object)
 
 
 def _keep(frame: pd.DataFrame, problems: Sequence[RecordProblem]) -> pd.DataFrame:
@@ -160,10 +179,10 @@ def _time(parsed: ParsedRecords, fmt: Format, col, found: dict[str, int], decima
                 parsed.problems.append(problem("end_before_start", int(rows[i]), end_col.name))
     amount = (cells.numbers(col("amount"), decimal_comma=decimal_comma, optional=True)
               if "amount" in found else pd.Series(np.nan, index=range(len(rows))))
-    billable = cells.flags(col("billable").cells) if "billable" in found else pd.Series(True, index=range(len(rows)))
+    billable = cells.flags(col("billable"))
     parsed.time = _keep(pd.DataFrame({
         "row": rows, "client": client, "project": col("project").cells, "description": col("description").cells,
-        "start": start, "hours": hours, "billable": billable.to_numpy(), "amount": amount,
+        "start": start, "hours": hours, "billable": billable, "amount": amount,
     }), parsed.problems)
 
 

@@ -11,13 +11,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInput, NotFound
 from ..storage import Store
+from . import batches
+from .batches import TimeBlock
 from .measures import RecordSet
 from .parse import ParsedRecords
 from .problems import RecordProblem, problem
@@ -45,16 +46,34 @@ class RecordsResult:
         return sum(self.added.values()) + self.updated
 
 
-def _fingerprints(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """A 63-bit hash of each row's content and its occurrence among identical rows of the file."""
-    base = pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
-    occurrence = pd.Series(base).groupby(base).cumcount().to_numpy().astype(np.uint64)
-    mixed = pd.util.hash_array(base ^ (occurrence * np.uint64(0x9E3779B97F4A7C15)))
+def _keys(names: pd.Series) -> np.ndarray:
+    """``match_key`` of each name, worked out once per distinct name."""
+    codes, uniques = pd.factorize(names)
+    return np.array([match_key(u) for u in uniques] + [""], dtype=object)[:-1][codes]
+
+
+def _column_hash(values: np.ndarray) -> np.ndarray:
+    """A stable 64-bit hash of each value (pandas hashes each distinct text once: ``categorize``)."""
+    return pd.util.hash_array(values if values.dtype != object else values, categorize=values.dtype == object)
+
+
+def _fingerprints(columns: list[np.ndarray]) -> np.ndarray:
+    """A 63-bit hash of each row's content and its occurrence among identical rows of the file.
+
+    The occurrence keeps two identical rows of one file apart, and gives them the same
+    fingerprints when the file (or an overlapping export) is imported again.
+    """
+    mixed = np.zeros(len(columns[0]), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for col in columns:
+            mixed = pd.util.hash_array(mixed * np.uint64(0x100000001B3) ^ _column_hash(col))
+        occurrence = pd.Series(mixed).groupby(mixed).cumcount().to_numpy().astype(np.uint64)
+        mixed = pd.util.hash_array(mixed ^ (occurrence * np.uint64(0x9E3779B97F4A7C15)))
     return (mixed >> np.uint64(1)).astype(np.int64)
 
 
 def _days(s: pd.Series) -> list[str]:
-    return s.dt.strftime("%Y-%m-%d").tolist()
+    return list(np.datetime_as_string(s.to_numpy(dtype="datetime64[D]"), unit="D"))
 
 
 def save(store: Store, parsed: ParsedRecords, *, valid_only: bool = False) -> RecordsResult:
@@ -75,21 +94,28 @@ def save(store: Store, parsed: ParsedRecords, *, valid_only: bool = False) -> Re
     return result
 
 
+def _stored_blocks(c) -> list[TimeBlock]:
+    return [TimeBlock.from_bytes(blob) for (blob,) in c.execute("SELECT data FROM record_time_blocks ORDER BY id")]
+
+
 def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
+    """The file's entries not stored before, as one new block (none when the file brings nothing new)."""
     t = parsed.time
-    keys = t["client"].map(match_key)
-    start = t["start"].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    content = pd.DataFrame({"k": keys, "s": start, "h": t["hours"].round(6), "p": t["project"], "d": t["description"]})
-    prints = _fingerprints(content, ["k", "s", "h", "p", "d"])
-    amount = t["amount"].astype(object).where(t["amount"].notna(), None)
-    rows = zip([parsed.source] * len(t), t["client"].tolist(), keys.tolist(), t["project"].tolist(), t["description"].tolist(),
-               start.tolist(), t["hours"].tolist(), t["billable"].astype(int).tolist(), amount.tolist(), prints.tolist())
-    before = c.total_changes
-    c.executemany("INSERT OR IGNORE INTO record_time (source, client, client_key, project, description, start, hours,"
-                  " billable, amount, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-    added = c.total_changes - before
-    result.unchanged += len(t) - added
-    return added
+    codes, uniques = pd.factorize(t["client"])
+    keys_of = {str(u): match_key(str(u)) for u in uniques}
+    keys = np.array([keys_of[str(u)] for u in uniques] + [""], dtype=object)[:-1][codes]
+    start = t["start"].to_numpy(dtype="datetime64[s]").astype(np.int64)
+    seconds = np.round(t["hours"].to_numpy() * 3600).astype(np.int64)
+    prints = _fingerprints([keys, start, seconds, t["project"].to_numpy(dtype=object), t["description"].to_numpy(dtype=object)])
+    known = [b.fingerprint for b in _stored_blocks(c)]
+    new = ~np.isin(prints, np.concatenate(known)) if known else np.ones(len(prints), dtype=bool)
+    result.unchanged += int((~new).sum())
+    if not new.any():
+        return 0
+    made = batches.block(prints, t["client"], keys_of, t["start"], t["hours"], t["billable"].to_numpy(), t["amount"], t["project"]).take(new)
+    c.execute("INSERT INTO record_time_blocks (source, imported, entries, data) VALUES (?, datetime('now'), ?, ?)",
+              (parsed.source, len(made), made.to_bytes()))
+    return len(made)
 
 
 def _save_invoices(c, parsed: ParsedRecords, result: RecordsResult) -> None:
@@ -145,9 +171,9 @@ def _payment_print(invoice_id: int, day: str, amount: float, n: int) -> int:
 def _save_unnumbered_payments(c, parsed: ParsedRecords, result: RecordsResult, valid_only: bool) -> None:
     """Payments without an invoice number go to the client's open invoices, oldest first (docs/records.md)."""
     p = parsed.payments.sort_values(["paid_on", "row"], kind="stable")
-    keys = p["client"].map(match_key)
-    content = pd.DataFrame({"k": keys, "d": _days(p["paid_on"]), "a": p["amount"].round(6), "r": p["reference"]})
-    prints = _fingerprints(content, ["k", "d", "a", "r"])
+    keys = _keys(p["client"])
+    prints = _fingerprints([keys, np.array(_days(p["paid_on"]), dtype=object), np.round(p["amount"].to_numpy() * 100).astype(np.int64),
+                            p["reference"].to_numpy(dtype=object)])
     known = {f for (f,) in c.execute("SELECT fingerprint FROM record_payments")}
     open_by_client: dict[str, list[list]] = {}
     for invoice_id, key, amount, paid in c.execute(
@@ -197,8 +223,8 @@ def client_names(store: Store) -> dict[str, str]:
 def unmatched(store: Store, names: list[str] | None = None) -> list[str]:
     """Record client names (as written) that match no portfolio client and have no remembered mapping."""
     if names is None:
-        names = [n for n, in store._read(
-            "SELECT client FROM record_time GROUP BY client_key UNION SELECT client FROM record_invoices GROUP BY client_key")]
+        names = [n for b in _stored_blocks(store.conn) for n in b.clients]
+        names += [n for n, in store._read("SELECT client FROM record_invoices GROUP BY client_key")]
     known = client_names(store)
     return list(dict.fromkeys(n for n in names if match_key(n) not in known))
 
@@ -236,15 +262,14 @@ def set_source(store: Store, key: str, source: str) -> None:
 def load(store: Store, names: Mapping[str, str] | None = None) -> RecordSet:
     """Every stored record, its client resolved to the portfolio name (or kept as written when unmatched)."""
     names = client_names(store) if names is None else names
-    time = pd.read_sql_query("SELECT client, client_key, start, hours, billable, amount FROM record_time", store.conn)
+    blocks = [b.frame() for b in _stored_blocks(store.conn)]
+    time = pd.concat(blocks, ignore_index=True) if blocks else TimeBlock(*(np.zeros(0, dtype=d) for d in (
+        np.int64, np.int32, np.int64, float, bool, float, np.int32)), clients=[], keys=[], projects=[]).frame()
     inv = pd.read_sql_query("SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices", store.conn)
     pay = pd.read_sql_query("SELECT invoice_id, paid_on, amount FROM record_payments", store.conn)
     for frame in (time, inv):
         frame["client"] = _resolved(frame["client"], frame["client_key"], names)
-    time["start"] = pd.to_datetime(time["start"], format="%Y-%m-%dT%H:%M:%S")
-    time["billable"] = time["billable"].astype(bool)
-    time[["hours", "amount"]] = time[["hours", "amount"]].astype(float)  # an empty table reads as object columns
-    inv[["amount", "reported_paid"]] = inv[["amount", "reported_paid"]].astype(float)
+    inv[["amount", "reported_paid"]] = inv[["amount", "reported_paid"]].astype(float)  # an empty table reads as object columns
     pay["amount"] = pay["amount"].astype(float)
     pay["invoice_id"] = pay["invoice_id"].astype("int64")
     inv["id"] = inv["id"].astype("int64")
@@ -261,9 +286,5 @@ def _resolved(client: pd.Series, keys: pd.Series, names: Mapping[str, str]) -> p
 
 
 def counts(store: Store) -> dict[str, int]:
-    return {t: store._read(f"SELECT count(*) FROM record_{t}")[0][0] for t in ("time", "invoices", "payments")}
-
-
-def first_and_last(store: Store) -> tuple[date | None, date | None]:
-    lo, hi = store._read("SELECT min(d), max(d) FROM (SELECT substr(start, 1, 10) AS d FROM record_time UNION ALL SELECT issued FROM record_invoices)")[0]
-    return (date.fromisoformat(lo) if lo else None, date.fromisoformat(hi) if hi else None)
+    time = store._read("SELECT coalesce(sum(entries), 0) FROM record_time_blocks")[0][0]
+    return {"time": time, **{t: store._read(f"SELECT count(*) FROM record_{t}")[0][0] for t in ("invoices", "payments")}}
