@@ -18,7 +18,6 @@ figures are medians of ``--repeat`` runs, the import as a ratio to the reference
 from __future__ import annotations
 
 import argparse
-import io
 import random
 import statistics
 import sys

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -47,10 +47,17 @@ class TimeBlock:
     def from_bytes(cls, blob: bytes) -> TimeBlock:
         with np.load(io.BytesIO(blob), allow_pickle=False) as z:
             names = json.loads(z["names"].tobytes().decode("utf-8"))
-            return cls(**{k: z[k] for k in _NUMERIC}, clients=names["clients"], keys=names["keys"], projects=names["projects"])
+            fields: dict[str, object] = {k: z[k] for k in _NUMERIC}
+            fields.update(clients=names["clients"], keys=names["keys"], projects=names["projects"])
+            return cls(**fields)
+
+    @classmethod
+    def empty(cls) -> TimeBlock:
+        ints, floats = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=float)
+        return cls(ints, ints.astype(np.int32), ints, floats, np.zeros(0, dtype=bool), floats, ints.astype(np.int32), [], [], [])
 
     def take(self, mask: np.ndarray) -> TimeBlock:
-        return TimeBlock(*(getattr(self, k)[mask] for k in _NUMERIC), clients=self.clients, keys=self.keys, projects=self.projects)
+        return replace(self, **{k: getattr(self, k)[mask] for k in _NUMERIC})
 
     def frame(self) -> pd.DataFrame:
         """client (as written), client_key, start (datetime64), hours, billable, amount."""

@@ -263,8 +263,7 @@ def load(store: Store, names: Mapping[str, str] | None = None) -> RecordSet:
     """Every stored record, its client resolved to the portfolio name (or kept as written when unmatched)."""
     names = client_names(store) if names is None else names
     blocks = [b.frame() for b in _stored_blocks(store.conn)]
-    time = pd.concat(blocks, ignore_index=True) if blocks else TimeBlock(*(np.zeros(0, dtype=d) for d in (
-        np.int64, np.int32, np.int64, float, bool, float, np.int32)), clients=[], keys=[], projects=[]).frame()
+    time = pd.concat(blocks, ignore_index=True) if blocks else TimeBlock.empty().frame()
     inv = pd.read_sql_query("SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices", store.conn)
     pay = pd.read_sql_query("SELECT invoice_id, paid_on, amount FROM record_payments", store.conn)
     for frame in (time, inv):
