@@ -69,7 +69,11 @@ def accepted_names(criteria: Sequence[Criterion]) -> dict[str, list[str]]:
 
 
 def _names(key: str, labels: list[str]) -> list[str]:
-    return list(dict.fromkeys([key, *labels, *SYNONYMS.get(key, ())]))
+    """The key, the labels and the synonyms, each spelling once (as ``header_key`` reads them)."""
+    out: dict[str, str] = {}
+    for name in (key, *labels, *SYNONYMS.get(key, ())):
+        out.setdefault(header_key(name), name)
+    return list(out.values())
 
 
 def column_lookup(criteria: Sequence[Criterion]) -> dict[str, str]:

@@ -79,3 +79,13 @@ def test_two_headers_for_one_column_are_named():
         parse_file("name,email,البريد الإلكتروني\nA,,\n".encode(), "c.csv", CRITERIA)
     assert str(exc.value) == "row 1: the column 'email' appears twice ('email' and 'البريد الإلكتروني'): keep one"
     assert exc.value.twice == [("email", "البريد الإلكتروني", "email")]
+
+
+def test_the_readme_lists_every_accepted_name():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The client file"):]
+    rows = {line.split("|")[1].strip(" `"): line for line in section.splitlines() if line.startswith("| `")}
+    for key, names in accepted_names(CRITERIA).items():
+        assert all(name in rows[key] for name in names[1:]), key
