@@ -21,7 +21,14 @@ import io
 import os
 
 import pytest
-from browser_fixtures import browser, fresh_app, live_app, page, playwright_instance  # noqa: F401
+from browser_fixtures import (  # noqa: F401 - fixtures and the failure-evidence hook, for every folder
+    browser,
+    fresh_app,
+    live_app,
+    page,
+    playwright_instance,
+    pytest_runtest_makereport,
+)
 from hypothesis import HealthCheck, settings
 
 from freelancekit.api import create_demo

@@ -7,14 +7,25 @@
   flags from COMMON.md, else Playwright's own). Outside CI, no browser at all
   means the browser tests skip with the reason; with CI set they fail.
 * ``page`` — a new browser context and page per test, closed afterwards.
+
+A failing test that used a browser or a server keeps its evidence in
+``test-artifacts/failures/<test>/``: a screenshot of every open page, the
+pages' console and errors (every context made from ``browser``), each server's
+log, and the failure itself (``keep_evidence``, called by the
+``pytest_runtest_makereport`` hook below, which tests/conftest.py registers).
 """
 from __future__ import annotations
 
 import os
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 
-from live_app import LiveApp, NoBrowser, launch_chromium, screenshot, serve_app
+from live_app import FAILED_LOGS, ROOT, RUNNING_LOGS, LiveApp, NoBrowser, launch_chromium, screenshot, serve_app
+
+FAILURES = ROOT / "test-artifacts" / "failures"
 
 PAGE_TIMEOUT_MS = 60_000
 
@@ -55,12 +66,100 @@ def _shared_browser(config: pytest.Config):
         pw = sync_playwright().start()
         config.add_cleanup(pw.stop)
         try:
-            shared["browser"] = launch_chromium(pw)
-            config.add_cleanup(shared["browser"].close)
+            real = launch_chromium(pw)
+            config.add_cleanup(real.close)
+            shared["console"] = []
+            shared["browser"] = WatchedBrowser(real, shared["console"])
         except NoBrowser as exc:
             shared["error"] = (f"{exc}. Install Chromium (e.g. apt-get install chromium) "
                                "or run: python -m playwright install chromium")
     return shared
+
+
+class WatchedBrowser:
+    """The shared Chromium, recording every context's console messages and page errors in ``lines``.
+
+    Tests make contexts of their own (two tabs, kernels); recording at the
+    context covers every page in it from its first message.
+    """
+
+    def __init__(self, browser, lines: list[str]):
+        self._browser = browser
+        self.lines = lines
+
+    def _watch(self, context):
+        context.on("console", lambda m: self.lines.append(f"[{m.type}] {m.text}  ({m.location.get('url', '')})"))
+        context.on("weberror", lambda e: self.lines.append(f"[pageerror] {e.error}"))
+        return context
+
+    def new_context(self, **kwargs):
+        return self._watch(self._browser.new_context(**kwargs))
+
+    def new_page(self, **kwargs):
+        context = self.new_context(**kwargs)
+        page = context.new_page()
+        page.on("close", lambda _p: context.close())
+        return page
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("_")[:150]
+
+
+def keep_evidence(item: pytest.Item, report: pytest.TestReport) -> Path | None:
+    """Save what a failed browser or server test leaves: screenshots, console, server logs, the failure.
+
+    Returns the folder, or None when the test used neither a browser nor a server.
+    """
+    shared = item.config.stash.get(_SHARED, {})
+    browser = shared.get("browser")
+    start = item.stash.get(_CONSOLE_START, 0)
+    console = shared.get("console", [])[start:]
+    logs = [*RUNNING_LOGS.values(), *FAILED_LOGS]
+    pages = [p for c in (browser.contexts if browser is not None else []) for p in c.pages]
+    if not (pages or logs or console or item.get_closest_marker("browser")):
+        return None
+    folder = FAILURES / _safe(item.nodeid)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / "failure.txt").write_text(f"{item.nodeid} ({report.when})\n\n{report.longreprtext}\n", encoding="utf-8")
+    (folder / "console.txt").write_text("\n".join(console) + "\n", encoding="utf-8")
+    for n, pg in enumerate(pages, start=1):
+        try:
+            (folder / f"page-{n}.url").write_text(pg.url + "\n", encoding="utf-8")
+            pg.screenshot(path=str(folder / f"page-{n}.png"), full_page=True, timeout=15_000)
+        except Exception as exc:  # noqa: BLE001 - a crashed page: say so, keep the rest
+            (folder / f"page-{n}.error.txt").write_text(f"no screenshot: {exc}\n", encoding="utf-8")
+    for log in logs:
+        if log.exists():
+            shutil.copyfile(log, folder / f"server-{log.stem}.log")
+    return folder
+
+
+_CONSOLE_START = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.when == "setup":
+        item.stash[_CONSOLE_START] = len(item.config.stash.get(_SHARED, {}).get("console", []))
+    if report.failed:
+        try:
+            folder = keep_evidence(item, report)
+        except Exception as exc:  # noqa: BLE001 - evidence is a help; it must never hide the failure
+            report.sections.append(("failure evidence", f"could not be saved: {exc}"))
+        else:
+            if folder is not None:
+                report.sections.append(("failure evidence", f"saved in {folder}"))
+    if report.when == "teardown":
+        for log in FAILED_LOGS:  # saved above if the test failed; no longer needed
+            log.unlink(missing_ok=True)
+        FAILED_LOGS.clear()
+    return report
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,10 @@ CHROMIUM_FLAGS = [
 ]
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+# the server logs a failing test keeps (browser_fixtures.keep_evidence): those of the servers running now,
+# and of the servers stopped by an exception (a test's own ``with serve_app(...)`` block that failed)
+RUNNING_LOGS: dict[int, Path] = {}  # port -> log
+FAILED_LOGS: list[Path] = []
 
 
 def free_port() -> int:
@@ -116,13 +120,20 @@ def serve_app(db: Path, *, notebook: Path | None = None, extra_env: dict[str, st
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     app = LiveApp(url=f"http://{HOST}:{port}/", port=port, db=Path(db), proc=proc, log=log)
+    RUNNING_LOGS[port] = log
+    failed = True
     try:
         _wait_listening(app, timeout)
         yield app
+        failed = False
     finally:
         stop_process_tree(proc)
-        with contextlib.suppress(OSError):
-            log.unlink()
+        RUNNING_LOGS.pop(port, None)
+        if failed:
+            FAILED_LOGS.append(log)  # kept until the failure's evidence is saved
+        else:
+            with contextlib.suppress(OSError):
+                log.unlink()
 
 
 # -- the browser ------------------------------------------------------------------
