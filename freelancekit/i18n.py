@@ -293,6 +293,21 @@ STRINGS: dict[str, dict[str, str]] = {
                            "ar": "أضف الخدمات التي تقدّمها إلى ملفك الشخصي: منها تُبنى الاقتراحات والرسائل."},
     "drafts.no_clients": {"en": "Add clients and weights to see your top three.", "ar": "أضف عملاء وأوزاناً لترى أفضل ثلاثة."},
     # backup and the safety of what is typed (safe-app)
+    "criteria.unrated": {"en": "not rated yet on {criteria}, which counts 0", "ar": "لم يُقيَّم بعد في: {criteria}، ويُحسب ذلك صفراً"},
+    "rate.heading": {"en": "Rate everyone on one criterion", "ar": "قيّم كل العملاء على معيار واحد"},
+    "rate.intro": {"en": "Give every client a value on one criterion, one after another; each value is saved at once. "
+                         "A criterion of your own starts at weight 0, so it changes no score and marks nobody incomplete until you raise its weight.",
+                   "ar": "أعطِ كل عميل قيمة على معيار واحد، واحداً تلو الآخر؛ تُحفظ كل قيمة فوراً. "
+                         "يبدأ المعيار الذي تضيفه بوزن 0، فلا يغيّر أي نتيجة ولا يجعل أحداً غير مكتمل حتى ترفع وزنه."},
+    "rate.criterion": {"en": "Criterion", "ar": "المعيار"},
+    "rate.search": {"en": "Find a client", "ar": "ابحث عن عميل"},
+    "rate.only_unrated": {"en": "Only those not rated yet", "ar": "غير المقيَّمين فقط"},
+    "rate.summary": {"en": "{missing} of {total} clients are not rated yet on {criterion}.",
+                     "ar": "{missing} من {total} عميلاً لم يُقيَّموا بعد في {criterion}."},
+    "rate.weight_zero": {"en": "Its weight is 0: it counts once you raise its weight above.",
+                         "ar": "وزنه 0: يُحتسب حين ترفع وزنه في الأعلى."},
+    "rate.added": {"en": "'{criterion}' was added with weight 0, so no score changed. Rate everyone on it below, then raise its weight.",
+                   "ar": "أُضيف '{criterion}' بوزن 0، فلم تتغير أي نتيجة. قيّم كل العملاء عليه في الأسفل، ثم ارفع وزنه."},
     "backup.button": {"en": "Backup", "ar": "نسخة احتياطية"},
     "backup.tooltip": {"en": "Download a complete copy of your portfolio, as it is saved now",
                        "ar": "نزّل نسخة كاملة من محفظتك كما هي محفوظة الآن"},

@@ -48,6 +48,24 @@ class ScoreTable:
             flags |= np.isnan(col)
         return _read_only(flags)
 
+    def incomplete_for(self, counted: Sequence[bool]) -> np.ndarray:
+        """True for each client with a missing value in a criterion that counts (weight above 0).
+
+        A criterion at weight 0 changes no score, so a client not rated on it
+        yet is not incomplete: a new criterion of the user's own starts at 0
+        and marks nobody until its weight is raised (docs/ranking.md).
+        """
+        if all(counted):
+            return self.incomplete
+        key = ("incomplete", tuple(map(bool, counted)))
+        flags = self._memo.get(key)
+        if flags is None:
+            flags = np.zeros(len(self.values), dtype=bool)
+            for j in np.flatnonzero(key[1]):
+                flags |= np.isnan(self.values[:, j])
+            flags = self._memo[key] = _read_only(flags)
+        return flags
+
     @cached_property
     def by_name(self) -> np.ndarray:
         """Row numbers in casefold name order (the inverse of ``name_order``)."""
@@ -66,7 +84,8 @@ class ScoreTable:
         u = self._memo.get(scales)
         if u is None:
             u = _read_only(utilities(self, criteria))
-            self._memo.clear()
+            for old in [k for k in self._memo if k and k[0] != "incomplete"]:
+                del self._memo[old]  # the incomplete flags do not depend on the scales: they stay
             self._memo[scales] = u
         return u
 
@@ -151,8 +170,14 @@ class Ranking:
     def top(self, n: int = 3) -> list[str]:
         return [self.table.names[i] for i in self.order[:n]]
 
+    def unrated(self, row: int) -> list[str]:
+        """The keys of the criteria that count (weight above 0) on which client ``row`` has no value yet."""
+        values = self.table.values[row]
+        return [c.key for c, x in zip(self.criteria, values) if c.weight > 0 and math.isnan(x)]
+
     def records(self) -> list[dict[str, Any]]:
-        """The JSON shape of `rank --format json` (README, "Using it from the command line"): rank, name, score, incomplete, contributions."""
+        """The JSON shape of `rank --format json` (README, "Using it from the command line"): rank, name, score, incomplete,
+        unrated (the criteria that count and have no value), contributions."""
         keys = self.table.keys
         out = []
         for r, i in enumerate(self.order.tolist(), start=1):
@@ -161,6 +186,7 @@ class Ranking:
                 "name": self.table.names[i],
                 "score": float(self.scores[i]),
                 "incomplete": bool(self.incomplete[i]),
+                "unrated": self.unrated(i),
                 "contributions": dict(zip(keys, map(float, self.contributions[i]))),
             })
         return out
@@ -213,7 +239,8 @@ def rank(
     scores = _row_sums(contributions)
     # rounding can give 100.00000000000001 (weight 11: 11 * (100 / 11)); the score is 0-100 (docs/ranking.md)
     scores = np.clip(scores, 0.0, 100.0)
-    return Ranking(table, criteria, u, contributions, scores, table.incomplete, _order(scores, table))
+    incomplete = table.incomplete_for([x > 0 for x in w.tolist()])
+    return Ranking(table, criteria, u, contributions, scores, incomplete, _order(scores, table))
 
 
 # numpy sums a row of up to 128 numbers pairwise in eight lanes (PW_BLOCKSIZE in its loops)

@@ -35,6 +35,7 @@ from .model import (
     make_client,
     make_criterion,
     make_profile,
+    parse_value,
 )
 from .client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_distinct, param_rows
 from .records.schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
@@ -558,6 +559,23 @@ class Store:
             c.execute(UPDATE_CLIENT, (*client_params(client, _now()), client_id))
         return replace(client, id=client_id, revision=row[0] + 1)
 
+    def set_value(self, client_id: int, key: str, value: Any) -> Client:
+        """Save one client's value on one criterion (the "rate everyone" grid), leaving every other field as saved.
+
+        Checked against the criterion as it is inside the transaction (another
+        tab may have changed its scale or removed it); ``None``/"" clears it.
+        """
+        with self._write() as c:
+            crit = next((k for k in self.criteria() if k.key == key), None)
+            if crit is None:
+                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+            if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
+                raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+            parsed = parse_value(crit, value)
+            c.execute("UPDATE clients SET vals = json_set(vals, ?, ?), updated = ?, revision = revision + 1 WHERE id = ?",
+                      (f"$.{key}", parsed, _now(), client_id))
+        return self.client(client_id)
+
     def delete_client(self, client_id: int, expected_revision: int | None = None) -> None:
         with self._write() as c:
             row = c.execute("SELECT revision, name FROM clients WHERE id = ?", (client_id,)).fetchone()
@@ -719,8 +737,13 @@ class Store:
         )
 
     def add_criterion(self, raw: Mapping[str, Any]) -> Criterion:
+        """A criterion of the user's own; without a weight it starts at 0.
+
+        At weight 0 it changes no score and marks nobody incomplete, so adding
+        it penalises no client; the user rates everyone on it, then raises its weight.
+        """
         existing = self.criteria()
-        crit = make_criterion(raw, (c.key for c in existing))
+        crit = make_criterion({"weight": 0, **raw}, (c.key for c in existing))
         with self._write() as c:
             if c.execute("SELECT 1 FROM criteria WHERE key = ?", (crit.key,)).fetchone():
                 raise InvalidInput(Problem("key", f"a criterion with key '{crit.key}' already exists: choose another key"))

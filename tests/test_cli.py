@@ -98,7 +98,7 @@ def test_rank_json_shape(capsys, demo_db):
     assert [r["rank"] for r in data] == list(range(1, 13))
     keys = ["hourly_rate", "on_time_payment", "ease", "enjoyment", "learning"]
     for r in data:
-        assert list(r) == ["rank", "name", "score", "incomplete", "top3_share", "contributions"]
+        assert list(r) == ["rank", "name", "score", "incomplete", "unrated", "top3_share", "contributions"]
         assert isinstance(r["top3_share"], float) and 0 <= r["top3_share"] <= 1
         assert isinstance(r["score"], float) and 0 <= r["score"] <= 100 and isinstance(r["incomplete"], bool)
         assert list(r["contributions"]) == keys and sum(r["contributions"].values()) == pytest.approx(r["score"])

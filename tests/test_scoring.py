@@ -51,7 +51,8 @@ def reference_ranking(clients: list[Client], criteria: list[Criterion], weights:
     for i, cl in enumerate(clients):
         score = 100 * sum(weight[c.key] * utility[i, c.key] for c in criteria) / total
         contributions = {c.key: 100 * weight[c.key] * utility[i, c.key] / total for c in criteria}
-        incomplete = any(cl.values.get(c.key) is None for c in criteria)
+        # a criterion at weight 0 changes no score: a missing value there marks nobody (docs/ranking.md)
+        incomplete = any(cl.values.get(c.key) is None for c in criteria if weight[c.key] > 0)
         rows.append((cl.name, score, contributions, incomplete))
     rows.sort(key=lambda r: (-round(r[1], 6), unicodedata.normalize("NFC", r[0]).casefold()))
     return rows

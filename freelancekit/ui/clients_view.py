@@ -22,7 +22,7 @@ from ..model import Client, Criterion
 from ..spreadsheet import format_number
 from ..validation import name_key
 from . import dom
-from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, error_label, guarded, html_text, literal, set_error, set_literal
+from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, error_label, guarded, html_text, literal, set_error, set_literal, unrated_text
 
 PAGE_SIZE = 20
 TEXT_COLUMNS = ("name", "contact_name", "email", "industry")
@@ -141,9 +141,10 @@ class ClientsTable:
                 continue
             for cell, key in zip(cells, keys):
                 set_literal(cell, cell_text(client, key, crit))
-            incomplete = any(client.values.get(k) is None for k in crit)
-            mark.value = "⚠" if incomplete else ""
-            mark.tooltip = i18n.t("clients.incomplete", self.state.locale) if incomplete else ""
+            # only criteria that count mark a client: a new one at weight 0 penalises nobody yet
+            unrated = [c for c in crit.values() if c.weight > 0 and client.values.get(c.key) is None]
+            mark.value = "⚠" if unrated else ""
+            mark.tooltip = unrated_text(unrated, self.state.locale) if unrated else ""
             edit.client_id = client.id
             row.layout.display = "flex"
         for key, b in self.sort_buttons.items():
@@ -430,7 +431,7 @@ class ClientsView:
 
     def refresh(self, kind: str = "clients") -> None:
         """Redraw the table; rebuild the form's inputs (keeping typed values) if criteria or services changed."""
-        if kind != "clients":
+        if kind not in ("clients", "weights"):  # weights: the same columns, only the incomplete marks may change
             self.table.build()
             typed = self.form.typed() if self.form.visible else None
             self.form.build(keep=typed)

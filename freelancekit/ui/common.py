@@ -11,7 +11,7 @@ import base64
 import functools
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
@@ -79,6 +79,13 @@ def plotly_text(value: object) -> str:
     """
     text = html.escape("" if value is None else str(value), quote=False)
     return text.replace("$", "&#36;")
+
+
+def unrated_text(criteria: Sequence[Criterion], locale: str) -> str:
+    """"not rated yet on Ease, Learning, which counts 0": what the incomplete marker explains."""
+    sep = "، " if i18n.is_rtl(locale) else ", "
+    names = sep.join(i18n.criterion_label(c.key, c.label, locale) for c in criteria)
+    return i18n.t("criteria.unrated", locale, criteria=names)
 
 
 # -- the status area and guarded callbacks ------------------------------------------------------

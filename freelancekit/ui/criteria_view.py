@@ -22,6 +22,7 @@ from ..model import DIRECTIONS, KINDS
 from ..validation import parse_weight
 from . import dom
 from .common import AppState, Confirm, classed, error_label, guarded, html_text, literal, set_error
+from .rate_grid import RateGrid
 from .wiring import OUTSIDE
 
 SLIDER_MAX = 10.0
@@ -72,6 +73,10 @@ class CriteriaView:
         self._panel: ManagePanel | None = None
         self.manage: w.Accordion | None = None
         self._syncing = False
+        self._grid: RateGrid | None = None  # "rate everyone", built when first opened (like the panel)
+        self.rate = classed(w.Accordion(children=[w.VBox()]), dom.RATE_OPEN)
+        self.rate.set_title(0, i18n.t("rate.heading", state.locale))
+        self.rate.observe(self._on_rate_opened, names="selected_index")
         self.box = w.VBox()
         self.widget = classed(self.box, dom.tab("criteria"))
         self.build()
@@ -131,7 +136,24 @@ class CriteriaView:
             *rows,
             self.confirm.widget,
             manage,
+            self.rate,
         ]
+        if self._grid is not None:
+            self._grid.refresh()  # the criteria may have changed (added, renamed, removed, re-scaled)
+
+    def _on_rate_opened(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            self.rate_grid()
+
+    def rate_grid(self, key: str | None = None) -> RateGrid:
+        """The "rate everyone" grid, built into its section on first use; ``key`` shows that criterion."""
+        if self._grid is None:
+            self.state.catch_up()  # opening it is an action: show the clients and criteria as saved now
+            self._grid = RateGrid(self.state, key)
+            self.rate.children[0].children = [self._grid.widget]
+        elif key is not None:
+            self._grid.show(key)
+        return self._grid
 
     def _on_manage_opened(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
@@ -185,6 +207,10 @@ class CriteriaView:
             self.share_labels[key].value = f"{pct:.0f}%"
 
     def refresh(self, kind: str = OUTSIDE) -> None:
+        if kind == "clients":  # only the grid shows clients: the sliders stay as they are
+            if self._grid is not None:
+                self._grid.follow()
+            return
         self.build()
 
     # -- weights -------------------------------------------------------------------
@@ -261,12 +287,18 @@ class CriteriaView:
 
     @guarded
     def on_add(self, _b: Any = None) -> None:
-        raw = {"label": self.new_label.value, "kind": self.new_kind.value, "direction": self.new_direction.value, "weight": 1}
+        # weight 0 (the store's default): nobody is penalised until the user rated everyone and raised it
+        raw = {"label": self.new_label.value, "kind": self.new_kind.value, "direction": self.new_direction.value}
         try:
-            self.state.store.add_criterion(raw)
+            added = self.state.store.add_criterion(raw)
         except InvalidInput as exc:
             set_error(self.new_error, "; ".join(p.text if p.field in ("label", "key") else str(p) for p in exc.problems))
             return
         set_error(self.new_error, None)
         self.new_label.value = ""  # added: the next one starts empty (the rebuild keeps what is typed)
         self.state.changed("criteria")
+        # at weight 0 it counts for nothing yet: open the grid on it, to rate everyone
+        loc = self.state.locale
+        self.rate_grid(added.key)
+        self.rate.selected_index = 0
+        self.state.status.info(i18n.t("rate.added", loc, criterion=i18n.criterion_label(added.key, added.label, loc)))

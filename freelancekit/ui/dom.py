@@ -147,6 +147,7 @@ RANKING_TABLE = "fk-ranking-table"  # HTML widget; inside: table > tbody > tr.fk
 RANK_ROW = "fk-rank-row"  # attributes: data-rank="1", data-client-id, data-score="87.5" (2 decimals)
 RANK_TOP = "fk-rank-top"  # added to the rows of the top three
 RANK_INCOMPLETE = "fk-rank-incomplete"  # added to rows of incomplete clients
+RANK_UNRATED = "fk-rank-unrated"  # the marker in that row: its title and text name the unrated criteria
 RANK_NAME = "fk-rank-name"  # the td holding the client name (text, escaped)
 RANKING_PREV = "fk-ranking-prev"
 RANKING_NEXT = "fk-ranking-next"
@@ -215,3 +216,16 @@ DRAFT_ZIP = "fk-draft-zip"
 def draft_pick(n: int) -> str:
     """Class of a card's n-th suggested service checkbox (1 = best fit)."""
     return f"{DRAFT_PICK_PREFIX}{n}"
+
+# -- criteria: "rate everyone" (one criterion, every client) ----------------------------
+RATE_GRID = "fk-rate-grid"  # the grid's box (inside the criteria view's "Rate everyone" section)
+RATE_OPEN = "fk-rate-open"  # the accordion that holds it
+RATE_CRITERION = "fk-rate-criterion"  # which criterion (a Dropdown)
+RATE_SEARCH = "fk-rate-search"  # a name to look for
+RATE_ONLY_UNRATED = "fk-rate-only-unrated"  # a Checkbox
+RATE_SUMMARY = "fk-rate-summary"  # "12 of 300 clients are not rated yet on ..."
+RATE_ROW = "fk-rate-row"  # one visible client row
+RATE_INPUT = "fk-rate-input"  # its input: a Dropdown (rating) or a Text (number); the hidden one is display:none
+RATE_ERROR = "fk-rate-error"  # the message for a refused value
+RATE_PREV = "fk-rate-prev"
+RATE_NEXT = "fk-rate-next"

@@ -15,7 +15,7 @@ from .. import i18n
 from ..readable import value_text
 from ..validation import name_key
 from . import dom
-from .common import NO_MATH, html_text
+from .common import NO_MATH, html_text, unrated_text
 
 if TYPE_CHECKING:
     from ..scoring import Ranking
@@ -54,6 +54,7 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
         places = np.arange(len(ranking.order))
     ids, names, values = ranking.table.ids, ranking.table.names, ranking.table.values
     incomplete_word = html_text(i18n.t("clients.incomplete", locale))
+    by_key = {c.key: c for c in ranking.criteria}
     top_word = html_text(i18n.t("ranking.top3", locale))
     rows = []
     for place in places[start:start + size].tolist():
@@ -65,7 +66,9 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
             marks += f' <span class="fk-badge">★ {top_word}</span>'
         if ranking.incomplete[i]:
             classes.append(dom.RANK_INCOMPLETE)
-            marks += f' <span class="fk-incomplete" title="{incomplete_word}">⚠ {incomplete_word}</span>'
+            unrated = html_text(unrated_text([by_key[k] for k in ranking.unrated(i)], locale))
+            marks += (f' <span class="fk-incomplete {dom.RANK_UNRATED}" title="{unrated}">⚠ {incomplete_word}'
+                      f' <span class="fk-muted">({unrated})</span></span>')
         score = float(ranking.scores[i])
         cells = []
         for j, crit in enumerate(ranking.criteria):

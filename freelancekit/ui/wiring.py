@@ -61,11 +61,13 @@ CHANGES: dict[str, Change] = {
     # a profile field or the services: the form's service list, prepared exports, ranking and drafts
     "profile": Change(frozenset({PROFILE, RANKING}), ("clients", "import", "ranking", "drafts")),
     # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
-    "clients": Change(frozenset({CLIENTS, TABLE, RANKING}), ("clients", "import", "profile", "ranking", "drafts")),
+    # (and the criteria view's "rate everyone" grid shows every client's value on one criterion)
+    "clients": Change(frozenset({CLIENTS, TABLE, RANKING}), ("clients", "import", "profile", "criteria", "ranking", "drafts")),
     # a criterion added, removed, renamed or turned: every client's columns and the score table
     "criteria": Change(frozenset({CRITERIA, CLIENTS, TABLE, RANKING}), ("criteria", "clients", "import", "ranking", "drafts")),
     # weights only, after ``state.set_criteria(saved)``: the score table and those criteria stay (the slider hot path)
-    "weights": Change(frozenset({RANKING}), ("ranking", "drafts")),
+    # (the clients table too: its incomplete marks count only criteria whose weight is above 0)
+    "weights": Change(frozenset({RANKING}), ("clients", "ranking", "drafts")),
     # a draft saved: only the drafts view shows drafts, and it shows its own saves already
     "drafts": Change(frozenset()),
     # the language switched: every label changes
