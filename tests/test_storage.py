@@ -74,29 +74,72 @@ def test_opening_what_is_not_a_portfolio_is_refused(tmp_path):
 
 
 # -- clients: revisions, stale edits, not found ---------------------------------
-def test_client_revisions_and_data_version(store):
+def test_a_new_client_gets_an_id_revision_1_and_its_parsed_values(store):
     a = store.add_client({"name": "Acme", "ease": "4", "hourly_rate": "$45"})
     assert (a.id, a.revision, a.values["hourly_rate"], a.values["ease"]) == (1, 1, 45.0, 4.0)
+    assert store.client(a.id) == a
+
+
+def test_every_save_moves_the_data_version_on_by_one(store):
+    assert store.data_version() == 0
+    a = store.add_client({"name": "Acme"})
     assert store.data_version() == 1
-    b = store.update_client(a.id, {**{"name": "Acme Ltd"}, "ease": 5}, expected_revision=1)
-    assert b.revision == 2 and store.client(a.id).revision == 2 and store.client(a.id).name == "Acme Ltd"
-    with pytest.raises(StaleEdit, match="'Acme Ltd' was changed elsewhere after you opened it"):
+    store.update_client(a.id, {"name": "Acme Ltd"})
+    assert store.data_version() == 2
+    store.delete_client(a.id)
+    assert store.data_version() == 3
+
+
+def test_an_edit_from_the_current_revision_is_saved_and_moves_the_revision_on(store):
+    a = store.add_client({"name": "Acme", "ease": "4"})
+    b = store.update_client(a.id, {"name": "Acme Ltd", "ease": 5}, expected_revision=1)
+    assert b.revision == 2
+    assert (store.client(a.id).revision, store.client(a.id).name, store.client(a.id).values["ease"]) == (2, "Acme Ltd", 5.0)
+
+
+def test_an_edit_from_an_old_revision_is_refused_and_changes_nothing(store):
+    a = store.add_client({"name": "Acme"})
+    store.update_client(a.id, {"name": "Acme Ltd"}, expected_revision=1)
+    before = snapshot(store)
+    with pytest.raises(StaleEdit, match="'Acme Ltd' was changed elsewhere after you opened it"):  # named as typed
         store.update_client(a.id, {"name": "Acme Ltd"}, expected_revision=1)
+    assert snapshot(store) == before
+
+
+def test_a_delete_from_an_old_revision_is_refused_and_changes_nothing(store):
+    a = store.add_client({"name": "Acme"})
+    store.update_client(a.id, {"name": "Acme Ltd"})
+    before = snapshot(store)
     with pytest.raises(StaleEdit, match="reload before deleting it"):
         store.delete_client(a.id, expected_revision=1)
-    assert store.data_version() == 2  # refused actions change nothing
-    store.update_client(a.id, replace(store.client(a.id), notes="line 1\nline 2"))  # a Client works too
-    assert store.client(a.id).notes == "line 1\nline 2" and store.client(a.id).revision == 3
-    store.delete_client(a.id, expected_revision=3)
+    assert snapshot(store) == before
+
+
+def test_a_client_object_can_be_saved_as_an_edit(store):
+    a = store.add_client({"name": "Acme"})
+    store.update_client(a.id, replace(store.client(a.id), notes="line 1\nline 2"))
+    assert (store.client(a.id).notes, store.client(a.id).revision) == ("line 1\nline 2", 2)
+
+
+def test_a_deleted_client_is_gone_from_every_read(store):
+    a = store.add_client({"name": "Acme"})
+    store.delete_client(a.id, expected_revision=1)
     with pytest.raises(NotFound, match="no longer in the portfolio"):
         store.client(a.id)
+    with pytest.raises(NotFound, match="there is no client named 'Acme'"):
+        store.client_by_name("Acme")
+    assert store.clients() == ()
+
+
+def test_editing_or_deleting_a_deleted_client_says_so_and_changes_nothing(store):
+    a = store.add_client({"name": "Acme"})
+    store.delete_client(a.id)
+    before = snapshot(store)
     with pytest.raises(NotFound, match="was deleted elsewhere"):
         store.update_client(a.id, {"name": "Acme"})
     with pytest.raises(NotFound, match="already deleted"):
         store.delete_client(a.id)
-    with pytest.raises(NotFound, match="there is no client named 'Acme'"):
-        store.client_by_name("Acme")
-    assert store.data_version() == 4
+    assert snapshot(store) == before
 
 
 @pytest.mark.parametrize("first, second", [
@@ -160,33 +203,58 @@ def test_profile_save_and_stale(store):
 
 
 # -- criteria ----------------------------------------------------------------------
-def test_criteria_add_update_remove(store):
-    c = store.add_client({"name": "Acme", "ease": 3})
+def test_a_new_criterion_gets_a_key_from_its_label_and_comes_last(store):
     added = store.add_criterion({"label": "Café stress", "direction": "lower", "lo": 0, "hi": 10, "weight": "2"})
     assert (added.key, added.kind, added.weight, added.revision) == ("cafe_stress", "rating", 2.0, 1)
     assert [k.key for k in store.criteria()][-1] == "cafe_stress"
+
+
+def test_a_criterion_key_or_label_already_taken_is_refused(store):
+    store.add_criterion({"label": "Café stress"})
     with pytest.raises(InvalidInput, match="a criterion with key 'ease' already exists"):
         store.add_criterion({"label": "Easy", "key": "ease"})
     with pytest.raises(InvalidInput, match="a criterion named 'café STRESS' already exists"):
         store.add_criterion({"label": "café STRESS"})
-    store.update_client(c.id, {"name": "Acme", "ease": 3, "cafe_stress": 8})
-    # narrowing the scale drops the values that no longer fit (and bumps that client's revision)
-    rev = store.client(c.id).revision
-    upd = store.update_criterion("cafe_stress", {"hi": 5, "label": "Stress"}, expected_revision=1)
-    assert (upd.label, upd.hi, upd.revision) == ("Stress", 5, 2)
-    assert store.client(c.id).values["cafe_stress"] is None and store.client(c.id).revision == rev + 1
-    with pytest.raises(StaleEdit, match="the criterion 'Stress' was changed elsewhere"):
-        store.update_criterion("cafe_stress", {"weight": 3}, expected_revision=1)
     with pytest.raises(InvalidInput, match="a criterion named 'pay RATE' already exists"):
         store.update_criterion("cafe_stress", {"label": "pay RATE"})
-    # built-in criteria can be renamed and re-weighted but keep key, kind and scale
+
+
+def test_narrowing_a_scale_drops_the_values_that_no_longer_fit(store):
+    store.add_criterion({"label": "Café stress", "lo": 0, "hi": 10})
+    c = store.add_client({"name": "Acme", "ease": 3, "cafe_stress": 8})
+    upd = store.update_criterion("cafe_stress", {"hi": 5, "label": "Stress"}, expected_revision=1)
+    assert (upd.label, upd.hi, upd.revision) == ("Stress", 5, 2)
+    assert store.client(c.id).values["cafe_stress"] is None
+    assert store.client(c.id).revision == c.revision + 1  # the client changed: editors opened on it see it
+
+
+def test_a_criterion_edit_from_an_old_revision_is_refused(store):
+    store.add_criterion({"label": "Stress"})
+    store.update_criterion("stress", {"weight": 2}, expected_revision=1)
+    with pytest.raises(StaleEdit, match="the criterion 'Stress' was changed elsewhere"):
+        store.update_criterion("stress", {"weight": 3}, expected_revision=1)
+
+
+def test_a_builtin_criterion_is_renamed_and_reweighted_but_keeps_key_kind_and_scale(store):
     rate = store.update_criterion("hourly_rate", {"label": "Rate", "kind": "rating", "hi": 3, "weight": 0})
     assert (rate.key, rate.kind, rate.lo, rate.hi, rate.weight, rate.builtin) == ("hourly_rate", "number", 1, 5, 0.0, True)
-    store.remove_criterion("cafe_stress")
-    assert "cafe_stress" not in store.client(c.id).values and "cafe_stress" not in [k.key for k in store.criteria()]
-    for missing in (lambda: store.remove_criterion("cafe_stress"), lambda: store.update_criterion("nope", {"weight": 1})):
-        with pytest.raises(NotFound, match="there is no criterion"):
-            missing()
+
+
+def test_removing_a_criterion_removes_its_values(store):
+    store.add_criterion({"label": "Stress"})
+    c = store.add_client({"name": "Acme", "stress": 4})
+    store.remove_criterion("stress")
+    assert "stress" not in store.client(c.id).values and "stress" not in [k.key for k in store.criteria()]
+
+
+def test_a_missing_criterion_cannot_be_changed_or_removed(store):
+    with pytest.raises(NotFound, match="there is no criterion"):
+        store.remove_criterion("nope")
+    with pytest.raises(NotFound, match="there is no criterion"):
+        store.update_criterion("nope", {"weight": 1})
+
+
+def test_the_last_criterion_cannot_be_removed(store):
     for key in ("on_time_payment", "ease", "enjoyment", "learning"):
         store.remove_criterion(key)
     with pytest.raises(InvalidInput, match="a portfolio needs at least one criterion"):
@@ -219,20 +287,38 @@ def test_set_weights(store):
 
 
 # -- drafts and templates -----------------------------------------------------------
-def test_drafts_and_templates(store):
+def test_a_draft_is_saved_with_a_revision_that_moves_on(store):
     c = store.add_client({"name": "Acme"})
     assert store.save_draft(c.id, {"subject": "Hi ☕", "body": "سلام"}) == 1
     assert store.save_draft(c.id, {"subject": "Hi again"}, expected_revision=1) == 2
+    assert store.drafts() == {c.id: ({"subject": "Hi again"}, 2)}
+
+
+def test_a_draft_saved_from_an_old_revision_is_refused(store):
+    c = store.add_client({"name": "Acme"})
+    store.save_draft(c.id, {"subject": "one"})
+    store.save_draft(c.id, {"subject": "two"}, expected_revision=1)
     with pytest.raises(StaleEdit, match="this draft was changed elsewhere"):
         store.save_draft(c.id, {"subject": "lost"}, expected_revision=1)
-    assert store.drafts() == {c.id: ({"subject": "Hi again"}, 2)}
+    assert store.drafts() == {c.id: ({"subject": "two"}, 2)}
+
+
+def test_a_draft_needs_a_saved_client(store):
     with pytest.raises(NotFound, match="its draft was not saved"):
         store.save_draft(999, {"subject": "x"})
+
+
+def test_a_draft_goes_when_deleted_or_with_its_client(store):
+    c = store.add_client({"name": "Acme"})
+    store.save_draft(c.id, {"subject": "Hi"})
     store.delete_draft(c.id)
     assert store.drafts() == {}
     store.save_draft(c.id, {"subject": "again"})
     store.delete_client(c.id)
-    assert store.drafts() == {}  # a client's draft goes with it
+    assert store.drafts() == {}
+
+
+def test_a_template_override_replaces_the_last_and_none_restores_the_default(store):
     store.save_template("body_ar", "مرحبا {{ name }}")
     store.save_template("body_ar", "أهلا")
     assert store.templates() == {"body_ar": "أهلا"}
