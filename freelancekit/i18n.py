@@ -104,8 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
                      "ar": "حُذف «{name}» في تبويب آخر فلم يُحفظ تعديلك. ما كتبته ما زال هنا: احفظ مرة أخرى لإضافته كعميل جديد، أو أغلق النموذج."},
     # import / export
     "import.heading": {"en": "Import clients from a spreadsheet", "ar": "استيراد العملاء من جدول"},
-    "import.help": {"en": "Choose a .csv or .xlsx file (up to {mb} MB). Only the column “name” is required.",
-                    "ar": "اختر ملف ‎.csv أو ‎.xlsx (حتى {mb} ميغابايت). العمود «name» وحده إلزامي."},
+    "import.help": {"en": "Choose a .csv or .xlsx file (up to {mb} MB), with column names in English or Arabic. Only the client's name is required; a client already saved is updated, and its empty cells keep the saved values.",
+                    "ar": "اختر ملف ‎.csv أو ‎.xlsx (حتى {mb} ميغابايت)، بأسماء أعمدة بالعربية أو الإنجليزية. اسم العميل وحده إلزامي؛ ويُحدَّث العميل المحفوظ من قبل، وتُبقي خاناته الفارغة القيم المحفوظة."},
     "import.choose": {"en": "Choose file", "ar": "اختر ملفاً"},
     "import.too_big": {"en": "“{file}” is {size} MB: files up to {mb} MB can be uploaded here. Split it, or use the command line: freelancekit import FILE.",
                        "ar": "حجم «{file}» ‏{size} ميغابايت: الحد هنا {mb} ميغابايت. قسّمه أو استخدم سطر الأوامر: freelancekit import FILE."},
