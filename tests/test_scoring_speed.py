@@ -11,9 +11,12 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from freelancekit.model import Criterion
-from freelancekit.scoring import _order, _row_sums, rank, table_from_arrays, utilities
+from freelancekit.scoring import _order, _row_sums, names_in_order, rank, table_from_arrays, utilities
+from freelancekit.validation import name_key
 
 
 def _table(n: int, seed: int = 3, missing: float = 0.1):
@@ -110,3 +113,23 @@ def test_kept_arrays_are_read_only():
     values = np.ones((2, 1))
     table_from_arrays(["a", "b"], values, ["x"])
     values[0, 0] = 2.0
+
+
+_NAME_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
+    ["", "Ärzte", "ärzte", "A\u0308rzte", "STRASSE", "straße", "ǅ", "ﬃ", "\u00001", "a\u0000", "x" * 70, "İ", "i\u0307"])
+
+
+@given(st.lists(_NAME_TEXT, max_size=40))
+def test_name_order_is_pythons_sort_by_name_key(names):
+    """Folded as one string and sorted as bytes chunks, the order is still sorted(key=name_key), ties by row."""
+    expected = sorted(range(len(names)), key=lambda i: name_key(names[i]))
+    assert names_in_order(names).tolist() == expected
+
+
+def test_name_order_of_many_long_and_short_names():
+    rng = np.random.default_rng(11)
+    names = [f"Client {i:06d}" + ("é" * int(rng.integers(0, 4))) for i in rng.permutation(5000)]
+    names += ["Z" * 80, "z" * 79, "Client 000001"]  # longer than the chunk sort takes: numpy's string sort
+    expected = sorted(range(len(names)), key=lambda i: name_key(names[i]))
+    assert names_in_order(names).tolist() == expected
+    assert names_in_order(names[:5000]).tolist() == sorted(range(5000), key=lambda i: name_key(names[i]))
