@@ -106,6 +106,13 @@ def score_table(clients: Sequence[Client], criteria: Sequence[Criterion]) -> Sco
     return table_from_arrays(names, values, keys, tuple(cl.id for cl in clients))
 
 
+def table_from_rows(rows: Sequence[Sequence[Any]], criteria: Sequence[Criterion]) -> ScoreTable:
+    """A table from ``(id, name, value of each criterion or None)`` rows (``Store.scoring_rows``)."""
+    k = len(criteria)
+    values = np.array([r[2:] for r in rows], dtype=np.float64).reshape(len(rows), k)  # None -> NaN
+    return table_from_arrays([r[1] for r in rows], values, [c.key for c in criteria], [r[0] for r in rows])
+
+
 def table_from_arrays(
     names: Sequence[str], values: np.ndarray, keys: Sequence[str], ids: Sequence[int | None] | None = None
 ) -> ScoreTable:
@@ -208,17 +215,25 @@ class Ranking:
     def records(self) -> list[dict[str, Any]]:
         """The JSON shape of `rank --format json` (README, "Using it from the command line"): rank, name, score, incomplete,
         unrated (the criteria that count and have no value), contributions."""
-        keys = self.table.keys
-        out = []
-        for r, i in enumerate(self.order.tolist(), start=1):
-            out.append({
-                "rank": r,
-                "name": self.table.names[i],
-                "score": float(self.scores[i]),
-                "incomplete": bool(self.incomplete[i]),
-                "unrated": self.unrated(i),
-                "contributions": dict(zip(keys, map(float, self.contributions[i]))),
-            })
+        keys, names, o = self.table.keys, self.table.names, self.order
+        unrated = self.unrated_by_row()
+        # tolist() turns whole arrays into Python floats and bools at once, not one element at a time
+        rows = zip(range(1, len(o) + 1), o.tolist(), self.scores[o].tolist(), self.incomplete[o].tolist(),
+                   self.contributions[o].tolist())
+        return [{"rank": r, "name": names[i], "score": score, "incomplete": incomplete, "unrated": list(unrated[i]),
+                 "contributions": dict(zip(keys, points))}
+                for r, i, score, incomplete, points in rows]
+
+    def unrated_by_row(self) -> list[tuple[str, ...]]:
+        """``unrated(row)`` of every row at once: only the rows with a gap are looked at one by one."""
+        counting = [j for j, c in enumerate(self.criteria) if c.weight > 0]
+        out: list[tuple[str, ...]] = [()] * len(self.table.names)
+        if not counting:
+            return out
+        gaps = np.isnan(self.table.values[:, counting])
+        keys = [self.criteria[j].key for j in counting]
+        for row in np.flatnonzero(gaps.any(axis=1)).tolist():
+            out[row] = tuple(k for k, gap in zip(keys, gaps[row].tolist()) if gap)
         return out
 
     def to_frame(self, *, shares: bool = True) -> pd.DataFrame:

@@ -502,15 +502,16 @@ class Store:
 
         return clients_frame(self)
 
-    def portfolio(self) -> Portfolio:
-        """A consistent snapshot of everything (one read transaction)."""
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the file (one read transaction)."""
         c = self.conn
         try:
             c.execute("BEGIN")
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from None
         try:
-            snap = Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
+            yield
         except BaseException:
             with suppress(sqlite3.Error):  # keep the first, already translated error
                 c.execute("ROLLBACK")
@@ -519,7 +520,25 @@ class Store:
             c.execute("COMMIT")
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from None
-        return snap
+
+    def portfolio(self) -> Portfolio:
+        """A consistent snapshot of everything (one read transaction)."""
+        with self._snapshot():
+            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
+
+    def scoring_rows(self) -> tuple[tuple[Criterion, ...], list[tuple[Any, ...]]]:
+        """The criteria and, by client id, ``(id, name, value of each criterion or None)``: all a ranking needs.
+
+        One snapshot, like ``portfolio()``, but SQLite reads the values out of
+        each client's JSON itself: ranking 100 000 clients from the file takes
+        a third of the time of building every ``Client`` first.
+        """
+        with self._snapshot():
+            criteria = self.criteria()
+            picks = "".join(", json_extract(vals, ?)" for _ in criteria)
+            paths = [f'$."{c.key}"' for c in criteria]  # keys are slugs ([a-z0-9_]); quoted all the same
+            rows = self._read(f"SELECT id, name{picks} FROM clients ORDER BY id", paths)
+        return criteria, rows
 
     # -- profile -------------------------------------------------------------
     def save_profile(self, raw: Mapping[str, Any] | Profile, expected_revision: int | None = None) -> Profile:

@@ -275,3 +275,35 @@ def replace_rev(client):
     from dataclasses import replace
 
     return replace(client, revision=0)
+
+
+def test_rank_json_is_one_write_and_reads_back_exactly_with_any_name(tmp_path, monkeypatch):
+    """One buffered write (PYTHONUNBUFFERED=1 must not turn 100 000 clients into millions of writes),
+    and the hand-made lines are exactly what json writes, whatever the names hold."""
+    db = tmp_path / "p.sqlite"
+    names = ['Quote "Q" Ltd', "Back\\slash", "مكتبة الأمل", "Zoë ☕ Café", "Tab Name", "1 < 2 & 3"]
+    with Store(db) as s:
+        s.replace_all(demo_portfolio())
+        for i, name in enumerate(names):
+            s.add_client({"name": name, "values": {"ease": 1 + i % 5, "hourly_rate": 10.1 * (i + 1)}})
+        ranking = rank_portfolio(s)
+    writes: list[str] = []
+
+    class Recorder(io.StringIO):
+        def write(self, text):
+            writes.append(text)
+            return super().write(text)
+
+    monkeypatch.setattr(sys, "stdout", Recorder())
+    assert main(["rank", "--db", str(db), "--format", "json"]) == 0
+    assert len(writes) == 1
+    assert json.loads(writes[0]) == with_top3_shares(ranking, ranking.records())
+    assert writes[0].count("\n") == len(ranking) + 2  # "[", one client a line, "]"
+
+
+def test_the_store_ranks_from_its_values_as_from_the_whole_portfolio(demo_db):
+    """rank_portfolio(store) reads just names and values; it gives what ranking the portfolio gives."""
+    with Store(demo_db) as s:
+        quick, whole = rank_portfolio(s), rank_portfolio(s.portfolio())
+    assert quick.records() == whole.records() and quick.table.ids == whole.table.ids
+    assert quick.table.values.tobytes() == whole.table.values.tobytes()

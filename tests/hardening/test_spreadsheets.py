@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
 
 from freelancekit import cli
 from freelancekit.api import rank_portfolio
@@ -135,16 +134,25 @@ def _zip_without_workbook() -> bytes:
 
 
 def _xlsx_with_noncharacter() -> bytes:
-    """A hostile workbook whose cell holds U+FFFF, which XML forbids."""
+    """A hostile workbook whose cell holds U+FFFF, which XML forbids.
+
+    openpyxl refuses to write it when lxml is installed, so a clean workbook's
+    cell text is replaced inside the file's XML.
+    """
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("clients")
     ws.append(["name"])
-    cell = WriteOnlyCell(ws, value="Evil\uffffCorp")
-    cell.data_type = "s"
-    ws.append([cell])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    ws.append(["EvilXCorp"])
+    clean = io.BytesIO()
+    wb.save(clean)
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(clean) as src, zipfile.ZipFile(hostile, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if b"EvilXCorp" in data:
+                data = data.replace(b"EvilXCorp", "Evil\uffffCorp".encode())
+            dst.writestr(item, data)
+    return hostile.getvalue()
 
 
 BROKEN_FILES = [
