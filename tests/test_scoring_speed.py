@@ -133,3 +133,11 @@ def test_name_order_of_many_long_and_short_names():
     expected = sorted(range(len(names)), key=lambda i: name_key(names[i]))
     assert names_in_order(names).tolist() == expected
     assert names_in_order(names[:5000]).tolist() == sorted(range(5000), key=lambda i: name_key(names[i]))
+
+
+def test_unrated_of_every_row_at_once_is_unrated_row_by_row():
+    table, criteria = _table(300, missing=0.3)
+    criteria = [dataclasses.replace(criteria[1], weight=0.0) if c is criteria[1] else c for c in criteria]
+    ranking = rank(table, criteria)
+    assert ranking.unrated_by_row() == [tuple(ranking.unrated(i)) for i in range(300)]
+    assert any(ranking.unrated_by_row()) and all("r1" not in u for u in ranking.unrated_by_row())
