@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby, repeat
 from json.encoder import encode_basestring
@@ -21,7 +21,8 @@ from .model import Client, Criterion
 from .validation import name_key
 
 # The stored columns a client's parameters fill, in order (storage.INSERT_CLIENT and UPDATE_CLIENT are built from it).
-PARAM_COLUMNS = ("name", "name_key", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals", "updated")
+PARAM_COLUMNS = ("name", "name_key", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals", "updated",
+                 "last_win_date", "working_on", "language")
 
 
 def services_json(services: Sequence[str]) -> str:
@@ -114,6 +115,16 @@ class ClientColumns:
     # the criteria ``values`` were checked against (the importer's); the store refuses
     # to save them if the portfolio's criteria changed since (another tab, the CLI)
     criteria: tuple[Criterion, ...] | None = None
+    # fields added after the first format; left out (a file without them): every client gets the empty value
+    last_win_date: list[date | None] = field(default_factory=list)
+    working_on: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.name)
+        for f, empty in EXTRA_EMPTY.items():
+            if n and not getattr(self, f):
+                setattr(self, f, [empty] * n)
 
     def keys(self) -> list[str]:
         """``name_key`` of each client's name (what makes two clients the same)."""
@@ -128,7 +139,8 @@ class ClientColumns:
         keys = tuple(clients[0].values) if clients else ()
         fields: dict[str, Any] = {f: [getattr(c, f) for c in clients] for f in _FIELDS}
         values = {k: [c.values[k] for c in clients] for k in keys}
-        return cls(**fields, values=values, rows=list(rows) if rows is not None else [None] * len(clients))
+        extras: dict[str, Any] = {f: [getattr(c, f) for c in clients] for f in EXTRA_EMPTY}
+        return cls(**fields, values=values, rows=list(rows) if rows is not None else [None] * len(clients), **extras)
 
     @classmethod
     def runs(cls, pairs: Iterable[tuple[int | None, Client]]) -> list[ClientColumns]:
@@ -137,19 +149,21 @@ class ClientColumns:
                 for run in (list(g) for _, g in groupby(pairs, key=lambda p: tuple(p[1].values)))]
 
     def client(self, i: int) -> Client:
-        fields: dict[str, Any] = {f: getattr(self, f)[i] for f in _FIELDS}
+        fields: dict[str, Any] = {f: getattr(self, f)[i] for f in (*_FIELDS, *EXTRA_EMPTY)}
         return Client(**fields, values={k: col[i] for k, col in self.values.items()})
 
     def clients(self) -> list[Client]:
-        return [Client(*f, values=dict(zip(self.values, v)))  # type: ignore[misc] # f: the _FIELDS, in Client's order
-                for f, v in zip(zip(*(getattr(self, f) for f in _FIELDS)), zip(*self.values.values()) if self.values else repeat(()))]
+        names = (*_FIELDS, *EXTRA_EMPTY)
+        return [Client(**dict(zip(names, f)), values=dict(zip(self.values, v)))
+                for f, v in zip(zip(*(getattr(self, f) for f in names)), zip(*self.values.values()) if self.values else repeat(()))]
 
     def take(self, indices: Sequence[int]) -> ClientColumns:
         """The clients at ``indices``, in that order."""
         fields: dict[str, Any] = {f: _pick(getattr(self, f), indices) for f in (*_FIELDS, "rows")}
         keys = _pick(self.name_keys, indices) if self.name_keys is not None else None
+        extras: dict[str, Any] = {f: _pick(getattr(self, f), indices) for f in EXTRA_EMPTY}
         return ClientColumns(**fields, values={k: _pick(col, indices) for k, col in self.values.items()},
-                             name_keys=keys, criteria=self.criteria)
+                             name_keys=keys, criteria=self.criteria, **extras)
 
 
 def _pick(col: Sequence[Any], indices: Sequence[int]) -> list[Any]:
@@ -157,6 +171,7 @@ def _pick(col: Sequence[Any], indices: Sequence[int]) -> list[Any]:
 
 
 _FIELDS = ("name", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
+EXTRA_EMPTY: dict[str, Any] = {"last_win_date": None, "working_on": "", "language": ""}  # later fields, and their empty value
 
 
 def param_rows(cols: ClientColumns, now: str) -> list[tuple[Any, ...]]:
@@ -166,6 +181,7 @@ def param_rows(cols: ClientColumns, now: str) -> list[tuple[Any, ...]]:
         cols.contact_name, cols.email, cols.industry, each_distinct(cols.services, services_json),
         cols.notes, cols.last_win, each_distinct(cols.start_date, _date_text),
         values_json_column(cols.values, len(cols)), repeat(now, len(cols)),
+        each_distinct(cols.last_win_date, _date_text), cols.working_on, cols.language,
     ))
 
 

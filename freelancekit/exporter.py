@@ -29,7 +29,9 @@ def export_cells(clients: Sequence[Client], criteria: Sequence[Criterion]) -> li
         tail = [c.notes, c.last_win]
         rows.append([*(escape_formula(x) if x else None for x in text), *nums,
                      *(escape_formula(x) if x else None for x in tail),
-                     c.start_date.isoformat() if c.start_date else None])
+                     c.start_date.isoformat() if c.start_date else None,
+                     c.last_win_date.isoformat() if c.last_win_date else None,
+                     escape_formula(c.working_on) if c.working_on else None, c.language or None])
     return rows
 
 

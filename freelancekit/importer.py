@@ -25,7 +25,7 @@ from .encodings import EncodingError, decode
 from .errors import FreelancekitError, InvalidInput, Problem
 from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key
 from .import_merge import take_clear_markers
-from .model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_services, parse_value
+from .model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
 from .spreadsheet import format_number, unescape_formula
 from .client_columns import ClientColumns
 from .storage import ImportResult, OnDuplicate, Store
@@ -420,12 +420,14 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
             by_col[col] = take_clear_markers(by_col[col], col, numbers, cleared)
     empty = [""] * len(body)
     values: dict[str, list[Any]] = {}
-    for col in ("name", "contact_name", "industry", "notes", "last_win"):
+    for col in ("name", "contact_name", "industry", "notes", "last_win", "working_on"):
         values[col] = _text_column(by_col.get(col, empty), col, numbers, problems, multiline=col == "notes", escaped=True)
     values["email"] = _email_column(by_col.get("email", empty), numbers, problems, escaped=True)
     # the other columns repeat a lot: each distinct cell is unescaped and parsed once
     values["services"] = _cached_column(by_col.get("services", empty), _unescaping(parse_services), "services", numbers, problems)
     values["start_date"] = _cached_column(by_col.get("start_date", empty), _unescaping(v.parse_start_date), "start_date", numbers, problems)
+    values["last_win_date"] = _cached_column(by_col.get("last_win_date", empty), _unescaping(parse_win_date), "last_win_date", numbers, problems)
+    values["language"] = _cached_column(by_col.get("language", empty), _unescaping(parse_client_language), "language", numbers, problems)
     crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems, escaped=True) for c in criteria}
     bad_rows = {p.row for p in problems}
     names = values["name"]

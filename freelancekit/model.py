@@ -24,7 +24,8 @@ LOCALES: tuple[str, ...] = ("en", "ar")
 CLIENT_TEXT_FIELDS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services", "notes", "last_win")
 # Client fields that go into an email header (a draft's To: name and Subject:): checked as header text.
 HEADER_FIELDS: frozenset[str] = frozenset({"name", "contact_name"})
-LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100}
+LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100, "working_on": 200}
+CLIENT_LANGUAGES: tuple[str, ...] = ("", *LOCALES)  # "" = the profile's language
 MAX_SERVICES = 30
 MAX_PACKAGES = 3
 
@@ -168,6 +169,26 @@ def parse_services(value: Any, field: str = "services", row: int | None = None) 
     return tuple(seen.values())
 
 
+def parse_win_date(value: Any, field: str = "last_win_date", *, row: int | None = None, today: date | None = None) -> date | None:
+    """When the last win happened: a date, today at the latest (a win in the future is a typo)."""
+    day = v.parse_date(value, field, row=row)
+    limit = today or date.today()
+    if day is not None and day > limit:
+        raise v.fail(field, f"{day.isoformat()} is in the future: a win's date is the day it happened, {limit.isoformat()} (today) at the latest", row)
+    return day
+
+
+def parse_client_language(value: Any, field: str = "language", *, row: int | None = None) -> str:
+    """The language of a client's drafts: 'en', 'ar', or empty for the profile's language."""
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text in (None, ""):
+        return ""
+    if text not in LOCALES:
+        shown = text if isinstance(text, str) and len(text) < 40 else "this value"
+        raise v.fail(field, f"'{shown}' is not a draft language: use en (English) or ar (Arabic), or leave it empty for your profile's language", row)
+    return text
+
+
 def parse_value(criterion: Criterion, value: Any, row: int | None = None) -> float | None:
     """One criterion value for one client, by the criterion's kind."""
     if criterion.kind == "rating":
@@ -193,6 +214,9 @@ def make_client(
     email = c.check(v.clean_email, raw.get("email"), "email", row=row)
     services = c.check(parse_services, raw.get("services"), "services", row)
     start = c.check(v.parse_start_date, raw.get("start_date"), "start_date", row=row)
+    win_date = c.check(parse_win_date, raw.get("last_win_date"), row=row)
+    working_on = c.check(v.clean_text, raw.get("working_on"), "working_on", row=row, max_length=LIMITS["working_on"])
+    language = c.check(parse_client_language, raw.get("language"), row=row)
     raw_values = raw.get("values") or {}
     values = {}
     for crit in criteria:
@@ -211,6 +235,9 @@ def make_client(
         values=values,
         id=id,
         revision=revision,
+        last_win_date=win_date,
+        working_on=working_on,
+        language=language,
     )
 
 

@@ -41,7 +41,7 @@ from .client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_di
 from .records.schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
 from .validation import name_key, parse_weight
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -77,14 +77,22 @@ CREATE TABLE templates (name TEXT PRIMARY KEY, body TEXT NOT NULL);
 # version 2: the profile's good/better/best packages (a JSON list, see model.Package)
 _PACKAGES_V2 = "ALTER TABLE profile ADD COLUMN packages TEXT NOT NULL DEFAULT '[]'"
 
+# version 5: when the last win happened, what the client is working on, the language of their drafts
+_CLIENT_CONTEXT_V5 = """
+ALTER TABLE clients ADD COLUMN last_win_date TEXT;
+ALTER TABLE clients ADD COLUMN working_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN language TEXT NOT NULL DEFAULT ''
+"""
+
 MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to it
     1: _SCHEMA_V1,
     2: _PACKAGES_V2,
     3: RECORDS_SCHEMA,  # time entries, invoices, payments (docs/records.md)
     4: TIME_BLOCKS,  # time entries as one column block per import
+    5: _CLIENT_CONTEXT_V5,  # last_win_date, working_on, language (docs/drafts.md)
 }
 
-_CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision"
+_CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, last_win_date, working_on, language"
 
 # Each statement that writes a client or the profile, named once, next to what builds its parameters:
 # a client's parameters come from client_columns.param_rows (in PARAM_COLUMNS order), the profile's from _profile_params.
@@ -131,12 +139,13 @@ def _import_record(data: Mapping[str, Any]) -> ImportRecord:
 
 
 def _client_from_row(row: Sequence[Any]) -> Client:
-    id_, name, contact, email, industry, services, notes, last_win, start, vals, rev = row
+    id_, name, contact, email, industry, services, notes, last_win, start, vals, rev, win_date, working_on, language = row
     return Client(
         name=name, contact_name=contact, email=email, industry=industry,
         services=tuple(json.loads(services)), notes=notes, last_win=last_win,
         start_date=date.fromisoformat(start) if start else None,
         values=json.loads(vals), id=id_, revision=rev,
+        last_win_date=date.fromisoformat(win_date) if win_date else None, working_on=working_on, language=language,
     )
 
 
@@ -149,7 +158,14 @@ def _package_from_json(data: Mapping[str, Any]) -> Package:
 
 
 # Every stored column of a client, in table order: what undoing an import puts back.
-_STORED_COLS = "id, name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, updated"
+# (the columns added by later formats come last, so an undo record written before them still reads)
+_STORED_COLS = ("id, name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, updated,"
+                " last_win_date, working_on, language")
+
+
+def _stored_extras(row: Sequence[Any]) -> tuple[Any, ...]:
+    """The later columns of a stored row (their empty values in a row saved before they existed)."""
+    return tuple(row[13:16]) if len(row) >= 16 else (None, "", "")
 
 
 def _stored_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
@@ -161,20 +177,23 @@ def _stored_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[Any, .
 
 def _old_columns(rows: Sequence[tuple[Any, ...]]) -> dict[str, list[Any]]:
     """The optional fields and values of stored rows (``_STORED_COLS``), as columns."""
-    _id, _name, _key, contact, email, industry, services, notes, last_win, start, vals, _rev, _upd = (
-        map(list, zip(*rows)) if rows else ([] for _ in range(13)))
+    rows = [(*r[:13], *_stored_extras(r)) for r in rows]
+    _id, _name, _key, contact, email, industry, services, notes, last_win, start, vals, _rev, _upd, win_date, working_on, language = (
+        map(list, zip(*rows)) if rows else ([] for _ in range(16)))
     return {
         "contact_name": contact, "email": email, "industry": industry,
         "services": each_distinct(services, lambda t: tuple(json.loads(t))),
         "notes": notes, "last_win": last_win,
         "start_date": each_distinct(start, lambda t: date.fromisoformat(t) if t else None),
         "values": list(map(json.loads, vals)),
+        "last_win_date": each_distinct(win_date, lambda t: date.fromisoformat(t) if t else None),
+        "working_on": working_on, "language": language,
     }
 
 
 def _stored_client(row: tuple[Any, ...]) -> Client:
     """A ``Client`` from a stored row (``_STORED_COLS``)."""
-    return _client_from_row((*row[:2], *row[3:12]))
+    return _client_from_row((*row[:2], *row[3:12], *_stored_extras(row)))
 
 
 def _scales(criteria: Iterable[Criterion]) -> dict[str, tuple[str, int, int]]:
@@ -660,7 +679,7 @@ class Store:
                     if listed is not None:
                         updated = merge(updated, _old_columns(stored), listed, cleared)
                     for i, (params, row) in enumerate(zip(param_rows(updated, now), stored)):
-                        same = params[:-1] == row[1:11]  # name ... vals, in both
+                        same = params[:10] == row[1:11] and params[11:] == _stored_extras(row)  # all but "updated", in both
                         if dry_run:
                             what = () if same else changes(_stored_client(row), updated.client(i), list(updated.values))
                             result.changes.append(ClientChange(updated.rows[i], row[1], what))  # the name as saved
@@ -723,7 +742,7 @@ class Store:
             if changed:
                 raise UndoConflict(changed)
             c.execute("DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([r[0] for r in ours]),))
-            c.executemany(UPDATE_CLIENT, [(*r[1:11], r[12], r[0]) for r in replaced])  # _STORED_COLS -> params + id
+            c.executemany(UPDATE_CLIENT, [(*r[1:11], r[12], *_stored_extras(r), r[0]) for r in replaced])  # _STORED_COLS -> params + id
             c.execute("DELETE FROM meta WHERE key = 'last_import'")
         return record
 

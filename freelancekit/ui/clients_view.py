@@ -215,6 +215,10 @@ class ClientForm:
                 unit = i18n.t("field.per_hour", loc, currency=profile.currency) if c.key == "hourly_rate" else ""
                 row(c.key, w.Text(layout=w.Layout(width="140px")), extra=w.Label(value=unit), label=label)
         row("last_win", w.Text(layout=w.Layout(width="360px")))
+        row("last_win_date", w.DatePicker(value=None))  # a win in the last 30 days makes a good moment to ask
+        row("working_on", w.Text(placeholder=i18n.t("field.working_on_hint", loc), layout=w.Layout(width="360px")))
+        row("language", w.Dropdown(options=[(i18n.t("field.language_profile", loc), ""), ("English", "en"), ("العربية", "ar")],
+                                   value="", layout=w.Layout(width="200px")))
         row("notes", w.Textarea(layout=w.Layout(width="360px", height="80px")))
         # no ``max``: the widget would silently turn a later day into today; the core refuses it with a message instead
         row("start_date", w.DatePicker(value=None))
@@ -235,8 +239,10 @@ class ClientForm:
                 widget.value = tuple(chosen)
             elif key == "other_services":
                 widget.value = raw.get("other_services") or "; ".join(others)
-            elif key == "start_date":
-                widget.value = raw.get("start_date") if isinstance(raw.get("start_date"), date) else None
+            elif key in ("start_date", "last_win_date"):
+                widget.value = raw.get(key) if isinstance(raw.get(key), date) else None
+            elif key == "language":
+                widget.value = raw.get("language") if raw.get("language") in ("en", "ar") else ""
             elif isinstance(widget, w.Dropdown):
                 value = raw.get("values", {}).get(key, raw.get(key))
                 text = "" if value in (None, "") else format_number(float(value)) if not isinstance(value, str) else value
@@ -256,7 +262,8 @@ class ClientForm:
         keys = self.state_criteria_keys()
         other = f["other_services"].input.value
         services = [*f["services"].input.value, *(other.split(";") if isinstance(other, str) else [other])]
-        raw: dict[str, Any] = {k: f[k].input.value for k in ("name", "contact_name", "email", "industry", "last_win", "notes", "start_date")}
+        raw: dict[str, Any] = {k: f[k].input.value for k in ("name", "contact_name", "email", "industry", "last_win", "last_win_date",
+                                                             "working_on", "language", "notes", "start_date")}
         raw["services"] = services
         raw["values"] = {k: f[k].input.value for k in keys if k in f}
         return raw

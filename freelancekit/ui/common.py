@@ -385,6 +385,7 @@ STYLESHEET = """
 .fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }
 .fk-app .fk-draft-card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
 .fk-app .fk-muted { color: #666; }
+.fk-app .fk-draft-good-moment { color: #1a7f37; font-weight: 600; }
 .fk-app .fk-draft-editor textarea { font-family: inherit; line-height: 1.4; }
 .fk-app .fk-dir-rtl input, .fk-app .fk-dir-rtl textarea { direction: rtl; text-align: right; }
 .fk-app .fk-dir-ltr input, .fk-app .fk-dir-ltr textarea { direction: ltr; text-align: left; }

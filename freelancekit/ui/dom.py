@@ -71,7 +71,7 @@ CLIENT_NEW = "fk-client-new"
 CLIENT_FORM = "fk-client-form"
 CLIENT_SERVICES_HINT = "fk-client-services-hint"  # shown next to the services list while the profile has none
 CLIENT_FIELD_PREFIX = "fk-client-"  # + field: name, contact_name, email, industry, services, other_services,
-#   last_win, notes, start_date, and every criterion key (e.g. fk-client-ease); + "-error" for its message
+#   last_win, last_win_date, working_on, language, notes, start_date, and every criterion key (e.g. fk-client-ease); + "-error" for its message
 CLIENT_SAVE = "fk-client-save"
 CLIENT_DELETE = "fk-client-delete"
 CLIENT_CLOSE = "fk-client-close"
@@ -180,6 +180,7 @@ DRAFT_FACTS = "fk-draft-facts"  # rank, client, contact, what they buy, last win
 DRAFT_MISSING = "fk-draft-missing"  # the box of service picks ("services to offer, best fit first")
 DRAFT_PICK_PREFIX = "fk-draft-pick-"  # + 1-based position in the card's suggestions: the Checkbox (input inside)
 DRAFT_PICK_ROW = "fk-draft-pick-row"  # one suggestion: checkbox, then the service name and its reason (text)
+DRAFT_GOOD_MOMENT = "fk-draft-good-moment"  # "good moment to ask": the client's win is recent (docs/drafts.md)
 DRAFT_PACKAGE_NOTE = "fk-draft-package-note"  # "your packages are offered" in place of the picks
 DRAFT_PICK_ERROR = "fk-draft-pick-error"  # "choose at least one service" / "at most 3"
 DRAFT_TONE = "fk-draft-tone"  # Dropdown (select inside), labels "Warm" / "Formal"

@@ -26,6 +26,7 @@ and a card whose client stays in the top three is kept as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -37,6 +38,7 @@ from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
 from ..mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, split_writable, to_eml, to_text, to_zip
 from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
+from ..phrasing import RECENT_WIN_DAYS, good_moment, long_date
 from . import dom
 from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, guarded, html_text, set_error
 from .wiring import OUTSIDE
@@ -90,7 +92,7 @@ def top_clients(state: AppState, n: int = TOP) -> list[Client]:
     return [by_id[table.ids[i]] for i in state.ranking().order[:n].tolist()]
 
 
-def card_html(rank: int, client: Client, locale: str) -> str:
+def card_html(rank: int, client: Client, locale: str, today: date | None = None) -> str:
     """The facts at the top of a card; every user string escaped and skipped by MathJax."""
     c = client
     who = f" — <bdi>{html_text(c.contact_name)}</bdi>" if c.contact_name else ""
@@ -99,7 +101,10 @@ def card_html(rank: int, client: Client, locale: str) -> str:
     lines = [f"<h4>{rank}. <bdi>{html_text(c.name)}</bdi>{who}</h4>",
              f"<p><b>{html_text(i18n.t('drafts.buys', locale))}</b> {buys}</p>"]
     if c.last_win:
-        lines.append(f"<p><b>{html_text(i18n.t('drafts.last_win', locale))}</b> {html_text(c.last_win)}</p>")
+        when = f" ({html_text(long_date(c.last_win_date, locale))})" if c.last_win_date else ""
+        lines.append(f"<p><b>{html_text(i18n.t('drafts.last_win', locale))}</b> <bdi>{html_text(c.last_win)}</bdi>{when}</p>")
+    if good_moment(c.last_win, c.last_win_date, today or date.today()):
+        lines.append(f'<p class="{dom.DRAFT_GOOD_MOMENT}">{html_text(i18n.t("drafts.good_moment", locale, days=RECENT_WIN_DAYS))}</p>')
     if c.email:  # one isolate: "Name <address>" keeps its order in right-to-left text
         lines.append(f"<p><b>{html_text(i18n.t('drafts.to', locale))}</b> <bdi>{to}</bdi></p>")
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'

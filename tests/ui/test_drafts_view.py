@@ -442,3 +442,29 @@ def test_demo_db_fixture_is_the_demo(tmp_path):
     create_demo(path).close()
     with Store(path) as store:
         assert is_untouched_demo(store.portfolio())
+
+
+def test_a_recent_win_flags_a_good_moment_to_ask_on_the_card():
+    from datetime import date, timedelta
+
+    from freelancekit.ui.drafts_view import card_html
+
+    client = demo_portfolio_client()
+    today = date(2026, 12, 2)
+    recent = card_html(1, replace_client(client, last_win_date=today - timedelta(days=10)), "en", today)
+    old = card_html(1, replace_client(client, last_win_date=today - timedelta(days=400)), "en", today)
+    assert dom.DRAFT_GOOD_MOMENT in recent and "Good moment to ask" in recent and "22 November 2026" in recent
+    assert dom.DRAFT_GOOD_MOMENT not in old and "28 October 2025" in old
+    assert "وقت مناسب للعرض" in card_html(1, replace_client(client, last_win_date=today), "ar", today)
+
+
+def demo_portfolio_client():
+    from freelancekit.demo import demo_portfolio
+
+    return demo_portfolio().clients[0]
+
+
+def replace_client(client, **changes):
+    from dataclasses import replace
+
+    return replace(client, **changes)
