@@ -14,7 +14,8 @@ from freelancekit.importer import import_clients
 from freelancekit.storage import Store
 
 HINT = "write digits such as 45 or 45.50"
-COLUMNS = "name, contact_name, email, industry, services, hourly_rate, on_time_payment, ease, enjoyment, learning, notes, last_win, start_date"
+COLUMNS = ("name, contact_name, email, industry, services, hourly_rate, on_time_payment, ease, enjoyment, learning, notes, last_win, start_date, "
+           "last_win_date, working_on, language")
 KEYS = "ease, enjoyment, hourly_rate, learning, on_time_payment"
 
 
