@@ -50,9 +50,10 @@ if TYPE_CHECKING:
     from .storage import Store
 
 Tone = Literal["warm", "formal"]
-Status = Literal["draft", "sent", "replied"]
+Status = Literal["draft", "sent", "replied", "won", "declined"]
 TONES: tuple[str, ...] = ("warm", "formal")
-STATUSES: tuple[str, ...] = ("draft", "sent", "replied")
+STATUSES: tuple[str, ...] = ("draft", "sent", "replied", "won", "declined")  # Draft -> Sent -> Replied -> Won / Declined
+CLOSED: tuple[str, ...] = ("won", "declined")
 LOCALES: tuple[str, ...] = ("en", "ar")
 PARTS: tuple[str, ...] = ("subject", "body")
 MAX_OFFERS = 3
@@ -78,6 +79,13 @@ class Draft:
     status: str = "draft"
     follow_up: date | None = None
     revision: int = 0
+    won_what: tuple[str, ...] = ()  # the services or the package the client took (status "won")
+    won_value: float | None = None  # what it is worth, in the profile's currency
+    closed_on: date | None = None  # the day it was marked won or declined
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED
 
     def to_data(self) -> dict[str, Any]:
         """A JSON-able dict (what ``Store.save_draft`` stores); ``revision`` lives in the store."""
@@ -85,6 +93,8 @@ class Draft:
         data.pop("revision")
         data["offers"] = list(self.offers)
         data["follow_up"] = self.follow_up.isoformat() if self.follow_up else None
+        data["won_what"] = list(self.won_what)
+        data["closed_on"] = self.closed_on.isoformat() if self.closed_on else None
         return data
 
     @classmethod
@@ -93,6 +103,8 @@ class Draft:
         values = {k: data[k] for k in known if k in data}
         values["offers"] = tuple(values.get("offers") or ())
         values["follow_up"] = v.parse_date(values.get("follow_up"), "follow_up")
+        values["won_what"] = tuple(values.get("won_what") or ())
+        values["closed_on"] = v.parse_date(values.get("closed_on"), "closed_on")
         if client_id is not None:
             values["client_id"] = client_id
         return cls(**values, revision=revision)
@@ -368,6 +380,7 @@ def compose_draft(
     templates: Mapping[str, str] | None = None,
     index: ServiceIndex | None = None,
     today: date | None = None,
+    outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> Draft:
     """One draft for ``client`` in the client's language (else the profile's).
 
@@ -376,12 +389,14 @@ def compose_draft(
     offer the profile's good/better/best packages instead, when the client can
     take one (see ``applicable_packages``). ``templates``: overrides by template name
     (``Store.templates()``). ``today`` dates the proposed call and the win's age.
+    ``outcomes``: what similar clients did with past offers
+    (``followups.outcome_history``), so a service they keep declining ranks lower.
     """
     v.clean_choice(tone, "tone", TONES)
     today = today or date.today()
     # services picked by hand are offered as picked; otherwise the profile's packages, when the client can take one
     offered_packages = applicable_packages(portfolio.profile, client) if packages and services is None else ()
-    opportunities = suggest(portfolio, client, index=index)
+    opportunities = suggest(portfolio, client, index=index, outcomes=outcomes)
     if not opportunities:
         what = "your profile has no services yet" if not portfolio.profile.services else f"{client.name} already buys every service in your profile"
         raise FreelancekitError(f"nothing to offer {client.name}: {what}; add a service to your profile to suggest something new")
@@ -417,24 +432,35 @@ def draft_top_three(
     templates: Mapping[str, str] | None = None,
     count: int = 3,
     today: date | None = None,
+    outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+    clients: Iterable[str] | None = None,
 ) -> DraftSet:
     """Drafts for the ``count`` best-ranked clients.
 
     ``picks`` maps a client name to the services chosen for it; ``ranking``
     reuses a ranking already computed (else one is made with ``weights``).
+    ``clients``: draft for these clients (by name, any rank) instead of the top ones.
     """
     from .api import rank_portfolio
 
-    ranking = ranking or rank_portfolio(portfolio, weights)
     by_name = {v.name_key(c.name): c for c in portfolio.clients}
+    if clients is not None:
+        names = list(clients)
+        unknown = [n for n in names if v.name_key(n) not in by_name]
+        if unknown:
+            raise InvalidInput([Problem("client", f"there is no client named '{n}' in the portfolio") for n in unknown])
+        chosen = names
+    else:
+        ranking = ranking or rank_portfolio(portfolio, weights)
+        chosen = list(ranking.top(count))
     picks_by_key = {v.name_key(k): val for k, val in (picks or {}).items()}
     index = build_index(portfolio)
     result = DraftSet([])
-    for name in ranking.top(count):
+    for name in chosen:
         client = by_name[v.name_key(name)]
         try:
             draft = compose_draft(portfolio, client, tone=tone, services=picks_by_key.get(v.name_key(name)),
-                                  packages=packages, templates=templates, index=index, today=today)
+                                  packages=packages, templates=templates, index=index, today=today, outcomes=outcomes)
         except InvalidInput:
             raise
         except FreelancekitError as exc:
@@ -489,13 +515,30 @@ def validate_draft(draft: Draft) -> Draft:
                    tone=tone, follow_up=follow_up)
 
 
-def set_status(draft: Draft, status: str, follow_up: date | str | None = None, *, today: date | None = None) -> Draft:
-    """Mark a draft sent or replied; 'sent' gets a follow-up date a week out unless one is given."""
+def set_status(draft: Draft, status: str, follow_up: date | str | None = None, *, today: date | None = None,
+               won_what: Iterable[str] | None = None, won_value: Any = None) -> Draft:
+    """Move a draft along Draft -> Sent -> Replied -> Won / Declined.
+
+    'sent' gets a follow-up date a week out unless one is given. 'won' records
+    what the client took (``won_what``: services or a package; the offers when
+    not given) and what it is worth (``won_value``, required); won and declined
+    are dated (``closed_on``) and need no follow-up any more.
+    """
     v.clean_choice(status, "status", STATUSES)
+    today = today or date.today()
     when = v.parse_date(follow_up, "follow_up") if follow_up is not None else draft.follow_up
     if status == "sent" and when is None:
-        when = (today or date.today()) + timedelta(days=FOLLOW_UP_DAYS)
-    return replace(draft, status=status, follow_up=when)
+        when = today + timedelta(days=FOLLOW_UP_DAYS)
+    if status not in CLOSED:
+        return replace(draft, status=status, follow_up=when, won_what=(), won_value=None, closed_on=None)
+    if status == "declined":
+        return replace(draft, status=status, follow_up=None, won_what=(), won_value=None, closed_on=draft.closed_on or today)
+    value = v.parse_number(won_value, "won_value", required=True)
+    what = tuple(v.clean_text(x, "won_what", max_length=100) for x in (won_what if won_what is not None else draft.offers))
+    what = tuple(x for x in what if x)
+    if not what:
+        raise InvalidInput(Problem("won_what", "say which services or package the client took"))
+    return replace(draft, status=status, follow_up=None, won_what=what, won_value=value, closed_on=draft.closed_on or today)
 
 
 # -- saving --------------------------------------------------------------------

@@ -13,6 +13,13 @@ Fit (0-100) uses only what the portfolio already knows:
   buys (their names share a word, e.g. *Blog posts* -> *Blog management*);
   otherwise it is a cross-sell.
 
+**Outcomes** (docs/drafts.md, "Learning from outcomes"): when drafts were
+marked won or declined, a service's fit is multiplied by
+``(won + 2) / (won + declined + 2)``, counted over clients of the same industry
+(all clients when this one has no industry). It only ever lowers a fit: two
+declines and no win make it half as strong, a service that is won as often as
+declined keeps most of it.
+
 The portfolio is indexed once (a client x service matrix and its co-occurrence
 counts, numpy), so suggesting for three clients of a 1 000-client portfolio
 costs well under a millisecond each.
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -62,6 +70,8 @@ class Opportunity:
     industry_peers: int  # other clients of the same industry who buy this service
     industry_base: int  # other clients of the same industry
     reason: str  # one line for the freelancer, in the portfolio's language
+    won: int = 0  # times similar clients took it when offered (see outcome_factor)
+    declined: int = 0  # times similar clients declined it
 
     @property
     def name(self) -> str:
@@ -83,8 +93,23 @@ class ServiceIndex:
     industry_sizes: dict[str, int]
 
 
-def _industry_key(text: str) -> str:
+def industry_key(text: str) -> str:
+    """The form two industries share when they are the same ("B2B  SaaS" = "b2b saas")."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+_industry_key = industry_key
+OUTCOME_PRIOR = 2.0  # pseudo-wins: one decline alone does not sink a service
+
+
+def outcome_factor(outcomes: Mapping[tuple[str, str], tuple[int, int]] | None, industry: str, service: str) -> tuple[float, int, int]:
+    """The multiplier for a service's fit from what similar clients did with it, and the (won, declined) behind it."""
+    if not outcomes:
+        return 1.0, 0, 0
+    key, ind = service_key(service), industry_key(industry)
+    pairs = [wd for (i, s), wd in outcomes.items() if s == key and (i == ind or not ind)]
+    won, declined = sum(w for w, _ in pairs), sum(d for _, d in pairs)
+    return (won + OUTCOME_PRIOR) / (won + declined + OUTCOME_PRIOR), won, declined
 
 
 def build_index(portfolio: Portfolio) -> ServiceIndex:
@@ -132,7 +157,8 @@ def _row_for(index: ServiceIndex, client: Client) -> np.ndarray:
 
 
 def suggest(
-    portfolio: Portfolio, client: Client, *, index: ServiceIndex | None = None, limit: int | None = None
+    portfolio: Portfolio, client: Client, *, index: ServiceIndex | None = None, limit: int | None = None,
+    outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> list[Opportunity]:
     """The profile's services this client does not buy yet, best fit first.
 
@@ -185,8 +211,9 @@ def suggest(
         peer_base = int(index.counts[b]) - (1 if in_portfolio else 0) if b >= 0 else 0
         peers = int(index.co[b, j]) if b >= 0 else 0
         kind: Kind = "upsell" if grows_from else "cross-sell"
-        opp = Opportunity(service, kind, round(float(fit), 1), pairs_with, peers, peer_base,
-                          int(ind_counts[j]), ind_size, "")
+        factor, won, declined = outcome_factor(outcomes, client.industry, service.name)
+        opp = Opportunity(service, kind, round(float(fit * factor), 1), pairs_with, peers, peer_base,
+                          int(ind_counts[j]), ind_size, "", won, declined)
         results.append((-opp.fit, j, opp))
     results.sort(key=lambda t: (t[0], t[1]))
     out = [o for _, _, o in results]
@@ -214,17 +241,34 @@ def explain(o: Opportunity, client: Client, locale: str = "en") -> str:
             parts.append(f"{o.peers} من {o.peer_base} عملاء يشترون {isolate(o.builds_on, 'ar')} يشترونها أيضاً")
         if o.industry_peers:
             parts.append(f"{o.industry_peers} من {o.industry_base} عملاء في مجال {isolate(client.industry, 'ar')} يشترونها")
-        if not o.peer_base and not o.industry_base:
-            parts.append("لا عملاء مشابهين بعد للمقارنة")
-        return "؛ ".join(parts) + f" (الملاءمة {o.fit:g})"
+        if o.declined:
+            parts.append(f"رفضها {o.declined} من العملاء المشابهين حين عُرضت عليهم")
+        if not o.peers and not o.industry_peers:
+            parts.append("لا دليل بعد من عملائك الآخرين")
+        return "؛ ".join(parts) + f" ({fit_words(o.fit, 'ar')})"
     parts = [f"Upsell: a bigger step from {o.builds_on}" if o.kind == "upsell" else "Cross-sell: a different service that fits"]
     if o.peers:
         parts.append(f"{o.peers} of {o.peer_base} other clients who buy {o.builds_on} also buy it")
     if o.industry_peers:
         parts.append(f"{o.industry_peers} of {o.industry_base} other {client.industry} clients buy it")
-    if not o.peer_base and not o.industry_base:
-        parts.append("no similar clients to compare with yet")
-    return "; ".join(parts) + f" (fit {o.fit:g})"
+    if o.declined:
+        parts.append(f"declined {o.declined} time{'s' if o.declined != 1 else ''} by similar clients it was offered to")
+    if not o.peers and not o.industry_peers:
+        parts.append("no evidence from your other clients yet")
+    return "; ".join(parts) + f" ({fit_words(o.fit, 'en')})"
 
 
-__all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "explain", "service_key", "suggest"]
+FIT_WORDS = ((60, "a strong fit", "ملاءمة قوية"), (35, "a good fit", "ملاءمة جيدة"), (15, "worth a try", "تستحق التجربة"),
+             (0, "a long shot", "احتمال ضعيف"))
+
+
+def fit_words(fit: float, locale: str = "en") -> str:
+    """A fit (0-100) as a freelancer would say it: strong from 60, good from 35, worth a try from 15, else a long shot."""
+    for floor, en, ar in FIT_WORDS:
+        if fit >= floor:
+            return ar if locale == "ar" else en
+    return FIT_WORDS[-1][2] if locale == "ar" else FIT_WORDS[-1][1]
+
+
+__all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "explain", "fit_words", "industry_key", "outcome_factor", "service_key",
+           "suggest"]

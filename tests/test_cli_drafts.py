@@ -106,3 +106,43 @@ def test_empty_portfolio_and_bad_format(tmp_path, capsys):
         main(["drafts", "--db", str(tmp_path / "empty.sqlite"), "--out", str(tmp_path), "--format", "pdf"])
     assert exc.value.code == 2
     assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+def test_drafts_for_any_client_by_name(db, tmp_path, capsys):
+    out = tmp_path / "any"
+    code, stdout, err = run(capsys, "--db", db, "--out", out, "--client", "ledgerwise accounting", "--client", "مكتبة النور")
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in out.iterdir()) == ["Ledgerwise Accounting.eml", "مكتبة النور.eml"]  # not in the top three
+    code, _, err = run(capsys, "--db", db, "--out", tmp_path / "none", "--client", "Nobody Ltd")
+    assert code != 0 and "there is no client named 'Nobody Ltd'" in err
+
+
+def test_follow_up_list_ics_and_won_total(db, tmp_path, capsys):
+    from datetime import date, timedelta
+
+    import icalendar
+
+    from freelancekit.drafting import set_status
+
+    today = date.today()
+    with open_portfolio(db) as store:
+        p = store.portfolio()
+        first, second, third = p.clients[:3]
+        save_draft(store, set_status(compose_draft(p, first), "sent", today + timedelta(days=5)))
+        save_draft(store, set_status(compose_draft(p, second), "sent", today - timedelta(days=2)))
+        save_draft(store, set_status(compose_draft(p, third), "won", won_value=1300, won_what=["Complete"]))
+    code, stdout, _ = run(capsys, "--db", db, "--list")
+    lines = stdout.splitlines()
+    assert code == 0 and lines[0].startswith(f"{second.name}\tsent\t") and lines[0].endswith("OVERDUE")
+    assert lines[1].startswith(f"{first.name}\tsent\t") and lines[2].startswith(f"{third.name}\twon\t-  $1,300")
+    assert lines[-1] == f"Upsell income won in {today.year}: $1,300"
+    code, stdout, _ = run(capsys, "--db", db, "--out", tmp_path / "cal", "--ics")
+    assert code == 0 and "2 reminders" in stdout
+    cal = icalendar.Calendar.from_ical((tmp_path / "cal" / "follow-ups.ics").read_bytes())
+    assert sorted(e.decoded("DTSTART") for e in cal.walk("VEVENT")) == [today - timedelta(days=2), today + timedelta(days=5)]
+    code, _, err = run(capsys, "--db", db, "--out", tmp_path / "cal", "--ics")
+    assert code != 0 and "--force" in err  # never replaces a file silently
+    from freelancekit.cli.drafts import ICS_NAME
+    from freelancekit.followups import ICS_NAME as CORE_NAME
+
+    assert ICS_NAME == CORE_NAME

@@ -20,7 +20,7 @@ from freelancekit.errors import InvalidInput
 from freelancekit.exporter import to_csv_bytes
 from freelancekit.importer import import_clients
 from freelancekit.model import builtin_criteria, make_client
-from freelancekit.storage import Store
+from freelancekit.storage import SCHEMA_VERSION, Store
 
 TODAY = date(2026, 12, 2)
 
@@ -62,15 +62,15 @@ def test_import_export_and_storage_keep_them(tmp_path):
         assert "Gamma" not in [c.name for c in store.clients()]  # all or nothing
 
 
-def test_a_format_three_portfolio_opens_with_empty_context_and_everything_kept(tmp_path):
+def test_a_portfolio_of_the_format_before_opens_with_empty_context_and_everything_kept(tmp_path):
     path = tmp_path / "p.sqlite"
     with Store(path) as s:
         s.replace_all(demo_portfolio())
         before = s.portfolio()
-    con = sqlite3.connect(path)  # back to format 3: drop the three columns again
+    con = sqlite3.connect(path)  # back to the format before: drop the three columns again
     for col in ("last_win_date", "working_on", "language"):
         con.execute(f"ALTER TABLE clients DROP COLUMN {col}")
-    con.execute("PRAGMA user_version = 3")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     con.commit()
     con.close()
     with Store(path) as s:

@@ -367,7 +367,7 @@ def test_edits_are_validated_with_every_problem_at_once():
         edit_draft(d, subject="a\nb", to_email="x@y.com, z@w.com", status="lost")
     assert str(exc.value) == ("subject: must be a single line (no line breaks or tabs); "
                               "email: 'x@y.com, z@w.com' is not one email address: write it as name@example.com; "
-                              "status: 'lost' is not allowed: choose one of draft, sent, replied")
+                              "status: 'lost' is not allowed: choose one of draft, sent, replied, won, declined")
     with pytest.raises(InvalidInput, match="revision: cannot be edited"):
         edit_draft(d, revision=5)
 

@@ -39,7 +39,7 @@ def test_co_occurrence_ranks_what_similar_clients_buy_first():
     top = ranked[0]
     assert (top.peers, top.peer_base, top.builds_on) == (4, 4, "Blog posts")
     # 0.45 * (4 + 2*0.5)/(4 + 2) + 0.25 * 0.5 (no industry: popularity) + 0.15 * 0.5 = 0.575
-    assert top.reason == "Cross-sell: a different service that fits; 4 of 4 other clients who buy Blog posts also buy it (fit 57.5)"
+    assert top.reason == "Cross-sell: a different service that fits; 4 of 4 other clients who buy Blog posts also buy it (a good fit)"
 
 
 def test_industry_evidence_breaks_an_otherwise_even_choice():
@@ -64,7 +64,7 @@ def test_a_count_of_none_is_not_offered_as_evidence():
                   [("Target", "Dental", "Blog posts"), ("D1", "Dental", "Blog posts;Case studies"), ("D2", "Dental", "Case studies")])
     reasons = {o.name: o.reason for o in suggest(p, p.clients[0])}
     assert "0 of" not in reasons["Newsletter"] and "also buy it" not in reasons["Newsletter"]
-    assert reasons["Newsletter"].startswith("Cross-sell: a different service that fits (fit ")
+    assert reasons["Newsletter"] == "Cross-sell: a different service that fits; no evidence from your other clients yet (a long shot)"
     assert "1 of 1 other clients who buy Blog posts also buy it" in reasons["Case studies"]
 
 
@@ -72,14 +72,14 @@ def test_the_clients_own_purchases_are_not_counted_as_evidence():
     p = portfolio(["Blog posts", "Newsletter"], [("Alone", "Dental", "Blog posts")])
     (o,) = suggest(p, p.clients[0])
     assert (o.peers, o.peer_base, o.industry_peers, o.industry_base) == (0, 0, 0, 0)
-    assert o.reason == "Cross-sell: a different service that fits; no similar clients to compare with yet (fit 0)"
+    assert o.reason == "Cross-sell: a different service that fits; no evidence from your other clients yet (a long shot)"
 
 
 def test_arabic_reason_is_in_arabic():
     p = portfolio(["مقالات المدونة", "إدارة المدونة"], [("أ", "", "مقالات المدونة"), ("ب", "", "مقالات المدونة;إدارة المدونة")], locale="ar")
     (o,) = suggest(p, p.clients[0])
     assert o.kind == "upsell"
-    assert o.reason == "ترقية لخدمة مقالات المدونة؛ 1 من 1 عملاء يشترون مقالات المدونة يشترونها أيضاً (الملاءمة 100)"
+    assert o.reason == "ترقية لخدمة مقالات المدونة؛ 1 من 1 عملاء يشترون مقالات المدونة يشترونها أيضاً (ملاءمة قوية)"
 
 
 def test_edited_client_copy_and_shared_index_agree_with_fresh_computation():
@@ -105,3 +105,36 @@ def test_the_draft_offers_the_freelancers_choice_in_order(names, expected):
     p = demo_portfolio()
     ranked = suggest(p, p.clients[0])
     assert [o.name for o in _chosen(p, p.clients[0], ranked, names)] == expected
+
+
+def test_fit_is_said_in_words_never_as_a_raw_number():
+    from freelancekit.opportunities import fit_words
+
+    assert [fit_words(x) for x in (100, 60, 59.9, 35, 15, 14.9, 0)] == [
+        "a strong fit", "a strong fit", "a good fit", "a good fit", "worth a try", "a long shot", "a long shot"]
+    assert fit_words(70, "ar") == "ملاءمة قوية"
+    from freelancekit.demo import demo_portfolio
+
+    p = demo_portfolio()
+    for c in p.clients:
+        for o in suggest(p, c):
+            assert "(fit" not in o.reason and "الملاءمة" not in o.reason and str(o.fit) not in o.reason
+
+
+def test_a_service_similar_clients_keep_declining_ranks_lower():
+    """The rule in docs/drafts.md: fit x (won + 2) / (won + declined + 2), over clients of the same industry."""
+    from freelancekit.opportunities import outcome_factor
+
+    p = portfolio(["Blog posts", "Newsletter", "Case studies"],
+                  [("Target", "Dental", "Blog posts"), ("D1", "Dental", "Blog posts;Case studies;Newsletter"),
+                   ("D2", "Dental", "Blog posts;Case studies;Newsletter"), ("Other", "Retail", "Blog posts")])
+    before = {o.name: o.fit for o in suggest(p, p.clients[0])}
+    declined = {("dental", "newsletter"): (0, 2), ("retail", service_key("Case studies")): (0, 5)}
+    after = {o.name: o for o in suggest(p, p.clients[0], outcomes=declined)}
+    assert after["Newsletter"].fit == round(before["Newsletter"] * 0.5, 1)  # (0 + 2) / (0 + 2 + 2)
+    assert after["Case studies"].fit == before["Case studies"]  # declined only by another industry
+    assert [o.name for o in suggest(p, p.clients[0], outcomes=declined)][0] == "Case studies"
+    assert "declined 2 times by similar clients" in after["Newsletter"].reason
+    assert outcome_factor({("dental", "newsletter"): (3, 3)}, "Dental", "Newsletter")[0] == 5 / 8
+    assert outcome_factor({("dental", "newsletter"): (0, 2), ("retail", "newsletter"): (0, 2)}, "", "Newsletter")[0] == 2 / 6
+    assert outcome_factor(None, "Dental", "Newsletter") == (1.0, 0, 0)

@@ -1,4 +1,5 @@
-"""``drafts``: write the top three clients' upsell drafts as .eml, text, mailto: links or a zip."""
+"""``drafts``: write upsell drafts (the top three, or any client) as .eml, text, mailto: links or a zip;
+list the follow-ups, or write them as calendar reminders (.ics)."""
 from __future__ import annotations
 
 import argparse
@@ -6,11 +7,17 @@ import sys
 
 from . import add_db_option
 
+ICS_NAME = "follow-ups.ics"  # followups.ICS_NAME (not imported here: the CLI starts without numpy)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("drafts", help="write email drafts for your top three clients into a folder")
     add_db_option(p)
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the drafts into (created if missing)")
+    p.add_argument("--out", metavar="DIR", help="folder to write the drafts (or the .ics) into (created if missing)")
+    p.add_argument("--client", action="append", metavar="NAME",
+                   help="draft for this client instead of the top three (any client; repeat for more)")
+    p.add_argument("--list", action="store_true", help="list the follow-ups (client, status, follow-up date; overdue first) and stop")
+    p.add_argument("--ics", action="store_true", help=f"write the follow-up dates as calendar reminders ({ICS_NAME}) into DIR")
     p.add_argument("--format", choices=("eml", "txt", "mailto", "zip"), default="eml",
                    help="eml (opens as a draft in your mail program, default), txt, mailto (links) or zip (all three)")
     p.add_argument("--tone", choices=("warm", "formal"), default=None,
@@ -25,13 +32,22 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import FreelancekitError
     from ..mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
 
+    from ..followups import outcome_history
+
     with open_portfolio(args.db, create=False) as store:
         portfolio = store.portfolio()
         saved = {d.client_id: d for d in load_drafts(store)}
         templates = store.templates()
+    if args.list:
+        return print_follow_ups(portfolio, list(saved.values()))
+    if not args.out:
+        raise FreelancekitError("say where to write them: --out DIR (or --list to see the follow-ups)")
+    if args.ics:
+        return write_ics(portfolio, list(saved.values()), args.out, args.force)
     if not portfolio.clients:
         raise FreelancekitError("there are no clients yet: add some with 'freelancekit import FILE' or try 'freelancekit demo'")
-    fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates)
+    fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates, clients=args.client,
+                            outcomes=outcome_history(portfolio, saved.values()))
     clients = {c.id: c for c in portfolio.clients}
     drafts, notes = [], []
     for d in fresh.drafts:
@@ -41,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     for name, reason in fresh.skipped:
         print(f"Skipped {name}: {reason}")
     if not drafts:
-        raise FreelancekitError("none of your top three clients has a service left to offer: add services to your profile")
+        who = "none of these clients" if args.client else "none of your top three clients"
+        raise FreelancekitError(f"{who} has a service left to offer: add services to your profile")
     # one client's refused field (say, data saved before a rule existed) never stops the other drafts
     writable, refused = split_writable(drafts, portfolio.profile.email, portfolio.profile.name)
     for r in refused:
@@ -65,4 +82,41 @@ def run(args: argparse.Namespace) -> int:
             if found.left_out:
                 print(f"Note: the mail link for {d.client_name} carries a shortened email ({found.left_out} lines left out where it says […]); "
                       "the full email is in its .eml and .txt")
+    return 0
+
+
+def print_follow_ups(portfolio, drafts) -> int:  # type: ignore[no-untyped-def]
+    """The follow-ups list, overdue first (docs/drafts.md, "Follow-ups"), and the upsell income won this year."""
+    from datetime import date
+
+    from ..followups import follow_ups, won_income
+    from ..phrasing import money
+
+    today = date.today()
+    rows = follow_ups(drafts, portfolio.clients, today)
+    if not rows:
+        print("No saved drafts yet: write one in the app or with 'freelancekit drafts --out DIR'")
+        return 0
+    for r in rows:
+        when = r.follow_up.isoformat() if r.follow_up else "-"
+        flag = "  OVERDUE" if r.overdue else ""
+        value = f"  {money(r.won_value, portfolio.profile.currency, 'en')}" if r.won_value is not None else ""
+        print(f"{r.client_name}\t{r.status}\t{when}{flag}{value}")
+    total = won_income(drafts, today.year)
+    print(f"Upsell income won in {today.year}: {money(total, portfolio.profile.currency, 'en')}")
+    return 0
+
+
+def write_ics(portfolio, drafts, out: str, force: bool) -> int:  # type: ignore[no-untyped-def]
+    """Every open follow-up date as an all-day calendar reminder, in DIR/follow-ups.ics."""
+    from datetime import date
+
+    from ..followups import follow_ups, to_ics
+    from ..safe_files import check_free, prepare_folder, write_new_file
+
+    rows = [r for r in follow_ups(drafts, portfolio.clients, date.today()) if r.follow_up and r.status not in ("won", "declined")]
+    root = prepare_folder(out)
+    check_free(root, [ICS_NAME], force=force)
+    path = write_new_file(root, ICS_NAME, to_ics(rows, locale=portfolio.profile.locale), force=force)
+    print(f"Wrote {path} with {len(rows)} reminder{'s' if len(rows) != 1 else ''}: open it with your calendar to add them")
     return 0

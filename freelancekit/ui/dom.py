@@ -194,6 +194,10 @@ DRAFT_SUBJECT = "fk-draft-subject"  # Text (input inside); saved when left (Ente
 DRAFT_BODY = "fk-draft-body"  # Textarea (textarea inside); saved when left
 DRAFT_STATUS = "fk-draft-status"  # Dropdown, labels "Draft" / "Sent" / "Replied"
 DRAFT_FOLLOWUP = "fk-draft-followup"  # DatePicker (input[type=date] inside)
+DRAFT_WON_WHAT = "fk-draft-won-what"  # Text, shown while the status is Won: the services or package taken (; between)
+DRAFT_WON_VALUE = "fk-draft-won-value"  # Text, shown while the status is Won: what it is worth
+DRAFT_WON_WHAT_ERROR = "fk-draft-won-what-error"
+DRAFT_WON_VALUE_ERROR = "fk-draft-won-value-error"
 DRAFT_SUBJECT_ERROR = "fk-draft-subject-error"  # each field's message (core text), empty when fine
 DRAFT_BODY_ERROR = "fk-draft-body-error"
 DRAFT_STATUS_ERROR = "fk-draft-status-error"

@@ -50,12 +50,15 @@ if TYPE_CHECKING:
 TOP = 3
 MAX_PICKS = 3
 SHOWN_SUGGESTIONS = 8  # a card lists the best-fitting few; a picked one further down is listed too
-EDITABLE = ("subject", "body", "status", "follow_up")
+EDITABLE = ("subject", "body", "status", "follow_up", "won_what", "won_value")
+WON_FIELDS = ("won_what", "won_value")  # shown while the status is Won: what the client took and what it is worth
 ROW_CLASSES = {
     "subject": (dom.DRAFT_SUBJECT, dom.DRAFT_SUBJECT_ERROR),
     "body": (dom.DRAFT_BODY, dom.DRAFT_BODY_ERROR),
     "status": (dom.DRAFT_STATUS, dom.DRAFT_STATUS_ERROR),
     "follow_up": (dom.DRAFT_FOLLOWUP, dom.DRAFT_FOLLOWUP_ERROR),
+    "won_what": (dom.DRAFT_WON_WHAT, dom.DRAFT_WON_WHAT_ERROR),
+    "won_value": (dom.DRAFT_WON_VALUE, dom.DRAFT_WON_VALUE_ERROR),
 }
 EML_MIME = "message/rfc822"
 TXT_MIME = "text/plain;charset=utf-8"
@@ -187,6 +190,8 @@ class DraftCard:
             "body": w.Textarea(continuous_update=False, rows=18, layout=w.Layout(width="640px", height="360px")),
             "status": w.Dropdown(options=[(i18n.t(f"status.{s}", loc), s) for s in STATUSES], value="draft", layout=w.Layout(width="160px")),
             "follow_up": w.DatePicker(value=None),
+            "won_what": w.Text(continuous_update=False, placeholder=i18n.t("drafts.won_what_hint", loc), layout=w.Layout(width="420px")),
+            "won_value": w.Text(continuous_update=False, layout=w.Layout(width="160px")),
         }
         for field, widget in inputs.items():
             css, err = ROW_CLASSES[field]
@@ -286,7 +291,9 @@ class DraftCard:
         self.draft = draft
         rtl = i18n.is_rtl(draft.locale)
         values = {"subject": draft.subject, "body": draft.body,
-                  "status": draft.status if draft.status in STATUSES else "draft", "follow_up": draft.follow_up}
+                  "status": draft.status if draft.status in STATUSES else "draft", "follow_up": draft.follow_up,
+                  "won_what": "; ".join(draft.won_what or draft.offers),
+                  "won_value": "" if draft.won_value is None else f"{draft.won_value:g}"}
         self._loading = True
         try:
             for field in fields:
@@ -294,6 +301,7 @@ class DraftCard:
                 if row.input.value != values[field]:
                     row.input.value = values[field]
                 row.set_error(None)
+            self._show_won_fields()
             for field in ("subject", "body"):
                 self.rows[field].input.remove_class("fk-dir-ltr" if rtl else "fk-dir-rtl")
                 self.rows[field].input.add_class("fk-dir-rtl" if rtl else "fk-dir-ltr")
@@ -376,12 +384,22 @@ class DraftCard:
             fresh = replace(fresh, revision=old.revision, status=old.status, follow_up=old.follow_up)
         self.save(fresh)
 
+    def _show_won_fields(self) -> None:
+        won = self.rows["status"].input.value == "won"
+        for field in WON_FIELDS:
+            self.rows[field].widget.layout.display = "flex" if won else "none"
+
     # -- editing -----------------------------------------------------------------------
     @guarded
     def on_field(self, field: str, value: Any) -> None:
         if self._loading or self.draft is None:
             return
         row = self.rows[field]
+        self._show_won_fields()
+        if field in WON_FIELDS or (field == "status" and value == "won"):
+            if self.rows["status"].input.value == "won":
+                self.on_won()
+            return
         try:
             if field == "status":
                 changed = set_status(self.draft, value)  # "sent" gets a follow-up date a week out
@@ -392,6 +410,20 @@ class DraftCard:
             return
         row.set_error(None)
         self.save(changed, ("status", "follow_up") if field == "status" else ())
+
+    def on_won(self) -> None:
+        """Won: record what the client took and its value (both checked by the core), then save."""
+        assert self.draft is not None
+        what = [x.strip() for x in str(self.rows["won_what"].input.value or "").split(";") if x.strip()]
+        try:
+            changed = set_status(self.draft, "won", won_what=what, won_value=self.rows["won_value"].input.value)
+        except InvalidInput as exc:
+            for field in WON_FIELDS:
+                self.rows[field].set_error(exc.for_field(field))
+            return
+        for field in WON_FIELDS:
+            self.rows[field].set_error(None)
+        self.save(changed, ("status", "follow_up", *WON_FIELDS))
 
     def save(self, draft: Draft, refill: tuple[str, ...] = EDITABLE) -> bool:
         """Save through the core; on success show what was saved (refilling ``refill`` inputs)."""

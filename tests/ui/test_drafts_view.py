@@ -468,3 +468,18 @@ def replace_client(client, **changes):
     from dataclasses import replace
 
     return replace(client, **changes)
+
+
+def test_marking_won_asks_for_the_value_and_records_it(app):
+    c = card(app)
+    c.on_write()
+    status = c.rows["status"].input
+    assert c.rows["won_value"].widget.layout.display == "none"
+    status.value = "won"
+    assert c.rows["won_value"].widget.layout.display == "flex"
+    assert "is required" in c.rows["won_value"].error_text and load_draft(app.store, c.client.id).status == "draft"
+    c.rows["won_what"].input.value = "Growth"
+    c.rows["won_value"].input.value = "900"
+    saved = load_draft(app.store, c.client.id)
+    assert (saved.status, saved.won_what, saved.won_value) == ("won", ("Growth",), 900.0)
+    assert c.rows["won_value"].error_text in ("", None)
