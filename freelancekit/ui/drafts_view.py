@@ -61,6 +61,7 @@ ROW_CLASSES = {
     "won_value": (dom.DRAFT_WON_VALUE, dom.DRAFT_WON_VALUE_ERROR),
 }
 EML_MIME = "message/rfc822"
+ICS_MIME = "text/calendar;charset=utf-8"
 TXT_MIME = "text/plain;charset=utf-8"
 ZIP_MIME = "application/zip"
 
@@ -113,6 +114,23 @@ def card_html(rank: int, client: Client, locale: str, today: date | None = None)
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 
 
+def followups_html(rows: list[Any], locale: str) -> str:
+    """The follow-ups table (client, status, follow-up date; overdue first and marked), every user string escaped."""
+    from ..phrasing import long_date
+
+    if not rows:
+        return _muted(i18n.t("drafts.no_followups", locale))
+    head = "".join(f"<th>{html_text(i18n.t(k, locale))}</th>" for k in ("drafts.col_client", "drafts.col_status", "drafts.col_follow_up"))
+    body = []
+    for r in rows:
+        when = html_text(long_date(r.follow_up, locale)) if r.follow_up else "—"
+        late = f' <b class="fk-error">{html_text(i18n.t("drafts.overdue", locale))}</b>' if r.overdue else ""
+        css = f' class="{dom.DRAFT_FOLLOWUP_OVERDUE}"' if r.overdue else ""
+        body.append(f"<tr{css}><td><bdi>{html_text(r.client_name)}</bdi></td><td>{html_text(i18n.t(f'status.{r.status}', locale))}</td>"
+                    f"<td>{when}{late}</td></tr>")
+    return f'<table class="fk-table {NO_MATH}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
 def pick_html(o: Opportunity) -> str:
     """One suggestion next to its checkbox: the service in bold, then the reason (both literal)."""
     price = f" ({html_text(o.service.price_hint)})" if o.service.price_hint else ""
@@ -148,7 +166,7 @@ class DraftCard:
         self._loading = False
         loc = self.state.locale
         portfolio, index = view.basis()
-        self.suggestions = tuple(suggest(portfolio, client, index=index))
+        self.suggestions = tuple(suggest(portfolio, client, index=index, outcomes=view.outcomes()))
         self.facts = classed(w.HTML(value=card_html(rank, client, loc)), dom.DRAFT_FACTS)
         self.message = error_label(dom.DRAFT_MESSAGE)
         choices = view.choices.get(client.id) or (Choices.of(saved) if saved else Choices())
@@ -252,7 +270,7 @@ class DraftCard:
         self.package_note.value = _muted(i18n.t("drafts.packages_offered", self.state.locale)) if by_package else ""
         try:
             draft = compose_draft(portfolio, client, tone=choices.tone, services=services,
-                                  packages=choices.packages, templates=self.view.templates, index=index)
+                                  packages=choices.packages, templates=self.view.templates, index=index, outcomes=self.view.outcomes())
         except InvalidInput as exc:
             services_problem = exc.for_field("services")
             set_error(self.pick_error, services_problem)
@@ -273,8 +291,7 @@ class DraftCard:
         portfolio, index = self.view.basis()
         try:
             again = compose_draft(portfolio, self.view.current(self.client), tone=d.tone, services=None if d.packages else d.offers or None,
-                                  packages=d.packages,
-                                  templates=self.view.templates, index=index)
+                                  packages=d.packages, templates=self.view.templates, index=index, outcomes=self.view.outcomes())
         except FreelancekitError:
             return True
         return (again.subject, again.body) != (d.subject, d.body)
@@ -450,6 +467,7 @@ class DraftCard:
         set_error(self.message, None)
         self.show(saved, refill)
         self.state.status.info(i18n.t("drafts.saved", loc, name=self.client.name))
+        self.view.render_followups()
         self.state.changed("drafts")
         return True
 
@@ -495,10 +513,23 @@ class DraftsView:
         self.message = classed(w.HTML(value=""), dom.DRAFTS_MESSAGE)
         self.cards_box = w.VBox()
         self.zip = classed(w.HTML(value=""), dom.DRAFT_ZIP_BOX)
+        self._followups_version: tuple[Any, ...] | None = None
+        self._outcomes: tuple[int, dict[tuple[str, str], tuple[int, int]]] | None = None
+        self.extra: list[int] = []  # clients opened here besides the top three (any client, any rank)
+        self.followups = classed(w.HTML(value=""), dom.DRAFT_FOLLOWUPS)
+        self.ics = classed(w.HTML(value=""), dom.DRAFT_ICS_BOX)
+        self.other = classed(w.Combobox(placeholder=i18n.t("drafts.other_hint", loc), ensure_option=True,
+                                        layout=w.Layout(width="320px")), dom.DRAFT_OTHER)
+        self.open_other = classed(w.Button(description=i18n.t("drafts.open_other", loc), icon="envelope",
+                                           layout=w.Layout(width="auto")), dom.DRAFT_OPEN_OTHER)
+        self.open_other.on_click(self.on_open_other)
+        self.other_error = error_label(dom.DRAFT_OTHER_ERROR)
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('drafts.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("drafts.intro", loc))}</p>'),
             self.message, self.cards_box, self.zip,
+            w.HTML(value=f"<h3>{html_text(i18n.t('drafts.followups', loc))}</h3>"), self.followups, self.ics,
+            w.HBox([self.other, self.open_other], layout=w.Layout(align_items="center")), self.other_error,
         ]), dom.tab("drafts"), dom.DRAFTS)
         self.refresh()
 
@@ -509,6 +540,15 @@ class DraftsView:
             portfolio = Portfolio(profile, self.state.criteria(), clients, self.state.store.is_demo())
             self._basis = (clients, profile, portfolio, build_index(portfolio))
         return self._basis[2], self._basis[3]
+
+    def outcomes(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """What similar clients did with past offers (won / declined), read again only after a save."""
+        from ..followups import outcome_history
+
+        version = self.state.store.data_version()
+        if self._outcomes is None or self._outcomes[0] != version:
+            self._outcomes = (version, outcome_history(self.basis()[0], load_drafts(self.state.store)))
+        return self._outcomes[1]
 
     def current(self, client: Client) -> Client:
         """The same client as held by ``basis()`` (the index knows its clients by identity)."""
@@ -535,7 +575,12 @@ class DraftsView:
             self._show_cards([])
             self._shown = None
             return
-        key = (tuple(self.card_key(c) for c in top),)
+        top_ids = {c.id for c in top}
+        by_id = {c.id: c for c in self.state.clients()}
+        self.extra = [cid for cid in self.extra if cid in by_id]
+        extras = [by_id[cid] for cid in self.extra if cid not in top_ids]
+        key = (tuple(self.card_key(c) for c in top), tuple(self.card_key(c) for c in extras))
+        self.render_followups()
         if key == self._shown:
             return  # same top three as shown: nothing to compose (the slider hot path)
         self._shown = key
@@ -544,12 +589,13 @@ class DraftsView:
         kept = {card.key: card for card in self.cards}
         # a card holding typed work stays even if its client or the profile changed elsewhere: what is typed is never lost
         held = {card.client.id: card for card in self.cards if card.holds_unsaved}
-        needed = [c for c in top if self.card_key(c) not in kept and c.id not in held]
+        needed = [c for c in (*top, *extras) if self.card_key(c) not in kept and c.id not in held]
         saved = {d.client_id: d for d in load_drafts(self.state.store)} if needed else {}
         cards = []
         self._building = True
         try:
-            for rank, client in enumerate(top, start=1):
+            places = self.places([c.id for c in extras]) if extras else {}
+            for rank, client in [*enumerate(top, start=1), *((places.get(c.id, 0), c) for c in extras)]:
                 card = kept.get(self.card_key(client))
                 if card is None and client.id in held:
                     card = held[client.id]
@@ -562,6 +608,46 @@ class DraftsView:
         finally:
             self._building = False
         self._show_cards(cards)
+
+    def places(self, ids: list[int]) -> dict[int, int]:
+        """Each client's place in the ranking (1 = best)."""
+        table = self.state.score_table()
+        order = self.state.ranking().order.tolist()
+        wanted = set(ids)
+        return {table.ids[i]: n for n, i in enumerate(order, start=1) if table.ids[i] in wanted}
+
+    def render_followups(self) -> None:
+        """Every saved draft, any client, overdue first; the .ics of their dates; the clients to open."""
+        from datetime import date
+
+        from ..followups import follow_ups, to_ics
+
+        version = (self.state.store.data_version(), date.today())
+        if version == self._followups_version:
+            return  # nothing saved since (the slider hot path)
+        self._followups_version = version
+        loc = self.state.locale
+        rows = follow_ups(load_drafts(self.state.store), self.state.clients(), date.today())
+        self.followups.value = followups_html(rows, loc)
+        self.ics.value = (data_uri_link(to_ics(rows, locale=loc), ICS_MIME, "follow-ups.ics", i18n.t("drafts.ics", loc), dom.DRAFT_ICS)
+                          if any(r.follow_up and r.status not in ("won", "declined") for r in rows) else "")
+        names = sorted((c.name for c in self.state.clients()), key=str.casefold)
+        if list(self.other.options) != names:
+            self.other.options = names
+
+    @guarded
+    def on_open_other(self, _b: Any = None) -> None:
+        """Open the card of any client (a saved draft, or a fresh one), below the top three."""
+        name = (self.other.value or "").strip()
+        client = next((c for c in self.state.clients() if c.name.casefold() == name.casefold()), None)
+        if client is None:
+            set_error(self.other_error, i18n.t("drafts.other_unknown", self.state.locale))
+            return
+        set_error(self.other_error, None)
+        if client.id not in self.extra:
+            self.extra.append(client.id)
+        self.other.value = ""
+        self.refresh()
 
     def _show_cards(self, cards: list[DraftCard]) -> None:
         self.cards = cards

@@ -32,6 +32,7 @@ from . import charts, dom
 from .common import AppState, classed, guarded, html_text, set_error
 from .ranking_download import RankingDownload
 from .ranking_insight import RankingInsight
+from .ranking_upsell import RankingUpsell
 from .ranking_table import PAGE_SIZE, matching_places, ranking_table_html
 from .wiring import OUTSIDE
 
@@ -88,6 +89,7 @@ class RankingView:
         self.pager = w.HBox([self.prev, self.page, self.next])
         self.insight = RankingInsight(state, later)
         self.download = RankingDownload(state)
+        self.upsell = RankingUpsell(state)
         self.contrib = classed(w.Output(), dom.CHART_CONTRIB)
         self.radar = classed(w.Output(), dom.CHART_RADAR)
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
@@ -104,7 +106,7 @@ class RankingView:
 
     def _parts(self) -> list[Any]:
         """The parts beside the table, in display order; each has ``widget`` and ``show(ranking, page_places)``."""
-        return [self.insight, self.download]
+        return [self.insight, self.upsell, self.download]
 
     @guarded
     def refresh(self, kind: str = OUTSIDE) -> None:

@@ -483,3 +483,38 @@ def test_marking_won_asks_for_the_value_and_records_it(app):
     saved = load_draft(app.store, c.client.id)
     assert (saved.status, saved.won_what, saved.won_value) == ("won", ("Growth",), 900.0)
     assert c.rows["won_value"].error_text in ("", None)
+
+
+def test_follow_ups_list_every_saved_draft_and_any_client_can_be_opened(app):
+    import base64
+    from datetime import date, timedelta
+
+    import icalendar
+
+    from freelancekit.drafting import compose_draft, save_draft, set_status
+
+    view = view_of(app)
+    assert "No saved drafts yet" in view.followups.value and view.ics.value == ""
+    c = card(app)
+    c.rows["status"].input.value = "sent"  # saved, with a follow-up a week out
+    assert c.client.name in view.followups.value and "Sent" in view.followups.value
+    # a client far from the top three: its saved draft is listed, and its card can be opened
+    store = app.store
+    p = store.portfolio()
+    low = p.clients[-1]
+    assert low.id not in [x.client.id for x in view.cards]
+    save_draft(store, set_status(compose_draft(p, low), "sent", date.today() - timedelta(days=1)))
+    app.state.catch_up()
+    view.refresh()
+    html = view.followups.value
+    assert html.index(low.name) < html.index(c.client.name) and dom.DRAFT_FOLLOWUP_OVERDUE in html  # overdue first
+    href = view.ics.value.split('href="', 1)[1].split('"', 1)[0]
+    cal = icalendar.Calendar.from_ical(base64.b64decode(href.split(",", 1)[1]))
+    assert len(list(cal.walk("VEVENT"))) == 2
+    view.other.value = low.name
+    view.on_open_other()
+    opened = [x for x in view.cards if x.client.id == low.id]
+    assert len(view.cards) == 4 and opened and opened[0].saved and opened[0].draft.status == "sent"
+    view.other.value = "Nobody"
+    view.on_open_other()
+    assert "Choose a client" in error_text(view.other_error)

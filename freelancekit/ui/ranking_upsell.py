@@ -1,0 +1,64 @@
+"""Beside the ranking: the upsell income won this year, and the clients it is a good moment to ask.
+
+A part of the ranking view (``show`` is told of every new ranking). Both facts
+come from the core (``followups.won_income``, ``phrasing.good_moment``; rules
+in docs/drafts.md) and are worked out again only when something was saved
+(the store's data version), not on every slider move.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .. import i18n
+from . import dom
+from .common import NO_MATH, classed, html_text
+
+if TYPE_CHECKING:
+    from ..scoring import Ranking
+    from .common import AppState
+
+
+def upsell_html(won: float, currency: str, moments: list[str], locale: str, year: int) -> str:
+    """The two lines, every user string escaped."""
+    from ..phrasing import RECENT_WIN_DAYS, money
+
+    lines = [f'<p class="{dom.RANKING_WON}"><b>{html_text(i18n.t("ranking.won_this_year", locale, year=year))}</b> '
+             f'<bdi>{html_text(money(won, currency, locale))}</bdi></p>']
+    if moments:
+        names = "، ".join if locale == "ar" else ", ".join
+        lines.append(f'<p class="{dom.RANKING_GOOD_MOMENT}">{html_text(i18n.t("ranking.good_moment", locale, days=RECENT_WIN_DAYS))} '
+                     f'{names(f"<bdi>{html_text(n)}</bdi>" for n in moments)}</p>')
+    return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
+
+
+class RankingUpsell:
+    def __init__(self, state: AppState, today: date | None = None):
+        self.state = state
+        self.today = today
+        self._version: int | None = None
+        self.box = classed(w.HTML(value=""), dom.RANKING_UPSELL)
+        self.widget = w.VBox([self.box])
+
+    def show(self, ranking: Ranking | None, page_places: list[int] | None = None) -> None:
+        from ..drafting import load_drafts
+        from ..followups import won_income
+        from ..phrasing import good_moment
+
+        version = self.state.store.data_version()
+        if version == self._version:
+            return  # nothing saved since: the slider hot path costs one read
+        self._version = version
+        today = self.today or date.today()
+        clients: tuple[Any, ...] = self.state.clients()
+        if ranking is not None:
+            order = {name: i for i, name in enumerate(ranking.top(len(clients)))}
+            clients = tuple(sorted(clients, key=lambda c: order.get(c.name, len(order))))
+        moments = [c.name for c in clients if good_moment(c.last_win, c.last_win_date, today)]
+        won = won_income(load_drafts(self.state.store), today.year)
+        self.box.value = upsell_html(won, self.state.profile().currency, moments, self.state.locale, today.year)
+
+
+__all__ = ["RankingUpsell", "upsell_html"]
