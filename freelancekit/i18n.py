@@ -301,6 +301,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.last_win": {"en": "Last win:", "ar": "آخر إنجاز:"},
     "ranking.won_this_year": {"en": "Upsell income won in {year}:", "ar": "دخل العروض الإضافية في {year}:"},
     "ranking.good_moment": {"en": "★ Good moment to ask (a win in the last {days} days):", "ar": "★ وقت مناسب للعرض (إنجاز خلال آخر {days} يوماً):"},
+    "packages.heading": {"en": "Packages (good, better, best)", "ar": "الباقات (أساسية، متقدّمة، شاملة)"},
+    "packages.intro": {"en": "Up to three packages; each holds every service of the one before. Drafts offer them, the middle one "
+                             "marked as the usual choice. Leave a row empty for no package.",
+                       "ar": "حتى ثلاث باقات، تضم كل واحدة خدمات الباقة التي قبلها. تعرضها المسودات مع الإشارة إلى الوسطى "
+                             "بوصفها الخيار المعتاد. اترك السطر فارغاً إن لم ترد باقة."},
+    "packages.level1": {"en": "Good, e.g. Essentials", "ar": "الأساسية"},
+    "packages.level2": {"en": "Better, e.g. Growth", "ar": "المتقدّمة"},
+    "packages.level3": {"en": "Best, e.g. Complete", "ar": "الشاملة"},
+    "packages.price": {"en": "price", "ar": "السعر"},
+    "packages.note": {"en": "e.g. per month", "ar": "مثل: شهرياً"},
+    "packages.separate": {"en": "separately (optional)", "ar": "منفصلة (اختياري)"},
     "drafts.followups": {"en": "Follow-ups (every saved draft, any client)", "ar": "المتابعات (كل المسودات المحفوظة، لأي عميل)"},
     "drafts.no_followups": {"en": "No saved drafts yet: a draft is saved as soon as you edit it, change its status or click Write draft.",
                             "ar": "لا مسودات محفوظة بعد: تُحفظ المسودة حين تعدّلها أو تغيّر حالتها أو تضغط «اكتب المسودة»."},

@@ -281,6 +281,18 @@ def _as_mapping(item: Any) -> Mapping[str, Any]:
     return {f: getattr(item, f, None) for f in ("name", "services", "price", "price_note", "separate_price")}
 
 
+def without_missing_services(packages: Iterable[Package], service_names: Iterable[str]) -> tuple[Package, ...]:
+    """The packages once services were renamed or removed: each keeps the services still offered; an empty one goes.
+
+    Removing the same service from every level keeps them nested (docs/drafts.md).
+    """
+    from .opportunities import service_key
+
+    known = {service_key(n) for n in service_names}
+    kept = [replace(p, services=tuple(s for s in p.services if service_key(s) in known)) for p in packages]
+    return tuple(p for p in kept if p.services)
+
+
 def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Package, ...]:
     """The profile's good/better/best packages, checked against its services.
 

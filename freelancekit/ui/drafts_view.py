@@ -467,8 +467,8 @@ class DraftCard:
         set_error(self.message, None)
         self.show(saved, refill)
         self.state.status.info(i18n.t("drafts.saved", loc, name=self.client.name))
-        self.view.render_followups()
         self.state.changed("drafts")
+        self.view.render_followups()
         return True
 
     @guarded
@@ -545,7 +545,7 @@ class DraftsView:
         """What similar clients did with past offers (won / declined), read again only after a save."""
         from ..followups import outcome_history
 
-        version = self.state.store.data_version()
+        version = self.state.seen_version
         if self._outcomes is None or self._outcomes[0] != version:
             self._outcomes = (version, outcome_history(self.basis()[0], load_drafts(self.state.store)))
         return self._outcomes[1]
@@ -622,7 +622,7 @@ class DraftsView:
 
         from ..followups import follow_ups, to_ics
 
-        version = (self.state.store.data_version(), date.today())
+        version = (self.state.seen_version, date.today())
         if version == self._followups_version:
             return  # nothing saved since (the slider hot path)
         self._followups_version = version

@@ -16,6 +16,7 @@ import ipywidgets as w
 
 from .. import i18n
 from ..errors import InvalidInput, StaleEdit
+from ..model import without_missing_services
 from . import dom
 from .common import AppState, FieldRow, StaleChoice, classed, error_label, guarded, html_text, set_error
 from .wiring import OUTSIDE
@@ -86,6 +87,9 @@ class ProfileView:
         self.add.on_click(self.add_service)
         self.services_error = error_label(dom.profile_error("services"))
         self._render_services()
+        from .packages_editor import PackagesEditor
+
+        self.packages = PackagesEditor(self)
         self.stale = StaleChoice(state, dom.PROFILE_STALE, dom.PROFILE_STALE_RELOAD, dom.PROFILE_STALE_KEEP,
                                  self.on_reload_theirs, self.on_keep_mine)
         self.widget = classed(w.VBox([
@@ -95,6 +99,7 @@ class ProfileView:
             *(r.widget for r in self.fields.values()),
             w.HTML(value=f"<h4>{html_text(i18n.t('profile.services', loc))}</h4>"),
             self.services_box, self.services_error, self.add,
+            self.packages.widget,
         ]), dom.tab("profile"))
 
     def _render_services(self) -> None:
@@ -163,8 +168,10 @@ class ProfileView:
         for r in self.service_rows:
             set_error(r.error, None)
         set_error(self.services_error, None)
+        names = [str(r.raw()["name"]).strip() for r in rows]
+        packages = without_missing_services(self.state.store.profile().packages, names)  # a renamed service leaves its packages
         try:
-            if not self._patch({SERVICES: [r.raw() for r in rows]}):
+            if not self._patch({SERVICES: [r.raw() for r in rows], "packages": packages}):
                 return
         except InvalidInput as exc:
             for p in exc.problems:
@@ -250,13 +257,18 @@ class ProfileView:
             if typed != [asdict(s) for s in p.services]:
                 self.service_rows = [ServiceRow(self, asdict(s)) for s in p.services]
                 self._render_services()
+        if self.packages.has_errors or "packages" in waiting:
+            kept = True
+        else:
+            self.base["packages"] = p.packages
+            self.packages.show(p)
         if not kept:
             self.revision = p.revision
 
 
 def _values(profile: Any) -> dict[str, Any]:
     """A saved profile as the raw mapping ``save_profile`` takes (services as saved)."""
-    return {**asdict(profile), SERVICES: profile.services}
+    return {**asdict(profile), SERVICES: profile.services, "packages": profile.packages}
 
 
 def _error_value(label: w.HTML) -> str:

@@ -2,8 +2,8 @@
 
 A part of the ranking view (``show`` is told of every new ranking). Both facts
 come from the core (``followups.won_income``, ``phrasing.good_moment``; rules
-in docs/drafts.md) and are worked out again only when something was saved
-(the store's data version), not on every slider move.
+in docs/drafts.md) and are worked out again only when this tab has seen a save (``AppState.seen_version``),
+not on every slider move.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class RankingUpsell:
         from ..followups import won_income
         from ..phrasing import good_moment
 
-        version = self.state.store.data_version()
+        version = self.state.seen_version  # what this tab has seen: no read of its own
         if version == self._version:
             return  # nothing saved since: the slider hot path costs one read
         self._version = version

@@ -1,0 +1,125 @@
+"""The profile's good/better/best packages: three rows, saved as soon as a field is left (rules: docs/drafts.md).
+
+A part of the profile view: each row has a name, the services in it (from
+the profile's services), one package price, an optional price note ("per
+month") and an optional separate price (what the same services cost one by
+one, which shows the saving). An empty row is no package. The core checks
+everything (``model.make_packages``); its messages show on the row at fault.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import InvalidInput
+from ..model import MAX_PACKAGES, Package
+from . import dom
+from .common import classed, error_label, guarded, html_text, set_error
+
+if TYPE_CHECKING:
+    from .profile_view import ProfileView
+
+PACKAGES = "packages"
+PACKAGE_PROBLEMS = ("package name", "package services", "package price", "package price note", "separate price")
+
+
+def _number_text(x: float | None) -> str:
+    return "" if x is None else f"{x:g}"
+
+
+class PackageRow:
+    def __init__(self, editor: PackagesEditor, level: int):
+        loc = editor.locale
+        self.name = classed(w.Text(continuous_update=False, placeholder=i18n.t(f"packages.level{level}", loc),
+                                   layout=w.Layout(width="160px")), dom.PACKAGE_NAME)
+        self.services = classed(w.SelectMultiple(options=[], rows=3, layout=w.Layout(width="260px")), dom.PACKAGE_SERVICES)
+        self.price = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.price", loc), layout=w.Layout(width="110px")),
+                             dom.PACKAGE_PRICE)
+        self.note = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.note", loc), layout=w.Layout(width="130px")),
+                            dom.PACKAGE_NOTE)
+        self.separate = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.separate", loc),
+                                       layout=w.Layout(width="150px")), dom.PACKAGE_SEPARATE)
+        self.error = error_label(dom.PACKAGE_ERROR)
+        for widget in (self.name, self.services, self.price, self.note, self.separate):
+            widget.observe(lambda _c: editor.save(), names="value")
+        self.widget = classed(w.VBox([w.HBox([self.name, self.services, self.price, self.note, self.separate]), self.error]),
+                              dom.PACKAGE_ROW)
+
+    def raw(self) -> dict[str, Any]:
+        return {"name": self.name.value, "services": list(self.services.value), "price": self.price.value,
+                "price_note": self.note.value, "separate_price": self.separate.value}
+
+    def is_blank(self) -> bool:
+        return not any(str(v).strip() for k, v in self.raw().items() if k != "services") and not self.services.value
+
+    def fill(self, package: Package | None, options: list[str]) -> None:
+        if list(self.services.options) != options:
+            self.services.options = options
+        self.name.value = package.name if package else ""
+        self.services.value = tuple(s for s in (package.services if package else ()) if s in options)
+        self.price.value = _number_text(package.price) if package else ""
+        self.note.value = package.price_note if package else ""
+        self.separate.value = _number_text(package.separate_price) if package else ""
+
+
+class PackagesEditor:
+    def __init__(self, view: ProfileView):
+        self.view = view
+        self.state = view.state
+        self.locale = loc = view.state.locale
+        self._filling = False
+        self.rows = [PackageRow(self, n) for n in range(1, MAX_PACKAGES + 1)]
+        self.error = error_label(dom.profile_error(PACKAGES))
+        intro = f'<p class="fk-muted">{html_text(i18n.t("packages.intro", loc))}</p>'
+        self.widget = classed(w.VBox([w.HTML(value=f"<h4>{html_text(i18n.t('packages.heading', loc))}</h4>{intro}"),
+                                      *(r.widget for r in self.rows), self.error]), dom.PACKAGES)
+        self.show(view.state.store.profile())
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.error.value) or any(r.error.value for r in self.rows)
+
+    def show(self, profile: Any) -> None:
+        """The saved packages (unless this editor holds a value still to fix)."""
+        if self.has_errors:
+            return
+        options = profile.service_names()
+        self._filling = True
+        try:
+            for n, row in enumerate(self.rows):
+                row.fill(profile.packages[n] if n < len(profile.packages) else None, options)
+        finally:
+            self._filling = False
+
+    @guarded
+    def save(self) -> None:
+        if self._filling:
+            return
+        rows = [r for r in self.rows if not r.is_blank()]
+        for r in self.rows:
+            set_error(r.error, None)
+        set_error(self.error, None)
+        try:
+            if not self.view._patch({PACKAGES: [r.raw() for r in rows]}):
+                return
+        except InvalidInput as exc:
+            for p in exc.problems:
+                if p.field in PACKAGE_PROBLEMS and p.row is not None and p.row <= len(rows):
+                    target = rows[p.row - 1].error
+                    set_error(target, "; ".join(filter(None, [target.value and _plain(target), f"{p.field}: {p.text}"])))
+                else:
+                    set_error(self.error, p.text)
+            return
+        self.view.state.status.info(i18n.t("common.saved", self.locale))
+        self.view.state.changed("profile")
+
+
+def _plain(label: w.HTML) -> str:
+    from .common import error_text
+
+    return error_text(label)
+
+
+__all__ = ["PackagesEditor", "PackageRow"]
