@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .demo import demo_portfolio, is_untouched_demo
-from .errors import StorageError
+from .errors import EXIT_INPUT, StorageError
 from .model import Portfolio, Profile, builtin_criteria
 from .paths import default_db_path
 from .scoring import Ranking, rank, score_table, table_from_rows
@@ -25,8 +25,7 @@ def create_demo(path: str | Path | None = None, *, force: bool = False) -> Store
     if not force and holds_user_work(store):
         count = store.client_count()
         store.close()
-        raise StorageError(f"{store.path} already holds your portfolio ({count} clients): nothing was replaced; "
-                           "use --force to replace it with the demo, or choose another file with --db")
+        raise StorageError(code="demo.would_replace", exit_code=EXIT_INPUT, path=str(store.path), count=count)
     store.replace_all(demo_portfolio())
     return store
 

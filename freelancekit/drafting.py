@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from . import validation as v
 from .bidi import is_rtl_locale, isolate, mark_rtl_lines, strip_marks
-from .errors import FreelancekitError, InvalidInput, Problem
+from .errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
 from .model import Client, Package, Portfolio, Profile, Service
 from .opportunities import Opportunity, ServiceIndex, build_index, buys, service_key, suggest
 from .phrasing import call_days, day_name, long_date, money, percent, win_age
@@ -132,7 +132,7 @@ def default_template(name: str) -> str:
 
 def _check_template_name(name: str) -> None:
     if name not in template_names():
-        raise InvalidInput(Problem("template", f"'{name}' is not a draft template: choose one of {', '.join(template_names())}"))
+        raise InvalidInput(Problem("template", code="template.unknown", value=name, choices=list(template_names())))
 
 
 def _new_environment(overrides: Mapping[str, str]) -> SandboxedEnvironment:
@@ -171,14 +171,13 @@ def _render(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) ->
     try:
         return env.get_template(name).render(context)
     except TemplateSyntaxError as exc:
-        raise InvalidInput(Problem("template", f"{name}, line {exc.lineno}: {exc.message}; fix the template or restore the default")) from None
+        raise InvalidInput(Problem("template", code="template.syntax", name=name, line=exc.lineno or 0, detail=exc.message or "")) from None
     except UndefinedError as exc:
-        raise InvalidInput(Problem("template", f"{name}: {exc.message}; available names: {', '.join(sorted(context))}")) from None
+        raise InvalidInput(Problem("template", code="template.undefined", name=name, detail=exc.message or "", known=sorted(context))) from None
     except SecurityError:
-        raise InvalidInput(Problem("template", f"{name} tries to use something templates may not use "
-                                               "(only the draft's names and lists are available)")) from None
+        raise InvalidInput(Problem("template", code="template.unsafe", name=name)) from None
     except (TemplateError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
-        raise InvalidInput(Problem("template", f"{name} could not be filled in: {exc}")) from None
+        raise InvalidInput(Problem("template", code="template.failed", name=name, detail=str(exc))) from None
 
 
 def set_template(store: Store, name: str, body: str) -> None:
@@ -356,17 +355,17 @@ def _chosen(portfolio: Portfolio, client: Client, opportunities: list[Opportunit
         o = by_key.get(service_key(name))
         if o is None:
             if buys(client, name):
-                problems.append(Problem("services", f"{client.name} already buys '{name}': offer something new"))
+                problems.append(Problem("services", code="offer.already_bought", client=client.name, value=name))
             else:
-                problems.append(Problem("services", f"'{name}' is not one of your services: add it to your profile first"))
+                problems.append(Problem("services", code="offer.not_a_service", value=name))
         elif o not in chosen:
             chosen.append(o)
     if problems:
         raise InvalidInput(problems)
     if not chosen:
-        raise InvalidInput(Problem("services", "choose at least one service to offer"))
+        raise InvalidInput(Problem("services", code="offer.none_chosen"))
     if len(chosen) > MAX_OFFERS:
-        raise InvalidInput(Problem("services", f"choose at most {MAX_OFFERS} services: a short email gets read"))
+        raise InvalidInput(Problem("services", code="offer.too_many", count=len(chosen), maximum=MAX_OFFERS))
     return chosen
 
 
@@ -398,8 +397,8 @@ def compose_draft(
     offered_packages = applicable_packages(portfolio.profile, client) if packages and services is None else ()
     opportunities = suggest(portfolio, client, index=index, outcomes=outcomes)
     if not opportunities:
-        what = "your profile has no services yet" if not portfolio.profile.services else f"{client.name} already buys every service in your profile"
-        raise FreelancekitError(f"nothing to offer {client.name}: {what}; add a service to your profile to suggest something new")
+        code = "offer.no_services" if not portfolio.profile.services else "offer.buys_everything"
+        raise FreelancekitError(code=code, exit_code=EXIT_INPUT, client=client.name)
     if offered_packages:
         by_key = {service_key(o.name): o for o in opportunities}
         offers = [by_key[service_key(s)] for s in offered_packages[-1].services if service_key(s) in by_key]
@@ -413,7 +412,7 @@ def compose_draft(
     if is_rtl_locale(loc):
         body = mark_rtl_lines(body)
     if not subject or not body:
-        raise InvalidInput(Problem("template", f"the {loc}/{tone} template produced an empty {'subject' if not subject else 'body'}"))
+        raise InvalidInput(Problem("template", code="template.empty_subject" if not subject else "template.empty_body", name=f"{loc}/{tone}"))
     return Draft(
         client_id=client.id, client_name=client.name, contact_name=client.contact_name, to_email=client.email,
         subject=subject[:SUBJECT_MAX], body=body[:BODY_MAX], locale=loc, tone=tone,
@@ -476,7 +475,7 @@ def edit_draft(draft: Draft, **changes: Any) -> Draft:
     allowed = {"subject", "body", "to_email", "contact_name", "status", "follow_up"}
     unknown = sorted(set(changes) - allowed)
     if unknown:
-        raise InvalidInput(Problem(unknown[0], f"cannot be edited: edit one of {', '.join(sorted(allowed))}"))
+        raise InvalidInput(Problem(unknown[0], code="draft.not_editable", choices=sorted(allowed)))
     return validate_draft(replace(draft, **changes))
 
 
@@ -552,7 +551,7 @@ def save_draft(store: Store, draft: Draft) -> Draft:
     """
     client_id = draft.client_id
     if client_id is None:
-        raise InvalidInput(Problem("client", "this draft belongs to no saved client: save the client first"))
+        raise InvalidInput(Problem("client", code="draft.no_client"))
     draft = validate_draft(draft)
     revision = store.save_draft(client_id, draft.to_data(), draft.revision)
     return replace(draft, revision=revision)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import FreelancekitError
+from .errors import EXIT_INPUT, FreelancekitError
 
 NOT_UTF8 = ("the file is not UTF-8 text ({where}): in Excel use 'Save as > CSV UTF-8', "
             "in LibreOffice choose the UTF-8 character set")
@@ -44,6 +44,8 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 class EncodingError(FreelancekitError):
     """The file's bytes do not say which text encoding it is in."""
 
+    exit_code = EXIT_INPUT
+
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding key of ``NAMES``) of a client file's bytes, by the rule above."""
@@ -52,12 +54,12 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise EncodingError(NOT_UTF8.format(where=f"it starts as {NAMES[name]} but has an unreadable byte at position {exc.start}")) from None
+                raise EncodingError(code="import.bad_bom", encoding=NAMES[name], position=exc.start) from None
             return text.lstrip("\ufeff"), name
     if b"\x00" in data[:65536]:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise EncodingError("this is not a CSV text file (it looks like a binary file): export your sheet as 'CSV UTF-8' and try again")
+            raise EncodingError(code="import.binary")
         return utf16, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
@@ -104,5 +106,4 @@ def _one_byte_page(data: bytes, first_bad: int) -> tuple[str, str]:
 
 def _refuse(data: bytes, first_bad: int) -> tuple[str, str]:
     line = data[:first_bad].count(b"\n") + 1
-    raise EncodingError(NOT_UTF8.format(where=f"first unreadable byte on line {line}, and its letters do not say "
-                                              "whether it is Western European (Windows-1252) or Arabic (Windows-1256)"))
+    raise EncodingError(code="import.unclear_encoding", line=line)

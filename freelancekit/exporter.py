@@ -6,7 +6,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import FreelancekitError
+from .errors import EXIT_INPUT, FreelancekitError
 from .importer import BASE_COLUMNS, TAIL_COLUMNS
 from .model import Client, Criterion
 from .spreadsheet import escape_formula, format_number
@@ -77,13 +77,13 @@ def export_file(clients: Sequence[Client], criteria: Sequence[Criterion], path: 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise FreelancekitError(f"cannot export to '{path.name}': the file name must end in .csv or .xlsx")
+        raise FreelancekitError(code="export.bad_suffix", exit_code=EXIT_INPUT, name=path.name)
     data = to_xlsx_bytes(clients, criteria) if suffix == ".xlsx" else to_csv_bytes(clients, criteria)
     try:
         with open(path, "wb" if overwrite else "xb") as fh:
             fh.write(data)
     except FileExistsError:
-        raise FreelancekitError(f"{path} already exists: choose another file name or add --force to replace it") from None
+        raise FreelancekitError(code="export.exists", exit_code=EXIT_INPUT, path=str(path)) from None
     except OSError as exc:
-        raise FreelancekitError(f"cannot write {path}: {exc.strerror}") from None
+        raise FreelancekitError(code="file.cannot_write", path=str(path), detail=str(exc.strerror)) from None
     return path

@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from . import validation as v
 from .encodings import EncodingError, decode
-from .errors import FreelancekitError, InvalidInput, Problem
+from .errors import EXIT_FAILURE, EXIT_INPUT, FreelancekitError, InvalidInput, Problem
 from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key
 from .import_merge import take_clear_markers
 from .model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
@@ -34,7 +34,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 class ImportFileError(FreelancekitError):
-    """The file as a whole cannot be read (not UTF-8, not a table, empty...)."""
+    """The file as a whole cannot be read (not UTF-8, not a table, empty...): fix the file."""
+
+    exit_code = EXIT_INPUT
 
 
 @dataclass
@@ -71,9 +73,9 @@ def read_rows(data: bytes, filename: str = "clients.csv") -> list[list[str]]:
 def read_table(data: bytes, filename: str = "clients.csv") -> tuple[list[list[str]], str]:
     """The file's rows of strings (header first) and the text encoding it was read in."""
     if not data:
-        raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
+        raise ImportFileError(code="import.empty")
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(f"the file is too large: at most {MAX_FILE_BYTES // 2**20} MB")
+        raise ImportFileError(code="import.too_large", size=len(data), maximum=MAX_FILE_BYTES // 2**20)
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return _read_xlsx(data), "utf-8"  # an .xlsx holds Unicode text whatever made it
     return _read_csv(data)
@@ -84,9 +86,9 @@ def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
     try:
         text, encoding = decode(data)
     except EncodingError as exc:
-        raise ImportFileError(str(exc)) from None
+        raise ImportFileError(code=exc.code, **exc.facts) from None
     if not text or text.isspace():  # = not text.strip(), without copying the whole text
-        raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
+        raise ImportFileError(code="import.empty")
     end = text.find("\n")
     first = text if end < 0 else text[:end]  # not split(): that would copy the rest of the file
     # Excel's "Unicode Text" separates with tabs, a ';' locale's CSV with ';'
@@ -96,23 +98,24 @@ def _read_csv(data: bytes) -> tuple[list[list[str]], str]:
     try:
         rows = list(reader)  # blank lines stay (as []) so row numbers match the spreadsheet
     except csv.Error as exc:
-        raise ImportFileError(f"the file is not a valid CSV near line {reader.line_num}: {_csv_reason(exc)}") from None
+        raise ImportFileError(code=_csv_reason(exc), line=reader.line_num, detail=str(exc)) from None
     return rows, encoding
 
 
 def _csv_reason(exc: csv.Error) -> str:
+    """The code of what is wrong in the CSV (the texts are i18n ``error.<code>``)."""
     text = str(exc)
     if "EOF" in text or "end of data" in text or "unexpected end" in text:
-        return "a quote (\") is opened but never closed"
+        return "import.csv_quote_open"
     if "expected" in text and "after" in text:
-        return "a quoted value is followed by more text; put the whole value inside the quotes"
-    return text
+        return "import.csv_text_after_quote"
+    return "import.bad_csv"
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
-    not_xlsx = ImportFileError("this is not a readable Excel .xlsx file: save it again from your spreadsheet program, or export it as CSV UTF-8")
+    not_xlsx = ImportFileError(code="import.not_xlsx")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - not a zip, a zip without a workbook, broken XML inside: many error types
@@ -136,7 +139,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
             header_width -= 1
         rows = [r[:header_width] if not any(r[header_width:]) else r for r in rows]
     if not rows:
-        raise ImportFileError("the file is empty: it needs a header row with at least the column 'name'")
+        raise ImportFileError(code="import.empty")
     return rows
 
 
@@ -188,16 +191,14 @@ def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
         else:
             seen[key] = written
         columns.append(key or written)
-    problems = [Problem("header", f"column {i} has no name: every column needs one of {', '.join(known)}", 1) for i in unnamed]
-    problems += [Problem("header", f"the column '{key}' appears twice ('{a}' and '{b}'): keep one" if a.casefold() != b.casefold() else
-                         f"the column '{key}' appears twice: keep one", 1) for a, b, key in twice]
+    problems = [Problem("header", row=1, code="import.column_unnamed", column=i, known=known) for i in unnamed]
+    problems += [Problem("header", row=1, code="import.column_twice_as", value=key, first=a, second=b) if a.casefold() != b.casefold() else
+                 Problem("header", row=1, code="import.column_twice", value=key) for a, b, key in twice]
     if unknown:
-        listed = ", ".join(f"'{u}'" for u in unknown)
-        what = "is not a known column" if len(unknown) == 1 else "are not known columns"
-        problems.append(Problem("header", f"{listed} {what}: use {', '.join(known)} or their English or Arabic names "
-                                          "(see the README; add a custom criterion first to import its column)", 1))
+        problems.append(Problem("header", row=1, code="import.column_unknown" if len(unknown) == 1 else "import.columns_unknown",
+                                value=unknown[0], quoted=unknown, known=known))
     if "name" not in seen:
-        problems.append(Problem("header", "the column 'name' is missing: every client needs a name", 1))
+        problems.append(Problem("header", row=1, code="import.name_missing"))
     if problems:
         raise HeaderError(problems, unknown=unknown, twice=twice, unnamed=unnamed, no_name="name" not in seen, accepted=known)
     return columns
@@ -235,7 +236,7 @@ def _text_column(cells: Sequence[str], column: str, rows: list[int], problems: l
         if column == "name" and "" in out:
             for i, c in enumerate(out):
                 if not c:
-                    problems.append(Problem("name", "is required", rows[i]))
+                    problems.append(Problem("name", row=rows[i], code="value.required"))
                     out[i] = None
         return out
     result: list[str | None] = []
@@ -300,7 +301,7 @@ def _cached_column(cells: Sequence[str], fn: Any, column: str, rows: list[int], 
     if parsed.failed:
         for i, hit in enumerate(out):
             if isinstance(hit, InvalidInput):
-                problems.extend(Problem(p.field, p.text, rows[i]) for p in hit.problems)
+                problems.extend(p.at_row(rows[i]) for p in hit.problems)
                 out[i] = None
     return out
 
@@ -395,8 +396,7 @@ def _table_body(rows: list[list[str]], columns: list[str]) -> tuple[list[list[st
         if not any(map(str.strip, r)):
             continue
         if len(r) != width:
-            what = "many" if len(r) > width else "few"
-            problems.append(Problem("*", f"has {len(r)} values but the header has {width} columns (too {what}); check for a missing or extra separator", row))
+            problems.append(Problem("*", row=row, code="import.too_many_values" if len(r) > width else "import.too_few_values", count=len(r), width=width))
             continue
         body.append(r)
         numbers.append(row)
@@ -439,7 +439,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
         if name is not None:
             k = name.casefold()
             if k in seen:
-                problems.append(Problem("name", f"'{name}' is already on row {seen[k]}: each client once (names ignore upper/lower case)", row))
+                problems.append(Problem("name", row=row, code="import.name_repeated", value=name, first_row=seen[k]))
                 bad_rows.add(row)
             else:
                 seen[k] = row
@@ -520,9 +520,9 @@ def read_import_file(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise ImportFileError(f"{path} is a folder: give the path of a .csv or .xlsx file") from None
+        raise ImportFileError(code="import.is_folder", path=str(path)) from None
     except FileNotFoundError:
-        raise ImportFileError(f"there is no file {path}: check the path") from None
+        raise ImportFileError(code="import.no_file", path=str(path)) from None
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror}") from None
+        raise ImportFileError(code="import.cannot_read", exit_code=EXIT_FAILURE, path=str(path), detail=str(exc.strerror)) from None
     return data

@@ -40,7 +40,7 @@ from urllib.parse import quote, unquote
 from . import validation as v
 from .bidi import isolate
 from .drafting import Draft
-from .errors import FreelancekitError, InvalidInput, Problem
+from .errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
 from .safe_files import MAX_NAME_BYTES, check_free, prepare_folder, unique_filenames, write_new_file
 
 Format = Literal["eml", "txt", "mailto", "zip"]
@@ -72,11 +72,11 @@ class ParsedMail(NamedTuple):
 def check_header_text(value: str, field: str) -> str:
     """``value`` if it is safe as (part of) one email header, else ``InvalidInput`` naming the field."""
     if not isinstance(value, str):
-        raise InvalidInput(Problem(field, "must be text"))
+        raise InvalidInput(Problem(field, code="text.not_text"))
     if _UNSAFE_HEADER.search(value):
-        raise InvalidInput(Problem(field, HEADER_BREAK))
+        raise InvalidInput(Problem(field, code="mail.header_break"))
     if _ENCODED_WORD.search(value):
-        raise InvalidInput(Problem(field, HEADER_ENCODED))
+        raise InvalidInput(Problem(field, code="mail.encoded_word"))
     return value
 
 
@@ -110,7 +110,7 @@ def _checked(draft: Draft, sender_email: str, sender_name: str) -> tuple[str, st
         except InvalidInput as exc:
             problems.extend(exc.problems)
     if not problems and not draft.subject.strip():
-        problems.append(Problem("subject", "is required"))
+        problems.append(Problem("subject", code="value.required"))
     if problems:
         raise InvalidInput(problems)
     contact, to_email, subject, name, sender = values
@@ -150,7 +150,7 @@ def to_eml(draft: Draft, sender_email: str = "", sender_name: str = "") -> bytes
         if tuple(read_eml(data)) == expected:
             return data
     # never hand out a message that reads differently from the draft
-    raise FreelancekitError(f"the email for {draft.client_name} could not be written faithfully: please simplify its subject or names")
+    raise FreelancekitError(code="mail.not_faithful", exit_code=EXIT_INPUT, client=draft.client_name)
 
 
 def read_eml(data: bytes) -> ParsedMail:
@@ -177,10 +177,7 @@ def mailto_link(draft: Draft, limit: int = MAILTO_LIMIT) -> str:
     body = export_body(draft).replace("\n", "\r\n")
     link = "mailto:" + quote(to_email, safe="@") + "?subject=" + quote(subject, safe="") + "&body=" + quote(body, safe="")
     if len(link) > limit:
-        raise LinkTooLong(
-            f"the email to {draft.client_name} is too long for a mailto: link ({len(link):,} characters; "
-            f"mail programs accept about {limit:,}): open the .eml file instead"
-        )
+        raise LinkTooLong(code="mail.link_too_long", exit_code=EXIT_INPUT, client=draft.client_name, length=len(link), maximum=limit)
     return link
 
 
@@ -254,7 +251,7 @@ def fitting_mailto(draft: Draft, limit: int = MAILTO_LIMIT) -> MailLink:
 def read_mailto(link: str) -> ParsedMail:
     """Address, subject and body of a mailto: link (the inverse of ``mailto_link``)."""
     if not link.startswith("mailto:"):
-        raise InvalidInput(Problem("link", "is not a mailto: link"))
+        raise InvalidInput(Problem("link", code="mail.not_mailto"))
     to, _, query = link[len("mailto:"):].partition("?")
     fields: dict[str, str] = {}
     for part in query.split("&") if query else ():
@@ -348,7 +345,7 @@ def export_drafts(
     """
     v.clean_choice(fmt, "format", FORMATS)
     if not drafts:
-        raise FreelancekitError("there are no drafts to export")
+        raise FreelancekitError(code="drafts.none_to_export", exit_code=EXIT_INPUT)
     files = [(ZIP_NAME, to_zip(drafts, sender_email, sender_name))] if fmt == "zip" else _files(drafts, fmt, sender_email, sender_name)
     root = prepare_folder(folder)
     check_free(root, [name for name, _ in files], force=force)

@@ -116,7 +116,7 @@ class Portfolio:
         for c in self.criteria:
             if c.key == key:
                 return c
-        raise InvalidInput(Problem("criterion", f"'{key}' is not a criterion of this portfolio: choose one of {', '.join(c.key for c in self.criteria)}"))
+        raise InvalidInput(Problem("criterion", code="criterion.unknown", value=key, choices=[c.key for c in self.criteria]))
 
 
 def builtin_criteria() -> tuple[Criterion, ...]:
@@ -153,19 +153,19 @@ def parse_services(value: Any, field: str = "services", row: int | None = None) 
     if value is None or value == "":
         return ()
     if not isinstance(value, (str, list, tuple)):  # a number, a dict, a set...: not a list of names
-        raise v.fail(field, "must be service names separated by ';'", row)
+        raise v.refuse(field, "services.not_names", row)
     items: Iterable[Any] = value.split(";") if isinstance(value, str) else value
     if isinstance(value, str) and len(value) > LIMITS["service"] * MAX_SERVICES * 2:
-        raise v.fail(field, f"is too long: at most {MAX_SERVICES} services", row)
+        raise v.refuse(field, "services.too_long", row, maximum=MAX_SERVICES)
     seen: dict[str, str] = {}
     for item in items:
         name = v.clean_text(item, field, row=row, max_length=LIMITS["service"])
         if ";" in name:
-            raise v.fail(field, "a service name cannot contain ';' (it separates services)", row)
+            raise v.refuse(field, "services.semicolon_in_name", row, value=name)
         if name and v.name_key(name) not in seen:
             seen[v.name_key(name)] = name
     if len(seen) > MAX_SERVICES:
-        raise v.fail(field, f"has too many services: at most {MAX_SERVICES}", row)
+        raise v.refuse(field, "services.too_many", row, count=len(seen), maximum=MAX_SERVICES)
     return tuple(seen.values())
 
 
@@ -246,7 +246,7 @@ def make_service(raw: Mapping[str, Any], row: int | None = None) -> Service:
     # a service's name goes into a draft's Subject: header
     name = c.check(v.clean_text, raw.get("name"), "service name", row=row, max_length=LIMITS["service"], required=True, header=True)
     if name and ";" in name:
-        c.problems.append(Problem("service name", "cannot contain ';' (it separates services)", row))
+        c.problems.append(Problem("service name", row=row, code="service.semicolon", value=name))
     value = c.check(v.clean_text, raw.get("value"), "value statement", row=row, max_length=300)
     price = c.check(v.clean_text, raw.get("price_hint"), "price hint", row=row, max_length=100)
     c.done()
@@ -269,7 +269,7 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     keys = [v.name_key(s.name) for s in services]
     dupes = sorted({services[i].name for i, k in enumerate(keys) if keys.count(k) > 1})
     if dupes:
-        c.problems.append(Problem("services", f"'{dupes[0]}' is listed twice: each service needs its own name"))
+        c.problems.append(Problem("services", code="services.duplicate", value=dupes[0]))
     packages = c.check(make_packages, raw.get("packages") or (), services)
     c.done()
     return Profile(name, email, signature, currency, locale, tuple(services), revision, packages)
@@ -308,7 +308,7 @@ def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Pack
         return ()
     problems: list[Problem] = []
     if len(items) > MAX_PACKAGES:
-        raise v.fail("packages", f"at most {MAX_PACKAGES} packages (good, better, best): remove {len(items) - MAX_PACKAGES}")
+        raise v.refuse("packages", "packages.too_many", maximum=MAX_PACKAGES, count=len(items) - MAX_PACKAGES)
     by_key = {service_key(s.name): s.name for s in services}
     made: list[Package] = []
     for i, item in enumerate(items, start=1):
@@ -322,18 +322,18 @@ def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Pack
         chosen = []
         for n in names:
             if service_key(n) not in by_key:
-                c.problems.append(Problem("package services", f"'{n}' is not one of your services: add it to your services first", i))
+                c.problems.append(Problem("package services", row=i, code="packages.not_a_service", value=n))
             else:
                 chosen.append(by_key[service_key(n)])
         if not names and not any(p.field == "package services" for p in c.problems):
-            c.problems.append(Problem("package services", "choose at least one of your services", i))
+            c.problems.append(Problem("package services", row=i, code="packages.no_service"))
         if price is not None and separate is not None and separate <= price:
-            c.problems.append(Problem("separate price", "must be more than the package price (it shows what the client saves)", i))
+            c.problems.append(Problem("separate price", row=i, code="packages.separate_price", value=separate, minimum=price))
         if made and chosen and not {service_key(s) for s in made[-1].services} <= {service_key(s) for s in chosen}:
             missing = [s for s in made[-1].services if service_key(s) not in {service_key(x) for x in chosen}]
-            c.problems.append(Problem("package services", f"must include every service of '{made[-1].name}' (missing: {', '.join(missing)})", i))
+            c.problems.append(Problem("package services", row=i, code="packages.not_nested", name=made[-1].name, missing=missing))
         if name and any(v.name_key(p.name) == v.name_key(name) for p in made):
-            c.problems.append(Problem("package name", f"'{name}' is used twice: each package needs its own name", i))
+            c.problems.append(Problem("package name", row=i, code="packages.name_twice", value=name))
         problems += c.problems
         if not c.problems:
             made.append(Package(name, tuple(chosen), price, note, separate))
@@ -355,14 +355,14 @@ def make_criterion(
     else:
         key = c.check(v.clean_key, key, "key")
         if key in CLIENT_TEXT_FIELDS or key == "start_date":
-            c.problems.append(Problem("key", f"'{key}' is already a client column: choose another key"))
+            c.problems.append(Problem("key", code="criterion.key_is_column", value=key))
     kind = c.check(v.clean_choice, raw.get("kind") or "rating", "kind", KINDS)
     direction = c.check(v.clean_choice, raw.get("direction") or "higher", "direction", DIRECTIONS)
     weight = c.check(v.parse_weight, raw.get("weight", 1), "weight")
     lo = c.check(v.parse_number, raw.get("lo", 1), "scale from", minimum=-100, maximum=100, required=True)
     hi = c.check(v.parse_number, raw.get("hi", 5), "scale to", minimum=-100, maximum=100, required=True)
     if lo is not None and hi is not None and (not lo.is_integer() or not hi.is_integer() or hi <= lo):
-        c.problems.append(Problem("scale", "must go from a whole number to a larger whole number, such as 1 to 5"))
+        c.problems.append(Problem("scale", code="criterion.scale", minimum=lo, maximum=hi))
     c.done()
     return Criterion(key, label, kind, direction, weight, int(lo), int(hi), builtin, revision)
 
@@ -373,5 +373,5 @@ def with_weights(criteria: Iterable[Criterion], weights: Mapping[str, Any]) -> t
     known = {c.key for c in criteria}
     unknown = [k for k in weights if k not in known]
     if unknown:
-        raise v.fail("weight", f"'{unknown[0]}' is not a criterion: choose one of {', '.join(sorted(known))}")
+        raise v.refuse("weight", "weight.unknown_criterion", value=unknown[0], choices=sorted(known))
     return tuple(replace(c, weight=v.parse_weight(weights[c.key], c.key)) if c.key in weights else c for c in criteria)

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import FreelancekitError
+from .errors import EXIT_BUSY, EXIT_INPUT, FreelancekitError
 
 MAX_NAME_BYTES = 255
 FALLBACK_NAME = "draft"
@@ -98,10 +98,10 @@ def contained_path(folder: str | Path, name: str) -> Path:
     """``folder/name`` after checking ``name`` is one safe file name that stays inside ``folder``."""
     root = Path(folder).expanduser().resolve()
     if name != safe_filename(name) or name in (".", ".."):
-        raise FreelancekitError(f"'{name}' is not a safe file name: nothing was written")
+        raise FreelancekitError(code="file.unsafe_name", exit_code=EXIT_INPUT, name=name)
     target = root / name
     if target.parent != root:
-        raise FreelancekitError(f"'{name}' would be written outside {root}: nothing was written")
+        raise FreelancekitError(code="file.outside_folder", exit_code=EXIT_INPUT, name=name, path=str(root))
     return target
 
 
@@ -109,11 +109,11 @@ def prepare_folder(folder: str | Path) -> Path:
     """The resolved output folder, created if missing; a file in its place is a clear error."""
     path = Path(folder).expanduser()
     if path.exists() and not path.is_dir():
-        raise FreelancekitError(f"{path} is a file, not a folder: choose a folder for the drafts with --out")
+        raise FreelancekitError(code="folder.is_file", exit_code=EXIT_INPUT, path=str(path))
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FreelancekitError(f"cannot create the folder {path}: {exc.strerror}") from None
+        raise FreelancekitError(code="folder.cannot_create", path=str(path), detail=str(exc.strerror)) from None
     return path.resolve()
 
 
@@ -122,12 +122,12 @@ def check_free(folder: str | Path, names: Iterable[str], *, force: bool = False)
     for name in names:
         target = contained_path(folder, name)
         if target.is_symlink():
-            raise FreelancekitError(f"{target} is a symbolic link: freelancekit never writes through links; remove it or choose another folder")
+            raise FreelancekitError(code="file.is_link", exit_code=EXIT_INPUT, path=str(target))
         if target.exists():
             if target.is_dir():
-                raise FreelancekitError(f"{target} is a folder: remove it or choose another folder with --out")
+                raise FreelancekitError(code="file.is_folder", exit_code=EXIT_INPUT, path=str(target))
             if not force:
-                raise FreelancekitError(f"{target} already exists: nothing was overwritten; add --force to replace it, or choose another folder with --out")
+                raise FreelancekitError(code="file.exists", exit_code=EXIT_INPUT, path=str(target))
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -167,9 +167,9 @@ def write_new_file(folder: str | Path, name: str, data: bytes, *, force: bool = 
         os.replace(temp, target)  # replaces the directory entry itself, never a link's target
         return target
     except FileExistsError:
-        raise FreelancekitError(f"{target} appeared while writing (another program?): nothing was overwritten; try again") from None
+        raise FreelancekitError(code="file.appeared", exit_code=EXIT_BUSY, path=str(target)) from None
     except OSError as exc:
-        raise FreelancekitError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise FreelancekitError(code="file.cannot_write", path=str(target), detail=str(exc.strerror or exc)) from None
 
 
 __all__ = ["MAX_NAME_BYTES", "check_free", "contained_path", "prepare_folder", "safe_filename", "unique_filenames", "write_new_file"]

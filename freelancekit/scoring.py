@@ -278,7 +278,7 @@ def rank(
     w = np.array([c.weight for c in criteria], dtype=np.float64)
     total = w.sum()
     if not criteria or total <= 0 or not math.isfinite(total):
-        raise InvalidInput(Problem("weights", ALL_ZERO))
+        raise InvalidInput(Problem("weights", code="weights.all_zero"))
     u = table.utilities_for(criteria)
     contributions = u * (w / total * 100.0)  # not 100 / total: that overflows for tiny weights
     scores = _row_sums(contributions)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from .errors import InvalidInput, NotFound, NothingToUndo, PortfolioBusy, Problem, StaleEdit, StorageError, UndoConflict
+from .errors import EXIT_INPUT, InvalidInput, NotFound, NothingToUndo, Phrase, PortfolioBusy, Problem, StaleEdit, StorageError, UndoConflict
 from .import_merge import Cleared, ClientChange, changes, merge
 from .model import (
     Client,
@@ -214,9 +214,9 @@ def _check_criteria_unchanged(cols: ClientColumns, current: Sequence[Criterion])
     removed = [k for k in then if k not in now]
     added = [k for k in now if k not in then] if cols.criteria is not None else []
     rescaled = [k for k in then if k in now and then[k] != now[k]]
-    what = "; ".join(f"{label}: {', '.join(keys)}" for label, keys in
-                     (("removed", removed), ("added", added), ("new scale", rescaled)) if keys)
-    raise InvalidInput(Problem("criteria", f"the criteria changed while you were importing ({what}): nothing was saved; check the file again"))
+    changes = [Phrase(f"import.criteria_{what}", {"keys": keys})
+               for what, keys in (("removed", removed), ("added", added), ("rescaled", rescaled)) if keys]
+    raise InvalidInput(Problem("criteria", code="import.criteria_changed", changes=changes))
 
 
 def _checkpoint(conn: sqlite3.Connection) -> bool:
@@ -236,21 +236,21 @@ def _fold_and_close(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.close()
 
 
-def _read_only_message(path: Path) -> str:
-    return f"the portfolio file {path} is read-only: nothing was saved; make it writable or choose another file with --db"
+def _read_only(path: Path) -> StorageError:
+    return StorageError(code="storage.read_only", path=str(path))
 
 
 def _translate(exc: sqlite3.Error, path: Path) -> Exception:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return PortfolioBusy("the portfolio is busy: another program is saving to it; try again in a moment")
+        return PortfolioBusy(code="storage.busy", path=str(path))
     if "readonly" in text or "read-only" in text:
-        return StorageError(_read_only_message(path))
+        return _read_only(path)
     if "full" in text:
-        return StorageError("the disk is full: nothing was saved; free some space and try again")
+        return StorageError(code="storage.disk_full", path=str(path))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StorageError(f"{path} is damaged or not a freelancekit portfolio; nothing was changed. Restore a backup or choose another file with --db")
-    return StorageError(f"the portfolio {path} could not be used ({exc}); nothing was changed")
+        return StorageError(code="storage.damaged", path=str(path))
+    return StorageError(code="storage.unusable", path=str(path), detail=str(exc))
 
 
 class Store:
@@ -275,7 +275,7 @@ class Store:
             else:
                 self.conn = self._connect(self.path)
         except (sqlite3.Error, OSError) as exc:
-            raise StorageError(f"cannot open the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise StorageError(code="storage.cannot_open", path=str(self.path), detail=str(getattr(exc, 'strerror', None) or exc)) from None
         try:
             self._start()
         except sqlite3.Error as exc:
@@ -310,24 +310,22 @@ class Store:
     # -- opening -----------------------------------------------------------
     def _check_file(self, create: bool) -> None:
         if self.path.is_dir():
-            raise StorageError(f"{self.path} is a folder, not a portfolio file: give a file name such as portfolio.sqlite")
+            raise StorageError(code="storage.is_folder", exit_code=EXIT_INPUT, path=str(self.path))
         if not self.path.exists():
             if not create:
-                raise StorageError(f"there is no portfolio at {self.path}: run 'freelancekit demo' or "
-                                   "'freelancekit import FILE' first, or choose one with --db")
+                raise StorageError(code="storage.no_portfolio", exit_code=EXIT_INPUT, path=str(self.path))
             self._create_new()
             return
         try:
             with open(self.path, "rb") as fh:
                 head = fh.read(len(SQLITE_MAGIC))
         except OSError as exc:
-            raise StorageError(f"cannot read the portfolio {self.path}: {exc.strerror}") from None
+            raise StorageError(code="storage.cannot_read", path=str(self.path), detail=str(exc.strerror)) from None
         if not head:
             # we never leave a 0-byte portfolio behind (see _create_new), so this is someone else's file
-            raise StorageError(f"{self.path} is an empty file (0 bytes), not a freelancekit portfolio; nothing was changed. "
-                               "Delete it or choose another file with --db")
+            raise StorageError(code="storage.empty_file", exit_code=EXIT_INPUT, path=str(self.path))
         if head != SQLITE_MAGIC:
-            raise StorageError(f"{self.path} is not a freelancekit portfolio (it is not a SQLite database); nothing was changed. Choose another file with --db")
+            raise StorageError(code="storage.not_sqlite", exit_code=EXIT_INPUT, path=str(self.path))
 
     def _create_new(self) -> None:
         """Build a new portfolio beside the path, then link it into place in one step.
@@ -341,7 +339,7 @@ class Store:
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.new")
             conn = self._connect(tmp)
         except (sqlite3.Error, OSError) as exc:
-            raise StorageError(f"cannot create the portfolio {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise StorageError(code="storage.cannot_create", path=str(self.path), detail=str(getattr(exc, 'strerror', None) or exc)) from None
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             self.conn = conn
@@ -357,7 +355,7 @@ class Store:
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from None
         except OSError as exc:
-            raise StorageError(f"cannot create the portfolio {self.path}: {exc.strerror or exc}") from None
+            raise StorageError(code="storage.cannot_create", path=str(self.path), detail=str(exc.strerror or exc)) from None
         finally:
             conn.close()
             tmp.unlink(missing_ok=True)
@@ -368,15 +366,12 @@ class Store:
         version = c.execute("PRAGMA user_version").fetchone()[0]
         tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and (tables or app_id):
-            raise StorageError(f"{self.path} is a SQLite database but not a freelancekit portfolio; nothing was changed. Choose another file with --db")
+            raise StorageError(code="storage.not_portfolio", exit_code=EXIT_INPUT, path=str(self.path))
         if version > SCHEMA_VERSION:
-            raise StorageError(
-                f"{self.path} was saved by a newer freelancekit (format {version}, this one reads up to {SCHEMA_VERSION}); "
-                "nothing was changed. Upgrade freelancekit to open it"
-            )
+            raise StorageError(code="storage.too_new", path=str(self.path), version=version, supported=SCHEMA_VERSION)
         if self.read_only:
             if version < SCHEMA_VERSION:
-                raise StorageError(_read_only_message(self.path))
+                raise _read_only(self.path)
             return
         if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             c.execute("PRAGMA journal_mode = WAL")
@@ -506,13 +501,13 @@ class Store:
     def client(self, client_id: int) -> Client:
         rows = self._read(f"SELECT {_CLIENT_COLS} FROM clients WHERE id = ?", (client_id,))
         if not rows:
-            raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+            raise NotFound(code="client.gone")
         return _client_from_row(rows[0])
 
     def client_by_name(self, name: str) -> Client:
         rows = self._read(f"SELECT {_CLIENT_COLS} FROM clients WHERE name_key = ?", (name_key(name),))
         if not rows:
-            raise NotFound(f"there is no client named '{name}' in the portfolio")
+            raise NotFound(code="client.no_such_name", name=name)
         return _client_from_row(rows[0])
 
     def clients_frame(self) -> Any:
@@ -567,7 +562,7 @@ class Store:
         with self._write() as c:
             rev = c.execute("SELECT revision FROM profile WHERE id = 1").fetchone()[0]
             if expected_revision is not None and rev != expected_revision:
-                raise StaleEdit("your profile was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
+                raise StaleEdit(code="profile.stale")
             c.execute(UPDATE_PROFILE, _profile_params(p))
         return replace(p, revision=rev + 1)
 
@@ -575,7 +570,7 @@ class Store:
     def _check_name_free(self, c: sqlite3.Connection, name: str, client_id: int | None) -> None:
         row = c.execute("SELECT id, name FROM clients WHERE name_key = ?", (name_key(name),)).fetchone()
         if row and row[0] != client_id:
-            raise InvalidInput(Problem("name", f"a client named '{row[1]}' already exists: client names must be unique (ignoring upper/lower case)"))
+            raise InvalidInput(Problem("name", code="client.name_taken", value=row[1]))
 
     def add_client(self, raw: Mapping[str, Any] | Client) -> Client:
         with self._write() as c:
@@ -590,9 +585,9 @@ class Store:
             client = self._validated(raw)  # inside the transaction: against the criteria it is saved under
             row = c.execute("SELECT revision FROM clients WHERE id = ?", (client_id,)).fetchone()
             if row is None:
-                raise NotFound(f"'{client.name}' was deleted elsewhere (another tab or the command line): your edit was not saved")
+                raise NotFound(code="client.deleted_elsewhere", name=client.name)
             if expected_revision is not None and row[0] != expected_revision:
-                raise StaleEdit(f"'{client.name}' was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
+                raise StaleEdit(code="client.stale", name=client.name)
             self._check_name_free(c, client.name, client_id)
             c.execute(UPDATE_CLIENT, (*client_params(client, _now()), client_id))
         return replace(client, id=client_id, revision=row[0] + 1)
@@ -618,9 +613,9 @@ class Store:
         with self._write() as c:
             row = c.execute("SELECT revision, name FROM clients WHERE id = ?", (client_id,)).fetchone()
             if row is None:
-                raise NotFound("this client was already deleted (maybe in another tab)")
+                raise NotFound(code="client.already_deleted")
             if expected_revision is not None and row[0] != expected_revision:
-                raise StaleEdit(f"'{row[1]}' was changed elsewhere after you opened it: reload before deleting it")
+                raise StaleEdit(code="client.stale_delete", name=row[1])
             c.execute("DELETE FROM clients WHERE id = ?", (client_id,))
 
     def _validated(self, raw: Mapping[str, Any] | Client) -> Client:
@@ -691,7 +686,7 @@ class Store:
                 elif on_duplicate == "skip":
                     result.skipped += len(dup)
                 else:
-                    result.problems += [Problem("name", f"a client named '{batch.name[i]}' already exists (use --on-duplicate update or skip)", batch.rows[i])
+                    result.problems += [Problem("name", row=batch.rows[i], code="import.name_exists", value=batch.name[i])
                                         for i in dup]
                 inserts += param_rows(batch.take(new), now)
             if result.problems and not skip_invalid:
@@ -725,7 +720,7 @@ class Store:
         with self._write() as c:
             row = c.execute("SELECT value FROM meta WHERE key = 'last_import'").fetchone()
             if row is None:
-                raise NothingToUndo("there is no import to undo: the last one was already undone, or none was made in this portfolio")
+                raise NothingToUndo(code="import.nothing_to_undo")
             data = json.loads(row[0])
             record = _import_record(data)
             lo, hi = data["added"]
@@ -784,10 +779,10 @@ class Store:
         crit = make_criterion({"weight": 0, **raw}, (c.key for c in existing))
         with self._write() as c:
             if c.execute("SELECT 1 FROM criteria WHERE key = ?", (crit.key,)).fetchone():
-                raise InvalidInput(Problem("key", f"a criterion with key '{crit.key}' already exists: choose another key"))
+                raise InvalidInput(Problem("key", code="criterion.key_taken", value=crit.key))
             labels = {name_key(lbl) for (lbl,) in c.execute("SELECT label FROM criteria")}
             if name_key(crit.label) in labels:
-                raise InvalidInput(Problem("label", f"a criterion named '{crit.label}' already exists: choose another name"))
+                raise InvalidInput(Problem("label", code="criterion.label_taken", value=crit.label))
             pos = c.execute("SELECT coalesce(max(position), -1) + 1 FROM criteria").fetchone()[0]
             self._insert_criteria(c, [crit], pos)
         return replace(crit, revision=1)
@@ -796,7 +791,7 @@ class Store:
         """Rename, re-weight or re-direct a criterion; built-in ones keep their key, kind and scale."""
         old = {c.key: c for c in self.criteria()}.get(key)
         if old is None:
-            raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+            raise NotFound(code="criterion.gone", key=key)
         merged = {**asdict(old), **raw, "key": key}
         if old.builtin:
             merged.update(kind=old.kind, lo=old.lo, hi=old.hi)
@@ -804,12 +799,12 @@ class Store:
         with self._write() as c:
             row = c.execute("SELECT revision FROM criteria WHERE key = ?", (key,)).fetchone()
             if row is None:
-                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+                raise NotFound(code="criterion.gone", key=key)
             if expected_revision is not None and row[0] != expected_revision:
-                raise StaleEdit(f"the criterion '{old.label}' was changed elsewhere: reload to see the change, or save again to keep yours")
+                raise StaleEdit(code="criterion.stale", label=old.label)
             other = c.execute("SELECT label FROM criteria WHERE key != ?", (key,)).fetchall()
             if name_key(crit.label) in {name_key(lbl) for (lbl,) in other}:
-                raise InvalidInput(Problem("label", f"a criterion named '{crit.label}' already exists: choose another name"))
+                raise InvalidInput(Problem("label", code="criterion.label_taken", value=crit.label))
             c.execute("UPDATE criteria SET label=?, kind=?, direction=?, weight=?, lo=?, hi=?, revision=revision+1 WHERE key=?",
                       (crit.label, crit.kind, crit.direction, crit.weight, crit.lo, crit.hi, key))
             if (crit.kind, crit.lo, crit.hi) != (old.kind, old.lo, old.hi):
@@ -833,9 +828,9 @@ class Store:
         with self._write() as c:
             row = c.execute("SELECT label FROM criteria WHERE key = ?", (key,)).fetchone()
             if row is None:
-                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+                raise NotFound(code="criterion.gone", key=key)
             if c.execute("SELECT count(*) FROM criteria").fetchone()[0] <= 1:
-                raise InvalidInput(Problem("criteria", "a portfolio needs at least one criterion: add another before removing this one"))
+                raise InvalidInput(Problem("criteria", code="criterion.last_one"))
             c.execute("DELETE FROM criteria WHERE key = ?", (key,))
             c.execute("UPDATE clients SET vals = json_remove(vals, ?), revision = revision + 1 WHERE json_type(vals, ?) IS NOT NULL",
                       (f"$.{key}", f"$.{key}"))
@@ -843,7 +838,7 @@ class Store:
     def set_weights(self, weights: Mapping[str, Any]) -> tuple[Criterion, ...]:
         """Save several weights at once (a preset, or the CLI's --weight)."""
         known = {c.key for c in self.criteria()}
-        problems = [Problem("weight", f"'{k}' is not a criterion: choose one of {', '.join(sorted(known))}") for k in weights if k not in known]
+        problems = [Problem("weight", code="weight.unknown_criterion", value=k, choices=sorted(known)) for k in weights if k not in known]
         if problems:
             raise InvalidInput(problems)
         parsed = {k: parse_weight(w, k) for k, w in weights.items()}
@@ -883,13 +878,13 @@ class Store:
         payload = json.dumps(dict(data), ensure_ascii=False, default=str)
         with self._write() as c:
             if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
-                raise NotFound("this client is no longer in the portfolio, so its draft was not saved")
+                raise NotFound(code="draft.client_gone")
             row = c.execute("SELECT revision FROM drafts WHERE client_id = ?", (client_id,)).fetchone()
             if row is None:
                 c.execute("INSERT INTO drafts (client_id, data, updated) VALUES (?, ?, ?)", (client_id, payload, _now()))
                 return 1
             if expected_revision is not None and row[0] != expected_revision:
-                raise StaleEdit("this draft was changed elsewhere after you opened it: reload to see the change, or save again to keep yours")
+                raise StaleEdit(code="draft.stale")
             c.execute("UPDATE drafts SET data=?, updated=?, revision=revision+1 WHERE client_id=?", (payload, _now(), client_id))
             return row[0] + 1
 
@@ -917,7 +912,7 @@ class Store:
         """A consistent copy made with SQLite's backup API, safe while the app is writing."""
         dest = Path(dest)
         if dest.exists():
-            raise StorageError(f"{dest} already exists: choose a new file name for the backup")
+            raise StorageError(code="backup.exists", exit_code=EXIT_INPUT, path=str(dest))
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             target = sqlite3.connect(dest)
@@ -932,7 +927,7 @@ class Store:
             dest.unlink(missing_ok=True)
             if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
                 raise _translate(exc, self.path) from None
-            raise StorageError(f"the backup to {dest} failed: {getattr(exc, 'strerror', None) or exc}") from None
+            raise StorageError(code="backup.failed", path=str(dest), detail=str(getattr(exc, 'strerror', None) or exc)) from None
         return dest
 
     def backup_bytes(self) -> bytes:

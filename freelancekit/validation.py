@@ -83,7 +83,13 @@ HEADER_ENCODED = "contains text shaped like '=?charset?q?...?=', which email pro
 
 
 def fail(field: str, text: str, row: int | None = None) -> InvalidInput:
+    """An old-style refusal with an English sentence; new code uses ``refuse`` with a code."""
     return InvalidInput(Problem(field, text, row))
+
+
+def refuse(field: str, code: str, row: int | None = None, **facts: Any) -> InvalidInput:
+    """The error for one value: ``code`` names the rule broken (texts: i18n ``error.<code>``), ``facts`` the details."""
+    return InvalidInput(Problem(field, row=row, code=code, **facts))
 
 
 def clean_text(
@@ -106,33 +112,33 @@ def clean_text(
     if not isinstance(value, str):
         if isinstance(value, int) and not isinstance(value, bool):
             if value.bit_length() > 13_000:  # beyond what str() of an int allows; far beyond any field
-                raise fail(field, f"is too long: at most {max_length:,} characters", row)
+                raise refuse(field, "text.too_long", row, max_length=max_length)
             value = str(value)
         elif isinstance(value, float) and math.isfinite(value):
             value = str(int(value)) if value.is_integer() else str(value)
         else:
-            raise fail(field, "must be text", row)
+            raise refuse(field, "text.not_text", row)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise fail(field, "contains a broken character (an unpaired surrogate); please retype it", row) from None
+        raise refuse(field, "text.broken_character", row) from None
     if len(value) > max_length * 4:  # refuse huge pastes before any further work
-        raise fail(field, f"is too long: at most {max_length:,} characters", row)
+        raise refuse(field, "text.too_long", row, max_length=max_length)
     # controls are looked for before trimming: str.strip() would silently drop
     # some of them (U+001C-001F, U+0085) at the ends instead of refusing them
     if _CONTROL.search(value):
-        raise fail(field, "contains an invisible control character; please retype it", row)
+        raise refuse(field, "text.control_character", row)
     value = unicodedata.normalize("NFC", value).strip()
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not multiline and _LINE_BREAK.search(value):
-        raise fail(field, "must be a single line (no line breaks or tabs)", row)
+        raise refuse(field, "text.single_line", row)
     if len(value) > max_length:
-        raise fail(field, f"is too long: at most {max_length:,} characters", row)
+        raise refuse(field, "text.too_long", row, max_length=max_length)
     if required and not value:
-        raise fail(field, "is required", row)
+        raise refuse(field, "value.required", row)
     if header and "=?" in value and ENCODED_WORD.search(value):
-        raise fail(field, HEADER_ENCODED, row)
+        raise refuse(field, "mail.encoded_word", row)
     return value
 
 
@@ -175,36 +181,36 @@ def _unrounded_number(value: Any, field: str, *, row: int | None, minimum: float
     """``parse_number`` before its rounding (a rating checks the digits it was given)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise fail(field, "is required", row)
+            raise refuse(field, "value.required", row)
         return None
     if isinstance(value, bool):
-        raise fail(field, f"must be a number: {NUMBER_HINT}", row)
+        raise refuse(field, "number.invalid", row)
     if isinstance(value, (int, float)):
         # an int beyond float range is out of bounds, not "not a number"
         number = float(value) if isinstance(value, float) or abs(value) < 2**1023 else (1e308 if value > 0 else -1e308)
     elif isinstance(value, str):
         if len(value) > 100:
-            raise fail(field, f"must be a number: {NUMBER_HINT}", row)
+            raise refuse(field, "number.invalid", row)
         if value.strip().lstrip("+-").lower() in _NOT_FINITE_WORDS:
-            raise fail(field, f"must be a real number, not NaN or infinity: {NUMBER_HINT}", row)
+            raise refuse(field, "number.not_finite", row)
         text = _normalise_number_text(value)
         if text is None:
             shown = value.strip()
-            raise fail(field, f"'{shown}' is not a number: {NUMBER_HINT}", row)
+            raise refuse(field, "number.not_a_number", row, value=shown)
         number = float(text)
     else:
         try:
             number = float(value)  # numpy scalars and Decimals
         except (TypeError, ValueError):
-            raise fail(field, f"must be a number: {NUMBER_HINT}", row) from None
+            raise refuse(field, "number.invalid", row) from None
         except OverflowError:  # a Fraction beyond float: out of bounds, not "not a number"
             number = 1e308 if value > 0 else -1e308
     if not math.isfinite(number):
-        raise fail(field, f"must be a real number, not NaN or infinity: {NUMBER_HINT}", row)
+        raise refuse(field, "number.not_finite", row)
     if number < minimum:
-        raise fail(field, f"must be {_fmt(minimum)} or more", row)
+        raise refuse(field, "number.too_small", row, value=number, minimum=minimum)
     if number > maximum:
-        raise fail(field, f"must be at most {_fmt(maximum)}", row)
+        raise refuse(field, "number.too_large", row, value=number, maximum=maximum)
     return number
 
 
@@ -214,25 +220,26 @@ def _fmt(x: float) -> str:
 
 def parse_rating(value: Any, field: str, lo: int, hi: int, *, row: int | None = None) -> float | None:
     """A whole number on the criterion's scale, or None when left empty."""
-    allowed = f"must be a whole number from {lo} to {hi}"
+    def allowed() -> InvalidInput:
+        return refuse(field, "rating.range", row, value=value if isinstance(value, (int, float, str)) else None, minimum=lo, maximum=hi)
+
     try:
         # unrounded: "4.0000004" is not a whole number, even though it rounds to one
         number = _unrounded_number(value, field, row=row, minimum=-MAX_NUMBER, maximum=MAX_NUMBER, required=False)
     except InvalidInput:
-        raise fail(field, allowed, row) from None
+        raise allowed() from None
     if number is None:
         return None
     if not number.is_integer() or not lo <= number <= hi:
-        raise fail(field, allowed, row)
+        raise allowed()
     return number + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def parse_weight(value: Any, field: str = "weight", *, row: int | None = None) -> float:
-    allowed = f"must be a number from 0 to {MAX_WEIGHT}"
     try:
         number = parse_number(value, field, row=row, minimum=0, maximum=MAX_WEIGHT, required=True)
     except InvalidInput:
-        raise fail(field, allowed, row) from None
+        raise refuse(field, "weight.range", row, minimum=0, maximum=MAX_WEIGHT) from None
     assert number is not None
     return number
 
@@ -247,50 +254,45 @@ def clean_email(value: Any, field: str = "email", *, row: int | None = None, req
     text = clean_text(value, field, row=row, max_length=254, required=required)
     if not text:
         return ""
-    allowed = f"'{text}' is not one email address: write it as name@example.com"
+    def allowed() -> InvalidInput:
+        return refuse(field, "email.invalid", row, value=text)
+
     local, at, domain = text.rpartition("@")
     if not at or not local or not domain or len(local) > 64:
-        raise fail(field, allowed, row)
+        raise allowed()
     if not local.isascii():
-        raise fail(
-            field,
-            "use only Latin letters, digits and . _ + - before the @ (most mail systems cannot deliver to other letters there)",
-            row,
-        )
+        raise refuse(field, "email.local_not_ascii", row, value=text)
     if not _LOCAL.match(local):
-        raise fail(field, allowed, row)
+        raise allowed()
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
     except UnicodeError:
-        raise fail(field, allowed, row) from None
+        raise allowed() from None
     labels = ascii_domain.split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or labels[-1].isdigit():
-        raise fail(field, allowed, row)
+        raise allowed()
     return f"{local}@{domain.lower()}"
 
 
 def clean_key(value: Any, field: str = "key", *, row: int | None = None) -> str:
     text = clean_text(value, field, row=row, max_length=40, required=True)
     if not _KEY.match(text):
-        raise fail(
-            field,
-            f"'{text}' is not a valid key: use 1-40 lowercase letters, digits or _ starting with a letter",
-            row,
-        )
+        raise refuse(field, "key.invalid", row, value=text)
     return text
 
 
 def clean_currency(value: Any, field: str = "currency") -> str:
     text = clean_text(value, field, max_length=40, required=True).upper()  # 'dollars' gets the message below
     if not _CURRENCY_CODE.match(text):
-        raise fail(field, "must be a 3-letter currency code such as USD, EUR or SAR")
+        raise refuse(field, "currency.invalid", value=text)
     return text
 
 
 def clean_choice(value: Any, field: str, choices: tuple[str, ...], *, row: int | None = None) -> str:
     if not isinstance(value, str) or value not in choices:
-        shown = value if isinstance(value, str) and len(value) < 40 else "this value"
-        raise fail(field, f"'{shown}' is not allowed: choose one of {', '.join(choices)}", row)
+        if isinstance(value, str) and len(value) < 40:
+            raise refuse(field, "choice.invalid", row, value=value, choices=list(choices))
+        raise refuse(field, "choice.invalid_value", row, choices=list(choices))
     return value
 
 
@@ -307,7 +309,7 @@ def parse_date(value: Any, field: str, *, row: int | None = None) -> date | None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise fail(field, f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31", row) from None
+        raise refuse(field, "date.invalid", row, value=text) from None
 
 
 def parse_start_date(value: Any, field: str = "start_date", *, row: int | None = None, today: date | None = None) -> date | None:
@@ -318,8 +320,7 @@ def parse_start_date(value: Any, field: str = "start_date", *, row: int | None =
     day = parse_date(value, field, row=row)
     limit = today or date.today()
     if day is not None and day > limit:
-        raise fail(field, f"{day.isoformat()} is in the future: 'Client since' is the day you started working with this client, "
-                          f"{limit.isoformat()} (today) at the latest", row)
+        raise refuse(field, "date.in_future", row, value=day.isoformat(), today=limit.isoformat())
     return day
 
 

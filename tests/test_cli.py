@@ -150,7 +150,7 @@ def test_import_export_round_trip(tmp_path, capsys, demo_db):
     assert run(capsys, "export", str(csv_path), "--db", str(demo_db)) == (0, f"Exported 12 clients to {csv_path}\n", "")
     assert run(capsys, "export", str(xlsx_path), "--db", str(demo_db))[0] == 0
     code, out, err = run(capsys, "export", str(csv_path), "--db", str(demo_db))
-    assert (code, err) == (2, f"freelancekit export: {csv_path} already exists: choose another file name or add --force to replace it\n")
+    assert (code, err) == (2, f"freelancekit export: {csv_path} already exists; choose another file name or add --force to replace it\n")
     assert run(capsys, "export", str(csv_path), "--db", str(demo_db), "--force")[0] == 0
     for path in (csv_path, xlsx_path):
         fresh = tmp_path / f"fresh-{path.suffix[1:]}.sqlite"

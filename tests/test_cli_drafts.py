@@ -85,9 +85,8 @@ def test_existing_files_are_refused_without_force(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("missing_db, args, message", [
-    (True, ["--out", "{tmp}/x"],
-     "there is no portfolio at {tmp}/none.sqlite: run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
-    (False, ["--out", "{tmp}/file.txt"], "{tmp}/file.txt is a file, not a folder: choose a folder for the drafts with --out"),
+    (True, ["--out", "{tmp}/x"], "there is no portfolio at {tmp}/none.sqlite; run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
+    (False, ["--out", "{tmp}/file.txt"], "{tmp}/file.txt is a file, not a folder; choose a folder for the drafts with --out"),
 ])
 def test_bad_input_is_one_line_with_status_2(db, tmp_path, capsys, missing_db, args, message):
     (tmp_path / "file.txt").write_text("x")
@@ -101,7 +100,7 @@ def test_bad_input_is_one_line_with_status_2(db, tmp_path, capsys, missing_db, a
 def test_empty_portfolio_and_bad_format(tmp_path, capsys):
     open_portfolio(tmp_path / "empty.sqlite").close()
     code, _, err = run(capsys, "--db", tmp_path / "empty.sqlite", "--out", tmp_path / "o")
-    assert (code, err) == (2, "freelancekit drafts: there are no clients yet: add some with 'freelancekit import FILE' or try 'freelancekit demo'\n")
+    assert (code, err) == (2, "freelancekit drafts: there are no clients yet; add some with 'freelancekit import FILE' or try 'freelancekit demo'\n")
     with pytest.raises(SystemExit) as exc:
         main(["drafts", "--db", str(tmp_path / "empty.sqlite"), "--out", str(tmp_path), "--format", "pdf"])
     assert exc.value.code == 2

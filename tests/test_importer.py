@@ -114,7 +114,7 @@ def test_on_duplicate_modes(store):
     data = csv_bytes("name,ease,notes", "ACME,5,new", "Beta,3,")
     with pytest.raises(InvalidInput) as exc:
         import_clients(store, data, on_duplicate="error")
-    assert str(exc.value) == "row 2, column name: a client named 'ACME' already exists (use --on-duplicate update or skip)"
+    assert str(exc.value) == "row 2, column name: a client named 'ACME' already exists"
     assert (store.portfolio(), store.data_version()) == before
     r = import_clients(store, data, on_duplicate="skip")
     assert (r.added, r.updated, r.skipped) == (1, 0, 1) and store.client_by_name("acme").notes == "old"
@@ -219,7 +219,7 @@ def test_skip_invalid_with_on_duplicate_error_reports_the_duplicates(store):
     r = import_clients(store, csv_bytes("name,ease", "Acme,3", "Beta,x", "Gamma,2"), skip_invalid=True, on_duplicate="error")
     assert (r.added, r.updated) == (1, 0) and sorted(by_name(store)) == ["Acme", "Gamma"]
     assert [str(p) for p in r.problems] == [
-        "row 2, column name: a client named 'Acme' already exists (use --on-duplicate update or skip)",
+        "row 2, column name: a client named 'Acme' already exists",
         "row 3, column ease: must be a whole number from 1 to 5",
     ]
 

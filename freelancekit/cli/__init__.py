@@ -1,7 +1,9 @@
 """The ``freelancekit`` command: a thin shell over the core.
 
-Each command lives in its own module with ``register(subparsers)``; bad input
-ends with a one-line message on stderr and exit status 2, never a traceback.
+Each command lives in its own module with ``register(subparsers)``. An error
+ends with a message on stderr in the user's language (``--lang``, else the
+portfolio's) and an exit status that says what to do (docs/errors.md): 2 fix
+the input, 1 something else failed, 75 busy: try again; never a traceback.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import NoReturn
 from .. import __version__
 
 COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
-BAD_INPUT = 2
+BAD_INPUT = 2  # errors.EXIT_INPUT; argparse errors exit with it too
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -30,40 +32,81 @@ def build_parser() -> ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(f".{name}", __name__).register(sub)
+    for command in sub.choices.values():
+        add_lang_option(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from ..errors import FreelancekitError, InvalidInput
+    from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
+    args.lang = language(args)
     try:
         return int(args.func(args) or 0)
-    except InvalidInput as exc:
-        if len(exc.problems) == 1:
-            print(f"freelancekit {args.command}: {exc.problems[0]}", file=sys.stderr)
-        else:
-            print(f"freelancekit {args.command}: {len(exc.problems)} problems:", file=sys.stderr)
-            for p in exc.problems:
-                print(f"  {p}", file=sys.stderr)
-        return BAD_INPUT
     except FreelancekitError as exc:
-        print(f"freelancekit {args.command}: {exc}", file=sys.stderr)
-        return BAD_INPUT
+        print(error_report(exc, args.command, args.lang), file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: say so in one line, details on request
         if os.environ.get("FREELANCEKIT_DEBUG"):
             raise
-        print(f"freelancekit {args.command}: unexpected error ({type(exc).__name__}: {exc}); "
-              "set FREELANCEKIT_DEBUG=1 for details and please report it", file=sys.stderr)
-        return 1
+        print(f"freelancekit {args.command}: {t('cli.unexpected', args.lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def t(key: str, locale: str, **values: object) -> str:
+    from ..i18n import t as translate
+
+    return translate(key, locale, **values)
+
+
+def language(args: argparse.Namespace) -> str:
+    """``--lang`` if given, else the language saved in the portfolio (the app's switch), else English."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    from ..paths import default_db_path
+    from ..storage import Store
+
+    path = getattr(args, "db", None) or default_db_path()
+    try:
+        from pathlib import Path
+
+        if not Path(path).is_file():
+            return "en"
+        with Store(path, create=False, read_only=True) as store:
+            return store.profile().locale
+    except Exception:  # noqa: BLE001 - no readable portfolio: the command itself will say why
+        return "en"
+
+
+def error_report(exc: BaseException, command: str, locale: str) -> str:
+    """What the CLI prints for an error: the sentence, then (CLI only) the flag that fixes it."""
+    from ..errors import InvalidInput
+    from ..l10n import plural
+    from ..wording import cli_advice, error_text, join_sentences, problem_line
+
+    advice = cli_advice(exc, locale)
+    if isinstance(exc, InvalidInput) and len(exc.problems) > 1:
+        head = plural("cli.problems", len(exc.problems), locale)
+        lines = [f"  {problem_line(p, locale, isolate=False)}" for p in exc.problems]
+        return "\n".join([f"freelancekit {command}: {head}", *lines, *([f"  {advice}"] if advice else [])])
+    text = error_text(exc, locale, isolate=False)
+    return f"freelancekit {command}: {join_sentences([text, advice], locale) if advice else text}"
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="portfolio file (default: $FREELANCEKIT_DB or your user data folder)")
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    from ..i18n import LOCALES
+
+    parser.add_argument("--lang", choices=LOCALES, default=None,
+                        help="language of messages and output (default: the language saved in the portfolio)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
     from ..drafting import addressed, draft_top_three, load_drafts
-    from ..errors import FreelancekitError
+    from ..errors import EXIT_INPUT, FreelancekitError
     from ..mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
 
     from ..followups import outcome_history
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.ics:
         return write_ics(portfolio, list(saved.values()), args.out, args.force)
     if not portfolio.clients:
-        raise FreelancekitError("there are no clients yet: add some with 'freelancekit import FILE' or try 'freelancekit demo'")
+        raise FreelancekitError(code="drafts.no_clients", exit_code=EXIT_INPUT)
     fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates, clients=args.client,
                             outcomes=outcome_history(portfolio, saved.values()))
     clients = {c.id: c for c in portfolio.clients}
@@ -57,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
     for name, reason in fresh.skipped:
         print(f"Skipped {name}: {reason}")
     if not drafts:
-        who = "none of these clients" if args.client else "none of your top three clients"
-        raise FreelancekitError(f"{who} has a service left to offer: add services to your profile")
+        raise FreelancekitError(code="drafts.nothing_to_offer_these" if args.client else "drafts.nothing_to_offer", exit_code=EXIT_INPUT)
     # one client's refused field (say, data saved before a rule existed) never stops the other drafts
     writable, refused = split_writable(drafts, portfolio.profile.email, portfolio.profile.name)
     for r in refused:

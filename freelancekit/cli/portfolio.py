@@ -49,19 +49,19 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
-    from ..errors import FreelancekitError
+    from ..errors import EXIT_INPUT, FreelancekitError
     from ..importer import import_clients, parse_file, preview, read_import_file
 
     if args.undo:
         if args.file or args.dry_run:
-            raise FreelancekitError("--undo takes no FILE and no --dry-run: it undoes the last import")
+            raise FreelancekitError(code="usage.undo_alone", exit_code=EXIT_INPUT)
         with open_portfolio(args.db, create=False) as store:
             done = store.undo_import()
         print(f"Undid the import of {done.source or 'a file'} ({done.at}): {done.added} added clients removed, "
               f"{done.updated} updated clients restored")
         return 0
     if not args.file:
-        raise FreelancekitError("give the FILE to import (or --undo to undo the last import)")
+        raise FreelancekitError(code="usage.import_file", exit_code=EXIT_INPUT)
     path = Path(args.file)
     data = read_import_file(path)  # a wrong path must not create an empty portfolio first
     with open_portfolio(args.db) as store:

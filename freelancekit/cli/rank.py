@@ -31,7 +31,7 @@ def parse_weights(items: list[str]) -> dict[str, str]:
     for item in items:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
-            raise InvalidInput(Problem("--weight", f"'{item}' is not KEY=WEIGHT: write it like ease=2"))
+            raise InvalidInput(Problem("--weight", code="weight.syntax", value=item))
         weights[key.strip()] = value
     return weights
 

@@ -65,7 +65,7 @@ def app_notebook() -> Path:
     for path in candidates:
         if path.is_file():
             return path
-    raise StorageError("the app notebook (notebooks/app.ipynb) is missing from this installation; reinstall freelancekit")
+    raise StorageError(code="serve.no_app_notebook")
 
 
 def port_is_free(port: int) -> bool:
@@ -79,13 +79,13 @@ def port_is_free(port: int) -> bool:
 
 def choose_port(requested: int | None) -> int:
     """The port asked for (refused if taken), else 8866 or any free one."""
-    from ..errors import FreelancekitError
+    from ..errors import EXIT_INPUT, FreelancekitError
 
     if requested is not None:
         if not 1 <= requested <= 65535:
-            raise FreelancekitError(f"--port {requested} is not a port number: use 1 to 65535")
+            raise FreelancekitError(code="serve.bad_port", exit_code=EXIT_INPUT, port=str(requested), minimum=1, maximum=65535)
         if not port_is_free(requested):
-            raise FreelancekitError(f"port {requested} on {HOST} is already in use: stop the other program or choose another --port")
+            raise FreelancekitError(code="serve.port_in_use", exit_code=EXIT_INPUT, port=str(requested), host=HOST)
         return requested
     if port_is_free(DEFAULT_PORT):
         return DEFAULT_PORT
@@ -196,9 +196,9 @@ def run_serve(args: argparse.Namespace) -> int:
     db = prepare_portfolio(args.db)
     notebook = Path(args.notebook).resolve() if args.notebook else app_notebook()
     if not notebook.is_file():
-        from ..errors import FreelancekitError
+        from ..errors import EXIT_INPUT, FreelancekitError
 
-        raise FreelancekitError(f"there is no notebook at {notebook}")
+        raise FreelancekitError(code="serve.no_notebook", exit_code=EXIT_INPUT, path=str(notebook))
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
     use_our_template()
     url = f"http://{HOST}:{port}/"
@@ -215,7 +215,7 @@ def run_serve(args: argparse.Namespace) -> int:
         if exc.errno == errno.EADDRINUSE:
             from ..errors import FreelancekitError
 
-            raise FreelancekitError(f"port {port} on {HOST} is already in use: choose another --port") from None
+            raise FreelancekitError(code="serve.port_in_use", port=str(port), host=HOST) from None
         raise
     finally:
         fold_wal(db)

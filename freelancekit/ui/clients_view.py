@@ -22,7 +22,8 @@ from ..model import Client, Criterion
 from ..spreadsheet import format_number
 from ..validation import name_key
 from . import dom
-from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, error_label, guarded, html_text, literal, set_error, set_literal, unrated_text
+from .common import (NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, literal,
+                     problem_words, set_error, set_literal, unrated_text)
 
 PAGE_SIZE = 20
 TEXT_COLUMNS = ("name", "contact_name", "email", "industry")
@@ -312,11 +313,11 @@ class ClientForm:
     def show_problems(self, exc: InvalidInput) -> None:
         shown = set()
         for key, r in self.fields.items():
-            text = exc.for_field(key)
+            text = exc.for_field(key, self.state.locale)
             r.set_error(text)
             if text:
                 shown.add(key)
-        rest = [str(p) for p in exc.problems if p.field not in shown]
+        rest = [problem_words(p, self.state) for p in exc.problems if p.field not in shown]
         set_error(self.message, " ".join([i18n.t("clients.fix_fields", self.state.locale), *rest]))
 
     # -- saving ---------------------------------------------------------------------
@@ -379,7 +380,7 @@ class ClientForm:
             self.open(self.state.store.client(self.editing[0]))
         except NotFound as exc:
             self.editing = None
-            set_error(self.message, exc.message)
+            set_error(self.message, error_words(exc, self.state))
 
     # -- deleting -------------------------------------------------------------------
     def ask_delete(self, _b: Any = None) -> None:
@@ -399,12 +400,12 @@ class ClientForm:
             name = self.state.store.client(client_id).name
             self.state.store.delete_client(client_id, expected_revision=revision)
         except StaleEdit as exc:
-            set_error(self.message, exc.message)
+            set_error(self.message, error_words(exc, self.state))
             self.state.changed("clients")
             return
         except NotFound as exc:
             self.hide()
-            self.state.status.error(exc.message)
+            self.state.status.error(error_words(exc, self.state))
             self.state.changed("clients")
             return
         self.hide()
@@ -431,7 +432,7 @@ class ClientsView:
         try:
             client = self.state.store.client(client_id)
         except NotFound as exc:
-            self.state.status.error(exc.message)
+            self.state.status.error(error_words(exc, self.state))
             self.state.changed("clients")
             return
         self.form.open(client)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
 
-from .. import i18n
-from ..errors import FreelancekitError
+from .. import i18n, wording
+from ..errors import FreelancekitError, Problem
 from . import dom
 from .wiring import CHANGE_KINDS, CHANGES, OUTSIDE  # the change kinds and what each makes stale
 
@@ -119,6 +119,23 @@ def _strip_tags(markup: str) -> str:
     return re.sub(r"<[^>]+>", "", markup)
 
 
+def _labels(state: AppState) -> dict[str, str]:
+    try:
+        return {c.key: i18n.criterion_label(c.key, c.label, state.locale) for c in state.criteria()}
+    except FreelancekitError:  # the portfolio cannot be read right now: name fields by their keys
+        return {}
+
+
+def error_words(exc: BaseException, state: AppState) -> str:
+    """An error as the page says it: in the user's language, fields by their labels, no command-line advice."""
+    return wording.error_text(exc, state.locale, labels=_labels(state))
+
+
+def problem_words(p: Problem, state: AppState) -> str:
+    """One problem with where it is ('row 3, column email: …', or the field's label)."""
+    return wording.problem_line(p, state.locale, labels=_labels(state))
+
+
 def guarded(method: F) -> F:
     """Run a view callback so that no error ever reaches the page as a traceback.
 
@@ -133,7 +150,7 @@ def guarded(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except FreelancekitError as exc:
-            state.status.error(exc.message)
+            state.status.error(error_words(exc, state))
         except Exception:  # noqa: BLE001 - the last line of defence for the page
             log.exception("unexpected error in %s", method.__qualname__)
             state.status.error(i18n.t("error.unexpected", state.locale))

@@ -16,12 +16,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, wording
 from ..errors import InvalidInput
 from ..model import DIRECTIONS, KINDS
 from ..validation import parse_weight
 from . import dom
-from .common import AppState, Confirm, classed, error_label, guarded, html_text, literal, set_error
+from .common import AppState, Confirm, classed, error_label, error_words, guarded, html_text, literal, problem_words, set_error
 from .rate_grid import RateGrid
 from .wiring import OUTSIDE
 
@@ -221,7 +221,7 @@ class CriteriaView:
         try:
             weight = parse_weight(value, key)  # the page may send anything: check it like any input
         except InvalidInput as exc:
-            set_error(self.errors[key], exc.for_field(key) or exc.message)
+            set_error(self.errors[key], exc.for_field(key, self.state.locale) or error_words(exc, self.state))
             self._sync_from_store()
             return
         set_error(self.errors[key], None)
@@ -257,7 +257,7 @@ class CriteriaView:
         try:
             self.state.store.update_criterion(key, {"label": label})
         except InvalidInput as exc:
-            set_error(self.errors[key], exc.for_field("label") or exc.message)
+            set_error(self.errors[key], exc.for_field("label", self.state.locale) or error_words(exc, self.state))
             return
         set_error(self.errors[key], None)
         self.state.changed("criteria")
@@ -267,7 +267,7 @@ class CriteriaView:
         try:
             self.state.store.update_criterion(key, {"direction": direction})
         except InvalidInput as exc:
-            set_error(self.errors[key], exc.for_field("direction") or exc.message)
+            set_error(self.errors[key], exc.for_field("direction", self.state.locale) or error_words(exc, self.state))
             return
         set_error(self.errors[key], None)
         self.state.changed("criteria")
@@ -281,7 +281,7 @@ class CriteriaView:
         try:
             self.state.store.remove_criterion(key)
         except InvalidInput as exc:
-            set_error(self.errors[key], exc.message)
+            set_error(self.errors[key], error_words(exc, self.state))
             return
         self.state.changed("criteria")
 
@@ -292,7 +292,9 @@ class CriteriaView:
         try:
             added = self.state.store.add_criterion(raw)
         except InvalidInput as exc:
-            set_error(self.new_error, "; ".join(p.text if p.field in ("label", "key") else str(p) for p in exc.problems))
+            loc = self.state.locale
+            set_error(self.new_error, wording.join_sentences(
+                (p.in_words(loc) if p.field in ("label", "key") else problem_words(p, self.state) for p in exc.problems), loc))
             return
         set_error(self.new_error, None)
         self.new_label.value = ""  # added: the next one starts empty (the rebuild keeps what is typed)

@@ -40,7 +40,8 @@ from ..model import Portfolio
 from ..opportunities import build_index, service_key, suggest
 from ..phrasing import RECENT_WIN_DAYS, good_moment, long_date
 from . import dom
-from .common import NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, guarded, html_text, set_error
+from .common import (NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, error_words, guarded,
+                     html_text, set_error)
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -272,12 +273,12 @@ class DraftCard:
             draft = compose_draft(portfolio, client, tone=choices.tone, services=services,
                                   packages=choices.packages, templates=self.view.templates, index=index, outcomes=self.view.outcomes())
         except InvalidInput as exc:
-            services_problem = exc.for_field("services")
+            services_problem = exc.for_field("services", self.state.locale)
             set_error(self.pick_error, services_problem)
-            set_error(self.message, None if services_problem and len(exc.problems) == 1 else exc.message)
+            set_error(self.message, None if services_problem and len(exc.problems) == 1 else error_words(exc, self.state))
             return None
         except FreelancekitError as exc:
-            set_error(self.message, exc.message)
+            set_error(self.message, error_words(exc, self.state))
             return None
         set_error(self.pick_error, None)
         set_error(self.message, None)
@@ -352,7 +353,7 @@ class DraftCard:
             eml = to_eml(d, profile.email, profile.name)
             text = to_text(d).encode("utf-8")
         except FreelancekitError as exc:
-            return f'<span class="fk-error {dom.DRAFT_EXPORT_ERROR} {NO_MATH}">{html_text(i18n.t("drafts.export_blocked", loc, problem=exc.message))}</span>'
+            return f'<span class="fk-error {dom.DRAFT_EXPORT_ERROR} {NO_MATH}">{html_text(i18n.t("drafts.export_blocked", loc, problem=error_words(exc, self.state)))}</span>'
         links = [data_uri_link(eml, EML_MIME, eml_filename(d), i18n.t("drafts.eml", loc), dom.DRAFT_EML)]
         try:
             found = fitting_mailto(d)
@@ -423,7 +424,7 @@ class DraftCard:
             else:
                 changed = edit_draft(self.draft, **{field: value})
         except InvalidInput as exc:
-            row.set_error(exc.for_field(field) or exc.message)  # the typed value stays in its input
+            row.set_error(exc.for_field(field, self.state.locale) or error_words(exc, self.state))  # the typed value stays in its input
             return
         row.set_error(None)
         self.save(changed, ("status", "follow_up") if field == "status" else ())
@@ -449,17 +450,17 @@ class DraftCard:
             saved = save_draft(self.state.store, draft)
         except InvalidInput as exc:
             for field, row in self.rows.items():
-                text = exc.for_field(field)
+                text = exc.for_field(field, self.state.locale)
                 if text:
                     row.set_error(text)
-            set_error(self.message, exc.message)
+            set_error(self.message, error_words(exc, self.state))
             return False
         except StaleEdit:
             self.pending = draft
             self.stale.show(i18n.t("drafts.stale", loc, name=self.client.name))
             return False
         except NotFound as exc:  # the client was deleted elsewhere: the top three changes
-            self.state.status.error(exc.message)
+            self.state.status.error(error_words(exc, self.state))
             self.state.changed("clients")
             return False
         self.pending = None
@@ -571,7 +572,7 @@ class DraftsView:
         try:
             top = top_clients(self.state)
         except InvalidInput as exc:
-            set_error(self.message, i18n.t("criteria.all_zero", loc) if exc.for_field("weights") else exc.message)
+            set_error(self.message, i18n.t("criteria.all_zero", loc) if exc.for_field("weights", self.state.locale) else error_words(exc, self.state))
             self._show_cards([])
             self._shown = None
             return
@@ -675,7 +676,7 @@ class DraftsView:
         try:
             data = to_zip(writable, profile.email, profile.name)
         except FreelancekitError as exc:
-            self.zip.value = _muted(i18n.t("drafts.export_blocked", loc, problem=exc.message), f"fk-error {dom.DRAFT_EXPORT_ERROR}")
+            self.zip.value = _muted(i18n.t("drafts.export_blocked", loc, problem=error_words(exc, self.state)), f"fk-error {dom.DRAFT_EXPORT_ERROR}")
             return
         link = data_uri_link(data, ZIP_MIME, "drafts.zip", i18n.t("drafts.zip", loc), dom.DRAFT_ZIP)
         self.zip.value = f'<p class="{NO_MATH}">{link}</p>{left_out}'

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, l10n, wording
 from ..encodings import NAMES
 from ..errors import FreelancekitError, InvalidInput, NothingToUndo, UndoConflict
 from ..headers import local_name
 from ..import_merge import shown
 from . import dom
-from .common import NO_MATH, AppState, classed, data_uri_link, guarded, html_text, set_error
+from .common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, problem_words, set_error
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -132,9 +132,9 @@ def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str)
 def problems_html(parsed: ParsedImport, locale: str) -> str:
     if not parsed.problems:
         return ""
-    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{html_text(str(p))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
+    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{html_text(wording.problem_line(p, locale))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
     more = f"<li>… +{len(parsed.problems) - MAX_PROBLEMS_SHOWN}</li>" if len(parsed.problems) > MAX_PROBLEMS_SHOWN else ""
-    title = html_text(i18n.t("import.problems", locale, count=len(parsed.problems)))
+    title = html_text(l10n.plural("import.problems", len(parsed.problems), locale))
     return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
 
 
@@ -197,7 +197,7 @@ class ImportView:
             set_error(self.message, header_message(exc, criteria, self.state.locale))
             return
         except FreelancekitError as exc:
-            set_error(self.message, exc.message)
+            set_error(self.message, error_words(exc, self.state))
             return
         self._show_preview()
         self.errors.value = problems_html(self.parsed, self.state.locale)
@@ -241,7 +241,7 @@ class ImportView:
             self.state.invalidate("criteria")
             self.load(*self.file)  # preview the file again against the criteria as they are now
             if self.parsed is not None:  # else load() already says what is wrong with the file now
-                set_error(self.message, exc.message)
+                set_error(self.message, error_words(exc, self.state))
             return
         done = i18n.t("import.done", loc, added=result.added, updated=result.updated, skipped=result.skipped + len({p.row for p in result.problems}))
         self._reset()

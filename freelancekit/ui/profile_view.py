@@ -14,11 +14,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, wording
 from ..errors import InvalidInput, StaleEdit
 from ..model import without_missing_services
 from . import dom
-from .common import AppState, FieldRow, StaleChoice, classed, error_label, guarded, html_text, set_error
+from .common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, problem_words, set_error
 from .wiring import OUTSIDE
 
 SERVICES = "services"
@@ -157,7 +157,7 @@ class ProfileView:
             if not self._patch({field: value}):
                 return
         except InvalidInput as exc:
-            row.set_error(exc.for_field(PROBLEM_FIELD[field]) or exc.message)
+            row.set_error(exc.for_field(PROBLEM_FIELD[field], self.state.locale) or error_words(exc, self.state))
             return
         self.state.status.info(i18n.t("common.saved", value if field == "locale" else self.state.locale))
         self.state.changed("all" if field == "locale" else "profile")
@@ -174,12 +174,14 @@ class ProfileView:
             if not self._patch({SERVICES: [r.raw() for r in rows], "packages": packages}):
                 return
         except InvalidInput as exc:
+            loc = self.state.locale
             for p in exc.problems:
                 if p.field in SERVICE_PROBLEMS and p.row is not None and p.row <= len(rows):
                     target = rows[p.row - 1].error
-                    set_error(target, "; ".join(filter(None, [_error_value(target), f"{p.field}: {p.text}"])))
+                    said = wording.field_label(p.field, loc) + ": " + p.in_words(loc)
+                    set_error(target, wording.join_sentences(filter(None, [_error_value(target), said]), loc))
                 else:
-                    set_error(self.services_error, p.text)
+                    set_error(self.services_error, p.in_words(loc))
             return
         self.state.status.info(i18n.t("common.saved", self.state.locale))
         self.state.changed("profile")
@@ -206,7 +208,7 @@ class ProfileView:
             self._patch(pending, keep_mine=True)
         except InvalidInput as exc:
             self.stale.hide()
-            self.state.status.error(exc.message)
+            self.state.status.error(error_words(exc, self.state))
             return
         self.state.status.info(i18n.t("common.saved", self.state.locale))
         self.state.changed("profile")

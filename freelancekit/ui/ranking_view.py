@@ -29,7 +29,7 @@ import ipywidgets as w
 from .. import i18n
 from ..errors import InvalidInput
 from . import charts, dom
-from .common import AppState, classed, guarded, html_text, set_error
+from .common import AppState, classed, error_words, guarded, html_text, set_error
 from .ranking_download import RankingDownload
 from .ranking_insight import RankingInsight
 from .ranking_upsell import RankingUpsell
@@ -122,7 +122,7 @@ class RankingView:
             self.ranking = state.ranking()
         except InvalidInput as exc:
             self.ranking = None
-            set_error(self.message, i18n.t("criteria.all_zero", state.locale) if exc.for_field("weights") else exc.message)
+            set_error(self.message, i18n.t("criteria.all_zero", state.locale) if exc.for_field("weights", self.state.locale) else error_words(exc, self.state))
             self._clear()
             return
         set_error(self.message, None)

@@ -19,7 +19,7 @@ from ..model import Client, Criterion
 from ..spreadsheet import format_number
 from ..validation import name_key
 from . import dom
-from .common import AppState, classed, error_label, guarded, html_text, literal, set_error, set_literal
+from .common import AppState, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
 
 PAGE_SIZE = 25
 
@@ -178,10 +178,10 @@ class RateGrid:
         try:
             client = self.state.store.set_value(row.client_id, self.key, value)
         except InvalidInput as exc:
-            set_error(row.error, exc.for_field(self.key) or exc.message)
+            set_error(row.error, exc.for_field(self.key, self.state.locale) or error_words(exc, self.state))
             return
         except NotFound as exc:
-            set_error(row.error, exc.message)
+            set_error(row.error, error_words(exc, self.state))
             self.state.changed("clients")
             return
         set_error(row.error, None)

@@ -101,7 +101,7 @@ IMPORT_CASES = [
     ("same name twice in the file", "name\nZoë\nZOË\n".encode(),
      "row 3, column name: 'ZOË' is already on row 2: each client once (names ignore upper/lower case)"),
     ("existing name with --on-duplicate error", b"name\nSummit Outdoor Gear\n",
-     "row 2, column name: a client named 'Summit Outdoor Gear' already exists (use --on-duplicate update or skip)"),
+     "row 2, column name: a client named 'Summit Outdoor Gear' already exists"),
     ("empty file", b"", "the file is empty: it needs a header row with at least the column 'name'"),
 ]
 
@@ -127,9 +127,9 @@ CLI_CASES = [
     ("import one bad row", ["import", "{tmp}/bad.csv"], "freelancekit import: row 2, column ease: must be a whole number from 1 to 5"),
     ("--db is a folder", ["rank", "--db", "{tmp}"], "freelancekit rank: {tmp} is a folder, not a portfolio file: give a file name such as portfolio.sqlite"),
     ("--db does not exist", ["rank", "--db", "{tmp}/none.sqlite"],
-     "freelancekit rank: there is no portfolio at {tmp}/none.sqlite: run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
+     "freelancekit rank: there is no portfolio at {tmp}/none.sqlite; run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
     ("--db is not SQLite", ["export", "{tmp}/out.csv", "--db", "{tmp}/bad.csv"],
-     "freelancekit export: {tmp}/bad.csv is not a freelancekit portfolio (it is not a SQLite database); nothing was changed. Choose another file with --db"),
+     "freelancekit export: {tmp}/bad.csv is not a freelancekit portfolio (it is not a SQLite database); nothing was changed; choose another file with --db"),
 ]
 
 

@@ -262,7 +262,7 @@ def test_export_never_overwrites_without_force(tmp_path, capsys):
     target = tmp_path / "clients.csv"
     target.write_bytes(b"my precious spreadsheet")
     assert cli.main(["export", str(target), "--db", str(db)]) == 2
-    assert capsys.readouterr().err == f"freelancekit export: {target} already exists: choose another file name or add --force to replace it\n"
+    assert capsys.readouterr().err == f"freelancekit export: {target} already exists; choose another file name or add --force to replace it\n"
     assert target.read_bytes() == b"my precious spreadsheet"
     with pytest.raises(FreelancekitError) as exc:
         export_file([], CRITERIA, tmp_path / "clients.xlsm")

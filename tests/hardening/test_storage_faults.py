@@ -30,7 +30,7 @@ FULL = "the disk is full: nothing was saved; free some space and try again"
 
 
 def read_only_message(path: Path) -> str:
-    return f"the portfolio file {path} is read-only: nothing was saved; make it writable or choose another file with --db"
+    return f"the portfolio file {path} is read-only: nothing was saved; make it writable"
 
 
 # every kind of save the app and the CLI make
@@ -102,7 +102,7 @@ def test_cli_import_against_a_held_lock_says_busy_and_imports_nothing(db, tmp_pa
     before = snapshot(db)
     lock = HeldWriteLock(db)
     try:
-        assert cli.main(["import", str(csv_file), "--db", str(db)]) == 2
+        assert cli.main(["import", str(csv_file), "--db", str(db)]) == 75  # busy: try again (docs/errors.md)
     finally:
         lock.release()
     assert capsys.readouterr().err == f"freelancekit import: {BUSY}\n"
@@ -238,16 +238,23 @@ def _corrupt(path: Path) -> None:
 
 
 def not_sqlite(p: Path) -> str:
-    return f"{p} is not a freelancekit portfolio (it is not a SQLite database); nothing was changed. Choose another file with --db"
+    return f"{p} is not a freelancekit portfolio (it is not a SQLite database); nothing was changed"
 
 
 def foreign(p: Path) -> str:
-    return f"{p} is a SQLite database but not a freelancekit portfolio; nothing was changed. Choose another file with --db"
+    return f"{p} is a SQLite database but not a freelancekit portfolio; nothing was changed"
+
+
+# what the command line adds to the core's sentence, and its exit code (docs/errors.md)
+CHOOSE_ANOTHER = ("; choose another file with --db", 2)
+CLI_ADVICE = {"zero-bytes": ("; delete it or choose another file with --db", 2), "text-file": CHOOSE_ANOTHER,
+              "random-bytes": CHOOSE_ANOTHER, "truncated-header": CHOOSE_ANOTHER, "other-app-sqlite": CHOOSE_ANOTHER,
+              "other-app-id-no-tables": CHOOSE_ANOTHER, "newer-version": ("", 1), "corrupt-pages": ("; or choose another file with --db", 1)}
 
 
 WRONG_FILES = {
     "zero-bytes": (lambda p: p.write_bytes(b""),
-                   lambda p: f"{p} is an empty file (0 bytes), not a freelancekit portfolio; nothing was changed. Delete it or choose another file with --db"),
+                   lambda p: f"{p} is an empty file (0 bytes), not a freelancekit portfolio; nothing was changed"),
     "text-file": (lambda p: p.write_text("name,email\nAcme,a@example.com\n"), not_sqlite),
     "random-bytes": (lambda p: p.write_bytes(os.urandom(8192)), not_sqlite),
     "truncated-header": (lambda p: p.write_bytes(b"SQLite format"), not_sqlite),
@@ -257,8 +264,7 @@ WRONG_FILES = {
                                              "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
                       lambda p: f"{p} was saved by a newer freelancekit (format {SCHEMA_VERSION + 1}, this one reads up to {SCHEMA_VERSION}); "
                                 "nothing was changed. Upgrade freelancekit to open it"),
-    "corrupt-pages": (_corrupt, lambda p: f"{p} is damaged or not a freelancekit portfolio; nothing was changed. "
-                                          "Restore a backup or choose another file with --db"),
+    "corrupt-pages": (_corrupt, lambda p: f"{p} is damaged or not a freelancekit portfolio; nothing was changed. Restore a backup"),
 }
 
 
@@ -276,8 +282,9 @@ def test_wrong_file_at_the_path_is_never_replaced(tmp_path, kind, capsys):
     csv_file = tmp_path / "clients.csv"
     csv_file.write_text("name\nAcme\n", encoding="utf-8")
     for argv in (["import", str(csv_file)], ["rank"], ["export", str(tmp_path / "out.csv")], ["backup", str(tmp_path / "copy.sqlite")], ["demo", "--force"]):
-        assert cli.main([*argv, "--db", str(path)]) == 2
-        assert capsys.readouterr().err == f"freelancekit {argv[0]}: {expected}\n"
+        advice, exit_code = CLI_ADVICE[kind]
+        assert cli.main([*argv, "--db", str(path)]) == exit_code
+        assert capsys.readouterr().err == f"freelancekit {argv[0]}: {expected}{advice}\n"
     assert file_bytes_hash(path) == before
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "copy.sqlite").exists()
 
