@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -72,7 +73,7 @@ def day(d: date, locale: str | None, digits: str | None = None) -> str:
     return with_digits(text, locale, digits)
 
 
-def words(items: Iterable[str], locale: str | None, style: str = "standard") -> str:
+def words(items: Iterable[str], locale: str | None, style: Literal["standard", "or"] = "standard") -> str:
     """'a, b and c' / 'a وb وc'; style 'or' for alternatives."""
     items = list(items)
     if not items:

@@ -103,6 +103,7 @@ def problem_line(p: Problem, locale: str | None, *, digits: str | None = None, i
     """
     what = problem_text(p, locale, digits=digits, isolate=isolate)
     column = p.field if p.row is not None or labels is None else field_label(p.field, locale, labels)
+    facts: dict[str, Any]
     if p.row is not None and p.field in ROW_WIDE:
         key, facts = "where.row", {"row": p.row}
     elif p.row is not None:

@@ -85,7 +85,8 @@ def test_existing_files_are_refused_without_force(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("missing_db, args, message", [
-    (True, ["--out", "{tmp}/x"], "there is no portfolio at {tmp}/none.sqlite; run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
+    (True, ["--out", "{tmp}/x"],
+     "there is no portfolio at {tmp}/none.sqlite; run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db"),
     (False, ["--out", "{tmp}/file.txt"], "{tmp}/file.txt is a file, not a folder; choose a folder for the drafts with --out"),
 ])
 def test_bad_input_is_one_line_with_status_2(db, tmp_path, capsys, missing_db, args, message):

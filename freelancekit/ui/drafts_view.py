@@ -353,7 +353,8 @@ class DraftCard:
             eml = to_eml(d, profile.email, profile.name)
             text = to_text(d).encode("utf-8")
         except FreelancekitError as exc:
-            return f'<span class="fk-error {dom.DRAFT_EXPORT_ERROR} {NO_MATH}">{html_text(i18n.t("drafts.export_blocked", loc, problem=error_words(exc, self.state)))}</span>'
+            blocked = i18n.t("drafts.export_blocked", loc, problem=error_words(exc, self.state))
+            return f'<span class="fk-error {dom.DRAFT_EXPORT_ERROR} {NO_MATH}">{html_text(blocked)}</span>'
         links = [data_uri_link(eml, EML_MIME, eml_filename(d), i18n.t("drafts.eml", loc), dom.DRAFT_EML)]
         try:
             found = fitting_mailto(d)

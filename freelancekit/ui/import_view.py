@@ -23,7 +23,7 @@ from ..errors import FreelancekitError, InvalidInput, NothingToUndo, UndoConflic
 from ..headers import local_name
 from ..import_merge import shown
 from . import dom
-from .common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, problem_words, set_error
+from .common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, set_error
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:

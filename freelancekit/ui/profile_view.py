@@ -18,7 +18,7 @@ from .. import i18n, wording
 from ..errors import InvalidInput, StaleEdit
 from ..model import without_missing_services
 from . import dom
-from .common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, problem_words, set_error
+from .common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, set_error
 from .wiring import OUTSIDE
 
 SERVICES = "services"
