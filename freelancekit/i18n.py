@@ -641,6 +641,7 @@ STRINGS: dict[str, dict[str, str]] = {
                        "ar": "خطأ غير متوقع ({error})؛ اضبط FREELANCEKIT_DEBUG=1 لترى التفاصيل، ونرجو أن تبلّغنا به"},
     # mistakes in using the command line itself ("usage."): only the CLI raises these, so they may name flags
     "error.usage.undo_alone": {"en": "--undo takes no FILE and no --dry-run: it undoes the last import", "ar": "لا يأخذ --undo ملفاً ولا --dry-run: إنه يتراجع عن آخر استيراد"},
+    "error.usage.drafts_out": {"en": "say where to write them: --out DIR (or --list to see the follow-ups)", "ar": "حدّد أين تُكتب: --out DIR (أو --list لترى مواعيد المتابعة)"},
     "error.usage.import_file": {"en": "give the FILE to import (or --undo to undo the last import)", "ar": "أعطِ الملف FILE لاستيراده (أو --undo للتراجع عن آخر استيراد)"},
     # command-line advice: only the CLI shows these (after the error, joined by "; ")
     "cli.storage.no_portfolio": {"en": "run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db",

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         return print_follow_ups(portfolio, list(saved.values()))
     if not args.out:
-        raise FreelancekitError("say where to write them: --out DIR (or --list to see the follow-ups)")
+        raise FreelancekitError(code="usage.drafts_out", exit_code=EXIT_INPUT)
     if args.ics:
         return write_ics(portfolio, list(saved.values()), args.out, args.force)
     if not portfolio.clients:
