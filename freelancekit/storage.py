@@ -664,7 +664,7 @@ class Store:
                 keys = batch.keys()
                 ids = list(map(existing.get, keys))
                 if ids.count(None) == len(ids):  # all new (a first import): nothing to look at one by one
-                    inserts += param_rows(batch, now)
+                    inserts += param_rows(batch, now) if not dry_run else [()] * len(batch)  # a preview only counts them
                     continue
                 new = [i for i, found in enumerate(ids) if found is None]
                 dup = [i for i, found in enumerate(ids) if found is not None]
@@ -688,7 +688,7 @@ class Store:
                 else:
                     result.problems += [Problem("name", row=batch.rows[i], code="import.name_exists", value=batch.name[i])
                                         for i in dup]
-                inserts += param_rows(batch.take(new), now)
+                inserts += param_rows(batch.take(new), now) if not dry_run else [()] * len(new)
             if result.problems and not skip_invalid:
                 raise InvalidInput(result.problems)
             result.added, result.updated = len(inserts), len(updates)
