@@ -15,6 +15,7 @@ LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ar": "العربية"}
 # key -> {locale: text}; ``{name}`` placeholders are filled by ``t``.
 STRINGS: dict[str, dict[str, str]] = {
     # shell
+    "page.loading": {"en": "Opening your portfolio…", "ar": "جارٍ فتح محفظتك…"},
     "app.title": {"en": "freelancekit — grow income from your clients", "ar": "freelancekit — زِد دخلك من عملائك الحاليين"},
     "tab.profile": {"en": "Profile", "ar": "الملف الشخصي"},
     "tab.clients": {"en": "Clients", "ar": "العملاء"},

@@ -78,7 +78,7 @@ def test_launch_settings_keep_the_server_private():
 def test_a_closed_page_can_stop_its_kernel_and_forgotten_ones_are_culled():
     """The page gets its _xsrf cookie (so its shutdown post passes, XSRF checking left on); the culler is the backstop."""
     c = serve.voila_config(8866)
-    assert c.VoilaConfiguration.prelaunch_hook is serve.set_xsrf_cookie
+    assert c.VoilaConfiguration.prelaunch_hook is serve.prepare_page  # sets the xsrf cookie first (set_xsrf_cookie)
     assert not c.Voila.tornado_settings.get("disable_check_xsrf")
     km = c.MappingKernelManager
     assert km.cull_idle_timeout == serve.CULL_IDLE_S and km.cull_connected is False and km.cull_busy is False
@@ -128,3 +128,26 @@ def test_the_page_template_is_ours_and_links_no_cdn(monkeypatch):
     assert paths[0] == str(ours) and any(p.endswith("/voila/templates/lab") for p in paths)
     page = (ours / "index.html.j2").read_text()
     assert "extends 'lab/index.html.j2'" in page and "<link" not in page and "https://" not in page
+
+
+def test_each_page_gets_the_portfolio_language_title_and_loading_message(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from freelancekit.cli import serve
+    from freelancekit.paths import ENV_VAR
+    from freelancekit.storage import Store
+
+    db = tmp_path / "p.sqlite"
+    with Store(db) as s:
+        s.save_profile({"name": "Maya", "locale": "ar"})
+    monkeypatch.setenv(ENV_VAR, str(db))
+    handler = SimpleNamespace(xsrf_token="t")
+    nb = SimpleNamespace(metadata={})
+    serve.prepare_page(handler, nb)
+    assert nb.metadata["title"] == "freelancekit"
+    assert nb.metadata["freelancekit"] == {"lang": "ar", "dir": "rtl", "title": "freelancekit", "loading": "جارٍ فتح محفظتك…"}
+    with Store(db) as s:
+        s.save_profile({"name": "Maya", "locale": "en"})
+    serve.prepare_page(handler, nb)  # read again for every page: the language switch is followed on reload
+    assert nb.metadata["freelancekit"]["lang"] == "en" and nb.metadata["freelancekit"]["loading"] == "Opening your portfolio…"
+    assert serve.page_language(str(tmp_path / "missing.sqlite"))["lang"] == "en"

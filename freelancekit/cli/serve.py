@@ -133,6 +133,37 @@ def set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: Any = None) -> None
     handler.xsrf_token  # noqa: B018 - the property sets the cookie
 
 
+def page_language(db: str | None) -> dict[str, str]:
+    """What the page needs before the app runs: its language, direction, title and loading text (the portfolio's language)."""
+    from .. import i18n
+    from ..storage import Store
+
+    locale = "en"
+    try:
+        if db and Path(db).is_file():
+            with Store(db, create=False, read_only=True) as store:
+                locale = i18n.normalise_locale(store.profile().locale)
+    except Exception:  # noqa: BLE001 - an unreadable portfolio: the app itself will say why
+        pass
+    return {"lang": locale, "dir": "rtl" if i18n.is_rtl(locale) else "ltr", "title": "freelancekit",
+            "loading": i18n.t("page.loading", locale)}
+
+
+def prepare_page(handler: Any, notebook: Any = None, cwd: Any = None) -> None:
+    """Voila's prelaunch hook, run for every page: the ``_xsrf`` cookie, then the page's language.
+
+    The template (``index.html.j2``) reads ``notebook.metadata.freelancekit`` to set
+    ``<html lang dir>``, the tab title and the loading message before the kernel starts.
+    """
+    from ..paths import ENV_VAR
+
+    set_xsrf_cookie(handler, notebook, cwd)
+    if notebook is not None:
+        page = page_language(os.environ.get(ENV_VAR))
+        notebook.metadata["title"] = page["title"]
+        notebook.metadata["freelancekit"] = page
+
+
 def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S) -> Any:
     """Everything the app needs from Voila, as one traitlets config."""
     from traitlets.config import Config
@@ -164,7 +195,7 @@ def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S) -> Any:
     vc.progressive_rendering = False
     vc.allow_template_override = "NO"
     vc.allow_theme_override = "NO"
-    vc.prelaunch_hook = set_xsrf_cookie  # a closed page's shutdown request gets through
+    vc.prelaunch_hook = prepare_page     # a closed page's shutdown request gets through; the page's language
     km = c.MappingKernelManager         # Voila's kernel manager is one of these
     km.cull_idle_timeout = cull_idle_s
     km.cull_interval = min(CULL_INTERVAL_S, max(1, cull_idle_s // 2))

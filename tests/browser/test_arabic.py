@@ -59,3 +59,19 @@ def test_arabic_app_is_rtl_and_user_text_keeps_its_direction(arabic_app, page):
     assert to_line == ["ltr"], isolates
     assert "مقالات المدونة والتحرير والتدقيق اللغوي" in facts.inner_text()  # the Arabic list joiner, not ", "
     screenshot(page, "arabic-drafts")
+
+
+PAGE_FACTS = """() => ({lang: document.documentElement.lang, dir: document.documentElement.dir, title: document.title,
+    loading: (window.freelancekitPage || {}).loading, counts: String(window.voila_process).includes('Executing')})"""
+
+
+def test_arabic_page_has_its_language_direction_title_and_loading_message(arabic_app, page):
+    open_app(page, arabic_app.url)
+    page.locator(css(dom.APP)).first.wait_for(state="visible")
+    facts = page.evaluate(PAGE_FACTS)
+    assert facts == {"lang": "ar", "dir": "rtl", "title": "freelancekit", "loading": "جارٍ فتح محفظتك…", "counts": False}
+    # the charts keep their own direction inside the rtl page
+    open_tab(page, "criteria", "ar")
+    chart = f"{css(dom.CHART_CONTRIB)} .js-plotly-plot"
+    page.locator(chart).first.wait_for(state="visible")
+    assert page.evaluate("(sel) => getComputedStyle(document.querySelector(sel + ' svg text')).direction", chart) == "ltr"
