@@ -10,7 +10,7 @@ and a client deleted elsewhere is never silently brought back.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -181,7 +181,7 @@ class ClientForm:
         self.close = classed(w.Button(description=i18n.t("clients.cancel", loc)), dom.CLIENT_CLOSE)
         self.save.on_click(self.on_save)
         self.delete.on_click(self.ask_delete)
-        self.close.on_click(lambda _b: self.hide())
+        self.close.on_click(lambda _b: self.leave(self.hide))
         self.confirm = Confirm(self.state)
         self.stale = StaleChoice(self.state, dom.STALE_DIALOG, dom.STALE_RELOAD, dom.STALE_KEEP, self.on_reload_theirs, self.on_keep_mine)
         self.body = w.VBox()
@@ -276,6 +276,29 @@ class ClientForm:
         raw["other_services"] = self.fields["other_services"].input.value
         return raw
 
+    # -- unsaved changes ------------------------------------------------------------
+    def mark_clean(self) -> None:
+        """What the inputs hold now is what is saved (just opened, reloaded or saved)."""
+        self.baseline = self.typed()
+
+    def dirty(self) -> bool:
+        """The inputs hold something that is not saved."""
+        return self.visible and self.typed() != getattr(self, "baseline", None)
+
+    def leave(self, then: Callable[[], None]) -> None:
+        """Close the form, or open another client in it, only once unsaved changes are saved or knowingly discarded.
+
+        With changes, "Discard changes" / "Keep editing" is asked first; without, ``then`` runs at once.
+        """
+        if not self.dirty():
+            then()
+            return
+        loc = self.state.locale
+        name = self.fields["name"].input.value
+        text = (i18n.t("clients.confirm_discard", loc, name=name) if self.editing is not None and isinstance(name, str) and name.strip()
+                else i18n.t("clients.confirm_discard_new", loc))
+        self.confirm.ask(text, then, yes_label=i18n.t("clients.discard", loc), no_label=i18n.t("clients.keep_editing", loc))
+
     # -- showing --------------------------------------------------------------------
     def open_new(self) -> None:
         self.editing = None
@@ -284,6 +307,7 @@ class ClientForm:
         self.title.value = f"<h3>{html_text(i18n.t('clients.form_new', self.state.locale))}</h3>"
         self.delete.layout.display = "none"
         self.widget.layout.display = "flex"
+        self.mark_clean()
 
     def open(self, client: Client) -> None:
         self.editing = (client.id, client.revision)
@@ -292,6 +316,7 @@ class ClientForm:
         self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", self.state.locale, name=client.name))}</h3>'
         self.delete.layout.display = "inline-flex"
         self.widget.layout.display = "flex"
+        self.mark_clean()
 
     def hide(self) -> None:
         self.widget.layout.display = "none"
@@ -353,6 +378,7 @@ class ClientForm:
             return
         self.stale.hide()
         self.pending = None
+        self.mark_clean()
         self.editing = (client.id, client.revision)
         self.delete.layout.display = "inline-flex"
         self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", loc, name=client.name))}</h3>'
@@ -426,9 +452,17 @@ class ClientsView:
 
     @guarded
     def _on_new(self, _b: Any = None) -> None:
-        self.form.open_new()
+        self.form.leave(self.form.open_new)  # unsaved changes in the form: ask first
 
     def open_client(self, client_id: int) -> None:
+        """Open a client in the form (its Edit button); unsaved changes to another are asked about first."""
+        if self.form.dirty() and (self.form.editing is None or self.form.editing[0] != client_id):
+            self.form.leave(lambda: self._open(client_id))
+            return
+        self._open(client_id)
+
+    @guarded
+    def _open(self, client_id: int) -> None:
         try:
             client = self.state.store.client(client_id)
         except NotFound as exc:
@@ -442,7 +476,10 @@ class ClientsView:
         if kind not in ("clients", "weights"):  # weights: the same columns, only the incomplete marks may change
             self.table.build()
             typed = self.form.typed() if self.form.visible else None
+            clean = not self.form.dirty()
             self.form.build(keep=typed)
+            if clean:  # new inputs (a criterion added elsewhere) are no change of the user's
+                self.form.mark_clean()
         else:
             self.table.render()
 

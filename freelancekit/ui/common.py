@@ -219,10 +219,12 @@ class Confirm:
         self.yes.on_click(self._yes)
         self.cancel.on_click(self._cancel)
 
-    def ask(self, text: str, on_yes: Callable[[], None], yes_label: str | None = None) -> None:
+    def ask(self, text: str, on_yes: Callable[[], None], yes_label: str | None = None, no_label: str | None = None) -> None:
+        """Show the question; ``no_label`` names the button that keeps things as they are (default "Cancel")."""
         set_literal(self.message, text)
         if yes_label:
             self.yes.description = yes_label
+        self.cancel.description = no_label or i18n.t("common.cancel", self.state.locale)
         self._on_yes = on_yes
         self.widget.layout.display = "flex"
 
