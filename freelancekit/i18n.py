@@ -548,6 +548,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "ar": "الرسالة إلى {client} أطول من أن تُفتح برابط بريد ({length} حرفاً؛ تقبل برامج البريد نحو {maximum}): افتح ملف ‎.eml بدلاً منه"},
     "error.mail.not_mailto": {"en": "is not a mailto: link", "ar": "ليس رابط بريد"},
     "error.drafts.none_to_export": {"en": "there are no drafts to export", "ar": "لا توجد مسودات للتصدير"},
+    "error.drafts.none_writable": {"en": "no draft could be written: the one for '{name}' and every other was refused (see above)",
+                                   "ar": "تعذّرت كتابة أي مسودة: رُفضت مسودة «{name}» وكل المسودات الأخرى (انظر أعلاه)"},
     "error.drafts.no_clients": {"en": "there are no clients yet", "ar": "لا يوجد عملاء بعد"},
     "error.drafts.nothing_to_offer": {"en": "none of your top three clients has a service left to offer: add services to your profile",
                                       "ar": "لم يبقَ لدى أفضل ثلاثة عملاء خدمة تعرضها عليهم: أضف خدمات إلى ملفك الشخصي"},

@@ -96,7 +96,7 @@ def test_the_apps_zip_holds_the_other_drafts_and_names_the_refused_client(db):
         view = app.views["drafts"]
         view.render_zip()  # the zip of the three drafts shown (written or not yet saved)
         text = literal_text(view.zip)
-        assert f"Not in the zip: the email to “{spoiled}” (contact_name: {HEADER_ENCODED})." in text
+        assert f"Not in the zip: the email to “{spoiled}” (Contact person: {HEADER_ENCODED})." in text
         assert "drafts.zip" in view.zip.value
     finally:
         app.store.close()

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     for r in refused:
         print(f"Not written: the draft for {r.client_name}: {r.error}", file=sys.stderr)
     if not writable:
-        raise FreelancekitError(f"no draft could be written: {refused[0].error}")
+        raise FreelancekitError(code="drafts.none_writable", name=refused[0].client_name, exit_code=EXIT_INPUT)
     notes = [n for d, n in zip(drafts, notes) if any(d is w for w in writable)]
     drafts = writable
     paths = export_drafts(drafts, args.out, args.format, force=args.force,
