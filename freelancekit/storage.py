@@ -601,9 +601,9 @@ class Store:
         with self._write() as c:
             crit = next((k for k in self.criteria() if k.key == key), None)
             if crit is None:
-                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+                raise NotFound(code="criterion.gone", key=key)
             if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
-                raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+                raise NotFound(code="client.gone")
             parsed = parse_value(crit, value)
             c.execute("UPDATE clients SET vals = json_set(vals, ?, ?), updated = ?, revision = revision + 1 WHERE id = ?",
                       (f"$.{key}", parsed, _now(), client_id))

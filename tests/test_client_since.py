@@ -72,3 +72,21 @@ def test_the_form_shows_it_next_to_client_since(app):
     assert "in the future" in view.form.fields["start_date"].error_text
     assert all(c.name != "Time Traveller Ltd" for c in app.store.clients())
     assert view.form.fields["start_date"].input.value == TOMORROW  # kept as typed, to be corrected
+
+
+def test_the_form_says_it_in_arabic(demo_db):
+    from freelancekit.ui.app import build
+
+    with Store(demo_db) as s:
+        s.save_profile({**s.profile().__dict__, "locale": "ar"})
+    app = build(demo_db)
+    try:
+        form = app.views["clients"].form
+        form.open_new()
+        form.fields["name"].input.value = "شركة المستقبل"
+        form.fields["start_date"].input.value = TOMORROW
+        form.save.click()
+        text = form.fields["start_date"].error_text
+        assert TOMORROW.isoformat() in text and "in the future" not in text and text
+    finally:
+        app.store.close()

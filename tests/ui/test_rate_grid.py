@@ -163,3 +163,18 @@ def test_a_client_form_save_shows_in_the_open_grid(app):
     clients.form.fields[crit.key].input.value = "2"
     clients.form.save.click()
     assert dict(shown(grid))[target.name] == "2"
+
+
+def test_a_refused_value_in_arabic(demo_db):
+    with Store(demo_db) as s:
+        s.save_profile({**s.profile().__dict__, "locale": "ar"})
+    app = build(demo_db)
+    try:
+        add_own_criterion(app, "الميزانية", kind="number")
+        grid = app.views["criteria"]._grid
+        row = next(r for r in grid.rows if r.widget.layout.display != "none")
+        row.number.value = "lots"
+        text = error_text(row.error)
+        assert text and not any("a" <= ch <= "z" for ch in text.replace("lots", "")), text  # Arabic words, the value as typed
+    finally:
+        app.store.close()
