@@ -669,7 +669,8 @@ class DraftsView:
         # one client's refused field never stops the others: the zip holds every draft that can be written
         writable, refused = split_writable(drafts, profile.email, profile.name)
         left_out = "".join(
-            f'<p>{_muted(i18n.t("drafts.zip_left_out", loc, name=r.client_name, problem=error_words(r.error, self.state)), f"fk-error {dom.DRAFT_EXPORT_ERROR}")}</p>'
+            "<p>" + _muted(i18n.t("drafts.zip_left_out", loc, name=r.client_name, problem=error_words(r.error, self.state)),
+                           f"fk-error {dom.DRAFT_EXPORT_ERROR}") + "</p>"
             for r in refused)
         if not writable:
             self.zip.value = left_out
