@@ -87,3 +87,11 @@ def with_records(store: Store, portfolio: Portfolio | None = None, *, today: dat
     summary = summary_frame(records_store.load(store), Window.of(today=today))
     provenance = measured_values(portfolio, summary, switched)
     return apply(portfolio, provenance), provenance
+
+
+def with_records_and_summary(store: Store, portfolio: Portfolio, *, today: date | None = None) -> tuple[Portfolio, Provenance, pd.DataFrame]:
+    """``with_records`` plus the summary it came from (the app shows both); the summary is empty without records."""
+    switched = tuple(k for k, s in records_store.sources(store).items() if s == "records")
+    summary = summary_frame(records_store.load(store), Window.of(today=today))
+    provenance = measured_values(portfolio, summary, switched)
+    return apply(portfolio, provenance), provenance, summary

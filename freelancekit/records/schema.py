@@ -4,6 +4,9 @@ Names are the record's own spelling; ``client_key`` is ``match_key`` of it, what
 matches a portfolio client. A fingerprint makes a row that is imported again
 (the same file twice, or overlapping exports) recognisable, so it is not stored twice.
 """
+from __future__ import annotations
+
+import sqlite3
 
 RECORDS_SCHEMA = """
 CREATE TABLE record_time (
@@ -41,3 +44,13 @@ CREATE TABLE record_time_blocks (
 """
 
 RECORD_TABLES = ("record_payments", "record_invoices", "record_time_blocks", "record_client_map", "criterion_source")
+
+
+def has_records(conn: sqlite3.Connection) -> bool:
+    """Whether the portfolio holds any time entry or invoice (cheap, imports nothing: the app asks at start)."""
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM record_time_blocks) OR EXISTS (SELECT 1 FROM record_invoices)").fetchone()[0] == 1
+
+
+def saved_sources(conn: sqlite3.Connection) -> dict[str, str]:
+    """criterion key -> "rating" or "records", as saved (a key not listed is "rating")."""
+    return dict(conn.execute("SELECT key, source FROM criterion_source").fetchall())

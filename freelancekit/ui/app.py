@@ -32,8 +32,8 @@ from .wiring import CHANGES, OUTSIDE, VIEW_NAMES, VIEWS, View
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tab.profile", ("profile",)),
     ("tab.clients", ("clients",)),
-    ("tab.import", ("import",)),
-    ("tab.criteria", ("criteria", "ranking")),
+    ("tab.import", ("import", "records_import")),
+    ("tab.criteria", ("criteria", "records_sources", "ranking")),
     ("tab.drafts", ("drafts",)),
 )
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression

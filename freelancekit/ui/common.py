@@ -294,6 +294,7 @@ class AppState:
         self._clients: tuple[Any, ...] | None = None
         self._profile: Profile | None = None
         self._ranking: Ranking | None = None
+        self._records: Any = None  # (portfolio as ranked, Provenance, summary frame) from records.ranking
         self.locale = i18n.normalise_locale(store.profile().locale)
         self.seen_version = store.data_version()
 
@@ -313,11 +314,29 @@ class AppState:
             self._clients = self.store.clients()
         return self._clients
 
+    def records(self) -> Any:
+        """(portfolio as ranked, Provenance or None, summary or None): switched criteria take their measured values.
+
+        Without any record nothing is measured and pandas is not even imported (docs/records.md).
+        """
+        if self._records is None:
+            from ..model import Portfolio
+            from ..records.schema import has_records
+
+            portfolio = Portfolio(self.profile(), self.criteria(), self.clients())
+            if not has_records(self.store.conn):
+                self._records = (portfolio, None, None)
+            else:
+                from ..records.ranking import with_records_and_summary
+
+                self._records = with_records_and_summary(self.store, portfolio)
+        return self._records
+
     def score_table(self) -> ScoreTable:
         if self._table is None:
             from ..scoring import score_table
 
-            self._table = score_table(self.clients(), self.criteria())
+            self._table = score_table(self.records()[0].clients, self.criteria())
         return self._table
 
     def ranking(self) -> Ranking:

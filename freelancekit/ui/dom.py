@@ -252,3 +252,30 @@ RATE_INPUT = "fk-rate-input"  # its input: a Dropdown (rating) or a Text (number
 RATE_ERROR = "fk-rate-error"  # the message for a refused value
 RATE_PREV = "fk-rate-prev"
 RATE_NEXT = "fk-rate-next"
+# -- records: time logs and invoices (docs/records.md) --------------------------------
+RECORDS_UPLOAD = "fk-records-upload"  # FileUpload of the "Import records" panel (Import tab)
+RECORDS_SOURCE = "fk-records-source"  # format Dropdown: "detect from the header" or one format
+RECORDS_MESSAGE = "fk-records-message"  # unreadable file / result of the import
+RECORDS_PREVIEW = "fk-records-preview"  # what the file holds (format, counts)
+RECORDS_ERRORS = "fk-records-errors"  # li.fk-records-problem per problem, in the user's language
+RECORDS_PROBLEM = "fk-records-problem"
+RECORDS_ONLY_VALID = "fk-records-only-valid"  # checkbox: store the valid rows only
+RECORDS_CONFIRM = "fk-records-confirm"  # "Import records" button
+RECORDS_UNMATCHED = "fk-records-unmatched"  # one row per unmatched name (data-name on its label)
+RECORDS_ADD_CLIENT = "fk-records-add-client"  # in an unmatched row: "Add as client"
+RECORDS_MAP_TO = "fk-records-map-to"  # in an unmatched row: Dropdown of clients
+RECORDS_MAP = "fk-records-map"  # in an unmatched row: "Map"
+
+
+def records_switch(key: str) -> str:
+    """ToggleButtons "my rating" / "from my records" of a measured criterion (hourly_rate, on_time_payment)."""
+    return f"fk-records-switch-{key}"
+
+
+RECORDS_SWITCH_INFO = "fk-records-switch-info"  # how many clients the measured values cover
+RECORDS_MEASURED = "fk-measured"  # on a ranking cell whose value came from the records (data-records="N")
+RECORDS_TYPED = "fk-typed"  # on a ranking cell of a switched criterion that kept the typed value
+RECORDS_CONCENTRATION = "fk-records-concentration"  # the income concentration line (ranking view)
+RECORDS_RISK = "fk-records-risk"  # the warning inside it, when one or two clients bring too much
+RECORDS_PLOTS = "fk-records-plots"  # Output with the monthly and days-late plots
+DRAFT_CONCENTRATION = "fk-draft-concentration"  # a card's note that more work from this client raises the risk

@@ -42,9 +42,11 @@ from ..phrasing import RECENT_WIN_DAYS, good_moment, long_date
 from . import dom
 from .common import (NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, error_words, guarded,
                      html_text, set_error)
+from .records_insight import draft_risk_html, income_concentration
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
+    from ..records.concentration import Concentration
     from ..model import Client, Profile
     from ..opportunities import Opportunity, ServiceIndex
 
@@ -169,6 +171,7 @@ class DraftCard:
         portfolio, index = view.basis()
         self.suggestions = tuple(suggest(portfolio, client, index=index, outcomes=view.outcomes()))
         self.facts = classed(w.HTML(value=card_html(rank, client, loc)), dom.DRAFT_FACTS)
+        self.risk = classed(w.HTML(value=draft_risk_html(view.concentration, client.name, loc)), dom.DRAFT_CONCENTRATION)
         self.message = error_label(dom.DRAFT_MESSAGE)
         choices = view.choices.get(client.id) or (Choices.of(saved) if saved else Choices())
 
@@ -223,7 +226,8 @@ class DraftCard:
         self.exports = classed(w.HTML(value=""), dom.DRAFT_EXPORTS)
         self.editor = classed(w.VBox([self.state_label, *(r.widget for r in self.rows.values()), self.stale.widget, self.lint, self.exports],
                                      layout=w.Layout(display="none")), dom.DRAFT_EDITOR)
-        self.widget = classed(w.VBox([self.facts, self.message, choose_box, self.editor]), dom.DRAFT_CARD)
+        # the income-risk note sits with the facts (one box), so the card's parts keep their places
+        self.widget = classed(w.VBox([w.VBox([self.facts, self.risk]), self.message, choose_box, self.editor]), dom.DRAFT_CARD)
 
         if not self.suggestions and saved is None:
             set_error(self.message, i18n.t("drafts.no_services", loc) if not portfolio.profile.services
@@ -508,6 +512,7 @@ class DraftsView:
         loc = state.locale
         self.choices: dict[int, Choices] = {}  # client id -> choices made here (kept across redraws)
         self.cards: list[DraftCard] = []
+        self.concentration: Concentration | None = None  # of the income in the records (None without records)
         self.templates: dict[str, str] = {}
         self._shown: tuple[Any, ...] | None = None
         self._basis: tuple[Any, Any, Portfolio, ServiceIndex] | None = None
@@ -577,6 +582,9 @@ class DraftsView:
             self._show_cards([])
             self._shown = None
             return
+        self.concentration = income_concentration(self.state)  # records: more work from one client may raise the risk
+        for shown in self.cards:
+            shown.risk.value = draft_risk_html(self.concentration, shown.client.name, loc)
         top_ids = {c.id for c in top}
         by_id = {c.id: c for c in self.state.clients()}
         self.extra = [cid for cid in self.extra if cid in by_id]

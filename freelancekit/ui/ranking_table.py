@@ -18,9 +18,19 @@ from . import dom
 from .common import NO_MATH, html_text, unrated_text
 
 if TYPE_CHECKING:
+    from ..model import Criterion
+    from ..records.ranking import Provenance
     from ..scoring import Ranking
 
 PAGE_SIZE = 50
+
+
+def measured_text(key: str, value: float, crit: Criterion, currency: str, locale: str) -> str:
+    """A measured value as read: the effective rate with its unit, the on-time share as a percentage."""
+    if key == "on_time_payment":
+        share = (value - crit.lo) / (crit.hi - crit.lo) * 100 if crit.hi != crit.lo else 0.0
+        return i18n.t("records.ui.on_time_value", locale, pct=f"{share:.0f}")
+    return value_text(crit, round(value, 2), currency, locale)
 
 
 def full_points(ranking: Ranking) -> np.ndarray:
@@ -40,8 +50,12 @@ def matching_places(ranking: Ranking, query: str, folded: Sequence[str] | None =
 
 
 def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE, *,
-                       currency: str = "USD", places: np.ndarray | None = None) -> str:
-    """Rows ``start .. start + size`` of ``places`` (default: every client, best first) as an HTML table."""
+                       currency: str = "USD", places: np.ndarray | None = None, provenance: Provenance | None = None) -> str:
+    """Rows ``start .. start + size`` of ``places`` (default: every client, best first) as an HTML table.
+
+    ``provenance``: which values came from the records (docs/records.md): those cells are marked
+    with how many records they come from, a switched criterion's typed values as typed.
+    """
     labels = [i18n.criterion_label(c.key, c.label, locale) for c in ranking.criteria]
     full = full_points(ranking)
     head = [f"<th>{html_text(i18n.t('ranking.rank', locale))}</th>",
@@ -76,8 +90,19 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
             shown = value_text(crit, None if raw != raw else raw, currency, locale)
             pts = float(ranking.contributions[i, j])
             tip = i18n.t("ranking.value_points", locale, value=shown, points=f"{pts:.1f}")
-            cells.append(f'<td class="{dom.RANK_VALUE}" title="{html_text(tip)}" data-points="{pts:.2f}">'
-                         f"<bdi>{html_text(shown)}</bdi></td>")
+            css, mark = dom.RANK_VALUE, ""
+            if provenance is not None and crit.key in provenance.switched:
+                got = provenance.of(names[i], crit.key)
+                if got is not None:
+                    shown = measured_text(crit.key, got.value, crit, currency, locale)
+                    tip = i18n.t("records.ui.cell_measured", locale, value=shown, records=got.records, points=f"{pts:.1f}")
+                    css, mark = f"{css} {dom.RECORDS_MEASURED}", f' data-records="{got.records}"'
+                else:
+                    tip = i18n.t("records.ui.cell_typed", locale, value=shown, points=f"{pts:.1f}")
+                    css = f"{css} {dom.RECORDS_TYPED}"
+            badge = " 📊" if dom.RECORDS_MEASURED in css else ""
+            cells.append(f'<td class="{css}" title="{html_text(tip)}" data-points="{pts:.2f}"{mark}>'
+                         f"<bdi>{html_text(shown)}</bdi>{badge}</td>")
         cid = "" if ids[i] is None else str(int(ids[i]))
         rows.append(
             f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'

@@ -34,6 +34,7 @@ from .ranking_download import RankingDownload
 from .ranking_insight import RankingInsight
 from .ranking_upsell import RankingUpsell
 from .ranking_table import PAGE_SIZE, matching_places, ranking_table_html
+from .records_insight import RecordsInsight
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class RankingView:
         self.insight = RankingInsight(state, later)
         self.download = RankingDownload(state)
         self.upsell = RankingUpsell(state)
+        self.records = RecordsInsight(state)
         self.contrib = classed(w.Output(), dom.CHART_CONTRIB)
         self.radar = classed(w.Output(), dom.CHART_RADAR)
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
@@ -106,7 +108,7 @@ class RankingView:
 
     def _parts(self) -> list[Any]:
         """The parts beside the table, in display order; each has ``widget`` and ``show(ranking, page_places)``."""
-        return [self.insight, self.upsell, self.download]
+        return [self.insight, self.records, self.upsell, self.download]
 
     @guarded
     def refresh(self, kind: str = OUTSIDE) -> None:
@@ -190,7 +192,7 @@ class RankingView:
         n = self._count()
         state = self.state
         self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=state.profile().currency,
-                                              places=self.places)
+                                              places=self.places, provenance=state.records()[1])
         self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
         self.page.value = i18n.t("common.page", state.locale, first=min(n, self.start + 1), last=min(n, self.start + PAGE_SIZE), total=n)
         self.prev.disabled = self.start == 0

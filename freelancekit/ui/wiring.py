@@ -34,7 +34,9 @@ VIEWS: dict[str, str] = {
     "profile": "profile_view:ProfileView",
     "clients": "clients_view:ClientsView",
     "import": "import_view:ImportView",
+    "records_import": "records_import_view:RecordsImportView",
     "criteria": "criteria_view:CriteriaView",
+    "records_sources": "records_sources_view:RecordsSourcesView",
     "ranking": "ranking_view:RankingView",
     "drafts": "drafts_view:DraftsView",
 }
@@ -42,7 +44,8 @@ VIEW_NAMES: tuple[str, ...] = tuple(VIEWS)
 
 # the caches AppState keeps (attribute ``_<name>``)
 CRITERIA, CLIENTS, TABLE, PROFILE, RANKING = "criteria", "clients", "table", "profile", "ranking"
-CACHES: frozenset[str] = frozenset({CRITERIA, CLIENTS, TABLE, PROFILE, RANKING})
+RECORDS = "records"  # the measured figures and which ranking values come from them (docs/records.md)
+CACHES: frozenset[str] = frozenset({CRITERIA, CLIENTS, TABLE, PROFILE, RANKING, RECORDS})
 
 # what the shell is told when another tab or the CLI saved as well: refresh every view, rebuild none
 OUTSIDE = "outside"
@@ -62,9 +65,13 @@ CHANGES: dict[str, Change] = {
     "profile": Change(frozenset({PROFILE, RANKING}), ("clients", "import", "ranking", "drafts")),
     # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
     # (and the criteria view's "rate everyone" grid shows every client's value on one criterion)
-    "clients": Change(frozenset({CLIENTS, TABLE, RANKING}), ("clients", "import", "profile", "criteria", "ranking", "drafts")),
+    "clients": Change(frozenset({CLIENTS, TABLE, RANKING, RECORDS}),
+                      ("clients", "import", "records_import", "profile", "criteria", "records_sources", "ranking", "drafts")),
     # a criterion added, removed, renamed or turned: every client's columns and the score table
-    "criteria": Change(frozenset({CRITERIA, CLIENTS, TABLE, RANKING}), ("criteria", "clients", "import", "ranking", "drafts")),
+    "criteria": Change(frozenset({CRITERIA, CLIENTS, TABLE, RANKING, RECORDS}),
+                       ("criteria", "records_sources", "clients", "import", "ranking", "drafts")),
+    # records imported, a record's client mapped, or Pay rate / On-time payment switched between rating and records
+    "records": Change(frozenset({TABLE, RANKING, RECORDS}), ("records_import", "records_sources", "ranking", "drafts")),
     # weights only, after ``state.set_criteria(saved)``: the score table and those criteria stay (the slider hot path)
     # (the clients table too: its incomplete marks count only criteria whose weight is above 0)
     "weights": Change(frozenset({RANKING}), ("clients", "ranking", "drafts")),

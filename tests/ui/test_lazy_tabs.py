@@ -15,13 +15,13 @@ def tab_index(view: str) -> int:
 
 
 def test_only_the_start_tab_is_built(app):
-    assert set(app.views.built()) == set(TABS[START_TAB][1]) == {"criteria", "ranking"}
-    assert set(app.views) == {"profile", "clients", "import", "criteria", "ranking", "drafts"}
+    assert set(app.views.built()) == set(TABS[START_TAB][1]) == {"criteria", "records_sources", "ranking"}
+    assert set(app.views) == {"profile", "clients", "import", "records_import", "criteria", "records_sources", "ranking", "drafts"}
     assert "drafts" in app.views and "nope" not in app.views and "drafts" not in app.views.built()
     for i, box in enumerate(app.tabs.children):
         assert bool(box.children) == (i == START_TAB)
     shown = app.tabs.children[START_TAB].children
-    assert [dom.tab("criteria") in shown[0]._dom_classes, dom.tab("ranking") in shown[1]._dom_classes] == [True, True]
+    assert [dom.tab(name) in box._dom_classes for name, box in zip(("criteria", "records_sources", "ranking"), shown)] == [True] * 3
 
 
 def test_selecting_a_tab_builds_and_shows_its_view(app):
@@ -42,7 +42,7 @@ def test_asking_for_a_view_builds_it_into_its_tab(app):
 
 def test_a_change_does_not_build_hidden_views_and_a_later_build_sees_it(app):
     app.views["criteria"].sliders["learning"].value = 5
-    assert set(app.views.built()) == {"criteria", "ranking"}
+    assert set(app.views.built()) == {"criteria", "records_sources", "ranking"}
     top = app.views["ranking"].ranking.top(3)
     assert [c.client.name for c in app.views["drafts"].cards] == top
 

@@ -1,0 +1,202 @@
+"""The "Import records" panel (Import tab): a time report or an invoice list, checked, then stored.
+
+The file is checked first (format, every row; problems listed in the user's
+language), stored when the user confirms (all or nothing, or the valid rows),
+and the client names that match no client are listed with "Add as client" and
+"Map to …" (remembered). Rules: docs/records.md.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from .. import i18n
+from ..errors import FreelancekitError, InvalidInput
+from . import dom
+from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
+from .import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, uploaded_file
+from .wiring import OUTSIDE
+
+if TYPE_CHECKING:
+    from ..records.parse import ParsedRecords
+
+FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
+MAX_PROBLEMS_SHOWN = 200
+MAX_UNMATCHED_SHOWN = 30
+
+
+def problems_html(problems: list[Any], locale: str) -> str:
+    from ..records.problems import wording
+
+    if not problems:
+        return ""
+    items = "".join(f'<li class="{dom.RECORDS_PROBLEM}">{html_text(wording(p, locale))}</li>' for p in problems[:MAX_PROBLEMS_SHOWN])
+    more = f"<li>… +{len(problems) - MAX_PROBLEMS_SHOWN}</li>" if len(problems) > MAX_PROBLEMS_SHOWN else ""
+    title = html_text(i18n.t("records.ui.problems", locale, count=len(problems)))
+    return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
+
+
+def preview_text(parsed: ParsedRecords, locale: str) -> str:
+    text = i18n.t("records.ui.preview", locale, format=i18n.t(f"records.format.{parsed.source}", locale), rows=parsed.rows,
+                  time=len(parsed.time), invoices=len(parsed.invoices), payments=len(parsed.payments))
+    if parsed.source == "invoiceninja_payments":
+        text += " " + i18n.t("records.ui.oldest_first_note", locale)
+    if parsed.skipped:
+        text += " " + i18n.t("records.cli.skipped", locale, count=parsed.skipped)
+    return text
+
+
+class RecordsImportView:
+    def __init__(self, state: AppState):
+        self.state = state
+        loc = state.locale
+        self.parsed: ParsedRecords | None = None
+        self.data: bytes | None = None
+        self.upload = classed(w.FileUpload(accept=".csv,.txt", multiple=False, description=i18n.t("records.ui.choose", loc)),
+                              dom.RECORDS_UPLOAD)
+        self.upload.observe(self.on_upload, names="value")
+        self.source = classed(w.Dropdown(options=[(i18n.t("records.ui.detect", loc), "")] +
+                                         [(i18n.t(f"records.format.{f}", loc), f) for f in FORMATS],
+                                         value="", description=i18n.t("records.ui.format", loc),
+                                         layout=w.Layout(width="auto")), dom.RECORDS_SOURCE)
+        self.source.observe(lambda _c: self._recheck(), names="value")
+        self.message = classed(w.HTML(value=""), dom.RECORDS_MESSAGE)
+        self.preview = classed(w.HTML(value=""), dom.RECORDS_PREVIEW)
+        self.errors = classed(w.HTML(value=""), dom.RECORDS_ERRORS)
+        self.only_valid = classed(w.Checkbox(value=False, description=i18n.t("records.ui.only_valid", loc), indent=False,
+                                             layout=w.Layout(width="auto")), dom.RECORDS_ONLY_VALID)
+        self.only_valid.observe(lambda _c: self._update_confirm(), names="value")
+        self.confirm = classed(w.Button(description=i18n.t("records.ui.confirm", loc), button_style="primary", disabled=True),
+                               dom.RECORDS_CONFIRM)
+        self.confirm.on_click(self.on_confirm)
+        self.unmatched = w.VBox([])
+        self.widget = classed(w.VBox([
+            w.HTML(value=f"<h3>{html_text(i18n.t('records.ui.heading', loc))}</h3>"
+                         f'<p class="fk-muted">{html_text(i18n.t("records.ui.help", loc, mb=UPLOAD_LIMIT_MB))}</p>'),
+            w.HBox([self.upload, self.source]), self.message, self.preview, self.errors, self.only_valid, self.confirm,
+            self.unmatched,
+        ]), dom.tab("records_import"))
+        self.refresh()
+
+    # -- checking and storing a file -------------------------------------------------
+    @guarded
+    def on_upload(self, change: Any) -> None:
+        got = uploaded_file(change["new"] if isinstance(change, dict) else change)
+        if got is None:
+            return
+        name, data, size = got
+        if size > UPLOAD_LIMIT_BYTES or len(data) > UPLOAD_LIMIT_BYTES:
+            self._reset()
+            set_error(self.message, i18n.t("import.too_big", self.state.locale, file=name, size=f"{size / 2**20:.1f}", mb=UPLOAD_LIMIT_MB))
+            return
+        self.load(data)
+
+    def load(self, data: bytes) -> None:
+        """Check a file for preview (also callable from tests and notebooks)."""
+        from ..records.parse import parse_records
+        from ..records.problems import RecordsFileError
+
+        self._reset()
+        self.data = data
+        loc = self.state.locale
+        try:
+            self.parsed = parse_records(data, self.source.value or None)
+        except RecordsFileError as exc:
+            set_error(self.message, exc.in_locale(loc))
+            return
+        self.preview.value = f'<p class="{NO_MATH}">{html_text(preview_text(self.parsed, loc))}</p>'
+        self.errors.value = problems_html(self.parsed.problems, loc)
+        self._update_confirm()
+
+    @guarded
+    def _recheck(self) -> None:
+        if self.data is not None:
+            self.load(self.data)
+
+    def _reset(self) -> None:
+        self.parsed = None
+        set_error(self.message, None)
+        self.preview.value = self.errors.value = ""
+        self.confirm.disabled = True
+
+    def _update_confirm(self) -> None:
+        p = self.parsed
+        rows = 0 if p is None else len(p.time) + len(p.invoices) + len(p.payments)
+        self.confirm.disabled = p is None or not rows or (bool(p.problems) and not self.only_valid.value)
+
+    @guarded
+    def on_confirm(self, _b: Any = None) -> None:
+        from ..records import store as records_store
+
+        parsed, loc = self.parsed, self.state.locale
+        if parsed is None:
+            return
+        try:
+            result = records_store.save(self.state.store, parsed, valid_only=self.only_valid.value)
+        except InvalidInput as exc:
+            self.errors.value = problems_html(exc.problems, loc)
+            set_error(self.message, i18n.t("records.cli.refused", loc, count=len(exc.problems)))
+            return
+        done = i18n.t("records.ui.done", loc, format=i18n.t(f"records.format.{parsed.source}", loc),
+                      time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
+                      payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged)
+        if result.matched_oldest_first:
+            done += " " + i18n.t("records.cli.oldest_first", loc, count=result.matched_oldest_first)
+        self._reset()
+        self.data = None
+        self.upload.value = ()
+        self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'
+        if result.problems:
+            self.errors.value = problems_html(result.problems, loc)
+        self.state.status.info(done)
+        self.state.changed("records")
+
+    # -- names that match no client -------------------------------------------------
+    def _unmatched_rows(self) -> list[w.Widget]:
+        from ..records.schema import has_records
+
+        state, loc = self.state, self.state.locale
+        if not has_records(state.store.conn):
+            return []
+        from ..records import store as records_store
+
+        names = records_store.unmatched(state.store)
+        if not names:
+            return []
+        clients = sorted(((c.name, c.id) for c in state.clients()), key=lambda p: p[0].casefold())
+        rows: list[w.Widget] = [w.HTML(value=f"<p>{html_text(i18n.t('records.ui.unmatched', loc, count=len(names)))}</p>")]
+        for name in names[:MAX_UNMATCHED_SHOWN]:
+            label = w.HTML(value=f'<bdi data-name="{html_text(name)}">{html_text(name)}</bdi>', layout=w.Layout(width="220px"))
+            add = classed(w.Button(description=i18n.t("records.ui.add_client", loc), icon="plus"), dom.RECORDS_ADD_CLIENT)
+            add.on_click(lambda _b, name=name: self.add_client(name))
+            pick = classed(w.Dropdown(options=[(i18n.t("records.ui.map_choose", loc), None), *clients], value=None,
+                                      description=i18n.t("records.ui.map_to", loc), layout=w.Layout(width="auto")), dom.RECORDS_MAP_TO)
+            go = classed(w.Button(description=i18n.t("records.ui.map", loc), disabled=True), dom.RECORDS_MAP)
+            pick.observe(lambda c, go=go: setattr(go, "disabled", c["new"] is None), names="value")
+            go.on_click(lambda _b, name=name, pick=pick: self.map_to(name, pick.value))
+            rows.append(classed(w.HBox([label, add, pick, go]), dom.RECORDS_UNMATCHED))
+        if len(names) > MAX_UNMATCHED_SHOWN:
+            rows.append(w.HTML(value=f"<p>… +{len(names) - MAX_UNMATCHED_SHOWN}</p>"))
+        return rows
+
+    @guarded
+    def add_client(self, name: str) -> None:
+        try:
+            self.state.store.add_client({"name": name})
+        except FreelancekitError as exc:
+            set_error(self.message, exc.message)
+            return
+        self.state.changed("clients")
+
+    @guarded
+    def map_to(self, name: str, client_id: int | None) -> None:
+        if client_id is None:
+            return
+        from ..records import store as records_store
+
+        records_store.map_client(self.state.store, name, client_id)
+        self.state.changed("records")
+
+    def refresh(self, kind: str = OUTSIDE) -> None:
+        self.unmatched.children = tuple(self._unmatched_rows())

@@ -1,0 +1,111 @@
+"""The records in the app: the Import records panel, the rating/records switch, the ranking's marks,
+income concentration and the drafts note (docs/records.md)."""
+from __future__ import annotations
+
+from records_scenario import MEASURED, MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
+
+from freelancekit.records import store as records_store
+from freelancekit.ui import dom
+from freelancekit.ui.common import literal_text
+
+
+def _ranked(app) -> list[str]:
+    ranking = app.state.ranking()
+    return [ranking.table.names[i] for i in ranking.order.tolist()]
+
+
+def _import(app, data: bytes) -> None:
+    view = app.views["records_import"]
+    view.load(data)
+    assert not view.confirm.disabled, literal_text(view.errors)
+    view.on_confirm()
+
+
+def test_import_switch_and_the_ranking_follows_the_measured_pay(app):
+    app.store.set_weights(PAY_RATE_ONLY)
+    app.state.invalidate("criteria")
+    assert _ranked(app)[0] == TYPED_FIRST
+    _import(app, toggl_file())
+    view = app.views["records_import"]
+    assert "6 time entries" in literal_text(view.message)
+    # "sentinel  cyber" matched Sentinel Cyber ignoring case and spaces; Acme Unlisted matches nobody
+    assert [r.children[0].value for r in view.unmatched.children[1:]] == ['<bdi data-name="Acme Unlisted">Acme Unlisted</bdi>']
+    _import(app, invoices_file())
+    assert _ranked(app)[0] == TYPED_FIRST  # still "my rating"
+    app.views["records_sources"].switches["hourly_rate"].value = "records"
+    assert records_store.sources(app.store)["hourly_rate"] == "records"
+    order = _ranked(app)
+    assert order[0] == MEASURED_FIRST and order.index("Sentinel Cyber") > order.index("Polyglot Language School")  # 50 < 58
+    html = app.views["ranking"].table.value
+    assert html.count(dom.RECORDS_MEASURED) == 2 and 'data-records="3"' in html and dom.RECORDS_TYPED in html
+    info = literal_text(app.views["records_sources"].infos["hourly_rate"])
+    assert "Measured for 2 of 12 clients, from 6 records" in info
+    provenance = app.state.records()[1]
+    assert {k: round(v["hourly_rate"].value, 6) for k, v in provenance.measured.items()} == MEASURED
+    # and back: the typed values rank again
+    app.views["records_sources"].switches["hourly_rate"].value = "rating"
+    assert _ranked(app)[0] == TYPED_FIRST
+
+
+def test_unmatched_names_can_be_added_or_mapped_and_the_mapping_is_remembered(app):
+    _import(app, toggl_file())
+    view = app.views["records_import"]
+    row = view.unmatched.children[1]
+    _label, _add, pick, go = row.children
+    pick.value = app.store.client_by_name("Flow Yoga Collective").id
+    go.click()
+    assert view.unmatched.children == ()
+    assert records_store.mappings(app.store) == {"acmeunlisted": "Flow Yoga Collective"}
+    assert "Flow Yoga Collective" in set(app.state.records()[2]["client"])
+
+
+def test_add_as_client_creates_the_client_and_its_records_count_for_it(app):
+    _import(app, toggl_file())
+    view = app.views["records_import"]
+    view.unmatched.children[1].children[1].click()
+    assert app.store.client_by_name("Acme Unlisted")
+    assert view.unmatched.children == ()
+
+
+def test_income_concentration_warns_and_the_drafts_say_so(app):
+    _import(app, toggl_file())
+    _import(app, invoices_file())  # Green Roots 3 000 of 3 500 + Acme Unlisted's 500 billable: 75 %
+    app.views["ranking"].refresh()
+    text = literal_text(app.views["ranking"].records.concentration)
+    assert "Green Roots Foundation, brings 75% of your income" in text and "More than half" in text
+    assert "Herfindahl index of your income: 0.59" in text  # 0.75² + 0.125² + 0.125² = 0.594
+    app.store.set_weights(PAY_RATE_ONLY)
+    app.views["records_sources"].switches["hourly_rate"].value = "records"
+    app.views["drafts"].refresh()
+    notes = {card.client.name: literal_text(card.risk) for card in app.views["drafts"].cards}
+    assert MEASURED_FIRST in notes and "already brings 75%" in notes[MEASURED_FIRST]
+    assert all(not t for name, t in notes.items() if name != MEASURED_FIRST)
+
+
+def test_a_bad_file_lists_its_problems_in_arabic_and_stores_nothing(app):
+    app.store.save_profile({**app.store.profile().__dict__, "locale": "ar", "services": app.store.profile().services})
+    app.state.locale = "ar"
+    view = app.views["records_import"]
+    view.load(invoices_file().replace(b"3000.00,", b"abc,", 1))
+    assert view.confirm.disabled and "ليس رقماً" in literal_text(view.errors) and "الصف 2" in literal_text(view.errors)
+    view.load(b"name,email\nA,a@b.co\n")
+    assert "قائمة عملاء" in literal_text(view.message)
+    assert records_store.counts(app.store) == {"time": 0, "invoices": 0, "payments": 0}
+
+
+def test_plots_are_drawn_in_both_languages(app):
+    from freelancekit.records.measures import Window, invoice_status, monthly
+    from freelancekit.ui.charts import figure_texts
+    from freelancekit.ui.records_plots import days_late_figure, monthly_figure
+
+    _import(app, toggl_file())
+    _import(app, invoices_file())
+    records = records_store.load(app.store)
+    window = Window.of()
+    for loc, word in (("en", "Days late"), ("ar", "أيام التأخير")):
+        late = days_late_figure(invoice_status(records, window), loc)
+        assert word in " ".join(figure_texts(late)) and {t["name"] for t in late["data"]} == {"Green Roots Foundation", "Sentinel Cyber"}
+        month = monthly_figure(monthly(records, window), loc)
+        assert month["data"] and month["layout"]["yaxis2"]["overlaying"] == "y"
+    app.views["ranking"].refresh()
+    assert app.views["ranking"].records.plots.outputs
