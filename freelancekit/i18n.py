@@ -473,7 +473,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.email.local_not_ascii": {"en": "use only Latin letters, digits and . _ + - before the @ (most mail systems cannot deliver to other letters there)",
                                     "ar": "استخدم قبل @ حروفاً لاتينية وأرقاماً و . _ + - فقط (معظم أنظمة البريد لا تستطيع التسليم إلى حروف أخرى هناك)"},
     "error.key.invalid": {"en": "'{value}' is not a valid key: use 1-40 lowercase letters, digits or _ starting with a letter",
-                          "ar": "«{value}» ليس مفتاحاً صالحاً: استخدم من 1 إلى 40 حرفاً صغيراً أو رقماً أو _، يبدأ بحرف"},
+                          "ar": "«{value}» ليس مفتاحاً صالحاً: استخدم من 1 إلى 40 حرفاً (عربياً أو لاتينياً صغيراً) أو رقماً أو _، يبدأ بحرف"},
     "error.currency.invalid": {"en": "must be a 3-letter currency code such as USD, EUR or SAR", "ar": "يجب أن يكون رمز عملة من 3 أحرف مثل USD أو EUR أو SAR"},
     "error.choice.invalid": {"en": "'{value}' is not allowed: choose one of {choices}", "ar": "«{value}» غير مسموح: اختر واحداً من {choices}"},
     "error.choice.invalid_value": {"en": "'this value' is not allowed: choose one of {choices}", "ar": "هذه القيمة غير مسموحة: اختر واحداً من {choices}"},

@@ -70,7 +70,10 @@ _LINE_BREAK = re.compile(r"[\r\n\t\u2028\u2029\x85]")
 
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 _LABEL = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
-_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+# a key is Latin lowercase or Arabic letters, digits and _ (a criterion named in Arabic keeps a readable Arabic key)
+_ARABIC_KEY_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_KEY = re.compile(f"^[a-z{_ARABIC_KEY_LETTERS}][a-z0-9_{_ARABIC_KEY_LETTERS}]{{0,39}}$")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, superscript alef, tatweel: not part of a key
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 
 NUMBER_HINT = "write digits such as 45 or 45.50"
@@ -330,9 +333,16 @@ def name_key(name: str) -> str:
 
 
 def slugify_key(label: str, taken: set[str]) -> str:
-    """A criterion key derived from its label, unique among ``taken``."""
-    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower()).strip("_")[:30]
+    """A criterion key derived from its label, unique among ``taken``.
+
+    Latin letters lose their accents ("Réactivité" -> "reactivite"); Arabic letters
+    stay, without harakat or tatweel ("سرعة الرد" -> "سرعة_الرد"), so the column a
+    spreadsheet export gets is readable and imports back (docs/data.md).
+    """
+    text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", label).lower())
+    kept = "".join(ch if re.match(f"[{_ARABIC_KEY_LETTERS}]", ch)
+                   else unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode() for ch in text)
+    base = re.sub(f"[^a-z0-9{_ARABIC_KEY_LETTERS}]+", "_", kept).strip("_")[:30]
     if not base or not base[0].isalpha():
         base = f"custom_{base}" if base else "custom"
     key, n = base, 1

@@ -126,3 +126,26 @@ def test_small_and_long_numbers_are_written_without_exponent(tmp_path, fmt):
     assert comparable(imported.clients) == comparable(exported.clients)
     if fmt == "csv":
         assert b"0.000001," in to_csv_bytes(cs, builtin_criteria()) and b"e-" not in to_csv_bytes(cs, builtin_criteria())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_arabic_criterion_gets_a_readable_key_that_round_trips(tmp_path, fmt):
+    with Store(tmp_path / "a.sqlite") as store:
+        store.add_client({"name": "مكتبة النور"})
+        crit = store.add_criterion({"label": "سرعةُ الرد", "kind": "rating"})
+        assert crit.key == "سرعة_الرد"  # harakat dropped, Arabic kept: not "custom"
+        second = store.add_criterion({"label": "سرعة الرد!", "kind": "rating"})
+        assert second.key == "سرعة_الرد_2"
+        client = store.clients()[0]
+        store.update_client(client.id, {**{c.key: client.values.get(c.key) for c in store.criteria()}, "name": client.name,
+                                        "سرعة_الرد": 4, "سرعة_الرد_2": 2})
+        criteria = store.criteria()
+        data = to_csv_bytes(store.clients(), criteria) if fmt == "csv" else to_xlsx_bytes(store.clients(), criteria)
+        if fmt == "csv":
+            assert "سرعة_الرد" in data.decode("utf-8-sig").splitlines()[0].split(",")
+    with Store(tmp_path / "b.sqlite") as other:
+        other.add_criterion({"label": "سرعةُ الرد", "kind": "rating"})
+        other.add_criterion({"label": "سرعة الرد!", "kind": "rating"})
+        import_clients(other, data, f"clients.{fmt}")
+        back = other.clients()[0]
+        assert (back.name, back.values["سرعة_الرد"], back.values["سرعة_الرد_2"]) == ("مكتبة النور", 4, 2)
