@@ -563,7 +563,7 @@ def load_drafts(store: Store) -> list[Draft]:
 
 
 def load_draft(store: Store, client_id: int) -> Draft | None:
-    found = store.drafts().get(client_id)
+    found = store.draft(client_id)
     return Draft.from_data(found[0], found[1], client_id) if found else None
 
 

@@ -6,7 +6,7 @@ all in one go.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
@@ -196,15 +196,36 @@ def parse_value(criterion: Criterion, value: Any, row: int | None = None) -> flo
     return v.parse_number(value, criterion.key, row=row)
 
 
+class _ClientFields(Mapping[str, Any]):
+    """A Client read as the raw mapping ``make_client`` takes: its own fields, no copy."""
+
+    def __init__(self, client: Client):
+        self._client = client
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self._client, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._client.__dataclass_fields__)
+
+    def __len__(self) -> int:
+        return len(self._client.__dataclass_fields__)
+
+
 def make_client(
-    raw: Mapping[str, Any],
+    raw: Mapping[str, Any] | Client,
     criteria: Iterable[Criterion],
     *,
     row: int | None = None,
     id: int | None = None,
     revision: int = 0,
 ) -> Client:
-    """A validated client from raw values keyed by CSV column names."""
+    """A validated client from raw values keyed by CSV column names, or a Client checked field by field."""
+    if isinstance(raw, Client):
+        raw = _ClientFields(raw)
     c = _Collector()
     text = {
         f: c.check(v.clean_text, raw.get(f), f, row=row, max_length=LIMITS[f], multiline=f == "notes", required=f == "name",

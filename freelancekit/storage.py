@@ -619,9 +619,7 @@ class Store:
             c.execute("DELETE FROM clients WHERE id = ?", (client_id,))
 
     def _validated(self, raw: Mapping[str, Any] | Client) -> Client:
-        if isinstance(raw, Client):
-            raw = {**asdict(raw), "services": raw.services, "values": dict(raw.values)}
-        return make_client(raw, self.criteria())
+        return make_client(raw, self.criteria())  # a Client is checked field by field, not copied into a dict
 
     def import_clients(
         self,
@@ -891,6 +889,11 @@ class Store:
     def drafts(self) -> dict[int, tuple[dict[str, Any], int]]:
         """Every saved draft by client id, with its revision."""
         return {cid: (json.loads(data), rev) for cid, data, rev in self._read("SELECT client_id, data, revision FROM drafts")}
+
+    def draft(self, client_id: int) -> tuple[dict[str, Any], int] | None:
+        """One client's saved draft with its revision, or None: one row read, not every draft."""
+        rows = self._read("SELECT data, revision FROM drafts WHERE client_id = ?", (client_id,))
+        return (json.loads(rows[0][0]), rows[0][1]) if rows else None
 
     def delete_draft(self, client_id: int) -> None:
         with self._write() as c:

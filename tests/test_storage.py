@@ -417,3 +417,28 @@ def test_a_first_format_portfolio_gains_packages_and_keeps_everything(tmp_path):
         saved = s.save_profile({"name": "Maya", "services": [{"name": "Blog posts"}],
                                 "packages": [{"name": "Monthly", "services": ["Blog posts"], "price": 500, "price_note": "per month"}]})
         assert s.profile().packages == saved.packages and saved.packages[0].price == 500
+
+
+def test_one_draft_is_read_by_its_client_alone(store, monkeypatch):
+    from freelancekit.drafting import Draft, load_draft
+
+    a, b = store.add_client({"name": "Acme"}), store.add_client({"name": "Beta"})
+    for c in (a, b):
+        store.save_draft(c.id, Draft(c.id, c.name, "", "", f"For {c.name}", "Hello").to_data())
+    assert store.draft(b.id)[0]["subject"] == "For Beta" and store.draft(999) is None
+    monkeypatch.setattr(Store, "drafts", lambda self: pytest.fail("load_draft read every draft"))
+    assert (load_draft(store, a.id).subject, load_draft(store, a.id).revision) == ("For Acme", 1)
+
+
+def test_a_client_object_is_validated_as_it_is_not_copied_into_a_dict(store, monkeypatch):
+    import dataclasses
+
+    from freelancekit import storage
+
+    a = store.add_client({"name": "Acme", "ease": "4"})
+    monkeypatch.setattr(storage, "asdict", lambda *_a, **_k: pytest.fail("the client went through a dict"), raising=False)
+    monkeypatch.setattr(dataclasses, "asdict", lambda *_a, **_k: pytest.fail("the client went through a dict"))
+    saved = store.update_client(a.id, replace(a, notes="direct"))
+    assert (saved.notes, saved.values["ease"], store.client(a.id).notes) == ("direct", 4.0, "direct")
+    with pytest.raises(InvalidInput, match="ease: must be a whole number from 1 to 5"):
+        store.update_client(a.id, replace(a, values={**a.values, "ease": 9}))
