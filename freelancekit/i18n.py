@@ -445,6 +445,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "where.field": {"en": "{column}: ", "ar": "{column}: "},
     "where.separator": {"en": "; ", "ar": "؛ "},
     "where.quote": {"en": "'{value}'", "ar": "«{value}»"},
+    "where.list_joiner": {"en": "; ", "ar": "؛ "},
     "field.weight": {"en": "Weight", "ar": "الوزن"},
     "error.invalid_input": {"en": "some values are not valid", "ar": "بعض القيم غير صالحة"},
     "error.text.too_long": {"en": "is too long: at most {max_length} characters", "ar": "طويل جداً: {max_length} حرفاً على الأكثر"},

@@ -105,10 +105,12 @@ def new_clients_html(parsed: ParsedImport, plan: ImportResult, locale: str) -> s
     added = [(row, c) for row, c in parsed.clients if row not in updating]
     if not added:
         return ""
-    head = "".join(f"<th>{html_text(c)}</th>" for c in ("row", "name", "contact_name", "email", "services"))
+    names = [i18n.t("import.col_row", locale), *(local_name(k, (), locale) for k in ("name", "contact_name", "email", "services"))]
+    head = "".join(f"<th>{html_text(n)}</th>" for n in names)  # in the user's language, like the changes table
+    joiner = i18n.t("where.list_joiner", locale)
     body = "".join(
-        f"<tr><td>{row}</td><td>{html_text(c.name)}</td><td>{html_text(c.contact_name)}</td>"
-        f"<td>{html_text(c.email)}</td><td>{html_text('; '.join(c.services))}</td></tr>"
+        f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td><td><bdi>{html_text(c.contact_name)}</bdi></td>"
+        f"<td><bdi>{html_text(c.email)}</bdi></td><td><bdi>{html_text(joiner.join(c.services))}</bdi></td></tr>"
         for row, c in added[:PREVIEW_ROWS]
     )
     more = f"<p>… +{len(added) - PREVIEW_ROWS}</p>" if len(added) > PREVIEW_ROWS else ""

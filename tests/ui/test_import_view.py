@@ -87,3 +87,21 @@ def test_a_windows_1256_file_says_how_it_was_read(arabic_app):
     view = arabic_app.views["import"]
     view.load("c.csv", "الاسم\nشركة النور\n".encode("cp1256"))
     assert "قُرئ الملف بترميز Windows-1256 (Arabic)" in literal_text(view.preview)
+
+
+LATIN_WORD = r"[A-Za-z]{2,}"
+
+
+def test_the_arabic_preview_headers_and_problems_are_arabic(arabic_app):
+    import re
+
+    view = arabic_app.views["import"]
+    view.load("c.csv", "name,email,ease\nAlpha Co,a@alpha.example,4\n,x@,9\n".encode())
+    heads = re.findall(r"<th>(.*?)</th>", view.preview.value)
+    assert heads == ["الصف", "اسم العميل", "الشخص المسؤول", "البريد الإلكتروني", "الخدمات التي يشتريها"]
+    text = literal_text(view.errors)
+    assert text.startswith("وُجدت 3 مشاكل:")  # an Arabic count (CLDR "few"), not "وُجدت 3 مشكلة"
+    assert "الصف 3، العمود name: مطلوب" in text.replace("\u2068", "").replace("\u2069", "")
+    # the only Latin left is the user's data and the file's column names
+    leftover = re.sub(r"Alpha Co|a@alpha\.example|x@|name@example\.com|\bname\b|\bemail\b|\bease\b", "", text)
+    assert not re.search(LATIN_WORD, leftover), leftover
