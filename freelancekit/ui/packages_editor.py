@@ -57,6 +57,7 @@ class PackageRow:
     def fill(self, package: Package | None, options: list[str]) -> None:
         if list(self.services.options) != options:
             self.services.options = options
+            self.services.rows = min(8, max(3, len(options)))  # every service visible without scrolling
         self.name.value = package.name if package else ""
         self.services.value = tuple(s for s in (package.services if package else ()) if s in options)
         self.price.value = _number_text(package.price) if package else ""
@@ -73,7 +74,10 @@ class PackagesEditor:
         self.rows = [PackageRow(self, n) for n in range(1, MAX_PACKAGES + 1)]
         self.error = error_label(dom.profile_error(PACKAGES))
         intro = f'<p class="fk-muted">{html_text(i18n.t("packages.intro", loc))}</p>'
-        self.widget = classed(w.VBox([w.HTML(value=f"<h4>{html_text(i18n.t('packages.heading', loc))}</h4>{intro}"),
+        head = w.HBox([w.Label(value=i18n.t(key, loc), layout=w.Layout(width=width)) for key, width in (
+            ("packages.col_name", "160px"), ("packages.col_services", "260px"), ("packages.price", "110px"),
+            ("packages.col_note", "130px"), ("packages.separate", "150px"))])
+        self.widget = classed(w.VBox([w.HTML(value=f"<h4>{html_text(i18n.t('packages.heading', loc))}</h4>{intro}"), head,
                                       *(r.widget for r in self.rows), self.error]), dom.PACKAGES)
         self.show(view.state.store.profile())
 
