@@ -103,3 +103,27 @@ def test_a_header_shaped_contact_is_refused_with_row_and_column(live_app, import
         "row 3, column contact_name: contains text shaped like '=?charset?q?...?=', which email programs decode "
         "into hidden text: please rewrite that part"]
     assert page.locator(f"{css(dom.IMPORT_CONFIRM)} button, button{css(dom.IMPORT_CONFIRM)}").first.is_disabled()
+
+
+def test_one_clients_refused_contact_leaves_the_other_drafts_in_the_zip(tmp_path, page):
+    """A portfolio saved before the rule (contact written straight into the file) still gives the other two drafts."""
+    import sqlite3
+
+    from freelancekit.api import create_demo, rank_portfolio
+    from live_app import serve_app
+
+    db = tmp_path / "portfolio.sqlite"
+    with create_demo(db) as store:
+        spoiled = rank_portfolio(store).records()[1]["name"]
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE clients SET contact_name = ? WHERE name = ?", ("=?utf-8?q?x=0ABcc:_a@b.c?=", spoiled))
+    conn.close()
+    with serve_app(db) as app:
+        open_app(page, app.url)
+        open_tab(page, "drafts")
+        box = page.locator(css(dom.DRAFT_ZIP_BOX), has_text="Not in the zip").first
+        box.wait_for(state="visible")
+        assert f"the email to “{spoiled}” (Contact person:" in box.inner_text()
+        assert box.locator(css(dom.DRAFT_ZIP)).count() == 1  # the zip of the other two is offered
+        screenshot(page, "drafts-zip-left-out")
