@@ -85,43 +85,63 @@ def invoice_status(records: RecordSet, window: Window) -> pd.DataFrame:
 
 
 def summary_frame(records: RecordSet, window: Window) -> pd.DataFrame:
-    """One row per client with any record, the figures of docs/records.md plus record counts."""
+    """One row per client with any record, the figures of docs/records.md plus record counts.
+
+    The clients are numbered once and every figure is a ``numpy.bincount`` over those numbers:
+    a pandas groupby per figure cost more than the figures themselves (1 000 clients).
+    """
     since, today = pd.Timestamp(window.since), pd.Timestamp(window.until)
+    names = sorted(set(records.time["client"]) | set(records.invoices["client"]))
+    index = pd.Index(names, dtype=object)
+    n = len(names)
+
+    def count(codes: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(codes, weights=weights, minlength=n).astype(float)
+
     t = records.time
-    day = t["start"].dt.normalize()
-    t = t[(day >= since) & (day <= today)]
+    day = t["start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    in_window = (day >= since.to_datetime64()) & (day <= today.to_datetime64())
+    t_code = index.get_indexer(t["client"])[in_window]
+    hours = t["hours"].to_numpy(dtype=float)[in_window]
+    bill = t["billable"].to_numpy(dtype=bool)[in_window]
+    amount = t["amount"].to_numpy(dtype=float)[in_window]
+    has_amount = bill & ~np.isnan(amount)
+    time_amount = count(t_code[has_amount], amount[has_amount])
+    time_amount[count(t_code[has_amount]) == 0] = np.nan
+
     inv = invoice_status(records, window)
-    win = inv[inv["in_window"]]
-    by_client = pd.Index(sorted(set(records.time["client"]) | set(records.invoices["client"])), name="client")
-    hours = t.groupby("client")["hours"].sum().reindex(by_client, fill_value=0.0)
-    billable = t[t["billable"]]
-    billable_hours = billable.groupby("client")["hours"].sum().reindex(by_client, fill_value=0.0)
-    time_amount = billable.groupby("client")["amount"].sum(min_count=1).reindex(by_client)
-    has_invoices = pd.Series(by_client.isin(records.invoices["client"]), index=by_client)
-    invoiced = win.groupby("client")["amount"].sum().reindex(by_client, fill_value=0.0)
-    revenue = invoiced.where(has_invoices, time_amount)
-    due = win[win["due_now"]]
-    g = due.groupby("client")
-    n_due = g.size().reindex(by_client, fill_value=0)
-    on_time = g["on_time"].sum().reindex(by_client, fill_value=0)
-    total = revenue.sum(min_count=1)
-    frame = pd.DataFrame({
-        "revenue": revenue,
-        "hours": hours,
-        "billable_hours": billable_hours,
-        "effective_rate": (revenue / hours).where(hours > 0),
-        "invoices": win.groupby("client").size().reindex(by_client, fill_value=0),
-        "on_time_pct": (on_time / n_due * 100.0).where(n_due > 0),
-        "avg_days_late": g["days_late"].mean().reindex(by_client),
-        "max_days_late": g["days_late"].max().reindex(by_client),
-        "open_balance": inv.groupby("client")["open"].sum().reindex(by_client, fill_value=0.0),
-        "income_share": revenue / total if total and total > 0 else np.nan,
-        "time_records": t.groupby("client").size().reindex(by_client, fill_value=0),
-        "due_invoices": n_due,
-    }, index=by_client)
-    frame = frame.reset_index()
-    return frame.sort_values(["revenue", "client"], ascending=[False, True], na_position="last", kind="stable",
-                             key=lambda s: s.str.casefold() if s.name == "client" else s).reset_index(drop=True)
+    i_code = index.get_indexer(inv["client"])
+    win = inv["in_window"].to_numpy(dtype=bool)
+    due = inv["due_now"].to_numpy(dtype=bool)
+    inv_amount = inv["amount"].to_numpy(dtype=float)
+    has_invoices = count(index.get_indexer(records.invoices["client"])) > 0
+    revenue = np.where(has_invoices, count(i_code[win], inv_amount[win]), time_amount)
+    n_due = count(i_code[due])
+    late = inv["days_late"].to_numpy(dtype=float)[due]
+    worst = np.full(n, -1.0)
+    np.maximum.at(worst, i_code[due], late)
+    hours_sum = count(t_code, hours)
+    total = np.nansum(revenue) if not np.isnan(revenue).all() else np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame = pd.DataFrame({
+            "client": names,
+            "revenue": revenue,
+            "hours": hours_sum,
+            "billable_hours": count(t_code[bill], hours[bill]),
+            "effective_rate": np.where(hours_sum > 0, revenue / hours_sum, np.nan),
+            "invoices": count(i_code[win]).astype(int),
+            "on_time_pct": np.where(n_due > 0, count(i_code[due], inv["on_time"].to_numpy(dtype=float)[due]) / n_due * 100.0, np.nan),
+            "avg_days_late": np.where(n_due > 0, count(i_code[due], late) / n_due, np.nan),
+            "max_days_late": np.where(n_due > 0, worst, np.nan),
+            "open_balance": count(i_code, inv["open"].to_numpy(dtype=float)),
+            "income_share": revenue / total if total and total > 0 else np.nan,
+            "time_records": count(t_code).astype(int),
+            "due_invoices": n_due.astype(int),
+        })
+    folded = np.array([name.casefold() for name in names], dtype=object)
+    rev = frame["revenue"].to_numpy()
+    order = sorted(range(n), key=lambda i: (np.isnan(rev[i]), -rev[i] if not np.isnan(rev[i]) else 0.0, folded[i]))
+    return frame.iloc[order].reset_index(drop=True)
 
 
 def summary_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
