@@ -39,6 +39,9 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 # Arabic letters, tatweel and harakat as Windows-1256 decodes them
 _ARABIC = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u0671-\u06d3]+")
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# A UTF-8 Latin letter (é = C3 A9) read as Windows-1252 gives "Ã©": a file holding one is partly UTF-8,
+# and reading it all as Windows-1252 would store such garbage, so it is refused instead
+_UTF8_LATIN = re.compile(rb"\xc3[\x80-\xbf]|\xc2[\xa0-\xbf]")
 
 
 class EncodingError(FreelancekitError):
@@ -95,7 +98,7 @@ def _one_byte_page(data: bytes, first_bad: int) -> tuple[str, str]:
             arabic += 1
     if arabic and not western:
         return data.decode("cp1256"), "cp1256"
-    if western and not arabic and not _CP1252_UNDEFINED.intersection(data):
+    if western and not arabic and not _CP1252_UNDEFINED.intersection(data) and not _UTF8_LATIN.search(data):
         return data.decode("cp1252"), "cp1252"
     if not arabic and not western and not _CP1252_UNDEFINED.intersection(data):
         western_text = data.decode("cp1252")

@@ -92,3 +92,9 @@ def test_the_command_line_says_which_one_byte_page_it_read(tmp_path, capsys):
     f.write_bytes(ARABIC.encode("cp1256"))
     assert main(["import", str(f), "--db", str(tmp_path / "p.sqlite")]) == 0
     assert capsys.readouterr().out.startswith("Imported arabic.csv (read as Windows-1256 (Arabic)): 1 added,")
+
+
+def test_a_file_partly_utf8_partly_windows_1252_is_refused_not_stored_as_garbage():
+    data = "name\nCafé\n".encode() + "Straße\n".encode("cp1252")
+    with pytest.raises(EncodingError, match="first unreadable byte on line 3"):
+        decode(data)
