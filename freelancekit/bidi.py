@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-FSI, PDI, RLM, LRM = "\u2068", "\u2069", "\u200f", "\u200e"
+FSI, PDI, RLM, LRM, LRI = "\u2068", "\u2069", "\u200f", "\u200e", "\u2066"
 BIDI_MARKS = frozenset("\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e")
 _RTL = frozenset({"R", "AL"})
 _LTR_OR_NUMBER = frozenset({"L", "EN", "AN"})
@@ -62,4 +62,4 @@ def mark_rtl_lines(text: str) -> str:
     return "\n".join(out)
 
 
-__all__ = ["BIDI_MARKS", "FSI", "LRM", "PDI", "RLM", "first_strong", "is_rtl_locale", "isolate", "mark_rtl_lines", "strip_marks"]
+__all__ = ["BIDI_MARKS", "FSI", "LRI", "LRM", "PDI", "RLM", "first_strong", "is_rtl_locale", "isolate", "mark_rtl_lines", "strip_marks"]

@@ -8,6 +8,7 @@ in docs/ranking.md ("Why a client ranks where it does").
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ import numpy as np
 from . import i18n
 from .bidi import isolate
 from .drafting import join_list
+from .readable import ltr
 from .scoring import Ranking
 
 if TYPE_CHECKING:
@@ -70,8 +72,8 @@ def why(ranking: Ranking, place: int) -> Why:
 
 def points_text(x: float, locale: str = "en", signed: bool = False) -> str:
     """Points with one decimal ('5.0', '+5.0', '−2.5'), isolated inside an Arabic sentence."""
-    text = f"{x:+.1f}" if signed else f"{x:.1f}"
-    return isolate(text.replace("-", "−"), locale)  # a real minus sign
+    text = (f"{x:+.1f}" if signed else f"{x:.1f}").replace("-", "−")  # a real minus sign
+    return ltr(text) if i18n.is_rtl(locale) else text
 
 
 def in_sentence(label: str, locale: str) -> str:
@@ -132,9 +134,13 @@ def percent(share: float) -> str:
     return f"{pct:.0f}"
 
 
+def _num(x: float, locale: str) -> str:
+    return ltr(f"{x:g}") if i18n.is_rtl(locale) else f"{x:g}"
+
+
 def share_text(ranking: Ranking, sure: Robustness, place: int, locale: str = "en") -> str:
     name = isolate(ranking.table.names[ranking.order[place]], locale)
-    return i18n.t("sure.share", locale, rank=place + 1, name=name, pct=isolate(percent(sure.share_of(ranking, place)), locale))
+    return i18n.t("sure.share", locale, rank=place + 1, name=name, pct=ltr(percent(sure.share_of(ranking, place))) if i18n.is_rtl(locale) else percent(sure.share_of(ranking, place)))
 
 
 def method_text(sure: Robustness, locale: str = "en") -> str:
@@ -153,20 +159,30 @@ def swap_text(ranking: Ranking, sure: Robustness, locale: str = "en") -> str | N
     if swap is None:
         return i18n.t("sure.no_swap", locale, third=third, fourth=fourth)
     words = criterion_words(ranking, locale)
-    return i18n.t("sure.swap", locale, criterion=words[swap.key], old=isolate(f"{swap.old_weight:g}", locale),
-                  new=isolate(f"{swap.new_weight:g}", locale), third=third, fourth=fourth)
+    return i18n.t("sure.swap", locale, criterion=words[swap.key], old=_num(swap.old_weight, locale), new=_num(swap.new_weight, locale), third=third, fourth=fourth)
 
 
-def drop_text(ranking: Ranking, dropped: Dropped, locale: str = "en") -> str:
+def drop_text(ranking: Ranking, dropped: Dropped | Sequence[Dropped], locale: str = "en") -> str:
+    """What the top three becomes without a criterion; several with the same outcome in one sentence."""
+    group = [dropped] if not isinstance(dropped, Sequence) else list(dropped)
+    first = group[0]
     words = criterion_words(ranking, locale)
-    criterion = words[dropped.key]
-    if not dropped.top:
+    criterion = join_list([words[d.key] for d in group], locale)
+    if not first.top:
         return i18n.t("sure.drop_only", locale, criterion=criterion)
     now = ranking.top(3)
     names = lambda xs: join_list([isolate(x, locale) for x in xs], locale)  # noqa: E731
-    if list(dropped.top) == now:
+    if list(first.top) == now:
         return i18n.t("sure.drop_same", locale, criterion=criterion)
-    if not dropped.left:
-        return i18n.t("sure.drop_order", locale, criterion=criterion, top=names(dropped.top))
-    return i18n.t("sure.drop_changed", locale, criterion=criterion, left=names(dropped.left),
-                  entered=names(dropped.entered), top=names(dropped.top))
+    if not first.left:
+        return i18n.t("sure.drop_order", locale, criterion=criterion, top=names(first.top))
+    return i18n.t("sure.drop_changed", locale, criterion=criterion, left=names(first.left),
+                  entered=names(first.entered), top=names(first.top))
+
+
+def same_outcome(dropped: Sequence[Dropped]) -> list[list[Dropped]]:
+    """The drops grouped by the top three they leave, in the criteria's order (one sentence per group)."""
+    groups: dict[tuple[str, ...], list[Dropped]] = {}
+    for d in dropped:
+        groups.setdefault(d.top, []).append(d)
+    return list(groups.values())

@@ -211,7 +211,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ranking.prepare": {"en": "Prepare the ranking files", "ar": "جهّز ملفات الترتيب"},
     "ranking.csv": {"en": "ranking.csv", "ar": "ranking.csv"},
     "ranking.xlsx": {"en": "ranking.xlsx", "ar": "ranking.xlsx"},
-    "value.per_hour": {"en": "{amount} {currency}/h", "ar": "{amount} {currency}/ساعة"},
+    "value.per_hour": {"en": "{money}/h", "ar": "{money} للساعة"},
     "value.rating": {"en": "{value}/{hi}", "ar": "{value}/{hi}"},
     "why.strongest": {"en": "#{rank} {name} is strongest on {items}.", "ar": "أقوى ما لدى {name} (رقم {rank}): {items}."},
     "why.earned": {"en": "{criterion} ({points} of {full} points)", "ar": "{criterion} ({points} من {full} نقطة)"},
@@ -240,8 +240,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sure.drop_order": {"en": "Without {criterion}: the same three, in another order ({top}).", "ar": "بدون {criterion}: الثلاثة أنفسهم بترتيب آخر ({top})."},
     "sure.drop_changed": {"en": "Without {criterion}: {left} leaves the top three and {entered} comes in ({top}).",
                           "ar": "بدون {criterion}: يخرج {left} من أفضل ثلاثة ويدخل {entered} ({top})."},
-    "sure.drop_only": {"en": "{criterion} is the only criterion with a weight: without it nothing can be ranked.",
-                       "ar": "{criterion} هو المعيار الوحيد الذي له وزن: بدونه لا يمكن الترتيب."},
+    "sure.drop_only": {"en": "Only {criterion} has a weight: without it nothing can be ranked.",
+                       "ar": "المعيار الوحيد الذي له وزن هو {criterion}: بدونه لا يمكن الترتيب."},
     # drafts
     "drafts.heading": {"en": "Your top three: ask them for more work", "ar": "أفضل ثلاثة عملاء: اطلب منهم عملاً إضافياً"},
     "drafts.intro": {"en": "For each client, tick one to three services to offer, pick a tone, then make the email your own. "

@@ -6,10 +6,16 @@ brings, so "Pay rate 71.4" is never mistaken for $71.40 an hour.
 from __future__ import annotations
 
 from . import i18n
+from .bidi import LRI, PDI
 from .model import Criterion
 from .spreadsheet import format_number
 
 HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
+
+
+def ltr(text: str) -> str:
+    """``text`` (digits, a currency code, a sign) kept left to right inside a right-to-left sentence."""
+    return f"{LRI}{text}{PDI}"
 
 
 def value_text(criterion: Criterion, value: float | None, currency: str = "USD", locale: str = "en") -> str:
@@ -19,5 +25,6 @@ def value_text(criterion: Criterion, value: float | None, currency: str = "USD",
     if criterion.kind == "rating":
         return i18n.t("value.rating", locale, value=format_number(value), hi=criterion.hi)
     if criterion.key in HOURLY_KEYS:
-        return i18n.t("value.per_hour", locale, amount=format_number(value), currency=currency).strip()
+        money = f"{format_number(value)} {currency}".strip()
+        return i18n.t("value.per_hour", locale, money=ltr(money) if i18n.is_rtl(locale) else money)
     return format_number(value)

@@ -151,7 +151,7 @@ def criteria_frame(source: Portfolio | Store) -> pd.DataFrame:
 
 def sure_lines(ranking: Ranking, locale: str = "en") -> list[str]:
     """How sure the top three is, in sentences: the method, each share, the smallest swap, each criterion dropped."""
-    from .explain import drop_text, method_text, share_text, swap_text
+    from .explain import drop_text, method_text, same_outcome, share_text, swap_text
     from .robustness import robustness
 
     sure = robustness(ranking)
@@ -159,4 +159,4 @@ def sure_lines(ranking: Ranking, locale: str = "en") -> list[str]:
     swap = swap_text(ranking, sure, locale)
     if swap:
         lines.append(swap)
-    return lines + [drop_text(ranking, d, locale) for d in sure.dropped]
+    return lines + [drop_text(ranking, group, locale) for group in same_outcome(sure.dropped)]

@@ -94,3 +94,48 @@ def test_criteria_without_weight_are_never_named():
     crit = [Criterion("a", "Quality", weight=1.0), Criterion("b", "Speed", weight=0.0)]
     r = rank(table_from_arrays(["P", "Q"], np.array([[5.0, 1.0], [1.0, 5.0]]), ["a", "b"]), crit)
     assert "speed" not in explain(r, 0).casefold() and "speed" not in explain(r, 1).casefold()
+
+
+def _drop_case():
+    crit = [Criterion("a", "Quality", weight=2.0), Criterion("b", "Speed", weight=1.0), Criterion("c", "Fun", weight=1.0)]
+    values = np.array([[5, 5, 1], [4, 4, 5], [3, 5, 5], [5, 1, 1], [1, 1, 1]], dtype=float)
+    return rank(table_from_arrays(["P", "Q", "R", "S", "T"], values, ["a", "b", "c"]), crit)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_dropping_a_criterion_is_explained_from_the_new_ranking(locale):
+    from freelancekit.explain import drop_text, same_outcome
+    from freelancekit.robustness import drop_each
+
+    r = _drop_case()
+    now = r.top(3)
+    for d in drop_each(r):
+        text = strip_marks(drop_text(r, d, locale))
+        other = rank(r.table, r.criteria, {d.key: 0}).top(3)
+        assert list(d.top) == other
+        assert label(r, d.key, locale).casefold() in text.casefold()
+        if other == now:
+            assert text == strip_marks(i18n.t("sure.drop_same", locale, criterion=text.split(":")[0].split(" ", 1)[1]))
+        else:
+            for name in set(now) - set(other):
+                assert name in text
+            for name in set(other) - set(now):
+                assert name in text
+    assert all(len({d.top for d in g}) == 1 for g in same_outcome(drop_each(r)))
+
+
+def test_dropping_words_each_outcome():
+    from freelancekit.explain import drop_text
+    from freelancekit.robustness import Dropped
+
+    r = _drop_case()
+    now = tuple(r.top(3))
+    assert drop_text(r, Dropped("a", now, (), ()), "en") == "Without quality: the same top three, in the same order."
+    shuffled = (now[1], now[0], now[2])
+    assert drop_text(r, Dropped("b", shuffled, (), ()), "en") == f"Without speed: the same three, in another order ({shuffled[0]}, {shuffled[1]} and {shuffled[2]})."
+    changed = (now[0], now[1], "S")
+    assert drop_text(r, Dropped("c", changed, (now[2],), ("S",)), "en") == (
+        f"Without fun: {now[2]} leaves the top three and S comes in ({now[0]}, {now[1]} and S).")
+    assert drop_text(r, Dropped("a", (), (), ()), "en") == "Only quality has a weight: without it nothing can be ranked."
+    assert drop_text(r, [Dropped("b", now, (), ()), Dropped("c", now, (), ())], "en").startswith("Without speed and fun:")
+    assert "بدون" in drop_text(r, Dropped("c", changed, (now[2],), ("S",)), "ar")

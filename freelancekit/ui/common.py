@@ -41,6 +41,30 @@ def html_text(value: object) -> str:
 NO_MATH = "tex2jax_ignore mathjax_ignore"
 
 
+_OPENERS = {"\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', "\u2068": "<bdi>"}
+
+
+def isolates_html(text: str) -> str:
+    """Plain text with Unicode isolates (LRI/RLI/FSI ... PDI) as escaped HTML with ``<bdi>`` elements.
+
+    Browsers lay out ``<bdi dir=ltr>`` reliably; a bare LRI in an Arabic
+    sentence still let '+10.0' come out as '10.0+'. Unpaired marks are dropped.
+    """
+    out, depth = [], 0
+    for ch in text:
+        if ch in _OPENERS:
+            out.append(_OPENERS[ch])
+            depth += 1
+        elif ch == "\u2069":
+            if depth:
+                out.append("</bdi>")
+                depth -= 1
+        else:
+            out.append(html.escape(ch, quote=True))
+    out.extend("</bdi>" * depth)
+    return "".join(out)
+
+
 def literal_html(value: object) -> str:
     """User text for an HTML widget: escaped, and marked so MathJax leaves it alone."""
     return f'<span class="fk-literal {NO_MATH}" dir="auto">{html_text(value)}</span>'
@@ -421,6 +445,8 @@ STYLESHEET = """
 .fk-app table.fk-table { border-collapse: collapse; width: 100%; }
 .fk-app table.fk-table th, .fk-app table.fk-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: start; }
 .fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }
+.fk-app table.fk-table td.fk-rank-value { white-space: nowrap; cursor: help; }
+.fk-app .fk-why-top p, .fk-app .fk-sure p, .fk-app .fk-why-any p { margin: 4px 0; max-width: 70em; line-height: 1.45; }
 .fk-app .fk-draft-card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
 .fk-app .fk-muted { color: #666; }
 .fk-app .fk-draft-good-moment { color: #1a7f37; font-weight: 600; }

@@ -26,7 +26,8 @@ class RankingDownload:
         self.state = state
         self.locale = locale = state.locale
         self.ranking: Ranking | None = None
-        self.prepare = classed(w.Button(description=i18n.t("ranking.prepare", locale), icon="download"), dom.RANKING_PREPARE)
+        self.prepare = classed(w.Button(description=i18n.t("ranking.prepare", locale), icon="download",
+                                           layout=w.Layout(width="auto")), dom.RANKING_PREPARE)
         self.prepare.on_click(self._prepare)
         self.links = classed(w.HTML(value=""), dom.RANKING_LINKS)
         heading = w.HTML(value=f"<h4>{html_text(i18n.t('ranking.download', locale))}</h4>")

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from .. import i18n
-from ..explain import drop_text, explain, method_text, share_text, swap_text
+from ..explain import drop_text, explain, method_text, same_outcome, share_text, swap_text
 from . import dom
-from .common import NO_MATH, classed, guarded, html_text
+from .common import NO_MATH, classed, guarded, html_text, isolates_html
 
 if TYPE_CHECKING:
     from .common import AppState
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def _p(text: str, css: str, **data: Any) -> str:
     attrs = "".join(f' data-{k}="{html_text(v)}"' for k, v in data.items())
-    return f'<p class="{css}"{attrs}>{html_text(text)}</p>'
+    return f'<p class="{css}"{attrs}>{isolates_html(text)}</p>'
 
 
 def top_three_html(ranking: Ranking, locale: str) -> str:
@@ -40,7 +40,8 @@ def sure_html(ranking: Ranking, sure: Robustness, locale: str) -> str:
     swap = swap_text(ranking, sure, locale)
     if swap:
         parts.append(_p(swap, dom.SURE_SWAP))
-    parts.extend(_p(drop_text(ranking, d, locale), dom.SURE_DROP, key=d.key) for d in sure.dropped)
+    parts.extend(_p(drop_text(ranking, group, locale), dom.SURE_DROP, keys=" ".join(d.key for d in group))
+                 for group in same_outcome(sure.dropped))
     return "".join(parts)
 
 

@@ -15,7 +15,7 @@ from .. import i18n
 from ..readable import value_text
 from ..validation import name_key
 from . import dom
-from .common import NO_MATH, html_text, unrated_text
+from .common import NO_MATH, html_text, isolates_html, unrated_text
 
 if TYPE_CHECKING:
     from ..model import Criterion
@@ -102,7 +102,7 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
                     css = f"{css} {dom.RECORDS_TYPED}"
             badge = " 📊" if dom.RECORDS_MEASURED in css else ""
             cells.append(f'<td class="{css}" title="{html_text(tip)}" data-points="{pts:.2f}"{mark}>'
-                         f"<bdi>{html_text(shown)}</bdi>{badge}</td>")
+                         f"<bdi>{isolates_html(shown)}</bdi>{badge}</td>")
         cid = "" if ids[i] is None else str(int(ids[i]))
         rows.append(
             f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
