@@ -140,7 +140,8 @@ def _num(x: float, locale: str) -> str:
 
 def share_text(ranking: Ranking, sure: Robustness, place: int, locale: str = "en") -> str:
     name = isolate(ranking.table.names[ranking.order[place]], locale)
-    return i18n.t("sure.share", locale, rank=place + 1, name=name, pct=ltr(percent(sure.share_of(ranking, place))) if i18n.is_rtl(locale) else percent(sure.share_of(ranking, place)))
+    pct = percent(sure.share_of(ranking, place))
+    return i18n.t("sure.share", locale, rank=place + 1, name=name, pct=ltr(pct) if i18n.is_rtl(locale) else pct)
 
 
 def method_text(sure: Robustness, locale: str = "en") -> str:
@@ -159,7 +160,8 @@ def swap_text(ranking: Ranking, sure: Robustness, locale: str = "en") -> str | N
     if swap is None:
         return i18n.t("sure.no_swap", locale, third=third, fourth=fourth)
     words = criterion_words(ranking, locale)
-    return i18n.t("sure.swap", locale, criterion=words[swap.key], old=_num(swap.old_weight, locale), new=_num(swap.new_weight, locale), third=third, fourth=fourth)
+    return i18n.t("sure.swap", locale, criterion=words[swap.key], old=_num(swap.old_weight, locale),
+                  new=_num(swap.new_weight, locale), third=third, fourth=fourth)
 
 
 def drop_text(ranking: Ranking, dropped: Dropped | Sequence[Dropped], locale: str = "en") -> str:

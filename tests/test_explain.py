@@ -132,7 +132,8 @@ def test_dropping_words_each_outcome():
     now = tuple(r.top(3))
     assert drop_text(r, Dropped("a", now, (), ()), "en") == "Without quality: the same top three, in the same order."
     shuffled = (now[1], now[0], now[2])
-    assert drop_text(r, Dropped("b", shuffled, (), ()), "en") == f"Without speed: the same three, in another order ({shuffled[0]}, {shuffled[1]} and {shuffled[2]})."
+    assert drop_text(r, Dropped("b", shuffled, (), ()), "en") == (
+        f"Without speed: the same three, in another order ({shuffled[0]}, {shuffled[1]} and {shuffled[2]}).")
     changed = (now[0], now[1], "S")
     assert drop_text(r, Dropped("c", changed, (now[2],), ("S",)), "en") == (
         f"Without fun: {now[2]} leaves the top three and S comes in ({now[0]}, {now[1]} and S).")
