@@ -36,6 +36,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--until", metavar="DATE", type=_date("--until"), help="last day, also 'today' for lateness (YYYY-MM-DD); default: today")
     q.set_defaults(func=run_summary)
 
+    q = rec.add_parser("export", help="write the invoices and payments (and, with --time, the time entries) as CSV that 'records import' reads back")
+    q.add_argument("file", metavar="FILE", help="the invoice list to write (.csv)")
+    q.add_argument("--time", metavar="FILE", help="also write the time entries, as a Toggl detailed report (.csv)")
+    add_db_option(q)
+    q.add_argument("--force", action="store_true", help="replace the files if they exist")
+    q.set_defaults(func=run_export)
+
     q = rec.add_parser("map", help="count the records' client NAME as the portfolio client CLIENT (remembered)")
     q.add_argument("name", metavar="NAME", help="the client name as the records write it")
     q.add_argument("client", metavar="CLIENT", help="the portfolio client's name")
@@ -157,6 +164,27 @@ def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
         return "  ".join(c + " " * (w - _width(c)) if i == 0 else " " * (w - _width(c)) + c for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
 
     return "\n".join([line(head), *(line(b) for b in body)])
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..api import open_portfolio
+    from ..errors import FreelancekitError
+    from ..records.export import invoices_csv, time_csv
+
+    with open_portfolio(args.db, create=False) as store:
+        out = [(Path(args.file), invoices_csv(store))]
+        if args.time:
+            out.append((Path(args.time), time_csv(store)))
+    for path, data in out:
+        try:
+            with open(path, "wb" if args.force else "xb") as fh:
+                fh.write(data)
+        except FileExistsError:
+            raise FreelancekitError(f"{path} already exists: choose another file name or add --force to replace it") from None
+        except OSError as exc:
+            raise FreelancekitError(f"cannot write {path}: {exc.strerror}") from None
+        print(f"Records written to {path}")
+    return 0
 
 
 def run_map(args: argparse.Namespace) -> int:

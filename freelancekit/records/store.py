@@ -106,7 +106,8 @@ def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
     keys = np.array([keys_of[str(u)] for u in uniques] + [""], dtype=object)[:-1][codes]
     start = t["start"].to_numpy(dtype="datetime64[s]").astype(np.int64)
     seconds = np.round(t["hours"].to_numpy() * 3600).astype(np.int64)
-    prints = _fingerprints([keys, start, seconds, t["project"].to_numpy(dtype=object), t["description"].to_numpy(dtype=object)])
+    # not the description: it is not kept, and an exported report (records.export) must be recognised
+    prints = _fingerprints([keys, start, seconds, t["project"].to_numpy(dtype=object)])
     known = [b.fingerprint for b in _stored_blocks(c)]
     new = ~np.isin(prints, np.concatenate(known)) if known else np.ones(len(prints), dtype=bool)
     result.unchanged += int((~new).sum())
