@@ -9,6 +9,7 @@ direction from its first strong letter still show it right to left.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FSI, PDI, RLM, LRM, LRI = "\u2068", "\u2069", "\u200f", "\u200e", "\u2066"
@@ -21,12 +22,29 @@ def is_rtl_locale(locale: str) -> bool:
     return locale == "ar"
 
 
+_PLAIN_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+([.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*")
+
+
 def isolate(text: str, locale: str) -> str:
-    """``text`` wrapped in FSI...PDI when its direction may differ from the locale's."""
+    """``text`` wrapped in FSI...PDI when it would not read right inside a sentence of the locale's direction.
+
+    Only what needs it is isolated, so drafts carry few invisible characters: a
+    text that starts in the other direction ("Brightpath Software" in Arabic,
+    "مكتبة النور" in English), or numbers held together by neutral marks
+    ("1 – 5", "10/20": in right-to-left text the digits would swap around them).
+    A text that starts in the locale's own direction reads right as it is, even
+    with a foreign word inside ("وصل الدليل إلى Google"); so does a plain number.
+    """
     if not text:
         return text
-    classes = {unicodedata.bidirectional(ch) for ch in text}
-    foreign = classes & (_LTR_OR_NUMBER if is_rtl_locale(locale) else _RTL)
+    strong = first_strong(text)
+    if strong is not None:
+        foreign = strong == ("L" if is_rtl_locale(locale) else "R")
+    elif is_rtl_locale(locale):  # in left-to-right text numbers and their marks already read right
+        classes = {unicodedata.bidirectional(ch) for ch in text}
+        foreign = bool(classes & {"EN", "AN"}) and not _PLAIN_NUMBER.fullmatch(text.strip())
+    else:
+        foreign = any(unicodedata.bidirectional(ch) == "AN" for ch in text)
     return f"{FSI}{text}{PDI}" if foreign else text
 
 

@@ -399,3 +399,17 @@ def test_the_drafts_benchmark_portfolio_gives_three_drafts():
     p = bench.portfolio(1000)
     assert len(p.clients) == 1000
     assert len(draft_top_three(p).drafts) == 3
+
+
+def test_an_arabic_draft_carries_only_the_direction_marks_it_needs():
+    from freelancekit.bidi import BIDI_MARKS
+    from freelancekit.examples import arabic_demo_portfolio
+    from freelancekit.mailexport import export_body
+
+    drafts = draft_top_three(arabic_demo_portfolio()).drafts
+    counts = [sum(ch in BIDI_MARKS for ch in export_body(d)) for d in drafts]
+    # a Latin name or address in the Arabic text is isolated (2 marks), a line starting Latin gets an RLM;
+    # an Arabic sentence holding a Latin word, or "600 دولار أمريكي", needs none (23+ marks before)
+    assert max(counts) <= 12, counts
+    body = drafts[0].body
+    assert "\u2068Brightpath Software\u2069" in body and "نتائج Google." in body and "\u2068600" not in body
