@@ -447,7 +447,7 @@ def draft_top_three(
         names = list(clients)
         unknown = [n for n in names if v.name_key(n) not in by_name]
         if unknown:
-            raise InvalidInput([Problem("client", f"there is no client named '{n}' in the portfolio") for n in unknown])
+            raise InvalidInput([Problem("client", code="client.no_such_name", name=n) for n in unknown])
         chosen = names
     else:
         ranking = ranking or rank_portfolio(portfolio, weights)
@@ -536,7 +536,7 @@ def set_status(draft: Draft, status: str, follow_up: date | str | None = None, *
     what = tuple(v.clean_text(x, "won_what", max_length=100) for x in (won_what if won_what is not None else draft.offers))
     what = tuple(x for x in what if x)
     if not what:
-        raise InvalidInput(Problem("won_what", "say which services or package the client took"))
+        raise InvalidInput(Problem("won_what", code="won.what_missing"))
     return replace(draft, status=status, follow_up=None, won_what=what, won_value=value, closed_on=draft.closed_on or today)
 
 

@@ -243,6 +243,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sure.drop_only": {"en": "Only {criterion} has a weight: without it nothing can be ranked.",
                        "ar": "المعيار الوحيد الذي له وزن هو {criterion}: بدونه لا يمكن الترتيب."},
     # drafts
+    "error.win_date.in_future": {"en": "{value} is in the future: a win's date is the day it happened, {today} (today) at the latest",
+                                 "ar": "{value} في المستقبل: تاريخ الإنجاز هو يوم حدوثه، وأقصاه اليوم {today}"},
+    "error.language.unknown": {"en": "'{value}' is not a draft language: use en (English) or ar (Arabic), or leave it empty for your profile's language",
+                               "ar": "«{value}» ليست لغة للمسودات: استخدم en (الإنجليزية) أو ar (العربية)، أو اتركها فارغة لتُستخدم لغة ملفك"},
+    "error.won.what_missing": {"en": "say which services or package the client took", "ar": "اذكر الخدمات أو الباقة التي اتفق عليها العميل"},
     "drafts.heading": {"en": "Your top three: ask them for more work", "ar": "أفضل ثلاثة عملاء: اطلب منهم عملاً إضافياً"},
     "drafts.intro": {"en": "For each client, tick one to three services to offer, pick a tone, then make the email your own. "
                            "Every change is saved as soon as you leave the field.",
@@ -312,6 +317,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "packages.price": {"en": "price", "ar": "السعر"},
     "packages.col_name": {"en": "Package", "ar": "الباقة"},
     "packages.col_services": {"en": "Services in it (Ctrl/⌘-click for more)", "ar": "خدماتها (Ctrl/⌘ مع النقر لاختيار المزيد)"},
+    "packages.col_services_short": {"en": "Services in it", "ar": "خدماتها"},
     "packages.col_note": {"en": "price covers", "ar": "يشمل السعر"},
     "packages.note": {"en": "e.g. per month", "ar": "مثل: شهرياً"},
     "packages.separate": {"en": "separately (optional)", "ar": "منفصلة (اختياري)"},

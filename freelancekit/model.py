@@ -174,7 +174,7 @@ def parse_win_date(value: Any, field: str = "last_win_date", *, row: int | None 
     day = v.parse_date(value, field, row=row)
     limit = today or date.today()
     if day is not None and day > limit:
-        raise v.fail(field, f"{day.isoformat()} is in the future: a win's date is the day it happened, {limit.isoformat()} (today) at the latest", row)
+        raise v.refuse(field, "win_date.in_future", row, value=day.isoformat(), today=limit.isoformat())
     return day
 
 
@@ -184,8 +184,8 @@ def parse_client_language(value: Any, field: str = "language", *, row: int | Non
     if text in (None, ""):
         return ""
     if text not in LOCALES:
-        shown = text if isinstance(text, str) and len(text) < 40 else "this value"
-        raise v.fail(field, f"'{shown}' is not a draft language: use en (English) or ar (Arabic), or leave it empty for your profile's language", row)
+        shown = text if isinstance(text, str) and len(text) < 40 else "?"
+        raise v.refuse(field, "language.unknown", row, value=shown)
     return text
 
 

@@ -32,6 +32,10 @@ FIELD_LABELS: dict[str, str] = {
     "subject": "drafts.subject", "body": "drafts.body", "status": "drafts.status", "follow_up": "drafts.follow_up",
     "tone": "drafts.tone", "weight": "field.weight", "weights": "field.weight", "criteria": "tab.criteria",
     "criterion": "criteria.label",
+    # drafts: the client's timing and context, packages, outcomes
+    "last_win_date": "field.last_win_date", "working_on": "field.working_on", "package name": "packages.col_name",
+    "package services": "packages.col_services_short", "package price": "packages.price", "package price note": "packages.col_note",
+    "separate price": "packages.separate", "won_what": "drafts.won_what", "won_value": "drafts.won_value", "client": "drafts.col_client",
 }
 
 

@@ -442,7 +442,7 @@ class DraftCard:
             changed = set_status(self.draft, "won", won_what=what, won_value=self.rows["won_value"].input.value)
         except InvalidInput as exc:
             for field in WON_FIELDS:
-                self.rows[field].set_error(exc.for_field(field))
+                self.rows[field].set_error(exc.for_field(field, self.state.locale))
             return
         for field in WON_FIELDS:
             self.rows[field].set_error(None)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, wording
 from ..errors import InvalidInput
 from ..model import MAX_PACKAGES, Package
 from . import dom
@@ -109,12 +109,14 @@ class PackagesEditor:
             if not self.view._patch({PACKAGES: [r.raw() for r in rows]}):
                 return
         except InvalidInput as exc:
+            loc = self.locale
             for p in exc.problems:
                 if p.field in PACKAGE_PROBLEMS and p.row is not None and p.row <= len(rows):
                     target = rows[p.row - 1].error
-                    set_error(target, "; ".join(filter(None, [target.value and _plain(target), f"{p.field}: {p.text}"])))
+                    said = wording.field_label(p.field, loc) + ": " + p.in_words(loc)
+                    set_error(target, wording.join_sentences(filter(None, [target.value and _plain(target), said]), loc))
                 else:
-                    set_error(self.error, p.text)
+                    set_error(self.error, p.in_words(loc))
             return
         self.view.state.status.info(i18n.t("common.saved", self.locale))
         self.view.state.changed("profile")
