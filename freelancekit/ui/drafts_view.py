@@ -648,7 +648,8 @@ class DraftsView:
     @guarded
     def on_open_other(self, _b: Any = None) -> None:
         """Open the card of any client (a saved draft, or a fresh one), below the top three."""
-        name = (self.other.value or "").strip()
+        name = (self.other.value or "").strip()  # read before catching up: a refresh may reset the box
+        self.state.catch_up()  # a client another tab or the CLI just added can be opened too
         client = next((c for c in self.state.clients() if c.name.casefold() == name.casefold()), None)
         if client is None:
             set_error(self.other_error, i18n.t("drafts.other_unknown", self.state.locale))

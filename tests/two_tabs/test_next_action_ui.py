@@ -109,3 +109,12 @@ def test_nothing_changed_means_no_refresh(tabs):
     header = vb.table.header
     vb.table.sort_by("email")
     assert vb.table.header is header and "another tab" not in b.status.text  # no rebuild, no message
+
+
+def test_drafts_open_a_client_another_program_just_added(app):
+    drafts = app.views["drafts"]
+    with Store(app.store.path) as cli:
+        cli.add_client({"name": "Brand New Elsewhere", "email": "new@example.com"})
+    drafts.other.value = "Brand New Elsewhere"
+    drafts.on_open_other()
+    assert any(card.client.name == "Brand New Elsewhere" for card in drafts.cards)
