@@ -662,6 +662,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.usage.undo_alone": {"en": "--undo takes no FILE and no --dry-run: it undoes the last import", "ar": "لا يأخذ --undo ملفاً ولا --dry-run: إنه يتراجع عن آخر استيراد"},
     "error.usage.drafts_out": {"en": "say where to write them: --out DIR (or --list to see the follow-ups)", "ar": "حدّد أين تُكتب: --out DIR (أو --list لترى مواعيد المتابعة)"},
     "error.usage.import_file": {"en": "give the FILE to import (or --undo to undo the last import)", "ar": "أعطِ الملف FILE لاستيراده (أو --undo للتراجع عن آخر استيراد)"},
+    # what the command line prints when it is done ("cli_out.")
+    "cli_out.demo": {"en": "Demo portfolio with {count} clients written to {path}", "ar": "كُتبت المحفظة التجريبية ({count} عميلاً) في {path}"},
+    "cli_out.exported": {"en": "Exported {count} clients to {path}", "ar": "صُدّر {count} عميلاً إلى {path}"},
+    "cli_out.backup": {"en": "Backup written to {path}", "ar": "كُتبت النسخة الاحتياطية في {path}"},
+    "cli_out.read_as": {"en": " (read as {encoding})", "ar": " (قُرئ بترميز {encoding})"},
+    "cli_out.imported": {"en": "Imported {file}{read_as}: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {problems} rows with problems not imported",
+                         "ar": "استُورد {file}{read_as}: أُضيف {added}، وحُدّث {updated}، وبقي {unchanged} كما هو، وتُجوهل {skipped}، ولم يُستورد {problems} من الصفوف ذات المشاكل"},
+    "cli_out.would_import": {"en": "Would import {file}{read_as}: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {problems} rows with problems not imported",
+                             "ar": "سيُستورد {file}{read_as}: يُضاف {added}، ويُحدَّث {updated}، ويبقى {unchanged} كما هو، ويُتجاهل {skipped}، ولن يُستورد {problems} من الصفوف ذات المشاكل"},
+    "cli_out.undo_hint": {"en": "To undo it: freelancekit import --undo", "ar": "للتراجع عنه: freelancekit import --undo"},
     # command-line advice: only the CLI shows these (after the error, joined by "; ")
     "cli.storage.no_portfolio": {"en": "run 'freelancekit demo' or 'freelancekit import FILE' first, or choose one with --db",
                                  "ar": "شغّل 'freelancekit demo' أو 'freelancekit import FILE' أولاً، أو اختر محفظة بـ --db"},

@@ -129,3 +129,13 @@ def test_the_cli_exits_by_the_table_and_speaks_the_portfolio_language(tmp_path, 
     assert cli.main(["rank", "--db", str(damaged)]) == 1  # a damaged file: not your typing, and never "try again"
     assert capsys.readouterr().err.endswith("Restore a backup; or choose another file with --db\n")
 
+
+
+def test_the_cli_reports_in_arabic_when_asked(tmp_path, capsys):
+    db, out = tmp_path / "p.sqlite", tmp_path / "clients.csv"
+    assert cli.main(["demo", "--db", str(db), "--lang", "ar"]) == 0
+    assert capsys.readouterr().out == f"كُتبت المحفظة التجريبية (12 عميلاً) في {db}\n"
+    assert cli.main(["export", str(out), "--db", str(db), "--lang", "ar"]) == 0
+    assert capsys.readouterr().out == f"صُدّر 12 عميلاً إلى {out}\n"
+    assert cli.main(["import", str(out), "--db", str(db), "--lang", "ar"]) == 0
+    assert capsys.readouterr().out.startswith("استُورد clients.csv: أُضيف 0، وحُدّث 0، وبقي 12 كما هو")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..encodings import NAMES
 from ..import_merge import shown
-from . import add_db_option
+from ..wording import problem_line
+from . import add_db_option, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +44,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from ..api import create_demo
 
     with create_demo(args.db, force=args.force) as store:
-        print(f"Demo portfolio with {store.client_count()} clients written to {store.path}")
+        print(t("cli_out.demo", args.lang, count=store.client_count(), path=store.path))
     return 0
 
 
@@ -71,17 +72,17 @@ def run_import(args: argparse.Namespace) -> int:
             result.problems = parsed.problems + result.problems
         else:
             result = import_clients(store, data, path.name, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
-    verb = "Would import" if args.dry_run else "Imported"
-    read_as = f" (read as {NAMES[result.encoding]})" if result.encoding != "utf-8" else ""
-    print(f"{verb} {path.name}{read_as}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
-          f"{result.skipped} skipped, {len({q.row for q in result.problems})} rows with problems not imported")
+    read_as = t("cli_out.read_as", args.lang, encoding=NAMES[result.encoding]) if result.encoding != "utf-8" else ""
+    print(t("cli_out.would_import" if args.dry_run else "cli_out.imported", args.lang, file=path.name, read_as=read_as,
+            added=result.added, updated=result.updated, unchanged=result.unchanged, skipped=result.skipped,
+            problems=len({q.row for q in result.problems})))
     for change in result.changes:
         for c in change.changes:
             print(f"  row {change.row}, {change.name}: {c.field}: {shown(c.old) or '(empty)'} -> {shown(c.new) or '(empty)'}")
     for p in result.problems:
-        print(f"  {p}", file=sys.stderr)
+        print(f"  {problem_line(p, args.lang, isolate=False)}", file=sys.stderr)
     if not args.dry_run and (result.added or result.updated):
-        print("To undo it: freelancekit import --undo" + (f" --db {args.db}" if args.db else ""))
+        print(t("cli_out.undo_hint", args.lang) + (f" --db {args.db}" if args.db else ""))
     return 0
 
 
@@ -92,7 +93,7 @@ def run_export(args: argparse.Namespace) -> int:
     with open_portfolio(args.db, create=False) as store:
         p = store.portfolio()
     path = export_file(p.clients, p.criteria, args.file, overwrite=args.force)
-    print(f"Exported {len(p.clients)} clients to {path}")
+    print(t("cli_out.exported", args.lang, count=len(p.clients), path=path))
     return 0
 
 
@@ -101,5 +102,5 @@ def run_backup(args: argparse.Namespace) -> int:
 
     with open_portfolio(args.db, create=False) as store:
         path = store.backup(args.file)
-    print(f"Backup written to {path}")
+    print(t("cli_out.backup", args.lang, path=path))
     return 0
