@@ -58,29 +58,45 @@ def invoice_status(records: RecordSet, window: Window) -> pd.DataFrame:
     open, in_window, due_now, unknown, on_time, days_late (NaN when not due).
     """
     today = pd.Timestamp(window.until)
+    t = today.to_datetime64()
     inv = records.invoices
-    inv = inv[inv["issued"] <= today]
+    inv = inv[(inv["issued"] <= today).to_numpy()].reset_index(drop=True)
+    n = len(inv)
+    # payments up to today, numbered by their invoice's row, in (invoice, date) order: numpy, not groupby
     pay = records.payments
-    pay = pay[pay["paid_on"] <= today].sort_values(["invoice_id", "paid_on"], kind="stable")
-    paid = pay.groupby("invoice_id")["amount"].sum()
-    cum = pay.groupby("invoice_id")["amount"].cumsum()
-    amount_of = inv.set_index("id")["amount"]
-    full = pay[cum.to_numpy() >= pay["invoice_id"].map(amount_of).to_numpy() - CENT]
-    full_on = full.groupby("invoice_id")["paid_on"].min()
+    pay_day = pay["paid_on"].to_numpy(dtype="datetime64[ns]")
+    keep = pay_day <= t
+    at = pd.Index(inv["id"]).get_indexer(pay["invoice_id"].to_numpy()[keep])
+    day, amount = pay_day[keep][at >= 0], pay["amount"].to_numpy(dtype=float)[keep][at >= 0]
+    at = at[at >= 0]
+    order = np.lexsort((day, at))
+    at, day, amount = at[order], day[order], amount[order]
+    paid = np.bincount(at, weights=amount, minlength=n)
+    cum = np.cumsum(amount)
+    starts = np.searchsorted(at, np.arange(n))  # first payment of each invoice (payments are sorted by invoice)
+    before = np.concatenate(([0.0], cum))[starts]  # everything paid on earlier invoices
+    total = inv["amount"].to_numpy(dtype=float)
+    full = (cum - before[at]) >= total[at] - CENT if len(at) else np.zeros(0, dtype=bool)
+    full_on = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    first_full = np.flatnonzero(full)
+    hit_inv, first = np.unique(at[first_full], return_index=True)  # the first paying-in-full payment per invoice
+    full_on[hit_inv] = day[first_full[first]]
     out = inv.copy()
-    ids = out["id"]
-    out["paid"] = ids.map(paid).fillna(0.0).to_numpy()
-    out["paid_in_full_on"] = full_on.reindex(ids).to_numpy()  # not map(): it fails on an empty datetime Series
-    reported = out["reported_paid"].fillna(0.0)
-    out["open"] = (out["amount"] - np.maximum(out["paid"], reported)).clip(lower=0.0)
-    out["in_window"] = (out["issued"] >= pd.Timestamp(window.since)).to_numpy()
+    reported = np.nan_to_num(out["reported_paid"].to_numpy(dtype=float), nan=0.0)
+    issued, due = out["issued"].to_numpy(dtype="datetime64[ns]"), out["due"].to_numpy(dtype="datetime64[ns]")
+    known = ~np.isnat(full_on)
+    out["paid"] = paid
+    out["paid_in_full_on"] = full_on
+    out["open"] = np.clip(total - np.maximum(paid, reported), 0.0, None)
+    out["in_window"] = issued >= pd.Timestamp(window.since).to_datetime64()
     # paid in full by the invoice file's own figures, but no dated payment says when
-    out["unknown"] = (out["paid_in_full_on"].isna() & (reported >= out["amount"] - CENT)).to_numpy()
-    out["due_now"] = out["in_window"] & (out["due"] <= today) & ~out["unknown"]
-    settled = out["paid_in_full_on"].fillna(today)
-    late = (settled - out["due"]).dt.days.clip(lower=0).astype(float)
-    out["days_late"] = late.where(out["due_now"])
-    out["on_time"] = out["due_now"] & out["paid_in_full_on"].notna() & (out["paid_in_full_on"] <= out["due"])
+    unknown = ~known & (reported >= total - CENT)
+    out["unknown"] = unknown
+    due_now = out["in_window"].to_numpy() & (due <= t) & ~unknown
+    out["due_now"] = due_now
+    late = np.clip((np.where(known, full_on, t) - due).astype("timedelta64[D]").astype(float), 0.0, None)
+    out["days_late"] = np.where(due_now, late, np.nan)
+    out["on_time"] = due_now & known & (full_on <= due)
     return out
 
 
