@@ -461,6 +461,7 @@ STYLESHEET = """
 /* header buttons and row cells keep their set widths (a flex box would shrink them unequally,
    so values drift away from their headers); a wide table scrolls instead */
 .fk-app .fk-clients-table { overflow-x: auto; }
+.fk-app .fk-clients-table > .fk-table-head, .fk-app .fk-clients-table > .fk-client-row { width: max-content; min-width: 100%; }
 .fk-app .fk-clients-table .fk-table-head > *, .fk-app .fk-clients-table .fk-client-row > * { flex-shrink: 0; }
 </style>
 """

@@ -1,0 +1,69 @@
+"""The tables fit in Arabic and English at 1366x900 and 1024x768: no cell or button sticks out of its box.
+
+Bounding boxes from a real Chromium: every button and cell of the clients and
+ranking tables lies inside the box that holds it (a table wider than the page
+scrolls inside its own box, it never pushes a button past the page's edge), and
+a header whose text is cut says it in full in a tooltip. Screenshots are kept
+under test-artifacts/screenshots/.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app_page import css, open_tab
+from freelancekit.api import create_demo
+from freelancekit.examples import arabic_demo_portfolio
+from freelancekit.ui import dom
+from live_app import open_app, screenshot, serve_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+VIEWPORTS = [(1366, 900), (1024, 768)]
+
+# elements (button, cell) whose box leaves its holder's box, and cut texts without a tooltip
+OVERFLOWS = """(sel) => {
+  const out = [];
+  const page = document.documentElement.getBoundingClientRect();
+  for (const table of document.querySelectorAll(sel)) {
+    if (table.offsetParent === null) continue;
+    const box = table.getBoundingClientRect();
+    if (box.left < page.left - 1 || box.right > page.right + 1) out.push(['table', table.className, box.left, box.right]);
+    for (const el of table.querySelectorAll('button, td, th, .widget-html, .widget-label')) {
+      if (el.offsetParent === null) continue;
+      const r = el.getBoundingClientRect(), p = el.parentElement.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < p.left - 1 || r.right > p.right + 1) out.push(['outside', el.textContent.trim().slice(0, 30), r.left, r.right, p.left, p.right]);
+      const cut = el.matches('button') && el.scrollWidth > el.clientWidth + 1;
+      if (cut && el.title !== el.textContent.trim()) out.push(['cut without tooltip', el.textContent.trim()]);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def apps(tmp_path_factory):
+    base = tmp_path_factory.mktemp("layout")
+    arabic, english = base / "ar.sqlite", base / "en.sqlite"
+    with create_demo(arabic) as store:
+        store.replace_all(arabic_demo_portfolio())
+    create_demo(english).close()
+    with serve_app(arabic) as ar_app, serve_app(english) as en_app:
+        yield {"ar": ar_app, "en": en_app}
+
+
+@pytest.mark.parametrize("locale", ["ar", "en"])
+@pytest.mark.parametrize("width, height", VIEWPORTS)
+def test_tables_fit_their_boxes(apps, page, locale, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, apps[locale].url)
+    problems = {}
+    for view, table in (("clients", dom.CLIENTS_TABLE), ("ranking", dom.RANKING_TABLE)):
+        open_tab(page, view, locale)
+        page.locator(css(table)).first.wait_for(state="visible")
+        page.wait_for_timeout(300)
+        screenshot(page, f"layout-{locale}-{view}-{width}x{height}")
+        found = page.evaluate(OVERFLOWS, css(table))
+        if found:
+            problems[view] = found[:8]
+    assert problems == {}
