@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
         text = ranking_csv(ranking)
     else:
-        text = format_table(ranking.records()) + "\n"
+        text = format_table(ranking.records(), getattr(args, "lang", "en")) + "\n"
     sys.stdout.write(text)  # one write: unbuffered output (PYTHONUNBUFFERED=1) would make each piece a system call
     sys.stdout.flush()
     return 0
@@ -91,12 +91,15 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
-def format_table(records: list[dict[str, Any]]) -> str:
+def format_table(records: list[dict[str, Any]], locale: str = "en") -> str:
+    from ..i18n import t
+
     if not records:
-        return "No clients yet: add some with 'freelancekit import FILE' or start from 'freelancekit demo'."
+        return t("cli_out.rank_empty", locale)
     keys = list(records[0]["contributions"])
-    head = ["#", "client", "score", *keys]
-    rows = [[str(r["rank"]), r["name"] + (" (incomplete)" if r["incomplete"] else ""), f"{r['score']:.1f}",
+    head = ["#", t("cli_out.rank_client", locale), t("cli_out.rank_score", locale), *keys]
+    incomplete = t("cli_out.rank_incomplete", locale)
+    rows = [[str(r["rank"]), r["name"] + (incomplete if r["incomplete"] else ""), f"{r['score']:.1f}",
              *(f"{r['contributions'][k]:.1f}" for k in keys)] for r in records]
     widths = [max(_width(x) for x in col) for col in zip(head, *rows)]
 
@@ -106,6 +109,6 @@ def format_table(records: list[dict[str, Any]]) -> str:
 
     out = [line(head), *(line(r) for r in rows)]
     if any(r["incomplete"] for r in records):
-        out.append("(incomplete: a criterion has no value and counts 0)")
-    out.append("Columns after the score: points each criterion adds (out of 100).")
+        out.append(t("cli_out.rank_incomplete_note", locale))
+    out.append(t("cli_out.rank_columns_note", locale))
     return "\n".join(out)
