@@ -2,8 +2,8 @@
 
 Navigation start -> the first usable widget (the app: a weight slider's handle;
 the reference: its slider's handle). "cold": the first load on a just-started
-server (one server per run); "warm": more loads on an already-used server.
-Median of ``--runs``. Both notebooks are served by ``freelancekit serve
+server (one server per run); "warm": more loads on the first server.
+Median of ``--runs``; the cases take turns in each run. Both notebooks are served by ``freelancekit serve
 --notebook``, each page in a fresh browser context (no HTTP cache).
 
 Measured inside the page, not by polling from here: Playwright checks a
@@ -14,7 +14,12 @@ page next runs a task after that frame ("usable", the reported time), so
 work that blocks the page right after the frame (plotly drawing, say) counts.
 For the app, "charts" is when both plotly charts are drawn (informational).
 
-Run: .venv/bin/python benchmarks/bench_app_tti.py [--runs 5]
+The app is loaded twice: on the 12-client demo and on 10 000 clients
+(``--clients``), in the same run; bars: app/reference <= 1.5 and
+10 000 clients/demo <= 1.5 (cold and warm), kernel RSS after the first load
+with 10 000 clients <= 300 MB.
+
+Run: .venv/bin/python benchmarks/bench_app_tti.py [--runs 5] [--clients 10000]
 """
 from __future__ import annotations
 
@@ -24,11 +29,14 @@ import tempfile
 from pathlib import Path
 
 from _live import REFERENCE, launch_chromium, seed, serve_app
+from bench_app_latency import kernel_rss_mb
 
 APP_READY = ".fk-weight-hourly_rate .noUi-handle"
 REF_READY = ".widget-slider .noUi-handle"
 APP_CHARTS = ".fk-chart-radar .js-plotly-plot"
 TIMEOUT_MS = 120_000
+BAR = 1.5
+RSS_BAR_MB = 300
 
 # set before any page script runs; times are performance.now(): ms since navigation start
 PROBE_JS = """
@@ -68,16 +76,19 @@ def load(browser, url: str, ready: str, charts: str | None) -> dict[str, float]:
     return times
 
 
-def measure(browser, notebook: Path | None, ready: str, charts: str | None, runs: int) -> tuple[list[dict], list[dict]]:
-    cold, warm = [], []
-    for i in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            db = seed(Path(tmp) / "portfolio.sqlite", 12)
-            with serve_app(db, notebook=notebook) as app:
-                cold.append(load(browser, app.url, ready, charts))
-                if i == 0:
-                    warm = [load(browser, app.url, ready, charts) for _ in range(runs)]
-    return cold, warm
+def measure(browser, notebook: Path | None, ready: str, charts: str | None, warm_runs: int,
+            clients: int = 12) -> tuple[dict, list[dict], float]:
+    """One cold load on a fresh server; with ``warm_runs``, those warm loads and the kernel's RSS (MB) after the cold one."""
+    warm: list[dict] = []
+    rss = float("nan")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = seed(Path(tmp) / "portfolio.sqlite", clients)
+        with serve_app(db, notebook=notebook) as app:
+            cold = load(browser, app.url, ready, charts)
+            if warm_runs:
+                rss = kernel_rss_mb(app.proc.pid)  # the one kernel: the cold page's
+                warm = [load(browser, app.url, ready, charts) for _ in range(warm_runs)]
+    return cold, warm, rss
 
 
 def med(loads: list[dict], key: str) -> float:
@@ -87,23 +98,40 @@ def med(loads: list[dict], key: str) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--clients", type=int, default=10_000, help="the big portfolio's size (0: skip that row)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    cases = (("reference slider", REFERENCE, REF_READY, None), ("freelancekit app", None, APP_READY, APP_CHARTS))
+    big = f"app, {args.clients} clients"
+    cases = [("reference slider", REFERENCE, REF_READY, None, 12), ("freelancekit app", None, APP_READY, APP_CHARTS, 12)]
+    if args.clients:
+        cases.append((big, None, APP_READY, APP_CHARTS, args.clients))
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
-        rows = {name: measure(browser, nb, ready, charts, args.runs) for name, nb, ready, charts in cases}
+        rows: dict[str, tuple[list[dict], list[dict], float]] = {name: ([], [], float("nan")) for name, *_ in cases}
+        for i in range(args.runs):  # the cases take turns, so a busier moment of the machine hits them all
+            for name, nb, ready, charts, n in cases:
+                cold, warm, rss = measure(browser, nb, ready, charts, args.runs if i == 0 else 0, n)
+                rows[name][0].append(cold)
+                if i == 0:
+                    rows[name] = (rows[name][0], warm, rss)
         browser.close()
     print(f"time to interactive, median of {args.runs} page loads (ms from navigation start)")
-    print(f"{'notebook':<20}{'cold':>8}{'warm':>8}   (shown cold/warm; charts cold/warm)")
-    for name, (cold, warm) in rows.items():
+    print(f"{'notebook':<24}{'cold':>8}{'warm':>8}   (shown cold/warm; charts cold/warm)")
+    for name, (cold, warm, _rss) in rows.items():
         extra = f"   ({med(cold, 'shown'):.0f}/{med(warm, 'shown'):.0f}"
         extra += f"; {med(cold, 'charts'):.0f}/{med(warm, 'charts'):.0f})" if "charts" in cold[0] else ")"
-        print(f"{name:<20}{med(cold, 'usable'):8.0f}{med(warm, 'usable'):8.0f}{extra}")
-    (rc, rw), (ac, aw) = rows["reference slider"], rows["freelancekit app"]
-    ratio_cold, ratio_warm = med(ac, "usable") / med(rc, "usable"), med(aw, "usable") / med(rw, "usable")
-    print(f"{'ratio app/reference':<20}{ratio_cold:8.2f}{ratio_warm:8.2f}   (bar: <= 1.5)")
+        print(f"{name:<24}{med(cold, 'usable'):8.0f}{med(warm, 'usable'):8.0f}{extra}")
+
+    def ratios(top: str, bottom: str) -> tuple[float, float]:
+        (tc, tw, _), (bc, bw, _) = rows[top], rows[bottom]
+        return med(tc, "usable") / med(bc, "usable"), med(tw, "usable") / med(bw, "usable")
+
+    print(f"{'ratio app/reference':<24}{'%8.2f%8.2f' % ratios('freelancekit app', 'reference slider')}   (bar: <= {BAR})")
+    if args.clients:
+        print(f"{'ratio big/demo':<24}{'%8.2f%8.2f' % ratios(big, 'freelancekit app')}   (bar: <= {BAR})")
+        print(f"kernel RSS after the first load: demo {rows['freelancekit app'][2]:.0f} MB, "
+              f"{args.clients} clients {rows[big][2]:.0f} MB (bar: <= {RSS_BAR_MB} MB)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ silently overwriting someone else's change (another tab, the CLI).
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
@@ -138,11 +139,17 @@ def _import_record(data: Mapping[str, Any]) -> ImportRecord:
     return ImportRecord(data["source"], data["at"], max(hi - lo + 1, 0), len(data["replaced"]))
 
 
+@functools.lru_cache(maxsize=1024)
+def _services_from_json(text: str) -> tuple[str, ...]:
+    """A stored services list; most clients share a few lists, and a tuple of str is safe to share."""
+    return tuple(json.loads(text))
+
+
 def _client_from_row(row: Sequence[Any]) -> Client:
     id_, name, contact, email, industry, services, notes, last_win, start, vals, rev, win_date, working_on, language = row
     return Client(
         name=name, contact_name=contact, email=email, industry=industry,
-        services=tuple(json.loads(services)), notes=notes, last_win=last_win,
+        services=_services_from_json(services), notes=notes, last_win=last_win,
         start_date=date.fromisoformat(start) if start else None,
         values=json.loads(vals), id=id_, revision=rev,
         last_win_date=date.fromisoformat(win_date) if win_date else None, working_on=working_on, language=language,

@@ -53,10 +53,10 @@ class RankingUpsell:
         self._version = version
         today = self.today or date.today()
         clients: tuple[Any, ...] = self.state.clients()
-        if ranking is not None:
-            order = {name: i for i, name in enumerate(ranking.top(len(clients)))}
-            clients = tuple(sorted(clients, key=lambda c: order.get(c.name, len(order))))
         moments = [c.name for c in clients if good_moment(c.last_win, c.last_win_date, today)]
+        if ranking is not None and moments:  # best ranked first; only the few good moments are sorted
+            order = {name: i for i, name in enumerate(ranking.top(len(clients)))}
+            moments.sort(key=lambda name: order.get(name, len(order)))
         won = won_income(load_drafts(self.state.store), today.year)
         self.box.value = upsell_html(won, self.state.profile().currency, moments, self.state.locale, today.year)
 

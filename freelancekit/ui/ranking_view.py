@@ -197,7 +197,8 @@ class RankingView:
         self.page.value = i18n.t("common.page", state.locale, first=min(n, self.start + 1), last=min(n, self.start + PAGE_SIZE), total=n)
         self.prev.disabled = self.start == 0
         self.next.disabled = self.start + PAGE_SIZE >= n
-        page = (list(range(len(self.ranking))) if self.places is None else self.places.tolist())[self.start:self.start + PAGE_SIZE]
+        shown = range(len(self.ranking)) if self.places is None else self.places
+        page = [int(p) for p in shown[self.start:self.start + PAGE_SIZE]]  # one page, not a list of every client
         for part in self._parts():
             part.show(self.ranking, page)
 
