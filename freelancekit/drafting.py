@@ -115,7 +115,7 @@ class DraftSet:
     """The drafts for the top clients, and the clients skipped (name, reason)."""
 
     drafts: list[Draft]
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, FreelancekitError]] = field(default_factory=list)  # the reason words itself: exc.text(locale)
 
 
 # -- templates -----------------------------------------------------------------
@@ -463,7 +463,7 @@ def draft_top_three(
         except InvalidInput:
             raise
         except FreelancekitError as exc:
-            result.skipped.append((client.name, str(exc)))
+            result.skipped.append((client.name, exc))
             continue
         result.drafts.append(draft)
     return result

@@ -22,8 +22,8 @@ from typing import Any, cast
 
 from . import validation as v
 from .encodings import EncodingError, decode
-from .errors import EXIT_FAILURE, EXIT_INPUT, FreelancekitError, InvalidInput, Problem
-from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key
+from .errors import EXIT_FAILURE, EXIT_INPUT, FreelancekitError, InvalidInput, Phrase, Problem
+from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key, local_name
 from .import_merge import take_clear_markers
 from .model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
 from .spreadsheet import format_number, unescape_formula
@@ -191,12 +191,14 @@ def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
         else:
             seen[key] = written
         columns.append(key or written)
-    problems = [Problem("header", row=1, code="import.column_unnamed", column=i, known=known) for i in unnamed]
+    # the accepted names in the reader's language: the keys in English, the Arabic names in Arabic (docs/errors.md)
+    named = Phrase("import.known_columns", {"keys": known, "names": [local_name(k, criteria, "ar") for k in known]})
+    problems = [Problem("header", row=1, code="import.column_unnamed", column=i, known=named) for i in unnamed]
     problems += [Problem("header", row=1, code="import.column_twice_as", value=key, first=a, second=b) if a.casefold() != b.casefold() else
                  Problem("header", row=1, code="import.column_twice", value=key) for a, b, key in twice]
     if unknown:
         problems.append(Problem("header", row=1, code="import.column_unknown" if len(unknown) == 1 else "import.columns_unknown",
-                                value=unknown[0], quoted=unknown, known=known))
+                                value=unknown[0], quoted=unknown, known=named))
     if "name" not in seen:
         problems.append(Problem("header", row=1, code="import.name_missing"))
     if problems:

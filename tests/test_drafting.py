@@ -118,6 +118,7 @@ def test_two_hundred_generated_portfolios_give_sendable_drafts():
         for name, reason in result.skipped:
             client = next(c for c in p.clients if c.name == name)
             assert {service_key(s.name) for s in p.profile.services} <= {service_key(s) for s in client.services}, reason
+            assert reason.code and "ا" in reason.text("ar"), reason  # the reason words itself in the reader's language
         for draft in result.drafts:
             assert_draft_is_sendable(p, draft)
             seen.add((draft.locale, draft.tone, bool(draft.contact_name), draft.packages))
@@ -285,8 +286,11 @@ def test_client_buying_everything_is_skipped_with_a_reason():
     everything = replace(p.clients[0], services=p.profile.service_names())
     p = replace(p, clients=(everything, *p.clients[1:]))
     result = draft_top_three(p)
-    assert result.skipped == [("Brightpath Software", "nothing to offer Brightpath Software: Brightpath Software already buys every "
-                               "service in your profile; add a service to your profile to suggest something new")]
+    [(name, reason)] = result.skipped
+    assert name == "Brightpath Software" and reason.text("en") == (
+        "nothing to offer Brightpath Software: Brightpath Software already buys every "
+        "service in your profile; add a service to your profile to suggest something new")
+    assert reason.text("ar").startswith("لا شيء"), reason.text("ar")  # worded in the reader's language, not a stored English sentence
     assert len(result.drafts) == 2
 
 

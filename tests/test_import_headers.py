@@ -89,3 +89,11 @@ def test_the_readme_lists_every_accepted_name():
     rows = {line.split("|")[1].strip(" `"): line for line in section.splitlines() if line.startswith("| `")}
     for key, names in accepted_names(CRITERIA).items():
         assert all(name in rows[key] for name in names[1:]), key
+
+
+def test_an_unknown_column_is_worded_with_the_accepted_names_of_the_readers_language():
+    with pytest.raises(HeaderError) as exc:
+        parse_file("name,fax\nA,1\n".encode(), "c.csv", CRITERIA)
+    arabic = exc.value.text("ar")
+    assert "البريد الإلكتروني" in arabic and "contact_name" not in arabic and "hourly_rate" not in arabic, arabic
+    assert "contact_name, email" in exc.value.text("en")  # in English the keys are the names to write

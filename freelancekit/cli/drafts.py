@@ -54,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
         kept = saved.get(d.client_id) if args.tone is None else None
         drafts.append(addressed(kept, clients[d.client_id]) if kept else d)
         notes.append(f"{d.client_name} ({'your saved draft' if kept else f'new {d.tone} draft'})")
+    from ..i18n import t
+
     for name, reason in fresh.skipped:
-        print(f"Skipped {name}: {reason}")
+        print(t("cli_out.draft_skipped", args.lang, name=name, reason=reason.text(args.lang)))
     if not drafts:
         raise FreelancekitError(code="drafts.nothing_to_offer_these" if args.client else "drafts.nothing_to_offer", exit_code=EXIT_INPUT)
     # one client's refused field (say, data saved before a rule existed) never stops the other drafts
