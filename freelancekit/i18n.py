@@ -306,6 +306,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.last_win": {"en": "Last win:", "ar": "آخر إنجاز:"},
     "ranking.won_this_year": {"en": "Upsell income won in {year}:", "ar": "دخل العروض الإضافية في {year}:"},
     "ranking.good_moment": {"en": "★ Good moment to ask (a win in the last {days} days):", "ar": "★ وقت مناسب للعرض (إنجاز خلال آخر {days} يوماً):"},
+    # -- big portfolios: long lists name the best ranked few, then say how many more
+    "ranking.good_moment_more": {"en": "and {count} more", "ar": "و{count} آخرون"},
     "packages.heading": {"en": "Packages (good, better, best)", "ar": "الباقات (أساسية، متقدّمة، شاملة)"},
     "packages.intro": {"en": "Up to three packages; each holds every service of the one before. Drafts offer them, the middle one "
                              "marked as the usual choice. Leave a row empty for no package.",

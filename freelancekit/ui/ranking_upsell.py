@@ -21,16 +21,22 @@ if TYPE_CHECKING:
     from .common import AppState
 
 
+MOMENTS_SHOWN = 10  # good moments named (the best ranked); a portfolio of thousands gets "and N more"
+
+
 def upsell_html(won: float, currency: str, moments: list[str], locale: str, year: int) -> str:
-    """The two lines, every user string escaped."""
+    """The two lines, every user string escaped; ``moments`` best ranked first."""
     from ..phrasing import RECENT_WIN_DAYS, money
 
     lines = [f'<p class="{dom.RANKING_WON}"><b>{html_text(i18n.t("ranking.won_this_year", locale, year=year))}</b> '
              f'<bdi>{html_text(money(won, currency, locale))}</bdi></p>']
     if moments:
-        names = "، ".join if locale == "ar" else ", ".join
+        names = [f"<bdi>{html_text(n)}</bdi>" for n in moments[:MOMENTS_SHOWN]]
+        if len(moments) > MOMENTS_SHOWN:
+            names.append(html_text(i18n.t("ranking.good_moment_more", locale, count=len(moments) - MOMENTS_SHOWN)))
+        joined = ("، " if locale == "ar" else ", ").join(names)
         lines.append(f'<p class="{dom.RANKING_GOOD_MOMENT}">{html_text(i18n.t("ranking.good_moment", locale, days=RECENT_WIN_DAYS))} '
-                     f'{names(f"<bdi>{html_text(n)}</bdi>" for n in moments)}</p>')
+                     f'{joined}</p>')
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 
 

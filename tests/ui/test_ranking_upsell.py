@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from freelancekit.drafting import compose_draft, save_draft, set_status
 from freelancekit.ui import dom
-from freelancekit.ui.ranking_upsell import upsell_html
+from freelancekit.ui.ranking_upsell import MOMENTS_SHOWN, upsell_html
 
 
 
@@ -32,3 +32,14 @@ def test_upsell_html_escapes_and_speaks_arabic():
     assert "&lt;b&gt;Evil&lt;/b&gt;" in html and "$0" in html
     ar = upsell_html(1300, "USD", ["مكتبة النور"], "ar", 2026)
     assert "دخل العروض الإضافية في 2026:" in ar and "1,300 دولار أمريكي" in ar and "وقت مناسب للعرض" in ar
+
+
+def test_thousands_of_good_moments_name_the_best_ranked_few_and_count_the_rest():
+    names = [f"Client {i:05d}" for i in range(5000)]
+    en = upsell_html(0, "USD", names, "en", 2026)
+    assert all(n in en for n in names[:MOMENTS_SHOWN]) and names[MOMENTS_SHOWN] not in en
+    assert en.endswith(f", and {5000 - MOMENTS_SHOWN} more</p></div>")
+    ar = upsell_html(0, "USD", names, "ar", 2026)
+    assert f"، و{5000 - MOMENTS_SHOWN} آخرون</p>" in ar and names[MOMENTS_SHOWN] not in ar
+    exact = upsell_html(0, "USD", names[:MOMENTS_SHOWN], "en", 2026)
+    assert "more" not in exact and names[MOMENTS_SHOWN - 1] in exact
