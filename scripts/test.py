@@ -3,7 +3,8 @@
 
 Installs the package with its test tools into .venv, makes sure a Chromium is
 there for the browser tests (Debian's package when we may install it, else
-Playwright's own download), checks the code (ruff, then mypy; settings in
+Playwright's own download) and configurable-http-proxy for the JupyterHub test
+(npm, into .test-tools/), checks the code (ruff, then mypy; settings in
 pyproject.toml), then runs pytest with coverage. A lint or type error fails
 the run like a failing test (pytest still runs, so one run shows everything).
 """
@@ -45,6 +46,27 @@ def ensure_browser(py: str) -> None:
     subprocess.run([py, "-m", "playwright", "install", "chromium"], check=False, stdin=subprocess.DEVNULL)
 
 
+PROXY_PACKAGE = "configurable-http-proxy@4"
+TOOLS = ROOT / ".test-tools"  # npm packages the tests need, installed here (never globally)
+
+
+def ensure_proxy() -> None:
+    """configurable-http-proxy for the JupyterHub test, from npm into .test-tools/, where npm exists."""
+    if (TOOLS / "node_modules" / ".bin" / "configurable-http-proxy").exists():
+        return
+    npm = shutil.which("npm")
+    if not npm or not shutil.which("node"):
+        print("No node/npm here: the JupyterHub test (tests/hub) will be skipped.", flush=True)
+        return
+    print("Installing configurable-http-proxy for the JupyterHub test ...", flush=True)
+    TOOLS.mkdir(exist_ok=True)
+    try:
+        subprocess.run([npm, "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--no-save", PROXY_PACKAGE],
+                       check=False, stdin=subprocess.DEVNULL, timeout=600)
+    except subprocess.TimeoutExpired:
+        print("npm took over 10 minutes: the JupyterHub test will be skipped.", flush=True)
+
+
 def check(py: str) -> int:
     """The linter and the type checker, each as configured in pyproject.toml; non-zero if either found an error."""
     failed = 0
@@ -59,6 +81,7 @@ def check(py: str) -> int:
 def main() -> int:
     py = str(ensure_venv("test"))
     ensure_browser(py)
+    ensure_proxy()
     args = sys.argv[1:]
     checked = check(py)
     cmd = [py, "-m", "pytest", "--cov=freelancekit", "--cov-report=term", *args]
