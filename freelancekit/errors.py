@@ -68,6 +68,17 @@ class FreelancekitError(Exception):
 
 
 @dataclass(frozen=True)
+class PerLanguage:
+    """A fact whose value depends on the reader's language (e.g. the column names a file may use: keys in English,
+    Arabic names in Arabic); worded with the value for the reader's locale, else the English one."""
+
+    values: Mapping[str, Any] = dc_field(hash=False)
+
+    def get(self, locale: str) -> Any:
+        return self.values.get(locale, self.values["en"])
+
+
+@dataclass(frozen=True)
 class Phrase:
     """A part of a sentence with facts of its own (a fact's value): worded by its ``code`` like an error.
 

@@ -298,7 +298,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "drafts.copied": {"en": "Copied", "ar": "نُسخت"},
     "drafts.mailto_too_long": {"en": "Too long for a mail link: use the .eml file.", "ar": "الرسالة أطول من أن تُفتح برابط بريد: استخدم ملف ‎.eml."},
     "drafts.txt": {"en": "Download as text (.txt)", "ar": "نزّلها كنص (‎.txt)"},
-    "drafts.zip": {"en": "Download all three (zip)", "ar": "نزّل الرسائل الثلاث (zip)"},
+    "drafts.zip": {"en": "Download all three (zip)", "ar": "نزّل الرسائل الثلاث (ملف ‎.zip)"},
     "drafts.zip_left_out": {"en": "Not in the zip: the email to “{name}” ({problem}).", "ar": "ليست في الملف المضغوط: الرسالة إلى «{name}» ({problem})."},
     "drafts.export_blocked": {"en": "Cannot export yet: {problem}", "ar": "لا يمكن التصدير بعد: {problem}"},
     "drafts.nothing_more": {"en": "already buys every service in your profile — add more services to your profile.",
@@ -593,7 +593,6 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "ar": "«{value}» ليس عموداً معروفاً: استخدم {known} أو أسماءها بالإنجليزية (انظر README.md؛ أضف معياراً خاصاً أولاً لتستورد عموده)"},
     "error.import.columns_unknown": {"en": "{quoted} are not known columns: use {known} or their English or Arabic names (see the README; add a custom criterion first to import its column)",
                                      "ar": "{quoted} ليست أعمدة معروفة: استخدم {known} أو أسماءها بالإنجليزية (انظر README.md؛ أضف معياراً خاصاً أولاً لتستورد أعمدته)"},
-    "error.import.known_columns": {"en": "{keys}", "ar": "الأعمدة {names}"},  # the accepted column names: keys in English, Arabic names in Arabic
     "error.import.nothing_to_undo": {"en": "there is no import to undo: the last one was already undone, or none was made in this portfolio",
                                      "ar": "لا يوجد استيراد للتراجع عنه: تم التراجع عن آخر استيراد من قبل، أو لم يُجرَ أي استيراد في هذه المحفظة"},
     "error.import.undo_conflict": {"en": "the import was not undone: {quoted} changed after it (edited, deleted or given a draft), and undoing would lose that; nothing was changed",

@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from . import validation as v
 from .encodings import EncodingError, decode
-from .errors import EXIT_FAILURE, EXIT_INPUT, FreelancekitError, InvalidInput, Phrase, Problem
+from .errors import EXIT_FAILURE, EXIT_INPUT, FreelancekitError, InvalidInput, PerLanguage, Problem
 from .headers import BASE_COLUMNS, TAIL_COLUMNS, column_lookup, header_key, local_name
 from .import_merge import take_clear_markers
 from .model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
@@ -192,7 +192,7 @@ def check_header(header: list[str], criteria: Sequence[Criterion]) -> list[str]:
             seen[key] = written
         columns.append(key or written)
     # the accepted names in the reader's language: the keys in English, the Arabic names in Arabic (docs/errors.md)
-    named = Phrase("import.known_columns", {"keys": known, "names": [local_name(k, criteria, "ar") for k in known]})
+    named = PerLanguage({"en": known, "ar": [local_name(k, criteria, "ar") for k in known]})
     problems = [Problem("header", row=1, code="import.column_unnamed", column=i, known=named) for i in unnamed]
     problems += [Problem("header", row=1, code="import.column_twice_as", value=key, first=a, second=b) if a.casefold() != b.casefold() else
                  Problem("header", row=1, code="import.column_twice", value=key) for a, b, key in twice]

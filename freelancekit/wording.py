@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from . import bidi, i18n, l10n
-from .errors import ROW_WIDE, FreelancekitError, InvalidInput, Phrase, Problem
+from .errors import ROW_WIDE, FreelancekitError, InvalidInput, PerLanguage, Phrase, Problem
 
 ERROR_PREFIX = "error."
 CLI_PREFIX = "cli."
@@ -58,6 +58,8 @@ def _fact(name: str, value: Any, locale: str, digits: str | None, isolate: bool)
         return str(value)
     if isinstance(value, (int, float)):
         return l10n.number(value, locale, digits)
+    if isinstance(value, PerLanguage):
+        return _fact(name, value.get(locale), locale, digits, isolate)
     if isinstance(value, Phrase):
         return code_text(value.code, value.facts, locale, digits=digits, isolate=isolate)
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, Phrase) for v in value):

@@ -23,7 +23,7 @@ from ..errors import FreelancekitError, InvalidInput, NothingToUndo, UndoConflic
 from ..headers import local_name
 from ..import_merge import shown
 from . import dom
-from .common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, set_error
+from .common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, isolates_html, set_error
 from .wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str)
 def problems_html(parsed: ParsedImport, locale: str) -> str:
     if not parsed.problems:
         return ""
-    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{html_text(wording.problem_line(p, locale))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
+    # the file's values and column names are isolated (bdi), so they keep their own direction in the sentence
+    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{isolates_html(wording.problem_line(p, locale))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
     more = f"<li>… +{len(parsed.problems) - MAX_PROBLEMS_SHOWN}</li>" if len(parsed.problems) > MAX_PROBLEMS_SHOWN else ""
     title = html_text(l10n.plural("import.problems", len(parsed.problems), locale))
     return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
