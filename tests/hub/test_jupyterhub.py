@@ -1,9 +1,10 @@
 """A real JupyterHub (deploy/jupyterhub/jupyterhub_config.py) with two users, through its proxy.
 
 Each user logs in, gets the app on their own portfolio (a client only their
-file holds shows in their page), cannot open the other's app or file (the
+file holds shows in their page, a client they add in the app lands in their
+file), cannot open the other's app or file (the
 hub refuses: real requests through configurable-http-proxy), and stopping
-the hub leaves both portfolio files with their data. Needs
+the hub leaves both portfolio files with all their data. Needs
 configurable-http-proxy (``scripts/test.py`` installs it with npm into
 ``.test-tools/``); skipped where there is none.
 """
@@ -28,6 +29,7 @@ CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 LOCAL_PROXY = ROOT / ".test-tools" / "node_modules" / ".bin" / "configurable-http-proxy"
 PASSWORD = "trial-password"
 OWN_CLIENT = {"alice": "Alicorn Bakery Only-In-Alice", "bob": "Bobcat Garage Only-In-Bob"}
+TYPED_CLIENT = {"alice": "Typed In The App By Alice", "bob": "Typed In The App By Bob"}
 START_S = 90.0     # hub up, and each user's server up (two cores shared with other work)
 STOP_S = 30.0
 
@@ -160,9 +162,19 @@ def stop_hub(state) -> None:
                 os.kill(pid, signal.SIGKILL)
 
 
-def shows_in_browser(browser, session, url: str, text: str, absent: str) -> None:
-    """Open the app in Chromium with the user's hub cookies and wait for their own client in the clients view."""
-    from app_page import open_tab
+def open_tab(page, view: str, timeout_ms: int) -> None:
+    from app_page import TAB_TITLES, css
+    from freelancekit import i18n
+    from freelancekit.ui import dom
+
+    page.locator(f"{css(dom.TABS)} .lm-TabBar-tab", has_text=i18n.t(TAB_TITLES[view], "en")).first.click(timeout=timeout_ms)
+    page.locator(css(dom.tab(view))).first.wait_for(state="visible", timeout=timeout_ms)
+
+
+def use_app_in_browser(browser, session, url: str, text: str, absent: str, typed: str, db: Path) -> None:
+    """Open the app in Chromium with the user's hub cookies, find their own client, add one (saved to their file)."""
+    from app_page import add_client, wait_for
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from live_app import open_app
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
@@ -171,9 +183,17 @@ def shows_in_browser(browser, session, url: str, text: str, absent: str) -> None
         page = context.new_page()
         page.set_default_timeout(60_000)
         open_app(page, url)
-        open_tab(page, "clients")
+        for attempt in range(3):  # a click while the page is still wiring its tabs can be lost: click again (bounded)
+            try:
+                open_tab(page, "clients", timeout_ms=20_000)
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
         page.get_by_text(text).first.wait_for(state="visible")
         assert absent not in page.inner_text("body")
+        add_client(page, {"name": typed, "email": "typed@example.com"})
+        wait_for(lambda: typed in client_names(db), f"{typed!r} saved in {db}")
     finally:
         context.close()
 
@@ -185,7 +205,8 @@ def test_each_user_gets_their_own_portfolio_and_only_theirs(hub, browser):
         session, page = login(base, user)
         sessions[user] = session
         assert "freelancekit" in page.text  # our Voila template, served under the hub
-        shows_in_browser(browser, session, page.url, OWN_CLIENT[user], OWN_CLIENT[other])
+        use_app_in_browser(browser, session, page.url, OWN_CLIENT[user], OWN_CLIENT[other], TYPED_CLIENT[user],
+                           hub["homes"] / user / "freelancekit.sqlite")
         own = session.get(f"{base}/user/{user}/files/freelancekit.sqlite", timeout=30)
         assert own.status_code == 200 and own.content.startswith(b"SQLite format 3"), "a user reaches their own file"
 
@@ -206,5 +227,6 @@ def test_each_user_gets_their_own_portfolio_and_only_theirs(hub, browser):
     assert not pids_with_home(hub["homes"]), "a user server outlived the hub"
     for user, client in OWN_CLIENT.items():
         names = client_names(hub["homes"] / user / "freelancekit.sqlite")
-        assert client in names and len(names) > 5, f"{user}'s portfolio lost data when the hub stopped"
-        assert OWN_CLIENT["bob" if user == "alice" else "alice"] not in names
+        assert client in names and TYPED_CLIENT[user] in names and len(names) > 5, f"{user}'s portfolio lost data when the hub stopped"
+        other = "bob" if user == "alice" else "alice"
+        assert OWN_CLIENT[other] not in names and TYPED_CLIENT[other] not in names
