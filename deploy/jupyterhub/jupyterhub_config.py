@@ -82,5 +82,3 @@ else:
     c.JupyterHub.spawner_class = LocalProcessSpawner
     # the server runs as the user with HOME set to their home: freelancekit.hub opens $HOME/freelancekit.sqlite
     c.Spawner.notebook_dir = "~"
-# a page shows the app (Voila's own progress) sooner than the hub's "starting" page would
-c.JupyterHub.tornado_settings = {"slow_spawn_timeout": 30}
