@@ -146,7 +146,8 @@ class ImportView:
         self.state = state
         loc = state.locale
         self.parsed: ParsedImport | None = None
-        self.upload = classed(w.FileUpload(accept=".csv,.xlsx,.xlsm,.txt", multiple=False, description=i18n.t("import.choose", loc)), dom.IMPORT_UPLOAD)
+        self.upload = classed(w.FileUpload(accept=".csv,.xlsx,.xlsm,.txt", multiple=False, description=i18n.t("import.choose", loc),
+                                          tooltip=i18n.t("import.choose", loc)), dom.IMPORT_UPLOAD)
         self.upload.observe(self.on_upload, names="value")
         self.guard = w.HTML(value=upload_guard_html(loc))
         self.message = classed(w.HTML(value=""), dom.IMPORT_MESSAGE)

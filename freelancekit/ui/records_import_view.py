@@ -53,7 +53,8 @@ class RecordsImportView:
         loc = state.locale
         self.parsed: ParsedRecords | None = None
         self.data: bytes | None = None
-        self.upload = classed(w.FileUpload(accept=".csv,.txt", multiple=False, description=i18n.t("records.ui.choose", loc)),
+        self.upload = classed(w.FileUpload(accept=".csv,.txt", multiple=False, description=i18n.t("records.ui.choose", loc),
+                                          tooltip=i18n.t("records.ui.choose", loc)),
                               dom.RECORDS_UPLOAD)
         self.upload.observe(self.on_upload, names="value")
         self.source = classed(w.Dropdown(options=[(i18n.t("records.ui.detect", loc), "")] +

@@ -4,8 +4,8 @@ One walk per language, in a real browser against a real ``freelancekit serve``:
 the profile, a client added with a refused value (the form error), edited and
 deleted, a sheet imported with problems (a bad rating, an unknown column), a
 weight changed, a custom criterion added, the drafts, and the export links. After
-each step the visible text of the app's own elements is collected and checked:
-in Arabic no Latin-script word, in English no Arabic letter.
+each step the visible text of the app's own elements (and their tooltips) is collected and checked:
+in Arabic no Latin-script word, in English no Arabic letter; in both, no tooltip "null".
 
 What is not the app's own words, and so not checked (``USER_DATA``, by DOM class):
 user data is shown in ``.fk-literal`` / ``.fk-literal-label`` elements or in a
@@ -35,8 +35,9 @@ from live_app import open_app, screenshot, serve_app
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 STEP_TIMEOUT_MS = 45_000  # per step; the machine is shared (a busy kernel builds the rate grid in ~20 s)
-USER_DATA = "input, textarea, select, bdi, .fk-literal, .fk-literal-label, .js-plotly-plot, script, style"
-VISIBLE_TEXT = """([root, skip]) => {
+USER_TEXT = "bdi, .fk-literal, .fk-literal-label, .js-plotly-plot"  # elements showing the user's own text
+USER_DATA = f"input, textarea, select, script, style, {USER_TEXT}"
+VISIBLE_TEXT = """([root, skip, literal]) => {
     const out = [];
     const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -47,6 +48,9 @@ VISIBLE_TEXT = """([root, skip]) => {
     }
     for (const el of document.querySelector(root).querySelectorAll('input[placeholder], textarea[placeholder]')) {
         if (el.getClientRects().length && el.placeholder.trim()) out.push(el.placeholder.trim());
+    }
+    for (const el of document.querySelector(root).querySelectorAll('[title]')) {  // tooltips
+        if (el.getClientRects().length && el.title.trim() && !el.closest(literal)) out.push(el.title.trim());
     }
     return out;
 }"""
@@ -85,9 +89,9 @@ def app_in(request, tmp_path):
 
 def foreign_words(page, locale: str) -> list[str]:
     """The app's own visible texts holding a word of the other script (after the allowed exceptions)."""
-    texts = page.evaluate(VISIBLE_TEXT, [css(dom.APP), USER_DATA])
+    texts = page.evaluate(VISIBLE_TEXT, [css(dom.APP), USER_DATA, USER_TEXT])
     assert i18n.t("tab.clients", locale) in texts, texts  # the collector sees the app's own words (the tab bar)
-    return [t for t in texts if FOREIGN[locale].search(ALLOWED.sub(" ", t))]
+    return [t for t in texts if FOREIGN[locale].search(ALLOWED.sub(" ", t)) or t in ("null", "undefined")]
 
 
 class Walk:
