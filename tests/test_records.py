@@ -299,6 +299,12 @@ def test_whole_file_problems(data, code):
     assert wording(p, "ar") and wording(p, "en") == str(p)
 
 
+def test_a_byte_that_is_not_utf8_below_the_header_is_named_by_its_line():
+    data = b"client,invoice,issued,due,amount,paid_on,paid_amount\nA,1,2026-01-01,2026-01-10,100,,\nB\xe9,2,2026-01-01,2026-01-10,100,,\n"
+    p = _file_problem(data)
+    assert p.code == "not_utf8" and "line 3" in str(p)
+
+
 def test_unknown_format_lists_the_formats_and_source_overrides_detection():
     p = _file_problem(b"foo,bar\n1,2\n")
     assert "Toggl Track" in str(p) and "Clockify" in str(p) and "Invoice Ninja" in str(p)

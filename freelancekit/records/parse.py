@@ -64,12 +64,11 @@ def read_header(data: bytes) -> tuple[list[str], str]:
         raise RecordsFileError(problem("too_big", limit=MAX_FILE_BYTES // 2**20))
     if b"\x00" in data[:65536] or data[:4] == b"PK\x03\x04":
         raise RecordsFileError(problem("not_csv"))
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RecordsFileError(problem("not_utf8", line=data[: exc.start].count(b"\n") + 1)) from None
     end = data.find(b"\n")
-    first = (data if end < 0 else data[:end]).decode("utf-8-sig").rstrip("\r")
+    try:  # the header line only: read_columns' one pass over the file checks the rest
+        first = (data if end < 0 else data[:end]).decode("utf-8-sig").rstrip("\r")
+    except UnicodeDecodeError:
+        raise RecordsFileError(problem("not_utf8", line=1)) from None
     sep = ";" if first.count(";") > first.count(",") else "\t" if first.count("\t") > first.count(",") else ","
     try:
         header = next(csv.reader([first], delimiter=sep), [])
@@ -83,12 +82,23 @@ def read_columns(data: bytes, sep: str, columns: Sequence[int]) -> list[np.ndarr
     try:
         frame = pd.read_csv(io.BytesIO(data), sep=sep, dtype=object, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, encoding="utf-8-sig", engine="c", usecols=list(columns))
+    except UnicodeDecodeError:
+        raise RecordsFileError(problem("not_utf8", line=_first_bad_line(data))) from None
     except pd.errors.ParserError as exc:
         raise RecordsFileError(problem("bad_shape", detail=_shape_reason(str(exc)))) from None
     except (pd.errors.EmptyDataError, csv.Error):
         raise RecordsFileError(problem("empty")) from None
     frame = frame.fillna("")  # a short row's missing cells
     return [frame.iloc[:, j].to_numpy(dtype=object) for j in range(frame.shape[1])]
+
+
+def _first_bad_line(data: bytes) -> int:
+    """The line of the first byte that is not UTF-8 (pandas' own error names a buffer offset, not a line)."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return data[: exc.start].count(b"\n") + 1
+    return 1
 
 
 def _filled_rows(arrays: list[np.ndarray]) -> np.ndarray:
