@@ -1,29 +1,18 @@
 """Column headers in English or Arabic, any case, spaces or underscores (docs/data.md, "Column names")."""
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from freelancekit.headers import accepted_names, column_lookup, header_key
 from freelancekit.importer import HeaderError, import_clients, parse_file
 from freelancekit.model import builtin_criteria, make_criterion
 from freelancekit.storage import Store
+from workbooks import xlsx_bytes as xlsx
 
 CRITERIA = builtin_criteria()
 ARABIC_HEADER = ["الاسم", "الشخص المسؤول", "البريد الإلكتروني", "المجال", "الخدمات", "أجر الساعة", "الالتزام بمواعيد الدفع",
                  "سهولة التعامل", "الاستمتاع بالعمل", "تعلّم مهارات جديدة", "ملاحظات", "آخر إنجاز", "عميل منذ"]
 ROW = ["مكتبة النور", "ليلى حداد", "layla@alnoor.com", "مكتبات", "مقالات;تدقيق", "45", "5", "4", "3", "2", "عميل قديم", "حملة رمضان", "2024-10-14"]
-
-
-def xlsx(rows) -> bytes:
-    wb = Workbook()
-    for r in rows:
-        wb.active.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def csv(rows) -> bytes:

@@ -3,16 +3,14 @@ Undo this import restores the exact portfolio, European UTF-8 and Arabic headers
 a header-shaped contact is refused naming its row and column."""
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from app_page import click, css, open_tab, wait_for
 from freelancekit.exporter import to_csv_bytes
 from freelancekit.storage import Store
 from freelancekit.ui import dom
 from live_app import open_app, screenshot
+from workbooks import xlsx_bytes as _xlsx
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -71,15 +69,6 @@ def test_a_utf8_file_with_european_letters_imports(live_app, import_page):
     confirm_and_wait(page, "1 added")
     c = client(live_app.db, "Groß Ørsted")
     assert (c.contact_name, c.notes) == ("José Muñoz", "ça va ñ é")
-
-
-def _xlsx(rows) -> bytes:
-    wb = Workbook()
-    for r in rows:
-        wb.active.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
