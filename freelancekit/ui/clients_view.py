@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 
 from .. import i18n
 from ..errors import InvalidInput, NotFound, StaleEdit
@@ -102,12 +103,18 @@ class ClientsTable:
             head.append(b)
         self.header = classed(w.HBox([*head, w.Label(value="", layout=w.Layout(width="90px"))]), "fk-table-head")
         self.rows: list[tuple[w.HBox, list[w.HTML], w.Label, w.Button]] = []
+        # one Layout per column and one Style per kind for the whole pool: each is a model in the page,
+        # and none of them changes per row (a row shows or hides through its own layout)
+        column_layouts = {width: w.Layout(width=width) for _k, _l, width in self.cols}
+        cell_style, mark_style, edit_style = HTMLStyle(), LabelStyle(), w.ButtonStyle()
+        mark_layout, edit_layout = w.Layout(width="24px"), w.Layout(width="64px")
+        edit_text = i18n.t("clients.edit", self.state.locale)
         for _ in range(PAGE_SIZE):
-            cells = [literal("", width=width) for _k, _l, width in self.cols]
-            mark = w.Label(value="", layout=w.Layout(width="24px"))
-            edit = classed(w.Button(description=i18n.t("clients.edit", self.state.locale), layout=w.Layout(width="64px")), dom.CLIENT_EDIT)
+            cells = [literal("", layout=column_layouts[width], style=cell_style) for _k, _l, width in self.cols]
+            mark = w.Label(value="", layout=mark_layout, style=mark_style)
+            edit = w.Button(description=edit_text, layout=edit_layout, style=edit_style, _dom_classes=(dom.CLIENT_EDIT,))
             edit.on_click(self._on_edit)
-            row = classed(w.HBox([*cells, mark, edit], layout=w.Layout(display="none")), dom.CLIENT_ROW)
+            row = w.HBox([*cells, mark, edit], layout=w.Layout(display="none"), _dom_classes=(dom.CLIENT_ROW,))
             self.rows.append((row, cells, mark, edit))
         self.render()
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import i18n, wording
 from ..errors import FreelancekitError, Problem
@@ -70,11 +71,17 @@ def literal_html(value: object) -> str:
     return f'<span class="fk-literal {NO_MATH}" dir="auto">{html_text(value)}</span>'
 
 
-def literal(value: object = "", **layout: Any) -> w.HTML:
-    """A label that shows user text exactly as typed (no markup, no LaTeX)."""
-    widget = w.HTML(value=literal_html(value), layout=w.Layout(**layout) if layout else w.Layout())
-    widget.add_class("fk-literal-label")
-    return widget
+def literal(value: object = "", layout: w.Layout | None = None, style: HTMLStyle | None = None, **layout_args: Any) -> w.HTML:
+    """A label that shows user text exactly as typed (no markup, no LaTeX).
+
+    The rows of a table pass one shared ``layout`` and ``style``: each Layout
+    and Style is a model of its own in the page, and a page of rows with one
+    per cell doubled the models (and messages) the Clients tab cost to open.
+    """
+    look: dict[str, Any] = {"layout": layout if layout is not None else w.Layout(**layout_args)}
+    if style is not None:
+        look["style"] = style
+    return w.HTML(value=literal_html(value), _dom_classes=("fk-literal-label",), **look)
 
 
 def set_literal(widget: w.HTML, value: object) -> None:
