@@ -4,20 +4,24 @@
 first, so a chart redrawn in several steps counts until its last step.
 
 Median of 20 changes (the weight typed into the slider's readout, as a user
-can), with the 12-client demo and with 1 000 clients. Targets: <= 250 ms
-(demo), <= 500 ms (1 000 clients); kernel RSS with 1 000 clients <= 300 MB.
-Run: .venv/bin/python benchmarks/bench_app_latency.py [--changes 20]
+can), with the 12-client demo and with 1 000 clients. Targets: <= 100 ms
+(demo), <= 150 ms (1 000 clients); kernel RSS with 1 000 clients <= 300 MB.
+``--reference DIR`` also runs the same cases against another checkout (say a
+``git worktree add --detach /tmp/ref main``), its server started with that
+checkout first on PYTHONPATH, and prints its rows beside ours.
+Run: .venv/bin/python benchmarks/bench_app_latency.py [--changes 20] [--reference DIR]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 from pathlib import Path
 
 from _live import launch_chromium, open_app, seed, serve_app
 
-TARGET_MS = {12: 250, 1000: 500}
+TARGET_MS = {12: 100, 1000: 150}
 RSS_TARGET_MB = 300
 KEY = "learning"
 
@@ -59,10 +63,12 @@ def kernel_rss_mb(server_pid: int) -> float:
     return kernels[0].memory_info().rss / 2**20
 
 
-def run(browser, n_clients: int, changes: int) -> tuple[list[float], float]:
+def run(browser, n_clients: int, changes: int, code: str | None = None) -> tuple[list[float], float]:
+    """``changes`` timed weight changes; ``code``: a checkout whose freelancekit the server runs instead of ours."""
+    env = None if code is None else {"PYTHONPATH": os.pathsep.join([code, *filter(None, [os.environ.get("PYTHONPATH")])])}
     with tempfile.TemporaryDirectory() as tmp:
         db = seed(Path(tmp) / "portfolio.sqlite", n_clients)
-        with serve_app(db) as app:
+        with serve_app(db, extra_env=env) as app:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             open_app(page, app.url)
             page.wait_for_selector(".fk-chart-contrib .js-plotly-plot", state="visible", timeout=120_000)
@@ -81,19 +87,21 @@ def run(browser, n_clients: int, changes: int) -> tuple[list[float], float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--changes", type=int, default=20)
+    ap.add_argument("--reference", type=Path, help="another checkout (e.g. of main) to measure in the same run")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
+    codes = {"this": None} if args.reference is None else {"this": None, "reference": str(args.reference.resolve())}
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
-        results = {n: run(browser, n, args.changes) for n in (12, 1000)}
+        results = {(name, n): run(browser, n, args.changes, code) for n in (12, 1000) for name, code in codes.items()}
         browser.close()
     print(f"weight change -> ranking table and chart updated, median of {args.changes} (ms)")
-    print(f"{'clients':>8}{'median':>9}{'max':>9}{'target':>8}{'timeouts':>10}{'kernel RSS MB':>15}")
-    for n, (times, rss) in results.items():
+    print(f"{'code':>10}{'clients':>8}{'median':>9}{'max':>9}{'target':>8}{'timeouts':>10}{'kernel RSS MB':>15}")
+    for (name, n), (times, rss) in results.items():
         ok = [t for t in times if t >= 0]
         med = statistics.median(ok) if ok else float("nan")
-        print(f"{n:>8}{med:>9.0f}{max(ok, default=float('nan')):>9.0f}{TARGET_MS[n]:>8}{len(times) - len(ok):>10}{rss:>15.0f}")
+        print(f"{name:>10}{n:>8}{med:>9.0f}{max(ok, default=float('nan')):>9.0f}{TARGET_MS[n]:>8}{len(times) - len(ok):>10}{rss:>15.0f}")
     print(f"kernel RSS target with 1 000 clients: <= {RSS_TARGET_MB} MB")
 
 

@@ -2,9 +2,17 @@
 
 Building the JSON directly (instead of ``plotly.graph_objects``) keeps the
 kernel from importing plotly.py at all — it is the slowest import of the app
-and validating figure objects costs more than the whole ranking. The browser
-renders the dicts with plotly's own renderer (``render``); in a notebook,
-``plotly.graph_objects.Figure(fig)`` turns one into a figure object.
+and validating figure objects costs more than the whole ranking. In a
+notebook, ``plotly.graph_objects.Figure(fig)`` turns one into a figure object.
+
+The page shows a figure in a chart widget (``render``): a small anywidget that
+keeps one plot and gives it each new figure with ``Plotly.react``, which
+updates the plot in place. Replacing an Output's plotly mime bundle instead
+(as the app did) built a new plot on every weight change and, in JupyterLab's
+plotly renderer, also rendered it to a PNG: 190 ms a change on the demo, about
+500 ms with 1 000 clients (benchmarks/bench_app_latency.py). plotly.js comes
+from the jupyterlab-plotly extension the page already loads (local, never a
+CDN): the widget asks that extension's renderer for it.
 
 Every piece of user text (client names, criterion labels, values) passes
 through ``plotly_text`` so plotly shows it literally: no markup, no LaTeX.
@@ -12,6 +20,7 @@ through ``plotly_text`` so plotly shows it literally: no markup, no LaTeX.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .. import i18n
@@ -21,7 +30,6 @@ from .common import plotly_text
 if TYPE_CHECKING:
     from ..scoring import Ranking
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 CHART_TOP_N = 30  # the contribution chart shows at most this many clients (the table has all)
 CONFIG = {"displaylogo": False, "responsive": True, "typesetMath": False,
           "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
@@ -115,19 +123,121 @@ def radar_figure(ranking: Ranking, locale: str = "en", top_n: int = 3) -> dict[s
     return {"data": data, "layout": layout}
 
 
-def mime_bundle(figure: dict[str, Any]) -> dict[str, Any]:
-    """What ``IPython.display.display(..., raw=True)`` needs for plotly's browser renderer."""
-    return {PLOTLY_MIME: {**figure, "config": CONFIG}}
+# The chart widget's page side. plotly.js is taken from the jupyterlab-plotly extension (the page loads
+# it for plotly's mime type, from the server: offline-safe); its renderer loads plotly.js on first use,
+# so one tiny off-page draw makes it do so. Draws are serialised, and a burst of figures draws the last.
+# Removing the view purges its plot (plotly's responsive charts keep a window "resize" listener until then).
+_ESM = """
+const MIME = "application/vnd.plotly.v1+json";
+function plotly() {
+  if (!globalThis.__freelancekitPlotly) {
+    globalThis.__freelancekitPlotly = (async () => {
+      const lab = window._JUPYTERLAB && window._JUPYTERLAB["jupyterlab-plotly"];
+      if (!lab) {
+        if (window.Plotly) return window.Plotly;
+        throw new Error("plotly.js is missing: the jupyterlab-plotly extension is not installed");
+      }
+      const { RenderedPlotly } = (await lab.get("./mimeExtension"))();
+      if (!RenderedPlotly.Plotly) {
+        const probe = new RenderedPlotly({ mimeType: MIME });
+        await probe.renderModel({ data: { [MIME]: { data: [], layout: {} } }, setData() {} });
+        (RenderedPlotly.Plotly || window.Plotly).purge(probe.node);
+        probe.dispose();
+      }
+      return RenderedPlotly.Plotly || window.Plotly;
+    })();
+  }
+  return globalThis.__freelancekitPlotly;
+}
+export default {
+  render({ model, el }) {
+    const gd = document.createElement("div");
+    el.appendChild(gd);
+    let Plotly = null, drawn = false, gone = false, busy = false, again = false;
+    async function draw() {
+      if (busy) { again = true; return; }
+      busy = true;
+      try {
+        do {
+          again = false;
+          const fig = model.get("figure");
+          Plotly = Plotly || await plotly();
+          if (gone) return;
+          if (fig && fig.data) {
+            const { data, layout } = structuredClone(fig);  // plotly keeps and amends what it is given
+            await Plotly.react(gd, data, layout, model.get("config"));
+            drawn = true;
+          } else if (drawn) {
+            Plotly.purge(gd);
+            gd.replaceChildren();
+            drawn = false;
+          }
+        } while (again && !gone);
+      } catch (err) {
+        console.error("freelancekit chart:", err);
+      } finally {
+        busy = false;
+      }
+    }
+    model.on("change:figure", draw);
+    draw();
+    return () => {
+      gone = true;
+      model.off("change:figure", draw);
+      if (Plotly && drawn) Plotly.purge(gd);
+    };
+  },
+};
+"""
 
 
-def render(output: Any, figure: dict[str, Any]) -> None:
-    """Make ``figure`` the one thing an Output widget shows.
+@cache
+def chart_widget_class() -> Any:
+    """The chart widget (imported on first use: the page shows its charts late, and anywidget costs ~45 ms)."""
+    import anywidget
+    import traitlets
 
-    Sets the widget's ``outputs`` (its synced state) instead of capturing a
-    ``display`` call: that works from any callback, also a timer's outside a
-    kernel message, and without a kernel at all.
+    class Chart(anywidget.AnyWidget):
+        """One plotly figure (``figure``: {"data", "layout"}; {} shows nothing), updated in place."""
+
+        _esm = _ESM
+        figure = traitlets.Dict().tag(sync=True)
+        config = traitlets.Dict(CONFIG).tag(sync=True)
+
+    return Chart
+
+
+def chart_box(*classes: str) -> Any:
+    """Where ``render`` shows a figure: an empty box until the first figure, then that box with one chart widget."""
+    import ipywidgets as w
+
+    box = w.VBox()
+    for name in classes:
+        box.add_class(name)
+    return box
+
+
+def render(box: Any, figure: dict[str, Any]) -> None:
+    """Make ``figure`` what the chart in ``box`` (from ``chart_box``) shows: the same plot, updated in place.
+
+    Only synced state changes, so it works from any callback, also a timer's
+    outside a kernel message, and without a kernel at all.
     """
-    output.outputs = ({"output_type": "display_data", "data": mime_bundle(figure), "metadata": {}},)
+    if box.children:
+        box.children[0].figure = figure
+    else:
+        box.children = (chart_widget_class()(figure=figure),)
+
+
+def clear(box: Any) -> None:
+    """Show no figure in ``box`` (its chart widget, if any, stays for the next one)."""
+    if box.children:
+        box.children[0].figure = {}
+
+
+def shown(box: Any) -> dict[str, Any] | None:
+    """The figure ``box`` shows, or None."""
+    return (box.children[0].figure or None) if box.children else None
 
 
 def figure_texts(figure: dict[str, Any]) -> list[str]:

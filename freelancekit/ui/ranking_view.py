@@ -92,8 +92,8 @@ class RankingView:
         self.download = RankingDownload(state)
         self.upsell = RankingUpsell(state)
         self.records = RecordsInsight(state)
-        self.contrib = classed(w.Output(), dom.CHART_CONTRIB)
-        self.radar = classed(w.Output(), dom.CHART_RADAR)
+        self.contrib = charts.chart_box(dom.CHART_CONTRIB)
+        self.radar = charts.chart_box(dom.CHART_RADAR)
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
         self.contrib._view_count = 0  # the page counts its views of this widget: 0 -> 1 is "shown"
         self.contrib.observe(self._on_charts_shown, names="_view_count")
@@ -160,8 +160,8 @@ class RankingView:
         self.table.value = ""
         self.page.value = ""
         self.pager.layout.display = "none"
-        self.contrib.outputs = ()
-        self.radar.outputs = ()
+        charts.clear(self.contrib)
+        charts.clear(self.radar)
         self._radar_key = None
 
     def _filter(self) -> None:

@@ -12,6 +12,7 @@ import ipywidgets as w
 
 from .. import i18n
 from . import dom
+from .charts import chart_box, clear, render
 from .common import NO_MATH, classed, guarded, html_text
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ class RecordsInsight:
         self.state = state
         self.note = w.HTML(value="")
         self.concentration = classed(w.HTML(value=""), dom.RECORDS_CONCENTRATION)
-        self.plots = classed(w.Output(), dom.RECORDS_PLOTS)
-        self.late = w.Output()
+        self.plots = chart_box(dom.RECORDS_PLOTS)
+        self.late = chart_box()
         self._drawn: Any = None  # the records snapshot the plots show
         self.heading = w.HTML(value="")
         self.widget = w.VBox([self.heading, self.note, self.concentration, self.plots, self.late])
@@ -75,7 +76,8 @@ class RecordsInsight:
         _portfolio, provenance, summary = snapshot
         if ranking is None or summary is None or summary.empty:
             self.heading.value = self.note.value = self.concentration.value = ""
-            self.plots.outputs = self.late.outputs = ()
+            clear(self.plots)
+            clear(self.late)
             self._drawn = None
             return
         from ..records.concentration import from_summary
@@ -90,7 +92,6 @@ class RecordsInsight:
     def _draw(self, summary: Any) -> None:
         from ..records import store as records_store
         from ..records.measures import Window, invoice_status, monthly
-        from .charts import render
         from .records_plots import TOP_CLIENTS, days_late_figure, monthly_figure
 
         state, loc = self.state, self.state.locale
@@ -103,7 +104,7 @@ class RecordsInsight:
         if status["due_now"].any():
             render(self.late, days_late_figure(status, loc))
         else:
-            self.late.outputs = ()
+            clear(self.late)
 
 
 def income_concentration(state: AppState) -> Concentration | None:

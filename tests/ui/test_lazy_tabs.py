@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from freelancekit.storage import Store
-from freelancekit.ui import dom
+from freelancekit.ui import charts, dom
 from freelancekit.ui.app import START_TAB, TABS, App
 
 
@@ -71,15 +71,15 @@ def test_the_app_module_does_not_import_other_tabs_views():
 
 def test_charts_are_drawn_once_the_page_shows_them_then_follow_the_weights(app):
     ranking = app.views["ranking"]
-    assert ranking.contrib.outputs == () and ranking.radar.outputs == ()  # nothing drawn while building
+    assert charts.shown(ranking.contrib) is None and charts.shown(ranking.radar) is None  # nothing drawn while building
     ranking.contrib._view_count = 1  # what the page sends when it displays the chart's box
-    (out,) = ranking.contrib.outputs
-    first = out["data"]["application/vnd.plotly.v1+json"]
-    assert first["data"][0]["y"][0].startswith("1. ") and len(ranking.radar.outputs) == 1
+    first = charts.shown(ranking.contrib)
+    (chart,) = ranking.contrib.children
+    assert first["data"][0]["y"][0].startswith("1. ") and charts.shown(ranking.radar)
     app.views["criteria"].apply_preset("growth")
-    (out,) = ranking.contrib.outputs
-    assert out["data"]["application/vnd.plotly.v1+json"] != first
-    radar = ranking.radar.outputs[0]["data"]["application/vnd.plotly.v1+json"]["data"]
+    assert charts.shown(ranking.contrib) != first
+    assert ranking.contrib.children == (chart,)  # the same chart, given the new figure: updated in place
+    radar = charts.shown(ranking.radar)["data"]
     assert [html.unescape(t["name"].split(". ", 1)[1]) for t in radar] == ranking.ranking.top(3)
 
 
