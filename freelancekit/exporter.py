@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import EXIT_INPUT, FreelancekitError
 from .importer import BASE_COLUMNS, TAIL_COLUMNS
 from .model import Client, Criterion
+from .safe_files import os_reason
 from .spreadsheet import escape_formula, format_number
 
 
@@ -85,5 +86,5 @@ def export_file(clients: Sequence[Client], criteria: Sequence[Criterion], path: 
     except FileExistsError:
         raise FreelancekitError(code="export.exists", exit_code=EXIT_INPUT, path=str(path)) from None
     except OSError as exc:
-        raise FreelancekitError(code="file.cannot_write", path=str(path), detail=str(exc.strerror)) from None
+        raise FreelancekitError(code="file.cannot_write", path=str(path), detail=os_reason(exc)) from None
     return path

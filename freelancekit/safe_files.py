@@ -12,13 +12,14 @@ checks the target stays in it, never follows a symbolic link planted there
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import EXIT_BUSY, EXIT_INPUT, FreelancekitError
+from .errors import EXIT_BUSY, EXIT_INPUT, FreelancekitError, Phrase
 
 MAX_NAME_BYTES = 255
 FALLBACK_NAME = "draft"
@@ -169,7 +170,15 @@ def write_new_file(folder: str | Path, name: str, data: bytes, *, force: bool = 
     except FileExistsError:
         raise FreelancekitError(code="file.appeared", exit_code=EXIT_BUSY, path=str(target)) from None
     except OSError as exc:
-        raise FreelancekitError(code="file.cannot_write", path=str(target), detail=str(exc.strerror or exc)) from None
+        raise FreelancekitError(code="file.cannot_write", path=str(target), detail=os_reason(exc)) from None
 
 
-__all__ = ["MAX_NAME_BYTES", "check_free", "contained_path", "prepare_folder", "safe_filename", "unique_filenames", "write_new_file"]
+def os_reason(exc: OSError) -> Phrase | str:
+    """Why the system refused, in words of the reader's language ("the folder does not exist"), not the system's English."""
+    from .i18n import STRINGS
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return Phrase(f"os.{name}") if f"error.os.{name}" in STRINGS else Phrase("os.other") if exc.errno else str(exc.strerror or exc)
+
+
+__all__ = ["os_reason", "MAX_NAME_BYTES", "check_free", "contained_path", "prepare_folder", "safe_filename", "unique_filenames", "write_new_file"]

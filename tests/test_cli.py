@@ -217,7 +217,7 @@ def test_console_script_in_a_subprocess(tmp_path, isolated_home):
     assert ok.returncode == 0 and ok.stderr == ""
     for argv, message in [
         (["rank", "--weight", "speed=2"],
-         "freelancekit rank: weight: 'speed' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment\n"),
+         "freelancekit rank: --weight: 'speed' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment\n"),
         (["rank", "--format", "xml"], "freelancekit rank: error: argument --format: invalid choice: 'xml' (choose from "),
         (["frobnicate"], None),
     ]:

@@ -111,7 +111,7 @@ def test_export_file_rules(tmp_path):
     with pytest.raises(FreelancekitError) as exc:
         export_file(p.clients, p.criteria, tmp_path / "c.txt")
     assert str(exc.value) == "cannot export to 'c.txt': the file name must end in .csv or .xlsx"
-    with pytest.raises(FreelancekitError, match=r"cannot write .*: No such file or directory"):
+    with pytest.raises(FreelancekitError, match=r"cannot write .*: the folder does not exist"):
         export_file(p.clients, p.criteria, tmp_path / "missing" / "c.xlsx")
     xlsx = export_file(p.clients, p.criteria, tmp_path / "c.xlsx")
     assert xlsx.read_bytes()[:4] == b"PK\x03\x04"

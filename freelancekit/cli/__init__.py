@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -20,9 +21,53 @@ COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
 BAD_INPUT = 2  # errors.EXIT_INPUT; argparse errors exit with it too
 
 
+_ARGV: list[str] = []  # the command line being parsed: its --lang (or --db) names the language of argparse's errors
+
+# argparse's own error sentences (Python's English), by what they say: key, pattern
+_ARGPARSE_ERRORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("unrecognized", r"unrecognized arguments: (?P<args>.*)"),
+    ("required", r"the following arguments are required: (?P<args>.*)"),
+    ("invalid_choice", r"argument (?P<option>\S+): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)"),
+    ("expected_one", r"argument (?P<option>\S+): expected one argument"),
+    ("not_a_date", r"argument (?P<option>\S+): '(?P<value>.*)' is not a date: write it as YYYY-MM-DD"),
+    ("not_a_number", r"argument (?P<option>\S+): invalid int value: '(?P<value>.*)'"),
+    ("invalid_value", r"argument (?P<option>\S+): invalid \S+ value: '(?P<value>.*)'"),
+    ("takes_no_value", r"argument (?P<option>\S+): ignored explicit argument '(?P<value>.*)'"),
+    ("not_together", r"argument (?P<option>\S+): not allowed with argument (?P<other>\S+)"),
+    ("ambiguous", r"ambiguous option: (?P<option>\S+) could match (?P<choices>.*)"),
+))
+
+
+def argparse_message(message: str, locale: str) -> str:
+    """argparse's English error sentence in ``locale`` (one it does not know stays as argparse wrote it)."""
+    for key, pattern in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            facts = {k: v.replace("'", "") for k, v in found.groupdict().items()}
+            return t(f"cli.argparse.{key}", locale, **facts)
+    return message
+
+
+def usage_language(argv: Sequence[str]) -> str:
+    """The language of an error in the command line itself: its ``--lang``, else the portfolio's (``--db``)."""
+    from ..i18n import LOCALES
+
+    args = argparse.Namespace(lang=None, db=None)
+    for i, word in enumerate(argv):
+        for name in ("lang", "db"):
+            if word == f"--{name}" and i + 1 < len(argv):
+                setattr(args, name, argv[i + 1])
+            elif word.startswith(f"--{name}="):
+                setattr(args, name, word.partition("=")[2])
+    if args.lang not in LOCALES:
+        args.lang = None
+    return language(args)
+
+
 class ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, no usage dump
-        self.exit(BAD_INPUT, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump, in the user's language
+        locale = usage_language(_ARGV)
+        self.exit(BAD_INPUT, t("cli.argparse.line", locale, prog=self.prog, message=argparse_message(message, locale)) + "\n")
 
 
 def build_parser() -> ArgumentParser:
@@ -32,20 +77,30 @@ def build_parser() -> ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(f".{name}", __name__).register(sub)
-    for command in sub.choices.values():
+    for command in leaf_commands(parser):
         add_lang_option(command)
     return parser
 
 
+def leaf_commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The parsers that run something: every command, and every subcommand of a group (``records import``)."""
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not groups:
+        return [parser]
+    return [leaf for sub in groups[0].choices.values() for leaf in leaf_commands(sub)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    _ARGV[:] = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args(_ARGV)
     from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
     args.lang = language(args)
+    command = " ".join(filter(None, [args.command, getattr(args, "records_command", None)]))
     try:
         return int(args.func(args) or 0)
     except FreelancekitError as exc:
-        print(error_report(exc, args.command, args.lang), file=sys.stderr)
+        print(error_report(exc, command, args.lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -54,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, details on request
         if os.environ.get("FREELANCEKIT_DEBUG"):
             raise
-        print(f"freelancekit {args.command}: {t('cli.unexpected', args.lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+        print(f"freelancekit {command}: {t('cli.unexpected', args.lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
         return EXIT_FAILURE
 
 

@@ -33,17 +33,20 @@ def run(args: argparse.Namespace) -> int:
     from ..mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
 
     from ..followups import outcome_history
+    from ..i18n import t
+    from ..l10n import plural, words
+    from ..wording import error_text
 
     with open_portfolio(args.db, create=False) as store:
         portfolio = store.portfolio()
         saved = {d.client_id: d for d in load_drafts(store)}
         templates = store.templates()
     if args.list:
-        return print_follow_ups(portfolio, list(saved.values()))
+        return print_follow_ups(portfolio, list(saved.values()), args.lang)
     if not args.out:
         raise FreelancekitError(code="usage.drafts_out", exit_code=EXIT_INPUT)
     if args.ics:
-        return write_ics(portfolio, list(saved.values()), args.out, args.force)
+        return write_ics(portfolio, list(saved.values()), args.out, args.force, args.lang)
     if not portfolio.clients:
         raise FreelancekitError(code="drafts.no_clients", exit_code=EXIT_INPUT)
     fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates, clients=args.client,
@@ -53,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
     for d in fresh.drafts:
         kept = saved.get(d.client_id) if args.tone is None else None
         drafts.append(addressed(kept, clients[d.client_id]) if kept else d)
-        notes.append(f"{d.client_name} ({'your saved draft' if kept else f'new {d.tone} draft'})")
-    from ..i18n import t
+        notes.append(t("cli_out.draft_saved", args.lang, name=d.client_name) if kept else
+                     t("cli_out.draft_new", args.lang, name=d.client_name, tone=t(f"cli_out.tone_{d.tone}", args.lang)))
 
     for name, reason in fresh.skipped:
         print(t("cli_out.draft_skipped", args.lang, name=name, reason=reason.text(args.lang)))
@@ -63,14 +66,16 @@ def run(args: argparse.Namespace) -> int:
     # one client's refused field (say, data saved before a rule existed) never stops the other drafts
     writable, refused = split_writable(drafts, portfolio.profile.email, portfolio.profile.name)
     for r in refused:
-        print(f"Not written: the draft for {r.client_name}: {r.error}", file=sys.stderr)
+        print(t("cli_out.not_written", args.lang, name=r.client_name, error=error_text(r.error, args.lang, isolate=False)), file=sys.stderr)
     if not writable:
         raise FreelancekitError(code="drafts.none_writable", name=refused[0].client_name, exit_code=EXIT_INPUT)
     notes = [n for d, n in zip(drafts, notes) if any(d is w for w in writable)]
     drafts = writable
     paths = export_drafts(drafts, args.out, args.format, force=args.force,
                           sender_email=portfolio.profile.email, sender_name=portfolio.profile.name)
-    print(f"Wrote {len(paths)} file{'s' if len(paths) != 1 else ''} for {len(drafts)} drafts to {paths[0].parent}: {', '.join(notes)}")
+    listed = ", ".join(notes) if args.lang == "en" else words(notes, args.lang)
+    print(t("cli_out.drafts_written", args.lang, files=plural("cli_out.files", len(paths), args.lang),
+            drafts=plural("cli_out.drafts", len(drafts), args.lang), folder=paths[0].parent, notes=listed))
     for path in paths:
         print(f"  {path.name}")
     if args.format in ("mailto", "zip"):
@@ -78,46 +83,49 @@ def run(args: argparse.Namespace) -> int:
             try:
                 found = fitting_mailto(d)
             except LinkTooLong as exc:
-                print(f"Note: {exc}")
+                print(t("cli_out.note", args.lang, text=error_text(exc, args.lang, isolate=False)))
                 continue
             if found.left_out:
-                print(f"Note: the mail link for {d.client_name} carries a shortened email ({found.left_out} lines left out where it says […]); "
-                      "the full email is in its .eml and .txt")
+                print(t("cli_out.note", args.lang, text=plural("cli_out.mailto_left_out", found.left_out, args.lang, name=d.client_name)))
     return 0
 
 
-def print_follow_ups(portfolio, drafts) -> int:  # type: ignore[no-untyped-def]
+def print_follow_ups(portfolio, drafts, locale: str = "en") -> int:  # type: ignore[no-untyped-def]
     """The follow-ups list, overdue first (docs/drafts.md, "Follow-ups"), and the upsell income won this year."""
     from datetime import date
 
     from ..followups import follow_ups, won_income
+    from ..i18n import t
     from ..phrasing import money
 
     today = date.today()
     rows = follow_ups(drafts, portfolio.clients, today)
     if not rows:
-        print("No saved drafts yet: write one in the app or with 'freelancekit drafts --out DIR'")
+        print(t("cli_out.no_drafts", locale))
         return 0
     for r in rows:
         when = r.follow_up.isoformat() if r.follow_up else "-"
-        flag = "  OVERDUE" if r.overdue else ""
-        value = f"  {money(r.won_value, portfolio.profile.currency, 'en')}" if r.won_value is not None else ""
-        print(f"{r.client_name}\t{r.status}\t{when}{flag}{value}")
+        flag = "  " + t("cli_out.overdue", locale) if r.overdue else ""
+        value = f"  {money(r.won_value, portfolio.profile.currency, locale)}" if r.won_value is not None else ""
+        status = r.status if locale == "en" else t(f"status.{r.status}", locale)  # English keeps the status as saved
+        print(f"{r.client_name}\t{status}\t{when}{flag}{value}")
     total = won_income(drafts, today.year)
-    print(f"Upsell income won in {today.year}: {money(total, portfolio.profile.currency, 'en')}")
+    print(t("cli_out.won_income", locale, year=today.year, money=money(total, portfolio.profile.currency, locale)))
     return 0
 
 
-def write_ics(portfolio, drafts, out: str, force: bool) -> int:  # type: ignore[no-untyped-def]
+def write_ics(portfolio, drafts, out: str, force: bool, locale: str = "en") -> int:  # type: ignore[no-untyped-def]
     """Every open follow-up date as an all-day calendar reminder, in DIR/follow-ups.ics."""
     from datetime import date
 
     from ..followups import follow_ups, to_ics
+    from ..i18n import t
+    from ..l10n import plural
     from ..safe_files import check_free, prepare_folder, write_new_file
 
     rows = [r for r in follow_ups(drafts, portfolio.clients, date.today()) if r.follow_up and r.status not in ("won", "declined")]
     root = prepare_folder(out)
     check_free(root, [ICS_NAME], force=force)
     path = write_new_file(root, ICS_NAME, to_ics(rows, locale=portfolio.profile.locale), force=force)
-    print(f"Wrote {path} with {len(rows)} reminder{'s' if len(rows) != 1 else ''}: open it with your calendar to add them")
+    print(t("cli_out.ics_written", locale, path=path, reminders=plural("cli_out.reminders", len(rows), locale)))
     return 0

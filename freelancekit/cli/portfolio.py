@@ -58,8 +58,8 @@ def run_import(args: argparse.Namespace) -> int:
             raise FreelancekitError(code="usage.undo_alone", exit_code=EXIT_INPUT)
         with open_portfolio(args.db, create=False) as store:
             done = store.undo_import()
-        print(f"Undid the import of {done.source or 'a file'} ({done.at}): {done.added} added clients removed, "
-              f"{done.updated} updated clients restored")
+        print(t("cli_out.undone", args.lang, source=done.source or t("cli_out.a_file", args.lang), at=str(done.at).replace("T", " ")[:16],
+                added=done.added, updated=done.updated))
         return 0
     if not args.file:
         raise FreelancekitError(code="usage.import_file", exit_code=EXIT_INPUT)
@@ -78,7 +78,9 @@ def run_import(args: argparse.Namespace) -> int:
             problems=len({q.row for q in result.problems})))
     for change in result.changes:
         for c in change.changes:
-            print(f"  row {change.row}, {change.name}: {c.field}: {shown(c.old) or '(empty)'} -> {shown(c.new) or '(empty)'}")
+            empty = t("cli_out.empty", args.lang)
+            print(t("cli_out.change", args.lang, row=change.row, name=change.name, field=c.field,
+                    old=shown(c.old) or empty, new=shown(c.new) or empty))
     for p in result.problems:
         print(f"  {problem_line(p, args.lang, isolate=False)}", file=sys.stderr)
     if not args.dry_run and (result.added or result.updated):

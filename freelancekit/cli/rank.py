@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
+from dataclasses import replace
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
 
     weights = parse_weights(args.weight)
     with open_portfolio(args.db, create=False) as store:
-        ranking = rank_portfolio(store, weights)
+        try:
+            ranking = rank_portfolio(store, weights)
+        except InvalidInput as exc:  # a weight the command line gave: named by its flag, in any language
+            raise InvalidInput([replace(p, field="--weight") if p.field == "weight" else p for p in exc.problems]) from None
     if args.format == "json":
         text = format_json(ranking)
     elif args.format == "csv":

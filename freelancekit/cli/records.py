@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem
+from ..l10n import plural
 from . import BAD_INPUT, add_db_option
 from .rank import _width
 
@@ -66,10 +67,6 @@ def _date(option: str) -> Any:
     return parse
 
 
-def _locale(store: Any) -> str:
-    return store.profile().locale
-
-
 def _say_problems(problems: list[Problem], locale: str) -> None:
     from ..records.problems import wording
 
@@ -87,7 +84,7 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     data = api.read_records_file(path)  # a wrong path must not create an empty portfolio first
     with open_portfolio(args.db) as store:
-        loc = _locale(store)
+        loc = args.lang
         try:
             parsed = parse_records(data, args.source)
             result = records_store.save(store, parsed, valid_only=args.valid_only)
@@ -95,7 +92,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"freelancekit records import: {exc.in_locale(loc)}", file=sys.stderr)
             return BAD_INPUT
         except InvalidInput as exc:
-            print(f"freelancekit records import: {i18n.t('records.cli.refused', loc, count=len(exc.problems))}", file=sys.stderr)
+            print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc)}", file=sys.stderr)
             _say_problems(exc.problems, loc)
             return BAD_INPUT
         unmatched = records_store.unmatched(store, parsed.clients())
@@ -107,7 +104,7 @@ def run_import(args: argparse.Namespace) -> int:
     if result.skipped:
         print(i18n.t("records.cli.skipped", loc, count=result.skipped))
     if result.problems:
-        print(i18n.t("records.cli.left_out", loc, count=len({p.row for p in result.problems})), file=sys.stderr)
+        print(plural("records.cli.left_out_count", len({p.row for p in result.problems}), loc), file=sys.stderr)
         _say_problems(result.problems, loc)
     if unmatched:
         print(i18n.t("records.cli.unmatched", loc, names=", ".join(unmatched)))
@@ -120,10 +117,10 @@ def run_summary(args: argparse.Namespace) -> int:
     from ..records.measures import summary_records
 
     if args.since and args.until and args.since > args.until:
-        raise InvalidInput(Problem("--since", f"{args.since} is after --until {args.until}: the window must start before it ends"))
+        raise InvalidInput(Problem("--since", code="records.window_backwards", since=str(args.since), until=str(args.until)))
     with open_portfolio(args.db, create=False) as store:
         rows = summary_records(summary(store, args.since, args.until))
-        loc = _locale(store)
+    loc = args.lang
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -154,7 +151,7 @@ def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
 
     if not rows:
         return i18n.t("records.cli.none", locale)
-    head = list(SUMMARY_KEYS)
+    head = [i18n.t(f"records.col.{k}", locale) for k in SUMMARY_KEYS]
     body = [[r["client"], *(("—" if r[k] is None else f"{r[k] * 100:.0f}%" if k == "income_share"
                              else _cell(r[k], 1 if "days" in k or k == "on_time_pct" else 2))
                            for k in SUMMARY_KEYS[1:])] for r in rows]
@@ -168,8 +165,10 @@ def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     from ..api import open_portfolio
-    from ..errors import FreelancekitError
+    from .. import i18n
+    from ..errors import EXIT_INPUT, FreelancekitError
     from ..records.export import invoices_csv, time_csv
+    from ..safe_files import os_reason
 
     with open_portfolio(args.db, create=False) as store:
         out = [(Path(args.file), invoices_csv(store))]
@@ -180,10 +179,10 @@ def run_export(args: argparse.Namespace) -> int:
             with open(path, "wb" if args.force else "xb") as fh:
                 fh.write(data)
         except FileExistsError:
-            raise FreelancekitError(f"{path} already exists: choose another file name or add --force to replace it") from None
+            raise FreelancekitError(code="export.exists", path=str(path), exit_code=EXIT_INPUT) from None
         except OSError as exc:
-            raise FreelancekitError(f"cannot write {path}: {exc.strerror}") from None
-        print(f"Records written to {path}")
+            raise FreelancekitError(code="file.cannot_write", path=str(path), detail=os_reason(exc)) from None
+        print(i18n.t("records.cli.written", args.lang, path=path))
     return 0
 
 
@@ -195,7 +194,7 @@ def run_map(args: argparse.Namespace) -> int:
     with open_portfolio(args.db, create=False) as store:
         client = store.client_by_name(args.client)
         records_store.map_client(store, args.name, client.id)
-        print(i18n.t("records.cli.mapped", _locale(store), name=args.name, client=client.name))
+        print(i18n.t("records.cli.mapped", args.lang, name=args.name, client=client.name))
     return 0
 
 
@@ -206,7 +205,7 @@ def run_use(args: argparse.Namespace) -> int:
 
     with open_portfolio(args.db, create=False) as store:
         records_store.set_source(store, args.criterion, args.source)
-        loc = _locale(store)
+        loc = args.lang
         label = i18n.criterion_label(args.criterion, store.portfolio().criterion(args.criterion).label, loc)
         print(i18n.t(f"records.cli.use_{args.source}", loc, criterion=label))
     return 0

@@ -220,6 +220,13 @@ def open_browser_when_ready(url: str, port: int) -> None:
     threading.Thread(target=wait_and_open, daemon=True, name="open-browser").start()
 
 
+def running_message(url: str, db: Path, locale: str) -> str:
+    """What ``serve`` says once the app is up: where, which portfolio, how to stop."""
+    from ..i18n import t
+
+    return t("cli_out.serving", locale, url=url, path=db)
+
+
 def run_serve(args: argparse.Namespace) -> int:
     from ..paths import ENV_VAR
 
@@ -233,7 +240,7 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
     use_our_template()
     url = f"http://{HOST}:{port}/"
-    print(f"freelancekit is running at {url} (portfolio: {db}). Press Ctrl+C to stop.", flush=True)
+    print(running_message(url, db, args.lang), flush=True)
     if not args.no_browser:
         open_browser_when_ready(url, port)
 

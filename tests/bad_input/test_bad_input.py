@@ -119,7 +119,7 @@ def test_import_bad_input(store, data, message):
 CLI_CASES = [
     ("weight without =", ["rank", "--weight", "ease"], "freelancekit rank: --weight: 'ease' is not KEY=WEIGHT: write it like ease=2"),
     ("weight negative", ["rank", "--weight", "ease=-1"], "freelancekit rank: ease: must be a number from 0 to 100"),
-    ("weight unknown", ["rank", "--weight", "speed=1"], f"freelancekit rank: weight: 'speed' is not a criterion: choose one of {KEYS}"),
+    ("weight unknown", ["rank", "--weight", "speed=1"], f"freelancekit rank: --weight: 'speed' is not a criterion: choose one of {KEYS}"),
     ("all weights zero via --weight", ["rank", *[a for k in KEYS.split(", ") for a in ("--weight", f"{k}=0")]],
      "freelancekit rank: weights: all weights are zero: give at least one criterion a weight above 0"),
     ("export extension", ["export", "{tmp}/clients.txt"], "freelancekit export: cannot export to 'clients.txt': the file name must end in .csv or .xlsx"),

@@ -125,7 +125,7 @@ def test_rating_rule_message_is_shared(typed):
     ("ease=101", f"ease: {WEIGHT_RULE}"),
     ("ease=", f"ease: {WEIGHT_RULE}"),
     ("ease", "--weight: 'ease' is not KEY=WEIGHT: write it like ease=2"),
-    ("nope=2", "weight: 'nope' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment"),
+    ("nope=2", "--weight: 'nope' is not a criterion: choose one of ease, enjoyment, hourly_rate, learning, on_time_payment"),
 ])
 def test_cli_weight_is_refused_with_the_core_message(db, capsys, arg, message):
     before = file_bytes_hash(db)

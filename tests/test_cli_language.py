@@ -1,0 +1,233 @@
+"""Every command of the CLI speaks the language it is asked for (``--lang``), and only that one.
+
+The commands come from the parser itself (``build_parser``): a new command or
+subcommand is run here on its own, with a missing portfolio, before anyone
+writes a scenario for it, and ``test_every_command_has_a_scenario`` fails until
+one is written. Each scenario runs a command on the demo portfolio in its
+success path and a few of its error paths; under ``--lang ar`` the output must
+hold no Latin-script word except what is not ours to translate: the user's
+data (client names, emails, the demo's service names, currency codes), paths,
+flags and the command lines a hint names ("'freelancekit import FILE'",
+"--db"), and machine formats (``--format json|csv``, which are checked to be
+data and skipped). Under ``--lang en`` no Arabic letter may appear, except in
+the demo's Arabic client name.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import socket
+from pathlib import Path
+
+import pytest
+
+from freelancekit.cli import build_parser, main
+from freelancekit.demo import demo_portfolio
+
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’.+-]*")
+FLAG = re.compile(r"--[a-z][a-z-]*(?: [A-Z]+)?")  # --db, --out DIR
+COMMAND_LINE = re.compile(r"freelancekit(?: [a-z][a-z-]*| [A-Z]+| --[a-z-]+)*")  # 'freelancekit records map NAME CLIENT'
+URL = re.compile(r"https?://\S+")
+QUOTED = re.compile(r"«[A-Za-z0-9_ .@-]+»")  # a value or column name the user's file or command line wrote
+ABSOLUTE_PATH = re.compile(r"/[^\s:;،)]+")
+FILE_NAME = re.compile(r"[\w./-]*\.(?:eml|txt|ics|csv|xlsx|zip|sqlite|mailto)\b")  # 'Brightpath Software.eml', 'nofolder/inv.csv'
+RECORDS_COLUMNS = "client invoice issued due amount paid_on paid_amount".split()  # the records file's own header
+# not words of ours: the product, formats and tools by their names, the date and key syntax hints name
+NAMES = {"freelancekit", "CSV", "UTF-8", "Toggl", "Harvest", "Clockify", "Invoice", "Ninja", "YYYY-MM-DD", "FREELANCEKIT_DEBUG",
+         "Ctrl+C", "KEY=W", "KEY", "WEIGHT", "SQLite", "name@example.com", "portfolio.sqlite",
+         "mailto", ".eml", ".txt", ".ics", ".csv", ".xlsx", ".zip", "eml", "txt", "zip", "ics", "xlsx"}
+
+
+def leaf_commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], argparse.ArgumentParser]:
+    """Every command and subcommand the parser knows, as its words: ('rank',), ('records', 'import'), ..."""
+    found: dict[tuple[str, ...], argparse.ArgumentParser] = {}
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return {prefix: parser}
+    for name, sub in subs[0].choices.items():
+        found.update(leaf_commands(sub, (*prefix, name)))
+    return found
+
+
+def machine_words(parser: argparse.ArgumentParser) -> set[str]:
+    """The option values a hint may name ('update', 'skip', 'hourly_rate'): typed input, not words to translate."""
+    words: set[str] = set()
+    for command in leaf_commands(parser).values():
+        for action in command._actions:
+            words.update(str(c) for c in action.choices or () if isinstance(c, str))
+            if action.metavar:
+                words.update(str(action.metavar).split())
+    return words
+
+
+PARSER = build_parser()
+COMMANDS = leaf_commands(PARSER)
+MACHINE = machine_words(PARSER)
+
+
+def user_data() -> set[str]:
+    """The words of the demo's own data: names, emails, services, packages, currency."""
+    p = demo_portfolio()
+    texts = [p.profile.name, p.profile.email, p.profile.currency, *(s.name for s in p.profile.services),
+             *(k.name for k in p.profile.packages)]
+    for c in p.clients:
+        texts += [c.name, c.email or "", c.contact_name or ""]
+    texts += [c.key for c in p.criteria]  # the rank table's columns: the keys --weight KEY=W takes
+    texts += [*RECORDS_COLUMNS, "name", "email", "hourly_rate"]  # the files' column names
+    texts += ["Acme Corp", "Extra Client", "extra@example.com"]  # the records file's and the import file's own names
+    return {w for text in texts for w in LATIN_WORD.findall(text)}
+
+
+USER = user_data()
+
+
+def foreign_words(text: str, paths: list[str]) -> list[str]:
+    """Latin-script words in ``text`` that are ours to translate."""
+    for pattern in (URL, COMMAND_LINE, FLAG, QUOTED, FILE_NAME, ABSOLUTE_PATH):
+        text = pattern.sub(" ", text)
+    for path in sorted(paths, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w/.]){re.escape(path)}(?![\w/])", " ", text)
+    text = FILE_NAME.sub(" ", text)
+    return [w for w in LATIN_WORD.findall(text)
+            if w.strip(".") not in USER | MACHINE | NAMES and w not in USER | MACHINE | NAMES and not re.fullmatch(r"[A-Z]{3}", w)]
+
+
+def run(capsys, argv: list[str]) -> tuple[int, str, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch, capsys):
+    """A demo portfolio with saved drafts, records and files to import; serve and lab start nothing."""
+    from datetime import date
+
+    from freelancekit.api import open_portfolio
+    from freelancekit.drafting import draft_top_three, save_draft, set_status
+    import voila.app
+
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    with open_portfolio(db) as store:
+        fresh = draft_top_three(store.portfolio())
+        for i, d in enumerate(fresh.drafts):
+            d = set_status(d, ["sent", "won", "replied"][i], today=date(2020, 1, 1),
+                           **({"won_value": 500} if i == 1 else {}))
+            save_draft(store, d)
+    (tmp_path / "records.csv").write_text(
+        "client,invoice,issued,due,amount,paid_on,paid_amount\n"
+        "Brightpath Software,B-1,2026-01-05,2026-02-04,1200.00,2026-02-01,1200.00\n"
+        "Acme Corp,A-1,2026-01-05,2026-02-04,300.00,,\n", encoding="utf-8")
+    (tmp_path / "bad-records.csv").write_text("client,invoice,issued,due,amount,paid_on,paid_amount\nBrightpath Software,B-9,soon,2026-02-04,x,,\n",
+                                              encoding="utf-8")
+    (tmp_path / "new-clients.csv").write_text("name,email,hourly_rate\nExtra Client,extra@example.com,4\nBrightpath Software,,2\n", encoding="utf-8")
+    (tmp_path / "bad-clients.csv").write_text("name,email,hourly_rate\nExtra Client,not-an-email,9\n", encoding="utf-8")
+    monkeypatch.setattr(voila.app.Voila, "launch_instance", classmethod(lambda cls, **kw: None))
+    monkeypatch.setattr("freelancekit.cli.lab.subprocess.call", lambda *a, **k: 0)
+    monkeypatch.setattr("freelancekit.cli.serve.open_browser_when_ready", lambda *a, **k: None)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    return tmp_path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# command -> scenarios, each (argv after the command, expected exit status); {db} is the demo, {tmp} the folder
+SCENARIOS: dict[tuple[str, ...], list[tuple[str, int]]] = {
+    ("demo",): [("--db {tmp}/second.sqlite", 0), ("--db {tmp}/second.sqlite", 0),
+                ("--db {tmp}/folder-db", 2)],
+    ("import",): [("new-clients.csv --db {db} --dry-run", 0), ("new-clients.csv --db {db}", 0), ("--undo --db {db}", 0),
+                  ("--undo --db {db}", 2), ("bad-clients.csv --db {db}", 2), ("bad-clients.csv --db {db} --skip-invalid", 0),
+                  ("--db {db}", 2), ("missing.csv --db {db}", 2), ("new-clients.csv --undo --db {db}", 2)],
+    ("export",): [("clients.csv --db {db}", 0), ("clients.csv --db {db}", 2), ("clients.txt --db {db}", 2)],
+    ("backup",): [("copy.sqlite --db {db}", 0), ("copy.sqlite --db {db}", 2)],
+    ("rank",): [("--db {db}", 0), ("--db {db} --format csv", 0), ("--db {db} --format json", 0), ("--db {db} --weight oops", 2),
+                ("--db {db} --weight ease=lots", 2), ("--db {db} --weight nosuch=3", 2)],
+    ("serve",): [("--db {db} --no-browser --port {port}", 0), ("--db {db} --port 0", 2)],
+    ("drafts",): [("--db {db} --list", 0), ("--db {db} --out out", 0), ("--db {db} --out out", 2), ("--db {db} --out out2 --format zip", 0),
+                  ("--db {db} --out out3 --format mailto --tone formal", 0), ("--db {db} --out cal --ics", 0),
+                  ("--db {db} --out out4 --client Nobody", 2), ("--db {db}", 2), ("--db {tmp}/records.csv --list", 2)],
+    ("records", "import"): [("records.csv --db {db}", 0), ("records.csv --db {db}", 0), ("bad-records.csv --db {db}", 2),
+                            ("bad-records.csv --db {db} --valid-only", 0), ("new-clients.csv --db {db}", 2)],
+    ("records", "summary"): [("--db {db} --since 2026-01-01 --until 2026-12-31", 0), ("--db {db} --since 2030-01-01", 0),
+                             ("--db {db} --format csv", 0), ("--db {db} --format json", 0),
+                             ("--db {db} --since 2026-05-01 --until 2026-01-01", 2)],
+    ("records", "export"): [("inv.csv --time time.csv --db {db}", 0), ("inv.csv --db {db}", 2), ("nofolder/inv.csv --db {db}", 1)],
+    ("records", "map"): [("Acme_Corp --db {db} ", 0), ("Acme_Corp Nobody --db {db}", 2)],
+    ("records", "use"): [("hourly_rate records --db {db}", 0), ("hourly_rate rating --db {db}", 0)],
+    ("lab",): [("--db {db} --no-browser", 0)],
+}
+MACHINE_OUTPUT = ("--format csv", "--format json")  # data for programs: checked elsewhere, not translated
+
+
+def test_every_command_has_a_scenario():
+    assert set(COMMANDS) == set(SCENARIOS), "write the scenarios of a new command here"
+
+
+def _argv(command: tuple[str, ...], args: str, world: Path, lang: str) -> list[str]:
+    parts = args.format(db=world / "demo.sqlite", tmp=world, port=free_port()).split()
+    if command == ("records", "map"):  # a name with a space
+        parts = [p.replace("_", " ") if p == "Acme_Corp" else p for p in parts]
+        if len(parts) == 3:
+            parts.insert(1, "Brightpath Software")
+    return [*command, *parts, "--lang", lang]
+
+
+def _check(text: str, lang: str, world: Path, what: str) -> None:
+    if lang == "ar":  # the folder, and the files and names the command line gave, are the user's
+        found = foreign_words(text, [str(world), str(world.resolve()), *(w for w in what.split() if not w.startswith("-"))])
+        assert not found, f"{what}: English in Arabic output: {found}\n{text}"
+    else:
+        stray = [line for line in text.splitlines() if ARABIC.search(line.replace("مكتبة النور", ""))]
+        assert not stray, f"{what}: Arabic in English output: {stray}"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("command", sorted(SCENARIOS), ids=" ".join)
+def test_command_speaks_one_language(world, capsys, command, lang):
+    (world / "folder-db").mkdir()
+    for args, expected in SCENARIOS[command]:
+        argv = _argv(command, args, world, lang)
+        code, out, err = run(capsys, argv)
+        what = " ".join(argv)
+        assert code == expected, f"{what}: exit {code}\n{out}\n{err}"
+        assert out or err or command == ("lab",), f"{what}: said nothing"  # lab: JupyterLab speaks for itself
+        if any(m in args for m in MACHINE_OUTPUT):
+            if "json" in args:
+                json.loads(out)
+            _check(err, lang, world, what)
+            continue
+        _check(out + err, lang, world, what)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("command", sorted(COMMANDS), ids=" ".join)
+def test_a_missing_portfolio_is_said_in_the_language(tmp_path, monkeypatch, capsys, command, lang):
+    """Every command, found in the parser, with a portfolio that does not exist and placeholder arguments."""
+    import voila.app
+
+    monkeypatch.setattr(voila.app.Voila, "launch_instance", classmethod(lambda cls, **kw: None))
+    monkeypatch.setattr("freelancekit.cli.lab.subprocess.call", lambda *a, **k: 0)
+    monkeypatch.setattr("freelancekit.cli.serve.open_browser_when_ready", lambda *a, **k: None)
+    monkeypatch.chdir(tmp_path)
+    argv = list(command)
+    for action in COMMANDS[command]._actions:
+        if not action.option_strings and action.nargs != argparse.SUPPRESS:
+            argv.append(action.choices[0] if action.choices else "thing.csv")
+    (tmp_path / "thing.csv").write_text("name\nX\n", encoding="utf-8")
+    argv += ["--db", str(tmp_path / "none" / "missing.sqlite"), "--lang", lang]
+    if command == ("serve",):
+        argv += ["--port", str(free_port()), "--no-browser"]
+    code, out, err = run(capsys, argv)
+    assert out or err or command == ("lab",)
+    _check(out + err, lang, tmp_path, " ".join(argv))
