@@ -109,6 +109,9 @@ def test_cli_import_against_a_held_lock_says_busy_and_imports_nothing(db, tmp_pa
     assert snapshot(db) == before
 
 
+APP_SAVE_PAUSE = 0.01  # seconds between the app's saves in the test below
+
+
 def test_cli_import_and_app_saves_at_the_same_time_both_succeed(db, tmp_path):
     rows = "".join(f"Bulk {i},{40 + i % 50},{1 + i % 5}\n" for i in range(3000))
     csv_file = tmp_path / "bulk.csv"
@@ -126,6 +129,10 @@ def test_cli_import_and_app_saves_at_the_same_time_both_succeed(db, tmp_path):
             except PortfolioBusy as exc:  # allowed, and must be the retryable message
                 assert str(exc) == BUSY
                 busy.append(exc)
+            # a person saves far less often than every 10 ms; saving back to back with no pause at all would
+            # free SQLite's lock only between COMMIT and the next BEGIN, and the import (whose busy handler
+            # polls with sleeps) could then wait past its busy timeout: a starved writer, not a lost save
+            time.sleep(APP_SAVE_PAUSE)
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (0, "")
     assert out.startswith("Imported bulk.csv: 3000 added, 0 updated")
