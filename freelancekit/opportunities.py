@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -84,13 +84,14 @@ class ServiceIndex:
 
     services: tuple[Service, ...]
     keys: tuple[str, ...]
-    client_rows: dict[int, int]  # id(client) -> row
+    client_rows: dict[int, int]  # client id -> row, for the saved clients
     bought: np.ndarray  # (n, m) bool
     counts: np.ndarray  # (m,) clients buying each service
     co: np.ndarray  # (m, m) clients buying both
     industry_of_row: tuple[str, ...]
     industry_counts: dict[str, np.ndarray]  # industry key -> (m,) buyers in that industry
     industry_sizes: dict[str, int]
+    unsaved_rows: dict[int, int] = field(default_factory=dict)  # id(client) -> row: a client never saved has no id but itself
 
 
 def industry_key(text: str) -> str:
@@ -137,8 +138,9 @@ def build_index(portfolio: Portfolio) -> ServiceIndex:
                 industry_counts[key] = as_int[rows].sum(axis=0)
                 industry_sizes[key] = int(rows.sum())
     return ServiceIndex(
-        services, keys, {id(c): i for i, c in enumerate(portfolio.clients)}, bought,
+        services, keys, {c.id: i for i, c in enumerate(portfolio.clients) if c.id is not None}, bought,
         as_int.sum(axis=0), as_int.T @ as_int, tuple(industries), industry_counts, industry_sizes,
+        {id(c): i for i, c in enumerate(portfolio.clients) if c.id is None},
     )
 
 
@@ -148,8 +150,20 @@ def buys(client: Client, service_name: str) -> bool:
     return any(service_key(s) == key for s in client.services)
 
 
-def _row_for(index: ServiceIndex, client: Client) -> np.ndarray:
-    row = index.client_rows.get(id(client))
+def _own_row(portfolio: Portfolio, index: ServiceIndex, client: Client) -> int | None:
+    """The client's row in the index: a saved client by its id, while it is as the portfolio holds it.
+
+    Any equal object counts (a client list read again holds new objects); an edited
+    copy is scored as a client outside the portfolio. A client never saved (an
+    in-memory portfolio) has no id and is found as the very object.
+    """
+    if client.id is None:
+        return index.unsaved_rows.get(id(client))
+    row = index.client_rows.get(client.id)
+    return row if row is not None and portfolio.clients[row] == client else None
+
+
+def _row_for(index: ServiceIndex, client: Client, row: int | None) -> np.ndarray:
     if row is not None:
         return index.bought[row]
     own = {service_key(s) for s in client.services}
@@ -168,8 +182,8 @@ def suggest(
     m = len(index.services)
     if not m:
         return []
-    mine = _row_for(index, client)
-    own_row = index.client_rows.get(id(client))
+    own_row = _own_row(portfolio, index, client)
+    mine = _row_for(index, client, own_row)
     in_portfolio = own_row is not None
     # counts of the *other* clients: remove this client's own contribution
     mine_int = mine.astype(np.int64) if in_portfolio else np.zeros(m, dtype=np.int64)

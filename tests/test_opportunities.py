@@ -138,3 +138,18 @@ def test_a_service_similar_clients_keep_declining_ranks_lower():
     assert outcome_factor({("dental", "newsletter"): (3, 3)}, "Dental", "Newsletter")[0] == 5 / 8
     assert outcome_factor({("dental", "newsletter"): (0, 2), ("retail", "newsletter"): (0, 2)}, "", "Newsletter")[0] == 2 / 6
     assert outcome_factor(None, "Dental", "Newsletter") == (1.0, 0, 0)
+
+
+def test_a_saved_client_read_again_is_found_in_the_index_by_id(tmp_path):
+    """A client list read again holds equal but new objects: each is still the portfolio's own client."""
+    from freelancekit.api import create_demo
+
+    with create_demo(tmp_path / "p.sqlite") as store:
+        p = store.portfolio()
+        index = build_index(p)
+        for c in p.clients:
+            again = store.client(c.id)
+            assert again is not c and again == c
+            assert suggest(p, again, index=index) == suggest(p, c, index=index)
+        edited = replace(p.clients[0], services=("Blog posts",))  # an edited copy is still scored as outside the portfolio
+        assert suggest(p, edited, index=index) == suggest(p, replace(edited, id=None), index=index)

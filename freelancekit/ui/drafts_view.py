@@ -516,6 +516,7 @@ class DraftsView:
         self.templates: dict[str, str] = {}
         self._shown: tuple[Any, ...] | None = None
         self._basis: tuple[Any, Any, Portfolio, ServiceIndex] | None = None
+        self._by_id: dict[int | None, Client] = {}  # the clients of basis() by id
         self._building = False
         self.message = classed(w.HTML(value=""), dom.DRAFTS_MESSAGE)
         self.cards_box = w.VBox()
@@ -546,6 +547,7 @@ class DraftsView:
         if self._basis is None or self._basis[0] is not clients or self._basis[1] is not profile:
             portfolio = Portfolio(profile, self.state.criteria(), clients, self.state.store.is_demo())
             self._basis = (clients, profile, portfolio, build_index(portfolio))
+            self._by_id = {c.id: c for c in clients}
         return self._basis[2], self._basis[3]
 
     def outcomes(self) -> dict[tuple[str, str], tuple[int, int]]:
@@ -558,9 +560,9 @@ class DraftsView:
         return self._outcomes[1]
 
     def current(self, client: Client) -> Client:
-        """The same client as held by ``basis()`` (the index knows its clients by identity)."""
-        clients = self.basis()[0].clients
-        return next((c for c in clients if c.id == client.id), client)
+        """The client as saved now: a card kept through a refresh may hold an older copy (one dict look-up)."""
+        self.basis()
+        return self._by_id.get(client.id, client)
 
     def card_key(self, client: Client) -> tuple[Any, ...]:
         profile: Profile = self.state.profile()

@@ -518,3 +518,17 @@ def test_follow_ups_list_every_saved_draft_and_any_client_can_be_opened(app):
     view.other.value = "Nobody"
     view.on_open_other()
     assert "Choose a client" in error_text(view.other_error)
+
+
+def test_a_client_list_read_again_still_gives_each_card_its_suggestions(app):
+    """The service index knows clients by id: a card's client and the equal new objects of a list read again are one client."""
+    from freelancekit.opportunities import suggest
+
+    view = view_of(app)
+    shown = [(c.suggestions, c.compose(c.choices())) for c in view.cards]
+    app.state._clients = tuple(replace(c) for c in app.store.clients())  # read again: equal, but new objects
+    portfolio, index = view.basis()
+    for c, (suggestions, draft) in zip(view.cards, shown):
+        assert view.current(c.client) is not c.client and view.current(c.client) == c.client
+        assert tuple(suggest(portfolio, c.client, index=index, outcomes=view.outcomes())) == suggestions
+        assert c.compose(c.choices()) == draft
