@@ -274,7 +274,8 @@ def draft_locale(portfolio: Portfolio, client: Client) -> str:
     return "en"
 
 
-def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], currency: str, loc: str) -> list[dict[str, Any]]:
+def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], currency: str, loc: str,
+                  digits: str | None = None) -> list[dict[str, Any]]:
     """Each package with only the services it adds to the one before (every service is named once)."""
     rows: list[dict[str, Any]] = []
     before: set[str] = set()
@@ -284,15 +285,15 @@ def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], 
         saving = p.saving
         rows.append({
             "name": isolate(p.name, loc),
-            "price": isolate(money(p.price, currency, loc), loc),
+            "price": isolate(money(p.price, currency, loc, digits), loc),
             "price_note": isolate(_phrase(p.price_note), loc) if p.price_note.strip() else "",
             "includes": isolate(rows[-1]["plain_name"], loc) if rows else "",
             "plain_name": p.name,
             "services": [{"name": _in_text(sv.name, loc), "value": isolate(_phrase(sv.value), loc)} for sv in added],
             "service_names": join_list([_in_text(sv.name, loc) for sv in added], loc),
             "recommended": len(packages) >= 2 and n == (1 if len(packages) <= 3 else len(packages) // 2),
-            "separate": isolate(money(p.separate_price, currency, loc), loc) if saving and p.separate_price is not None else "",
-            "saving": isolate(money(saving, currency, loc), loc) if saving else "",
+            "separate": isolate(money(p.separate_price, currency, loc, digits), loc) if saving and p.separate_price is not None else "",
+            "saving": isolate(money(saving, currency, loc, digits), loc) if saving else "",
             "saving_percent": percent(saving, p.separate_price) if saving and p.separate_price else 0,
         })
     return rows
@@ -331,13 +332,13 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         "current_count": len(client.services),
         "last_win": _win(client.last_win, loc),
         "win_age": win_age(client.last_win, client.last_win_date, today),
-        "win_date": long_date(client.last_win_date, loc) if client.last_win_date else "",
+        "win_date": long_date(client.last_win_date, loc, profile.digits) if client.last_win_date else "",
         "working_on": iso(_phrase(client.working_on)) if client.working_on.strip() else "",
         "offers": offer_rows,
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
-        "packages": _package_rows(packages, by_key, profile.currency, loc),
-        "call_day_1": day_name(days[0], loc),
-        "call_day_2": day_name(days[1], loc),
+        "packages": _package_rows(packages, by_key, profile.currency, loc, profile.digits),
+        "call_day_1": day_name(days[0], loc, profile.digits),
+        "call_day_2": day_name(days[1], loc, profile.digits),
         "sender": iso(profile.name),
         "signature": "\n".join(iso(line) for line in signature.split("\n")),
         "locale": loc,

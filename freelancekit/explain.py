@@ -17,6 +17,7 @@ import numpy as np
 from . import i18n
 from .bidi import isolate
 from .drafting import join_list
+from .numerals import written
 from .readable import ltr
 from .scoring import Ranking
 
@@ -70,9 +71,9 @@ def why(ranking: Ranking, place: int) -> Why:
                ranking.table.names[other], above, gap, main, tie)
 
 
-def points_text(x: float, locale: str = "en", signed: bool = False) -> str:
+def points_text(x: float, locale: str = "en", signed: bool = False, digits: str | None = None) -> str:
     """Points with one decimal ('5.0', '+5.0', '−2.5'), isolated inside an Arabic sentence."""
-    text = (f"{x:+.1f}" if signed else f"{x:.1f}").replace("-", "−")  # a real minus sign
+    text = written((f"{x:+.1f}" if signed else f"{x:.1f}").replace("-", "−"), locale, digits)  # a real minus sign
     return ltr(text) if i18n.is_rtl(locale) else text
 
 
@@ -90,37 +91,38 @@ def criterion_words(ranking: Ranking, locale: str) -> dict[str, str]:
     return {c.key: in_sentence(i18n.criterion_label(c.key, c.label, locale), locale) for c in ranking.criteria}
 
 
-def why_text(facts: Why, ranking: Ranking, locale: str) -> str:
+def why_text(facts: Why, ranking: Ranking, locale: str, digits: str | None = None) -> str:
     """Two or three sentences: strongest and weakest criteria, then what separates it from its neighbour."""
     locale = i18n.normalise_locale(locale)
     labels = criterion_words(ranking, locale)
-    pts = lambda x, signed=False: points_text(x, locale, signed)  # noqa: E731
+    pts = lambda x, signed=False: points_text(x, locale, signed, digits)  # noqa: E731
     name = isolate(facts.name, locale)
+    rank = written(str(facts.rank), locale, digits)
     parts = []
     if facts.strongest:
-        items = [i18n.t("why.earned", locale, criterion=labels[k], points=pts(p), full=pts(f)) for k, p, f in facts.strongest]
-        parts.append(i18n.t("why.strongest", locale, rank=facts.rank, name=name, items=join_list(items, locale)))
+        items = [i18n.t("why.earned", locale, digits=digits, criterion=labels[k], points=pts(p), full=pts(f)) for k, p, f in facts.strongest]
+        parts.append(i18n.t("why.strongest", locale, digits=digits, rank=rank, name=name, items=join_list(items, locale)))
     if facts.weakest:
-        items = [i18n.t("why.missed", locale, criterion=labels[k], points=pts(p)) for k, p in facts.weakest]
-        parts.append(i18n.t("why.weakest", locale, items=join_list(items, locale)))
+        items = [i18n.t("why.missed", locale, digits=digits, criterion=labels[k], points=pts(p)) for k, p in facts.weakest]
+        parts.append(i18n.t("why.weakest", locale, digits=digits, items=join_list(items, locale)))
     elif facts.strongest:
-        parts.append(i18n.t("why.no_weak", locale))
+        parts.append(i18n.t("why.no_weak", locale, digits=digits))
     if facts.neighbour is not None:
         other = isolate(facts.neighbour, locale)
         if facts.tie:
-            parts.append(i18n.t("why.tie", locale, other=other))
+            parts.append(i18n.t("why.tie", locale, digits=digits, other=other))
         elif facts.main is None:
-            parts.append(i18n.t("why.above_plain" if facts.above else "why.below_plain", locale, other=other, gap=pts(facts.gap)))
+            parts.append(i18n.t("why.above_plain" if facts.above else "why.below_plain", locale, digits=digits, other=other, gap=pts(facts.gap)))
         else:
             key, points = facts.main
-            parts.append(i18n.t("why.above" if facts.above else "why.below", locale, other=other, gap=pts(facts.gap),
+            parts.append(i18n.t("why.above" if facts.above else "why.below", locale, digits=digits, other=other, gap=pts(facts.gap),
                                 criterion=labels[key], points=pts(points, signed=True)))
     return " ".join(parts)
 
 
-def explain(ranking: Ranking, place: int, locale: str = "en") -> str:
+def explain(ranking: Ranking, place: int, locale: str = "en", digits: str | None = None) -> str:
     """``why_text(why(ranking, place), ...)``: the sentences for the client at ``place`` (0 = #1)."""
-    return why_text(why(ranking, place), ranking, locale)
+    return why_text(why(ranking, place), ranking, locale, digits)
 
 
 # -- how sure the top three is (facts from robustness.py) ------------------------------------
@@ -134,23 +136,25 @@ def percent(share: float) -> str:
     return f"{pct:.0f}"
 
 
-def _num(x: float, locale: str) -> str:
-    return ltr(f"{x:g}") if i18n.is_rtl(locale) else f"{x:g}"
+def _num(x: float | str, locale: str, digits: str | None = None) -> str:
+    text = written(x if isinstance(x, str) else f"{x:g}", locale, digits)
+    return ltr(text) if i18n.is_rtl(locale) else text
 
 
-def share_text(ranking: Ranking, sure: Robustness, place: int, locale: str = "en") -> str:
+def share_text(ranking: Ranking, sure: Robustness, place: int, locale: str = "en", digits: str | None = None) -> str:
     name = isolate(ranking.table.names[ranking.order[place]], locale)
     pct = percent(sure.share_of(ranking, place))
-    return i18n.t("sure.share", locale, rank=place + 1, name=name, pct=ltr(pct) if i18n.is_rtl(locale) else pct)
+    return i18n.t("sure.share", locale, digits=digits, rank=written(str(place + 1), locale, digits), name=name, pct=_num(pct, locale, digits))
 
 
-def method_text(sure: Robustness, locale: str = "en") -> str:
+def method_text(sure: Robustness, locale: str = "en", digits: str | None = None) -> str:
     from .robustness import SPREAD
 
-    return i18n.t("sure.method", locale, spread=f"{SPREAD * 100:.0f}", samples=f"{sure.samples:,}".replace(",", " "))
+    return i18n.t("sure.method", locale, digits=digits, spread=written(f"{SPREAD * 100:.0f}", locale, digits),
+                  samples=written(f"{sure.samples:,}".replace(",", " "), locale, digits))
 
 
-def swap_text(ranking: Ranking, sure: Robustness, locale: str = "en") -> str | None:
+def swap_text(ranking: Ranking, sure: Robustness, locale: str = "en", digits: str | None = None) -> str | None:
     """The smallest swap of #3 and #4 in words; None when there is no #4."""
     if len(ranking) <= 3:
         return None
@@ -158,27 +162,27 @@ def swap_text(ranking: Ranking, sure: Robustness, locale: str = "en") -> str | N
     third, fourth = isolate(names[ranking.order[2]], locale), isolate(names[ranking.order[3]], locale)
     swap = sure.swap
     if swap is None:
-        return i18n.t("sure.no_swap", locale, third=third, fourth=fourth)
+        return i18n.t("sure.no_swap", locale, digits=digits, third=third, fourth=fourth)
     words = criterion_words(ranking, locale)
-    return i18n.t("sure.swap", locale, criterion=words[swap.key], old=_num(swap.old_weight, locale),
-                  new=_num(swap.new_weight, locale), third=third, fourth=fourth)
+    return i18n.t("sure.swap", locale, digits=digits, criterion=words[swap.key], old=_num(swap.old_weight, locale, digits),
+                  new=_num(swap.new_weight, locale, digits), third=third, fourth=fourth)
 
 
-def drop_text(ranking: Ranking, dropped: Dropped | Sequence[Dropped], locale: str = "en") -> str:
+def drop_text(ranking: Ranking, dropped: Dropped | Sequence[Dropped], locale: str = "en", digits: str | None = None) -> str:
     """What the top three becomes without a criterion; several with the same outcome in one sentence."""
     group = [dropped] if not isinstance(dropped, Sequence) else list(dropped)
     first = group[0]
     words = criterion_words(ranking, locale)
     criterion = join_list([words[d.key] for d in group], locale)
     if not first.top:
-        return i18n.t("sure.drop_only", locale, criterion=criterion)
+        return i18n.t("sure.drop_only", locale, digits=digits, criterion=criterion)
     now = ranking.top(3)
     names = lambda xs: join_list([isolate(x, locale) for x in xs], locale)  # noqa: E731
     if list(first.top) == now:
-        return i18n.t("sure.drop_same", locale, criterion=criterion)
+        return i18n.t("sure.drop_same", locale, digits=digits, criterion=criterion)
     if not first.left:
-        return i18n.t("sure.drop_order", locale, criterion=criterion, top=names(first.top))
-    return i18n.t("sure.drop_changed", locale, criterion=criterion, left=names(first.left),
+        return i18n.t("sure.drop_order", locale, digits=digits, criterion=criterion, top=names(first.top))
+    return i18n.t("sure.drop_changed", locale, digits=digits, criterion=criterion, left=names(first.left),
                   entered=names(first.entered), top=names(first.top))
 
 

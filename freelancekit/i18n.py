@@ -6,6 +6,7 @@ back to English rather than failing, and a test checks that none is missing.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 LOCALES: tuple[str, ...] = ("en", "ar")
@@ -56,6 +57,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "profile.signature": {"en": "Email signature", "ar": "توقيع البريد"},
     "profile.currency": {"en": "Currency", "ar": "العملة"},
     "profile.language": {"en": "Language", "ar": "اللغة"},
+    "profile.digits": {"en": "Digits in Arabic", "ar": "شكل الأرقام"},
+    "profile.digits_latn": {"en": "123 (Latin)", "ar": "123 (لاتينية)"},
+    "profile.digits_arab": {"en": "Arabic-Indic", "ar": "١٢٣ (هندية)"},
     "profile.services": {"en": "Services you offer", "ar": "الخدمات التي تقدمها"},
     "profile.service_name": {"en": "Service", "ar": "الخدمة"},
     "profile.service_value": {"en": "Why a client wants it (one line)", "ar": "لماذا يريدها العميل (سطر واحد)"},
@@ -433,14 +437,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "records.problem.is_folder": {"en": "{path} is a folder: give the path of a .csv file", "ar": "{path} مجلد: أعطِ مسار ملف ‎.csv"},
     "records.problem.no_file": {"en": "there is no file {path}: check the path", "ar": "لا يوجد ملف {path}: تحقّق من المسار"},
     "records.problem.unreadable": {"en": "cannot read {path}: {reason}", "ar": "تعذّرت قراءة {path}: {reason}"},
-    "records.cli.refused": {"en": "{count} problem(s): nothing was stored (add --valid-only to store the valid rows)",
-                            "ar": "{count} مشكلة: لم يُحفظ شيء (أضف ‎--valid-only لحفظ الصفوف السليمة)"},
     "records.cli.imported": {"en": "Imported {file} ({format}): {time} time entries, {invoices} invoices, {payments} payments added; {updated} invoices updated; {unchanged} records were already stored",
                              "ar": "استُورد {file} ({format}): أضيف {time} إدخال وقت و{invoices} فاتورة و{payments} دفعة؛ حُدّثت {updated} فاتورة؛ {unchanged} سجلاً كانت محفوظة من قبل"},
-    "records.cli.oldest_first": {"en": "{count} payment(s) had no invoice number: each was matched to the client's open invoices, oldest first",
-                                 "ar": "{count} دفعة بلا رقم فاتورة: طوبقت كل منها مع فواتير العميل المفتوحة، الأقدم أولاً"},
-    "records.cli.skipped": {"en": "{count} draft or cancelled invoice(s) left out", "ar": "استُبعدت {count} فاتورة مسودة أو ملغاة"},
-    "records.cli.left_out": {"en": "{count} row(s) with problems were not stored:", "ar": "لم تُحفظ {count} صفوف فيها مشكلات:"},
     "records.cli.unmatched": {"en": "Not yet a client of your portfolio: {names} (add them as clients, or 'freelancekit records map NAME CLIENT')",
                               "ar": "ليست بعد من عملاء محفظتك: {names} (أضفها عملاءً، أو 'freelancekit records map NAME CLIENT')"},
     "records.cli.none": {"en": "No records in this window: import a time report or an invoice list with 'freelancekit records import FILE'.",
@@ -766,15 +764,11 @@ STRINGS: dict[str, dict[str, str]] = {
                            "ar": "{format}: قُرئ {rows} صفاً — يمكن حفظ {time} إدخال وقت و{invoices} فاتورة و{payments} دفعة."},
     "records.ui.oldest_first_note": {"en": "These payments have no invoice number: each will be matched to the client's open invoices, oldest first.",
                                      "ar": "هذه الدفعات بلا رقم فاتورة: ستُطابق كل منها مع فواتير العميل المفتوحة، الأقدم أولاً."},
-    "records.ui.problems": {"en": "{count} problem(s) found: fix the file, or store only the valid rows.",
-                            "ar": "وُجدت {count} مشكلة: صحّح الملف، أو احفظ الصفوف السليمة فقط."},
     "records.ui.only_valid": {"en": "Store only the valid rows (leave out the rows with problems)",
                               "ar": "احفظ الصفوف السليمة فقط (واستبعد الصفوف التي فيها مشكلات)"},
     "records.ui.confirm": {"en": "Import records", "ar": "استورد السجلات"},
     "records.ui.done": {"en": "{format}: {time} time entries, {invoices} invoices, {payments} payments added; {updated} invoices updated; {unchanged} records were already stored.",
                         "ar": "{format}: أضيف {time} إدخال وقت و{invoices} فاتورة و{payments} دفعة؛ حُدّثت {updated} فاتورة؛ {unchanged} سجلاً كانت محفوظة من قبل."},
-    "records.ui.unmatched": {"en": "{count} name(s) in your records match no client: add each as a client, or map it to one of yours (remembered).",
-                             "ar": "{count} اسم في سجلاتك لا يطابق أي عميل: أضف كلاً منها عميلاً، أو اربطه بأحد عملائك (يُحفظ الربط)."},
     "records.ui.add_client": {"en": "Add as client", "ar": "أضفه عميلاً"},
     "records.ui.map_to": {"en": "or map to", "ar": "أو اربطه بـ"},
     "records.ui.map_choose": {"en": "choose a client", "ar": "اختر عميلاً"},
@@ -866,6 +860,40 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
                "many": "{count} مشكلة: لم يُحفظ شيء (أضف ‎--valid-only لحفظ الصفوف السليمة)",
                "other": "{count} مشكلة: لم يُحفظ شيء (أضف ‎--valid-only لحفظ الصفوف السليمة)"},
     },
+    "records.oldest_first_count": {
+        "en": {"one": "1 payment had no invoice number: it was matched to the client's open invoices, oldest first",
+               "other": "{count} payments had no invoice number: each was matched to the client's open invoices, oldest first"},
+        "ar": {"zero": "لا دفعات بلا رقم فاتورة", "one": "دفعة واحدة بلا رقم فاتورة: طوبقت مع فواتير العميل المفتوحة، الأقدم أولاً",
+               "two": "دفعتان بلا رقم فاتورة: طوبقت كل منهما مع فواتير العميل المفتوحة، الأقدم أولاً",
+               "few": "{count} دفعات بلا رقم فاتورة: طوبقت كل منها مع فواتير العميل المفتوحة، الأقدم أولاً",
+               "many": "{count} دفعة بلا رقم فاتورة: طوبقت كل منها مع فواتير العميل المفتوحة، الأقدم أولاً",
+               "other": "{count} دفعة بلا رقم فاتورة: طوبقت كل منها مع فواتير العميل المفتوحة، الأقدم أولاً"},
+    },
+    "records.skipped_count": {
+        "en": {"one": "1 draft or cancelled invoice left out", "other": "{count} draft or cancelled invoices left out"},
+        "ar": {"zero": "لم تُستبعد أي فاتورة", "one": "استُبعدت فاتورة واحدة مسودة أو ملغاة", "two": "استُبعدت فاتورتان مسودتان أو ملغاتان",
+               "few": "استُبعدت {count} فواتير مسودة أو ملغاة", "many": "استُبعدت {count} فاتورة مسودة أو ملغاة",
+               "other": "استُبعدت {count} فاتورة مسودة أو ملغاة"},
+    },
+    "records.ui.problems_count": {
+        "en": {"one": "1 problem found: fix the file, or store only the valid rows.",
+               "other": "{count} problems found: fix the file, or store only the valid rows."},
+        "ar": {"zero": "لم تُوجد مشاكل.", "one": "وُجدت مشكلة واحدة: صحّح الملف، أو احفظ الصفوف السليمة فقط.",
+               "two": "وُجدت مشكلتان: صحّح الملف، أو احفظ الصفوف السليمة فقط.",
+               "few": "وُجدت {count} مشاكل: صحّح الملف، أو احفظ الصفوف السليمة فقط.",
+               "many": "وُجدت {count} مشكلة: صحّح الملف، أو احفظ الصفوف السليمة فقط.",
+               "other": "وُجدت {count} مشكلة: صحّح الملف، أو احفظ الصفوف السليمة فقط."},
+    },
+    "records.ui.unmatched_count": {
+        "en": {"one": "1 name in your records matches no client: add it as a client, or map it to one of yours (remembered).",
+               "other": "{count} names in your records match no client: add each as a client, or map it to one of yours (remembered)."},
+        "ar": {"zero": "كل الأسماء في سجلاتك تطابق عملاءك.",
+               "one": "اسم واحد في سجلاتك لا يطابق أي عميل: أضفه عميلاً، أو اربطه بأحد عملائك (يُحفظ الربط).",
+               "two": "اسمان في سجلاتك لا يطابقان أي عميل: أضف كلاً منهما عميلاً، أو اربطه بأحد عملائك (يُحفظ الربط).",
+               "few": "{count} أسماء في سجلاتك لا تطابق أي عميل: أضف كلاً منها عميلاً، أو اربطه بأحد عملائك (يُحفظ الربط).",
+               "many": "{count} اسماً في سجلاتك لا يطابق أي عميل: أضف كلاً منها عميلاً، أو اربطه بأحد عملائك (يُحفظ الربط).",
+               "other": "{count} اسم في سجلاتك لا يطابق أي عميل: أضف كلاً منها عميلاً، أو اربطه بأحد عملائك (يُحفظ الربط)."},
+    },
     "records.cli.left_out_count": {
         "en": {"one": "1 row with problems was not stored:", "other": "{count} rows with problems were not stored:"},
         "ar": {"zero": "لا صفوف فيها مشكلات:", "one": "لم يُحفظ صف واحد فيه مشكلات:", "two": "لم يُحفظ صفان فيهما مشكلات:",
@@ -889,11 +917,25 @@ def normalise_locale(locale: str | None) -> str:
     return locale if locale in LOCALES else "en"
 
 
-def t(key: str, locale: str | None = "en", **values: object) -> str:
-    """The text for ``key`` in ``locale`` (English when missing), with placeholders filled."""
+def t(key: str, locale: str | None = "en", *, digits: str | None = None, **values: object) -> str:
+    """The text for ``key`` in ``locale`` (English when missing), with placeholders filled.
+
+    ``digits``: the user's digits ("arab" writes whole-number values as ١٢٣ in Arabic).
+    """
+    loc = normalise_locale(locale)
     texts = STRINGS[key]
-    text = texts.get(normalise_locale(locale)) or texts["en"]
+    text = texts.get(loc) or texts["en"]
+    if digits == "arab" and loc == "ar":
+        from .numerals import written
+
+        text = _OWN_NUMBER.sub(lambda m: written(m.group(0), loc, digits), text)
+        values = {k: written(str(v), loc, digits) if type(v) is int else v for k, v in values.items()}
     return text.format(**values) if values else text
+
+
+# a number written in a text of ours ("0–100", "45.50", "2026-03-31"), not part of a name ("UTF-8",
+# "Windows-1256") nor of a placeholder or a chart's format ("{count}", "[[y:,.2f]]")
+_OWN_NUMBER = re.compile(r"(?<![A-Za-z\[\d:,.{])(?<![A-Za-z]-)\d+(?:[.,]\d+)?(?![A-Za-z\d}])")
 
 
 def is_rtl(locale: str | None) -> bool:

@@ -21,8 +21,7 @@ from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal
 
 from .i18n import PLURALS, normalise_locale
-
-DIGITS: tuple[str, ...] = ("latn", "arab")
+from .numerals import DIGITS, system, to_latin, written
 
 
 @lru_cache(maxsize=8)
@@ -31,7 +30,7 @@ def _locale(locale: str) -> Locale:
 
 
 def _system(locale: str, digits: str | None) -> str:
-    return digits if digits in DIGITS and normalise_locale(locale) == "ar" else "latn"
+    return system(normalise_locale(locale), digits)
 
 
 def plural_form(n: float, locale: str | None) -> str:
@@ -52,19 +51,19 @@ def number(x: float, locale: str | None, digits: str | None = None) -> str:
     loc = normalise_locale(locale)
     if isinstance(x, float) and x.is_integer():
         x = int(x)
-    system = _system(loc, digits)
+    nu = _system(loc, digits)
     try:
-        text = format_decimal(x, format="#,##0.######", locale=_locale(loc), numbering_system=system)
+        text = format_decimal(x, format="#,##0.######", locale=_locale(loc), numbering_system=nu)
     except (ArithmeticError, ValueError):  # beyond Decimal's precision (1e22 and up): no grouping needed there
         text = f"{float(min(max(x, -1e308), 1e308)):.6g}"
-    return text.translate(_TO_ARABIC) if system == "arab" else text  # Babel sets the marks, not the digits
+    return written(text, loc, nu)  # Babel sets the marks, not the digits
 
 
 def money(amount: float, currency: str, locale: str | None, digits: str | None = None) -> str:
     loc = normalise_locale(locale)
-    system = _system(loc, digits)
-    text = _babel_currency(amount, currency, locale=_locale(loc), numbering_system=system)
-    return text.translate(_TO_ARABIC) if system == "arab" else text
+    nu = _system(loc, digits)
+    text = _babel_currency(amount, currency, locale=_locale(loc), numbering_system=nu)
+    return written(text, loc, nu)
 
 
 def day(d: date, locale: str | None, digits: str | None = None) -> str:
@@ -81,14 +80,10 @@ def words(items: Iterable[str], locale: str | None, style: Literal["standard", "
     return format_list(items, style=style, locale=_locale(normalise_locale(locale)))
 
 
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
-_TO_ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-def to_latin_digits(text: str) -> str:
-    return text.translate(_ARABIC_INDIC)
+to_latin_digits = to_latin
+__all__ = ["DIGITS", "day", "money", "number", "plural", "plural_form", "to_latin_digits", "with_digits", "words"]
 
 
 def with_digits(text: str, locale: str | None, digits: str | None) -> str:
     """``text`` with its Latin digits written as the user prefers them in ``locale``."""
-    return text.translate(_TO_ARABIC) if _system(normalise_locale(locale), digits) == "arab" else text
+    return written(text, normalise_locale(locale), digits)

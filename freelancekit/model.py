@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from . import validation as v
 from .errors import InvalidInput, Problem
+from .numerals import DIGITS
 
 Kind = Literal["rating", "number"]
 Direction = Literal["higher", "lower"]
@@ -65,6 +66,7 @@ class Profile:
     services: tuple[Service, ...] = ()
     revision: int = 0
     packages: tuple[Package, ...] = ()
+    digits: str = "latn"  # how numbers are written in Arabic: "latn" (123) or "arab" (١٢٣); English always 123
 
     def service_names(self) -> list[str]:
         return [s.name for s in self.services]
@@ -292,8 +294,9 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     if dupes:
         c.problems.append(Problem("services", code="services.duplicate", value=dupes[0]))
     packages = c.check(make_packages, raw.get("packages") or (), services)
+    digits = c.check(v.clean_choice, raw.get("digits") or "latn", "digits", DIGITS)
     c.done()
-    return Profile(name, email, signature, currency, locale, tuple(services), revision, packages)
+    return Profile(name, email, signature, currency, locale, tuple(services), revision, packages, digits)
 
 
 def _as_mapping(item: Any) -> Mapping[str, Any]:

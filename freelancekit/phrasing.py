@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
+from .numerals import written
+
 WinAge = Literal["recent", "old", "undated", "none"]
 RECENT_WIN_DAYS = 30  # a win at most this old makes "a good moment to ask"
 CALL_LEAD_DAYS = 2  # the first call day proposed is at least this many days after today
@@ -48,24 +50,25 @@ def call_days(today: date, count: int = 2) -> list[date]:
     return found
 
 
-def day_name(d: date, locale: str) -> str:
-    """'Tuesday 8 December' / 'الثلاثاء 8 ديسمبر'."""
+def day_name(d: date, locale: str, digits: str | None = None) -> str:
+    """'Tuesday 8 December' / 'الثلاثاء 8 ديسمبر' (or '٨' in the user's digits)."""
     if locale == "ar":
-        return f"{_AR_DAYS[d.weekday()]} {d.day} {_AR_MONTHS[d.month - 1]}"
+        return f"{_AR_DAYS[d.weekday()]} {written(str(d.day), locale, digits)} {_AR_MONTHS[d.month - 1]}"
     return f"{_EN_DAYS[d.weekday()]} {d.day} {_EN_MONTHS[d.month - 1]}"
 
 
-def long_date(d: date, locale: str) -> str:
-    """'8 December 2026' / '8 ديسمبر 2026'."""
+def long_date(d: date, locale: str, digits: str | None = None) -> str:
+    """'8 December 2026' / '8 ديسمبر 2026' (or '٨ ديسمبر ٢٠٢٦' in the user's digits)."""
     months = _AR_MONTHS if locale == "ar" else _EN_MONTHS
-    return f"{d.day} {months[d.month - 1]} {d.year}"
+    return written(f"{d.day} {months[d.month - 1]} {d.year}", locale, digits)
 
 
-def money(amount: float, currency: str, locale: str) -> str:
-    """'$1,300', '1,300 CHF', '1,300 دولار أمريكي'; cents only when there are some."""
+def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:
+    """'$1,300', '1,300 CHF', '1,300 دولار أمريكي' (or '١٬٣٠٠ دولار أمريكي'); cents only when there are some."""
     number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     code = (currency or "USD").upper()
     if locale == "ar":
+        number = written(number, locale, digits)
         return f"{number} {_AR_CURRENCIES.get(code, code)}"
     symbol = _SYMBOLS.get(code)
     return f"{symbol}{number}" if symbol else f"{number} {code}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import i18n
 from .bidi import LRI, PDI
 from .model import Criterion
+from .numerals import written
 from .spreadsheet import format_number
 
 HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
@@ -18,13 +19,15 @@ def ltr(text: str) -> str:
     return f"{LRI}{text}{PDI}"
 
 
-def value_text(criterion: Criterion, value: float | None, currency: str = "USD", locale: str = "en") -> str:
+def value_text(criterion: Criterion, value: float | None, currency: str = "USD", locale: str = "en",
+               digits: str | None = None) -> str:
     """``value`` of ``criterion`` with its unit; 'not rated' for a missing value."""
     if value is None or value != value:
         return i18n.t("field.not_rated", locale)
+    number = written(format_number(value), locale, digits)
     if criterion.kind == "rating":
-        return i18n.t("value.rating", locale, value=format_number(value), hi=criterion.hi)
+        return i18n.t("value.rating", locale, value=number, hi=written(str(criterion.hi), locale, digits))
     if criterion.key in HOURLY_KEYS:
-        money = f"{format_number(value)} {currency}".strip()
+        money = f"{number} {currency}".strip()
         return i18n.t("value.per_hour", locale, money=ltr(money) if i18n.is_rtl(locale) else money)
-    return format_number(value)
+    return number

@@ -42,7 +42,7 @@ from .client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_di
 from .records.schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
 from .validation import name_key, parse_weight
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -85,12 +85,16 @@ ALTER TABLE clients ADD COLUMN working_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE clients ADD COLUMN language TEXT NOT NULL DEFAULT ''
 """
 
+# version 6: the digits the user reads numbers in when the app speaks Arabic (model.DIGITS)
+_DIGITS_V6 = "ALTER TABLE profile ADD COLUMN digits TEXT NOT NULL DEFAULT 'latn'"
+
 MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to it
     1: _SCHEMA_V1,
     2: _PACKAGES_V2,
     3: RECORDS_SCHEMA,  # time entries, invoices, payments (docs/records.md)
     4: TIME_BLOCKS,  # time entries as one column block per import
     5: _CLIENT_CONTEXT_V5,  # last_win_date, working_on, language (docs/drafts.md)
+    6: _DIGITS_V6,  # profile.digits (docs/language.md)
 }
 
 _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, last_win_date, working_on, language"
@@ -99,14 +103,14 @@ _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_w
 # a client's parameters come from client_columns.param_rows (in PARAM_COLUMNS order), the profile's from _profile_params.
 INSERT_CLIENT = f"INSERT INTO clients ({', '.join(PARAM_COLUMNS)}) VALUES ({', '.join('?' * len(PARAM_COLUMNS))})"
 UPDATE_CLIENT = f"UPDATE clients SET {', '.join(c + '=?' for c in PARAM_COLUMNS)}, revision=revision+1 WHERE id=?"  # params + id
-UPDATE_PROFILE = ("UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?,"
+UPDATE_PROFILE = ("UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, digits=?,"
                   " revision=revision+1 WHERE id=1")
 
 
 def _profile_params(p: Profile) -> tuple[Any, ...]:
     """The parameters of ``UPDATE_PROFILE``."""
     services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
-    return (p.name, p.email, p.signature, p.currency, p.locale, services, _packages_json(p.packages))
+    return (p.name, p.email, p.signature, p.currency, p.locale, services, _packages_json(p.packages), p.digits)
 
 
 def _now() -> str:
@@ -493,10 +497,10 @@ class Store:
         return self._read("SELECT value FROM meta WHERE key = 'is_demo'")[0][0] == "1"
 
     def profile(self) -> Profile:
-        name, email, sig, cur, loc, services, rev, packages = self._read(
-            "SELECT name, email, signature, currency, locale, services, revision, packages FROM profile WHERE id = 1")[0]
+        name, email, sig, cur, loc, services, rev, packages, digits = self._read(
+            "SELECT name, email, signature, currency, locale, services, revision, packages, digits FROM profile WHERE id = 1")[0]
         return Profile(name, email, sig, cur, loc, tuple(Service(**s) for s in json.loads(services)), rev,
-                       tuple(_package_from_json(p) for p in json.loads(packages)))
+                       tuple(_package_from_json(p) for p in json.loads(packages)), digits)
 
     def criteria(self) -> tuple[Criterion, ...]:
         rows = self._read("SELECT key, label, kind, direction, weight, lo, hi, builtin, revision FROM criteria ORDER BY position, key")

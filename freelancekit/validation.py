@@ -39,6 +39,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .errors import InvalidInput, Problem
+from .numerals import to_latin
 
 MAX_NUMBER = 1_000_000_000
 MAX_WEIGHT = 100
@@ -310,7 +311,7 @@ def parse_date(value: Any, field: str, *, row: int | None = None) -> date | None
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(to_latin(text))  # ٢٠٢٦-٠٣-٣١ is the same day
     except ValueError:
         raise refuse(field, "date.invalid", row, value=text) from None
 

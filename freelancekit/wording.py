@@ -27,7 +27,7 @@ FIELD_LABELS: dict[str, str] = {
     "name": "field.name", "contact_name": "field.contact_name", "email": "field.email", "industry": "field.industry",
     "services": "field.services", "last_win": "field.last_win", "notes": "field.notes", "start_date": "field.start_date",
     "your name": "profile.name", "your email": "profile.email", "signature": "profile.signature", "currency": "profile.currency",
-    "language": "profile.language", "service name": "profile.service_name", "value statement": "profile.service_value",
+    "language": "profile.language", "digits": "profile.digits", "service name": "profile.service_name", "value statement": "profile.service_value",
     "price hint": "profile.service_price", "label": "criteria.label", "kind": "criteria.kind", "direction": "criteria.direction",
     "subject": "drafts.subject", "body": "drafts.body", "status": "drafts.status", "follow_up": "drafts.follow_up",
     "tone": "drafts.tone", "weight": "field.weight", "weights": "field.weight", "criteria": "tab.criteria",

@@ -129,6 +129,7 @@ def test_migration_adds_the_records_tables_to_an_old_portfolio(tmp_path):
     if records_step < storage.SCHEMA_VERSION:  # a later format added the clients' timing columns: take them away too
         for col in ("last_win_date", "working_on", "language"):
             con.execute(f"ALTER TABLE clients DROP COLUMN {col}")
+        con.execute("ALTER TABLE profile DROP COLUMN digits")
     con.execute(f"PRAGMA user_version = {records_step - 1}")  # the format just before records
     con.commit()
     con.close()

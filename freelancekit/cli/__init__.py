@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .. import __version__
 
@@ -96,11 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
     args.lang = language(args)
+    args.digits = digits_of(args)
     command = " ".join(filter(None, [args.command, getattr(args, "records_command", None)]))
     try:
         return int(args.func(args) or 0)
     except FreelancekitError as exc:
-        print(error_report(exc, command, args.lang), file=sys.stderr)
+        print(error_report(exc, command, args.lang, args.digits), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -113,32 +114,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def t(key: str, locale: str, **values: object) -> str:
+def t(key: str, locale: str, *, digits: str | None = None, **values: object) -> str:
     from ..i18n import t as translate
 
-    return translate(key, locale, **values)
+    return translate(key, locale, digits=digits, **values)
 
 
 def language(args: argparse.Namespace) -> str:
     """``--lang`` if given, else the language saved in the portfolio (the app's switch), else English."""
     if getattr(args, "lang", None):
         return str(args.lang)
+    saved = _saved_profile(args)
+    return saved.locale if saved is not None else "en"
+
+
+def digits_of(args: argparse.Namespace) -> str:
+    """``--digits`` if given, else the digits saved in the portfolio (Profile -> Digits), else Latin."""
+    if getattr(args, "digits", None):
+        return str(args.digits)
+    saved = _saved_profile(args)
+    return saved.digits if saved is not None else "latn"
+
+
+def _saved_profile(args: argparse.Namespace) -> Any:
+    """The portfolio's profile, read only, or None when there is no readable portfolio (the command will say why)."""
+    from pathlib import Path
+
     from ..paths import default_db_path
     from ..storage import Store
 
     path = getattr(args, "db", None) or default_db_path()
     try:
-        from pathlib import Path
-
         if not Path(path).is_file():
-            return "en"
+            return None
         with Store(path, create=False, read_only=True) as store:
-            return store.profile().locale
+            return store.profile()
     except Exception:  # noqa: BLE001 - no readable portfolio: the command itself will say why
-        return "en"
+        return None
 
 
-def error_report(exc: BaseException, command: str, locale: str) -> str:
+def error_report(exc: BaseException, command: str, locale: str, digits: str | None = None) -> str:
     """What the CLI prints for an error: the sentence, then (CLI only) the flag that fixes it."""
     from ..errors import InvalidInput
     from ..l10n import plural
@@ -146,10 +161,10 @@ def error_report(exc: BaseException, command: str, locale: str) -> str:
 
     advice = cli_advice(exc, locale)
     if isinstance(exc, InvalidInput) and len(exc.problems) > 1:
-        head = plural("cli.problems", len(exc.problems), locale)
-        lines = [f"  {problem_line(p, locale, isolate=False)}" for p in exc.problems]
+        head = plural("cli.problems", len(exc.problems), locale, digits)
+        lines = [f"  {problem_line(p, locale, digits=digits, isolate=False)}" for p in exc.problems]
         return "\n".join([f"freelancekit {command}: {head}", *lines, *([f"  {advice}"] if advice else [])])
-    text = error_text(exc, locale, isolate=False)
+    text = error_text(exc, locale, digits=digits, isolate=False)
     return f"freelancekit {command}: {join_sentences([text, advice], locale) if advice else text}"
 
 
@@ -159,9 +174,12 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     from ..i18n import LOCALES
+    from ..numerals import DIGITS
 
     parser.add_argument("--lang", choices=LOCALES, default=None,
                         help="language of messages and output (default: the language saved in the portfolio)")
+    parser.add_argument("--digits", choices=DIGITS, default=None,
+                        help="digits of numbers in Arabic messages: latn 123 or arab ١٢٣ (default: the portfolio's choice)")
 
 
 if __name__ == "__main__":  # pragma: no cover

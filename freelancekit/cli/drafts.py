@@ -42,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
         saved = {d.client_id: d for d in load_drafts(store)}
         templates = store.templates()
     if args.list:
-        return print_follow_ups(portfolio, list(saved.values()), args.lang)
+        return print_follow_ups(portfolio, list(saved.values()), args.lang, args.digits)
     if not args.out:
         raise FreelancekitError(code="usage.drafts_out", exit_code=EXIT_INPUT)
     if args.ics:
-        return write_ics(portfolio, list(saved.values()), args.out, args.force, args.lang)
+        return write_ics(portfolio, list(saved.values()), args.out, args.force, args.lang, args.digits)
     if not portfolio.clients:
         raise FreelancekitError(code="drafts.no_clients", exit_code=EXIT_INPUT)
     fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates, clients=args.client,
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     # one client's refused field (say, data saved before a rule existed) never stops the other drafts
     writable, refused = split_writable(drafts, portfolio.profile.email, portfolio.profile.name)
     for r in refused:
-        print(t("cli_out.not_written", args.lang, name=r.client_name, error=error_text(r.error, args.lang, isolate=False)), file=sys.stderr)
+        print(t("cli_out.not_written", args.lang, name=r.client_name, error=error_text(r.error, args.lang, digits=args.digits, isolate=False)), file=sys.stderr)
     if not writable:
         raise FreelancekitError(code="drafts.none_writable", name=refused[0].client_name, exit_code=EXIT_INPUT)
     notes = [n for d, n in zip(drafts, notes) if any(d is w for w in writable)]
@@ -74,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
     paths = export_drafts(drafts, args.out, args.format, force=args.force,
                           sender_email=portfolio.profile.email, sender_name=portfolio.profile.name)
     listed = ", ".join(notes) if args.lang == "en" else words(notes, args.lang)
-    print(t("cli_out.drafts_written", args.lang, files=plural("cli_out.files", len(paths), args.lang),
-            drafts=plural("cli_out.drafts", len(drafts), args.lang), folder=paths[0].parent, notes=listed))
+    print(t("cli_out.drafts_written", args.lang, files=plural("cli_out.files", len(paths), args.lang, args.digits),
+            drafts=plural("cli_out.drafts", len(drafts), args.lang, args.digits), folder=paths[0].parent, notes=listed))
     for path in paths:
         print(f"  {path.name}")
     if args.format in ("mailto", "zip"):
@@ -83,14 +83,14 @@ def run(args: argparse.Namespace) -> int:
             try:
                 found = fitting_mailto(d)
             except LinkTooLong as exc:
-                print(t("cli_out.note", args.lang, text=error_text(exc, args.lang, isolate=False)))
+                print(t("cli_out.note", args.lang, text=error_text(exc, args.lang, digits=args.digits, isolate=False)))
                 continue
             if found.left_out:
-                print(t("cli_out.note", args.lang, text=plural("cli_out.mailto_left_out", found.left_out, args.lang, name=d.client_name)))
+                print(t("cli_out.note", args.lang, text=plural("cli_out.mailto_left_out", found.left_out, args.lang, args.digits, name=d.client_name)))
     return 0
 
 
-def print_follow_ups(portfolio, drafts, locale: str = "en") -> int:  # type: ignore[no-untyped-def]
+def print_follow_ups(portfolio, drafts, locale: str = "en", digits: str | None = None) -> int:  # type: ignore[no-untyped-def]
     """The follow-ups list, overdue first (docs/drafts.md, "Follow-ups"), and the upsell income won this year."""
     from datetime import date
 
@@ -106,15 +106,16 @@ def print_follow_ups(portfolio, drafts, locale: str = "en") -> int:  # type: ign
     for r in rows:
         when = r.follow_up.isoformat() if r.follow_up else "-"
         flag = "  " + t("cli_out.overdue", locale) if r.overdue else ""
-        value = f"  {money(r.won_value, portfolio.profile.currency, locale)}" if r.won_value is not None else ""
+        value = f"  {money(r.won_value, portfolio.profile.currency, locale, digits)}" if r.won_value is not None else ""
         status = r.status if locale == "en" else t(f"status.{r.status}", locale)  # English keeps the status as saved
         print(f"{r.client_name}\t{status}\t{when}{flag}{value}")
     total = won_income(drafts, today.year)
-    print(t("cli_out.won_income", locale, year=today.year, money=money(total, portfolio.profile.currency, locale)))
+    print(t("cli_out.won_income", locale, digits=digits, year=today.year, money=money(total, portfolio.profile.currency, locale, digits)))
     return 0
 
 
-def write_ics(portfolio, drafts, out: str, force: bool, locale: str = "en") -> int:  # type: ignore[no-untyped-def]
+def write_ics(portfolio, drafts, out: str, force: bool, locale: str = "en",  # type: ignore[no-untyped-def]
+              digits: str | None = None) -> int:
     """Every open follow-up date as an all-day calendar reminder, in DIR/follow-ups.ics."""
     from datetime import date
 
@@ -127,5 +128,5 @@ def write_ics(portfolio, drafts, out: str, force: bool, locale: str = "en") -> i
     root = prepare_folder(out)
     check_free(root, [ICS_NAME], force=force)
     path = write_new_file(root, ICS_NAME, to_ics(rows, locale=portfolio.profile.locale), force=force)
-    print(t("cli_out.ics_written", locale, path=path, reminders=plural("cli_out.reminders", len(rows), locale)))
+    print(t("cli_out.ics_written", locale, path=path, reminders=plural("cli_out.reminders", len(rows), locale, digits)))
     return 0

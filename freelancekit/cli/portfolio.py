@@ -44,7 +44,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from ..api import create_demo
 
     with create_demo(args.db, force=args.force) as store:
-        print(t("cli_out.demo", args.lang, count=store.client_count(), path=store.path))
+        print(t("cli_out.demo", args.lang, digits=args.digits, count=store.client_count(), path=store.path))
     return 0
 
 
@@ -79,10 +79,10 @@ def run_import(args: argparse.Namespace) -> int:
     for change in result.changes:
         for c in change.changes:
             empty = t("cli_out.empty", args.lang)
-            print(t("cli_out.change", args.lang, row=change.row, name=change.name, field=c.field,
+            print(t("cli_out.change", args.lang, digits=args.digits, row=change.row, name=change.name, field=c.field,
                     old=shown(c.old) or empty, new=shown(c.new) or empty))
     for p in result.problems:
-        print(f"  {problem_line(p, args.lang, isolate=False)}", file=sys.stderr)
+        print(f"  {problem_line(p, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
     if not args.dry_run and (result.added or result.updated):
         print(t("cli_out.undo_hint", args.lang) + (f" --db {args.db}" if args.db else ""))
     return 0
@@ -95,7 +95,7 @@ def run_export(args: argparse.Namespace) -> int:
     with open_portfolio(args.db, create=False) as store:
         p = store.portfolio()
     path = export_file(p.clients, p.criteria, args.file, overwrite=args.force)
-    print(t("cli_out.exported", args.lang, count=len(p.clients), path=path))
+    print(t("cli_out.exported", args.lang, digits=args.digits, count=len(p.clients), path=path))
     return 0
 
 

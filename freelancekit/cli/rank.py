@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
         text = ranking_csv(ranking)
     else:
-        text = format_table(ranking.records(), getattr(args, "lang", "en")) + "\n"
+        text = format_table(ranking.records(), getattr(args, "lang", "en"), getattr(args, "digits", None)) + "\n"
     sys.stdout.write(text)  # one write: unbuffered output (PYTHONUNBUFFERED=1) would make each piece a system call
     sys.stdout.flush()
     return 0
@@ -95,16 +95,19 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
-def format_table(records: list[dict[str, Any]], locale: str = "en") -> str:
+def format_table(records: list[dict[str, Any]], locale: str = "en", digits: str | None = None) -> str:
+    """The ranking for a terminal (``--format json`` or ``csv`` for programs: those keep Latin digits)."""
     from ..i18n import t
+    from ..numerals import written
 
     if not records:
         return t("cli_out.rank_empty", locale)
     keys = list(records[0]["contributions"])
     head = ["#", t("cli_out.rank_client", locale), t("cli_out.rank_score", locale), *keys]
     incomplete = t("cli_out.rank_incomplete", locale)
-    rows = [[str(r["rank"]), r["name"] + (incomplete if r["incomplete"] else ""), f"{r['score']:.1f}",
-             *(f"{r['contributions'][k]:.1f}" for k in keys)] for r in records]
+    num = (lambda text: written(text, locale, digits)) if digits == "arab" else str  # noqa: E731
+    rows = [[num(str(r["rank"])), r["name"] + (incomplete if r["incomplete"] else ""), num(f"{r['score']:.1f}"),
+             *(num(f"{r['contributions'][k]:.1f}") for k in keys)] for r in records]
     widths = [max(_width(x) for x in col) for col in zip(head, *rows)]
 
     def line(cells: list[str]) -> str:

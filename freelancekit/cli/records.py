@@ -67,11 +67,11 @@ def _date(option: str) -> Any:
     return parse
 
 
-def _say_problems(problems: list[Problem], locale: str) -> None:
+def _say_problems(problems: list[Problem], locale: str, digits: str | None = None) -> None:
     from ..records.problems import wording
 
     for p in problems:
-        print(f"  {wording(p, locale)}", file=sys.stderr)
+        print(f"  {wording(p, locale, digits)}", file=sys.stderr)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -92,20 +92,20 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"freelancekit records import: {exc.in_locale(loc)}", file=sys.stderr)
             return BAD_INPUT
         except InvalidInput as exc:
-            print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc)}", file=sys.stderr)
-            _say_problems(exc.problems, loc)
+            print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
+            _say_problems(exc.problems, loc, args.digits)
             return BAD_INPUT
         unmatched = records_store.unmatched(store, parsed.clients())
-    print(i18n.t("records.cli.imported", loc, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
+    print(i18n.t("records.cli.imported", loc, digits=args.digits, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
                  time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
                  payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
     if result.matched_oldest_first:
-        print(i18n.t("records.cli.oldest_first", loc, count=result.matched_oldest_first))
+        print(plural("records.oldest_first_count", result.matched_oldest_first, loc, args.digits))
     if result.skipped:
-        print(i18n.t("records.cli.skipped", loc, count=result.skipped))
+        print(plural("records.skipped_count", result.skipped, loc, args.digits))
     if result.problems:
-        print(plural("records.cli.left_out_count", len({p.row for p in result.problems}), loc), file=sys.stderr)
-        _say_problems(result.problems, loc)
+        print(plural("records.cli.left_out_count", len({p.row for p in result.problems}), loc, args.digits), file=sys.stderr)
+        _say_problems(result.problems, loc, args.digits)
     if unmatched:
         print(i18n.t("records.cli.unmatched", loc, names=", ".join(unmatched)))
     return 0

@@ -37,16 +37,16 @@ def problem(code: str, row: int | None = None, column: str = "*", **facts: Any) 
     return RecordProblem(column, i18n.t(f"records.problem.{code}", "en", **_shown(facts, "en")), row, code, facts)
 
 
-def wording(p: Problem, locale: str | None) -> str:
+def wording(p: Problem, locale: str | None, digits: str | None = None) -> str:
     """The whole problem in the user's language: where it is, then what is wrong."""
     if not isinstance(p, RecordProblem):
         return str(p)
-    text = i18n.t(f"records.problem.{p.code}", locale, **_shown(p.facts, locale))
+    text = i18n.t(f"records.problem.{p.code}", locale, digits=digits, **_shown(p.facts, locale))
     if p.row is None:
         return text
     if p.field in ("*", "header"):
-        return i18n.t("records.where_row", locale, row=p.row, text=text)
-    return i18n.t("records.where_cell", locale, row=p.row, column=p.field, text=text)
+        return i18n.t("records.where_row", locale, digits=digits, row=p.row, text=text)
+    return i18n.t("records.where_cell", locale, digits=digits, row=p.row, column=p.field, text=text)
 
 
 def _shown(facts: Mapping[str, Any], locale: str | None) -> dict[str, Any]:

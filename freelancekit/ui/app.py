@@ -196,10 +196,11 @@ class App:
     def follow_outside(self) -> None:
         """Another tab or the CLI saved: refresh every built view in place, keeping what the user is typing.
 
-        Only a different language or a replaced portfolio (started own / back
-        to the demo elsewhere) rebuilds the app: every label and the banner change.
+        Only a different language or digits, or a replaced portfolio (started own /
+        back to the demo elsewhere) rebuilds the app: every label and the banner change.
         """
-        if (i18n.normalise_locale(self.state.profile().locale) != self.state.locale
+        profile = self.state.profile()
+        if (i18n.normalise_locale(profile.locale) != self.state.locale or profile.digits != self.state.digits
                 or self.store.is_demo() != self.shown_demo):
             self.build(self._selected())
             return

@@ -158,8 +158,9 @@ class ClientsTable:
         for key, b in self.sort_buttons.items():
             arrow = (" ▲" if self.ascending else " ▼") if key == self.sort_key else ""
             b.description = b.tooltip + arrow
-        self.page.value = i18n.t("common.page", self.state.locale, first=self.start + 1 if total else 0,
-                                 last=min(total, self.start + PAGE_SIZE), total=total)
+        num = self.state.num
+        self.page.value = i18n.t("common.page", self.state.locale, first=num(self.start + 1 if total else 0),
+                                 last=num(min(total, self.start + PAGE_SIZE)), total=num(total))
         self.prev.disabled = self.start == 0
         self.next.disabled = self.start + PAGE_SIZE >= total
         self.box.children = [self.header, *(r[0] for r in self.rows)] if self.state.clients() else [self.empty]

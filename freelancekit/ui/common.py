@@ -18,6 +18,7 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import i18n, wording
+from ..numerals import written
 from ..errors import FreelancekitError, Problem
 from . import dom
 from .wiring import CHANGE_KINDS, CHANGES, OUTSIDE  # the change kinds and what each makes stale
@@ -159,12 +160,12 @@ def _labels(state: AppState) -> dict[str, str]:
 
 def error_words(exc: BaseException, state: AppState) -> str:
     """An error as the page says it: in the user's language, fields by their labels, no command-line advice."""
-    return wording.error_text(exc, state.locale, labels=_labels(state))
+    return wording.error_text(exc, state.locale, digits=state.digits, labels=_labels(state))
 
 
 def problem_words(p: Problem, state: AppState) -> str:
     """One problem with where it is ('row 3, column email: …', or the field's label)."""
-    return wording.problem_line(p, state.locale, labels=_labels(state))
+    return wording.problem_line(p, state.locale, digits=state.digits, labels=_labels(state))
 
 
 def guarded(method: F) -> F:
@@ -326,8 +327,14 @@ class AppState:
         self._profile: Profile | None = None
         self._ranking: Ranking | None = None
         self._records: Any = None  # (portfolio as ranked, Provenance, summary frame) from records.ranking
-        self.locale = i18n.normalise_locale(store.profile().locale)
+        profile = store.profile()
+        self.locale = i18n.normalise_locale(profile.locale)
+        self.digits = profile.digits  # how numbers are written in Arabic (the profile's choice)
         self.seen_version = store.data_version()
+
+    def num(self, n: int | str) -> str:
+        """A whole number (a count, a place) in the user's digits, for a label."""
+        return written(str(n), self.locale, self.digits)
 
     # caches ------------------------------------------------------------------
     def criteria(self) -> tuple[Criterion, ...]:

@@ -63,11 +63,12 @@ def upload_guard_html(locale: str) -> str:
             f'data-message="{html_text(text)}" data-scope="{dom.tab("import")}"></span>')
 
 
-def preview_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequence[Criterion], locale: str) -> str:
+def preview_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequence[Criterion], locale: str,
+                 digits: str | None = None) -> str:
     """The summary, the changes to clients already saved (old -> new per field) and the first new clients, escaped."""
     loc = locale
-    summary = i18n.t("import.preview", loc, valid=len(parsed.clients), rows=parsed.rows)
-    summary += " " + i18n.t("import.plan", loc, added=plan.added, updated=plan.updated, unchanged=plan.unchanged)
+    summary = i18n.t("import.preview", loc, digits=digits, valid=len(parsed.clients), rows=parsed.rows)
+    summary += " " + i18n.t("import.plan", loc, digits=digits, added=plan.added, updated=plan.updated, unchanged=plan.unchanged)
     notes = [f"<p>{html_text(summary)}</p>"]
     if parsed.encoding != "utf-8":
         notes.append(f'<p class="fk-muted">{html_text(i18n.t("import.read_as", loc, encoding=NAMES[parsed.encoding]))}</p>')
@@ -131,13 +132,14 @@ def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str)
     return " ".join(out)
 
 
-def problems_html(parsed: ParsedImport, locale: str) -> str:
+def problems_html(parsed: ParsedImport, locale: str, digits: str | None = None) -> str:
     if not parsed.problems:
         return ""
     # the file's values and column names are isolated (bdi), so they keep their own direction in the sentence
-    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{isolates_html(wording.problem_line(p, locale))}</li>' for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
+    items = "".join(f'<li class="{dom.IMPORT_PROBLEM}">{isolates_html(wording.problem_line(p, locale, digits=digits))}</li>'
+                    for p in parsed.problems[:MAX_PROBLEMS_SHOWN])
     more = f"<li>… +{len(parsed.problems) - MAX_PROBLEMS_SHOWN}</li>" if len(parsed.problems) > MAX_PROBLEMS_SHOWN else ""
-    title = html_text(l10n.plural("import.problems", len(parsed.problems), locale))
+    title = html_text(l10n.plural("import.problems", len(parsed.problems), locale, digits))
     return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
 
 
@@ -204,7 +206,7 @@ class ImportView:
             set_error(self.message, error_words(exc, self.state))
             return
         self._show_preview()
-        self.errors.value = problems_html(self.parsed, self.state.locale)
+        self.errors.value = problems_html(self.parsed, self.state.locale, self.state.digits)
         self._update_confirm()
 
     def _show_preview(self) -> None:
@@ -213,7 +215,7 @@ class ImportView:
 
         if self.parsed is not None:
             plan = preview(self.state.store, self.parsed)
-            self.preview.value = preview_html(self.parsed, plan, self.state.criteria(), self.state.locale)
+            self.preview.value = preview_html(self.parsed, plan, self.state.criteria(), self.state.locale, self.state.digits)
 
     def _reset(self) -> None:
         self.parsed = None

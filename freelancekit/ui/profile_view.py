@@ -16,14 +16,15 @@ import ipywidgets as w
 
 from .. import i18n, wording
 from ..errors import InvalidInput, StaleEdit
-from ..model import without_missing_services
+from ..model import DIGITS, without_missing_services
 from . import dom
 from .common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, set_error
 from .wiring import OUTSIDE
 
 SERVICES = "services"
 # which Problem.field of make_profile belongs to which input
-PROBLEM_FIELD = {"name": "name", "email": "email", "signature": "signature", "currency": "currency", "locale": "language"}
+PROBLEM_FIELD = {"name": "name", "email": "email", "signature": "signature", "currency": "currency", "locale": "language",
+                 "digits": "digits"}
 SERVICE_PROBLEMS = ("service name", "value statement", "price hint")
 
 
@@ -69,7 +70,7 @@ class ProfileView:
         self._syncing = False
 
         def row(field: str, widget: w.Widget) -> None:
-            self.fields[field] = FieldRow(i18n.t(f"profile.{ 'language' if field == 'locale' else field}", loc), widget,
+            self.fields[field] = FieldRow(i18n.t(f"profile.{'language' if field == 'locale' else field}", loc), widget,
                                           dom.profile_field(field), dom.profile_error(field))
             widget.observe(lambda ch, field=field: self.save_field(field, ch["new"]), names="value")
 
@@ -78,6 +79,8 @@ class ProfileView:
         row("signature", w.Textarea(value=p.signature, continuous_update=False, layout=w.Layout(width="360px", height="80px")))
         row("currency", w.Text(value=p.currency, continuous_update=False, placeholder="USD", layout=w.Layout(width="90px")))
         row("locale", w.Dropdown(options=[(name, code) for code, name in i18n.LANGUAGE_NAMES.items()], value=i18n.normalise_locale(p.locale),
+                                 layout=w.Layout(width="160px")))
+        row("digits", w.Dropdown(options=[(i18n.t(f"profile.digits_{d}", loc), d) for d in DIGITS], value=p.digits,
                                  layout=w.Layout(width="160px")))
         self.services_box = w.VBox()
         self.services_head = classed(w.HBox([w.Label(value=text, layout=w.Layout(width=width))
@@ -160,7 +163,7 @@ class ProfileView:
             row.set_error(exc.for_field(PROBLEM_FIELD[field], self.state.locale) or error_words(exc, self.state))
             return
         self.state.status.info(i18n.t("common.saved", value if field == "locale" else self.state.locale))
-        self.state.changed("all" if field == "locale" else "profile")
+        self.state.changed("all" if field in ("locale", "digits") else "profile")  # every view writes numbers
 
     @guarded
     def save_services(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from .. import i18n
+from ..numerals import written
 from ..explain import drop_text, explain, method_text, same_outcome, share_text, swap_text
 from . import dom
 from .common import NO_MATH, classed, guarded, html_text, isolates_html
@@ -28,19 +29,19 @@ def _p(text: str, css: str, **data: Any) -> str:
     return f'<p class="{css}"{attrs}>{isolates_html(text)}</p>'
 
 
-def top_three_html(ranking: Ranking, locale: str) -> str:
-    return "".join(_p(explain(ranking, place, locale), dom.WHY, rank=place + 1) for place in range(min(3, len(ranking))))
+def top_three_html(ranking: Ranking, locale: str, digits: str | None = None) -> str:
+    return "".join(_p(explain(ranking, place, locale, digits), dom.WHY, rank=place + 1) for place in range(min(3, len(ranking))))
 
 
-def sure_html(ranking: Ranking, sure: Robustness, locale: str) -> str:
-    parts = [f'<p class="fk-muted">{html_text(method_text(sure, locale))}</p>']
+def sure_html(ranking: Ranking, sure: Robustness, locale: str, digits: str | None = None) -> str:
+    parts = [f'<p class="fk-muted">{html_text(method_text(sure, locale, digits))}</p>']
     for place in range(min(3, len(ranking))):
-        parts.append(_p(share_text(ranking, sure, place, locale), dom.SURE_SHARE, rank=place + 1,
+        parts.append(_p(share_text(ranking, sure, place, locale, digits), dom.SURE_SHARE, rank=place + 1,
                         share=f"{sure.share_of(ranking, place):.4f}"))
-    swap = swap_text(ranking, sure, locale)
+    swap = swap_text(ranking, sure, locale, digits)
     if swap:
         parts.append(_p(swap, dom.SURE_SWAP))
-    parts.extend(_p(drop_text(ranking, group, locale), dom.SURE_DROP, keys=" ".join(d.key for d in group))
+    parts.extend(_p(drop_text(ranking, group, locale, digits), dom.SURE_DROP, keys=" ".join(d.key for d in group))
                  for group in same_outcome(sure.dropped))
     return "".join(parts)
 
@@ -51,6 +52,7 @@ class RankingInsight:
     def __init__(self, state: AppState, later: Any):
         self.state = state
         self.locale = locale = state.locale
+        self.digits = state.digits
         self.later = later  # ranking_view.later: run after the table has gone out
         self.ranking: Ranking | None = None
         self.sure: Robustness | None = None
@@ -76,7 +78,7 @@ class RankingInsight:
         if ranking is self.ranking:
             return
         self.ranking = ranking
-        self.top.value = top_three_html(ranking, self.locale)
+        self.top.value = top_three_html(ranking, self.locale, self.digits)
         self._on_pick({"new": self.pick.value})
         self.later(0.0, lambda: self._render_sure(ranking))
 
@@ -84,9 +86,10 @@ class RankingInsight:
         names = ranking.table.names
         chosen = self.pick.value if ranking is self.ranking else -1
         options = [(i18n.t("ranking.explain_pick", self.locale), -1)]
-        options += [(f"{p + 1}. {names[ranking.order[p]]}", p) for p in page_places]
+        num = lambda place: written(str(place + 1), self.locale, self.digits)  # noqa: E731
+        options += [(f"{num(p)}. {names[ranking.order[p]]}", p) for p in page_places]
         if chosen != -1 and chosen not in page_places and chosen < len(ranking):
-            options.append((f"{chosen + 1}. {names[ranking.order[chosen]]}", chosen))
+            options.append((f"{num(chosen)}. {names[ranking.order[chosen]]}", chosen))
         with self.pick.hold_trait_notifications():
             self.pick.options = options
             self.pick.value = chosen if chosen < len(ranking) else -1
@@ -99,7 +102,7 @@ class RankingInsight:
             return  # a newer ranking came meanwhile, or this one is shown already
         self.sure = robustness(ranking)
         self._sure_for = ranking
-        self.sure_box.value = sure_html(ranking, self.sure, self.locale)
+        self.sure_box.value = sure_html(ranking, self.sure, self.locale, self.digits)
         self._on_pick({"new": self.pick.value})
 
     @guarded
@@ -108,7 +111,7 @@ class RankingInsight:
         if self.ranking is None or place is None or place < 0 or place >= len(self.ranking):
             self.any.value = ""
             return
-        text = explain(self.ranking, place, self.locale)
+        text = explain(self.ranking, place, self.locale, self.digits)
         if self.sure is not None and self._sure_for is self.ranking:
-            text += " " + share_text(self.ranking, self.sure, place, self.locale)
+            text += " " + share_text(self.ranking, self.sure, place, self.locale, self.digits)
         self.any.value = _p(text, dom.WHY, rank=place + 1)

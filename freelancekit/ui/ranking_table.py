@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .. import i18n
+from ..numerals import written
 from ..readable import value_text
 from ..validation import name_key
 from . import dom
@@ -25,12 +26,12 @@ if TYPE_CHECKING:
 PAGE_SIZE = 50
 
 
-def measured_text(key: str, value: float, crit: Criterion, currency: str, locale: str) -> str:
+def measured_text(key: str, value: float, crit: Criterion, currency: str, locale: str, digits: str | None = None) -> str:
     """A measured value as read: the effective rate with its unit, the on-time share as a percentage."""
     if key == "on_time_payment":
         share = (value - crit.lo) / (crit.hi - crit.lo) * 100 if crit.hi != crit.lo else 0.0
-        return i18n.t("records.ui.on_time_value", locale, pct=f"{share:.0f}")
-    return value_text(crit, round(value, 2), currency, locale)
+        return i18n.t("records.ui.on_time_value", locale, pct=written(f"{share:.0f}", locale, digits))
+    return value_text(crit, round(value, 2), currency, locale, digits)
 
 
 def full_points(ranking: Ranking) -> np.ndarray:
@@ -50,7 +51,8 @@ def matching_places(ranking: Ranking, query: str, folded: Sequence[str] | None =
 
 
 def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE, *,
-                       currency: str = "USD", places: np.ndarray | None = None, provenance: Provenance | None = None) -> str:
+                       currency: str = "USD", places: np.ndarray | None = None, provenance: Provenance | None = None,
+                       digits: str | None = None) -> str:
     """Rows ``start .. start + size`` of ``places`` (default: every client, best first) as an HTML table.
 
     ``provenance``: which values came from the records (docs/records.md): those cells are marked
@@ -58,18 +60,19 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
     """
     labels = [i18n.criterion_label(c.key, c.label, locale) for c in ranking.criteria]
     full = full_points(ranking)
-    head = [f"<th>{html_text(i18n.t('ranking.rank', locale))}</th>",
-            f"<th>{html_text(i18n.t('ranking.client', locale))}</th>",
-            f"<th>{html_text(i18n.t('ranking.score_points', locale))}</th>"]
+    num = (lambda text: written(text, locale, digits)) if digits == "arab" else str  # noqa: E731 - the user's digits
+    head = [f"<th>{html_text(i18n.t('ranking.rank', locale, digits=digits))}</th>",
+            f"<th>{html_text(i18n.t('ranking.client', locale, digits=digits))}</th>",
+            f"<th>{html_text(i18n.t('ranking.score_points', locale, digits=digits))}</th>"]
     for label, fp in zip(labels, full.tolist()):
-        hint = i18n.t("ranking.header_hint", locale, label=label, full=f"{fp:.1f}")
+        hint = i18n.t("ranking.header_hint", locale, digits=digits, label=label, full=num(f"{fp:.1f}"))
         head.append(f'<th title="{html_text(hint)}">{html_text(label)}</th>')
     if places is None:
         places = np.arange(len(ranking.order))
     ids, names, values = ranking.table.ids, ranking.table.names, ranking.table.values
-    incomplete_word = html_text(i18n.t("clients.incomplete", locale))
+    incomplete_word = html_text(i18n.t("clients.incomplete", locale, digits=digits))
     by_key = {c.key: c for c in ranking.criteria}
-    top_word = html_text(i18n.t("ranking.top3", locale))
+    top_word = html_text(i18n.t("ranking.top3", locale, digits=digits))
     rows = []
     for place in places[start:start + size].tolist():
         i, r = int(ranking.order[place]), place + 1
@@ -87,18 +90,19 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
         cells = []
         for j, crit in enumerate(ranking.criteria):
             raw = float(values[i, j])
-            shown = value_text(crit, None if raw != raw else raw, currency, locale)
+            shown = value_text(crit, None if raw != raw else raw, currency, locale, digits)
             pts = float(ranking.contributions[i, j])
-            tip = i18n.t("ranking.value_points", locale, value=shown, points=f"{pts:.1f}")
+            points = num(f"{pts:.1f}")
+            tip = i18n.t("ranking.value_points", locale, digits=digits, value=shown, points=points)
             css, mark = dom.RANK_VALUE, ""
             if provenance is not None and crit.key in provenance.switched:
                 got = provenance.of(names[i], crit.key)
                 if got is not None:
-                    shown = measured_text(crit.key, got.value, crit, currency, locale)
-                    tip = i18n.t("records.ui.cell_measured", locale, value=shown, records=got.records, points=f"{pts:.1f}")
+                    shown = measured_text(crit.key, got.value, crit, currency, locale, digits)
+                    tip = i18n.t("records.ui.cell_measured", locale, digits=digits, value=shown, records=num(str(got.records)), points=points)
                     css, mark = f"{css} {dom.RECORDS_MEASURED}", f' data-records="{got.records}"'
                 else:
-                    tip = i18n.t("records.ui.cell_typed", locale, value=shown, points=f"{pts:.1f}")
+                    tip = i18n.t("records.ui.cell_typed", locale, digits=digits, value=shown, points=points)
                     css = f"{css} {dom.RECORDS_TYPED}"
             badge = " 📊" if dom.RECORDS_MEASURED in css else ""
             cells.append(f'<td class="{css}" title="{html_text(tip)}" data-points="{pts:.2f}"{mark}>'
@@ -106,8 +110,8 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
         cid = "" if ids[i] is None else str(int(ids[i]))
         rows.append(
             f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
-            f'<td>{r}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(names[i])}</bdi>{marks}</td>'
-            f"<td>{score:.1f}</td>{''.join(cells)}</tr>"
+            f'<td>{num(str(r))}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(names[i])}</bdi>{marks}</td>'
+            f"<td>{num(f'{score:.1f}')}</td>{''.join(cells)}</tr>"
         )
     return (f'<table class="fk-table {NO_MATH}"><thead><tr>{"".join(head)}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')

@@ -180,7 +180,7 @@ class RankingView:
                 self._folded = (table, [name_key(n) for n in table.names])
             self.places = matching_places(self.ranking, query, self._folded[1])
             key = "ranking.no_match" if not len(self.places) else "ranking.matches"
-            self.search_info.value = f'<span class="fk-muted">{html_text(i18n.t(key, loc, text=query, count=len(self.places)))}</span>'
+            self.search_info.value = f'<span class="fk-muted">{html_text(i18n.t(key, loc, text=query, count=self.state.num(len(self.places))))}</span>'
         self.start = min(self.start, max(0, (self._count() - 1) // PAGE_SIZE * PAGE_SIZE))
 
     def _count(self) -> int:
@@ -192,9 +192,10 @@ class RankingView:
         n = self._count()
         state = self.state
         self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=state.profile().currency,
-                                              places=self.places, provenance=state.records()[1])
+                                              places=self.places, provenance=state.records()[1], digits=state.digits)
         self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
-        self.page.value = i18n.t("common.page", state.locale, first=min(n, self.start + 1), last=min(n, self.start + PAGE_SIZE), total=n)
+        self.page.value = i18n.t("common.page", state.locale, first=state.num(min(n, self.start + 1)),
+                                 last=state.num(min(n, self.start + PAGE_SIZE)), total=state.num(n))
         self.prev.disabled = self.start == 0
         self.next.disabled = self.start + PAGE_SIZE >= n
         shown = range(len(self.ranking)) if self.places is None else self.places

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
+from .. import i18n, l10n
 from ..errors import FreelancekitError, InvalidInput
 from . import dom
 from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
@@ -26,24 +26,24 @@ MAX_PROBLEMS_SHOWN = 200
 MAX_UNMATCHED_SHOWN = 30
 
 
-def problems_html(problems: list[Any], locale: str) -> str:
+def problems_html(problems: list[Any], locale: str, digits: str | None = None) -> str:
     from ..records.problems import wording
 
     if not problems:
         return ""
-    items = "".join(f'<li class="{dom.RECORDS_PROBLEM}">{html_text(wording(p, locale))}</li>' for p in problems[:MAX_PROBLEMS_SHOWN])
+    items = "".join(f'<li class="{dom.RECORDS_PROBLEM}">{html_text(wording(p, locale, digits))}</li>' for p in problems[:MAX_PROBLEMS_SHOWN])
     more = f"<li>… +{len(problems) - MAX_PROBLEMS_SHOWN}</li>" if len(problems) > MAX_PROBLEMS_SHOWN else ""
-    title = html_text(i18n.t("records.ui.problems", locale, count=len(problems)))
+    title = html_text(l10n.plural("records.ui.problems_count", len(problems), locale, digits))
     return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
 
 
-def preview_text(parsed: ParsedRecords, locale: str) -> str:
-    text = i18n.t("records.ui.preview", locale, format=i18n.t(f"records.format.{parsed.source}", locale), rows=parsed.rows,
+def preview_text(parsed: ParsedRecords, locale: str, digits: str | None = None) -> str:
+    text = i18n.t("records.ui.preview", locale, digits=digits, format=i18n.t(f"records.format.{parsed.source}", locale), rows=parsed.rows,
                   time=len(parsed.time), invoices=len(parsed.invoices), payments=len(parsed.payments))
     if parsed.source == "invoiceninja_payments":
         text += " " + i18n.t("records.ui.oldest_first_note", locale)
     if parsed.skipped:
-        text += " " + i18n.t("records.cli.skipped", locale, count=parsed.skipped)
+        text += " " + l10n.plural("records.skipped_count", parsed.skipped, locale, digits)
     return text
 
 
@@ -106,8 +106,8 @@ class RecordsImportView:
         except RecordsFileError as exc:
             set_error(self.message, exc.in_locale(loc))
             return
-        self.preview.value = f'<p class="{NO_MATH}">{html_text(preview_text(self.parsed, loc))}</p>'
-        self.errors.value = problems_html(self.parsed.problems, loc)
+        self.preview.value = f'<p class="{NO_MATH}">{html_text(preview_text(self.parsed, loc, self.state.digits))}</p>'
+        self.errors.value = problems_html(self.parsed.problems, loc, self.state.digits)
         self._update_confirm()
 
     @guarded
@@ -136,20 +136,20 @@ class RecordsImportView:
         try:
             result = records_store.save(self.state.store, parsed, valid_only=self.only_valid.value)
         except InvalidInput as exc:
-            self.errors.value = problems_html(exc.problems, loc)
-            set_error(self.message, i18n.t("records.cli.refused", loc, count=len(exc.problems)))
+            self.errors.value = problems_html(exc.problems, loc, self.state.digits)
+            set_error(self.message, l10n.plural("records.ui.problems_count", len(exc.problems), loc, self.state.digits))
             return
-        done = i18n.t("records.ui.done", loc, format=i18n.t(f"records.format.{parsed.source}", loc),
+        done = i18n.t("records.ui.done", loc, digits=self.state.digits, format=i18n.t(f"records.format.{parsed.source}", loc),
                       time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
                       payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged)
         if result.matched_oldest_first:
-            done += " " + i18n.t("records.cli.oldest_first", loc, count=result.matched_oldest_first)
+            done += " " + l10n.plural("records.oldest_first_count", result.matched_oldest_first, loc, self.state.digits)
         self._reset()
         self.data = None
         self.upload.value = ()
         self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'
         if result.problems:
-            self.errors.value = problems_html(result.problems, loc)
+            self.errors.value = problems_html(result.problems, loc, self.state.digits)
         self.state.status.info(done)
         self.state.changed("records")
 
@@ -166,7 +166,7 @@ class RecordsImportView:
         if not names:
             return []
         clients = sorted(((c.name, c.id) for c in state.clients()), key=lambda p: p[0].casefold())
-        rows: list[w.Widget] = [w.HTML(value=f"<p>{html_text(i18n.t('records.ui.unmatched', loc, count=len(names)))}</p>")]
+        rows: list[w.Widget] = [w.HTML(value=f"<p>{html_text(l10n.plural('records.ui.unmatched_count', len(names), loc, state.digits))}</p>")]
         for name in names[:MAX_UNMATCHED_SHOWN]:
             label = w.HTML(value=f'<bdi data-name="{html_text(name)}">{html_text(name)}</bdi>', layout=w.Layout(width="220px"))
             add = classed(w.Button(description=i18n.t("records.ui.add_client", loc), icon="plus"), dom.RECORDS_ADD_CLIENT)
