@@ -37,7 +37,7 @@ def holds_user_work(store: Store) -> bool:
     or templates, and any edit to the demo count too.
     """
     p = store.portfolio()
-    drafts, templates = bool(store.drafts()), bool(store.templates())
+    drafts, templates = bool(store.drafts.all()), bool(store.drafts.templates())
     if p.is_demo:
         return not is_untouched_demo(p, has_drafts=drafts, has_templates=templates)
     pristine = (

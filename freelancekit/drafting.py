@@ -88,7 +88,7 @@ class Draft:
         return self.status in CLOSED
 
     def to_data(self) -> dict[str, Any]:
-        """A JSON-able dict (what ``Store.save_draft`` stores); ``revision`` lives in the store."""
+        """A JSON-able dict (what ``Store.drafts.save`` stores); ``revision`` lives in the store."""
         data = asdict(self)
         data.pop("revision")
         data["offers"] = list(self.offers)
@@ -190,13 +190,13 @@ def set_template(store: Store, name: str, body: str) -> None:
     sample = demo_portfolio()
     sample = replace(sample, profile=replace(sample.profile, locale=locale))
     compose_draft(sample, sample.clients[0], tone=tone, templates={name: text})  # raises a clear InvalidInput
-    store.save_template(name, text)
+    store.drafts.save_template(name, text)
 
 
 def reset_template(store: Store, name: str) -> None:
     """Go back to the shipped template."""
     _check_template_name(name)
-    store.save_template(name, None)
+    store.drafts.save_template(name, None)
 
 
 # -- text helpers --------------------------------------------------------------
@@ -388,7 +388,7 @@ def compose_draft(
     None takes the best-fitting three. ``packages`` (with ``services`` None):
     offer the profile's good/better/best packages instead, when the client can
     take one (see ``applicable_packages``). ``templates``: overrides by template name
-    (``Store.templates()``). ``today`` dates the proposed call and the win's age.
+    (``Store.drafts.templates()``). ``today`` dates the proposed call and the win's age.
     ``outcomes``: what similar clients did with past offers
     (``followups.outcome_history``), so a service they keep declining ranks lower.
     """
@@ -554,17 +554,17 @@ def save_draft(store: Store, draft: Draft) -> Draft:
     if client_id is None:
         raise InvalidInput(Problem("client", code="draft.no_client"))
     draft = validate_draft(draft)
-    revision = store.save_draft(client_id, draft.to_data(), draft.revision)
+    revision = store.drafts.save(client_id, draft.to_data(), draft.revision)
     return replace(draft, revision=revision)
 
 
 def load_drafts(store: Store) -> list[Draft]:
     """Every saved draft, in client order."""
-    return [Draft.from_data(data, rev, cid) for cid, (data, rev) in sorted(store.drafts().items())]
+    return [Draft.from_data(data, rev, cid) for cid, (data, rev) in sorted(store.drafts.all().items())]
 
 
 def load_draft(store: Store, client_id: int) -> Draft | None:
-    found = store.draft(client_id)
+    found = store.drafts.get(client_id)
     return Draft.from_data(found[0], found[1], client_id) if found else None
 
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from .errors import EXIT_INPUT, InvalidInput, NotFound, NothingToUndo, Phrase, PortfolioBusy, Problem, StaleEdit, StorageError, UndoConflict
@@ -41,6 +41,9 @@ from .model import (
 from .client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_distinct, param_rows
 from .records.schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
 from .validation import name_key, parse_weight
+
+if TYPE_CHECKING:
+    from .drafts_store import DraftsPart
 
 SCHEMA_VERSION = 6
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
@@ -105,6 +108,8 @@ INSERT_CLIENT = f"INSERT INTO clients ({', '.join(PARAM_COLUMNS)}) VALUES ({', '
 UPDATE_CLIENT = f"UPDATE clients SET {', '.join(c + '=?' for c in PARAM_COLUMNS)}, revision=revision+1 WHERE id=?"  # params + id
 UPDATE_PROFILE = ("UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, digits=?,"
                   " revision=revision+1 WHERE id=1")
+# whether a client is (still) saved, asked inside a write before saving something of theirs (here and by the store's parts)
+CLIENT_EXISTS = "SELECT 1 FROM clients WHERE id = ?"  # client_id
 
 
 def _profile_params(p: Profile) -> tuple[Any, ...]:
@@ -271,6 +276,13 @@ class Store:
     refused with a clear message); a file the user may not write is opened that
     way by itself. ``busy_timeout_ms`` is how long a save waits for another
     program's save before giving up with ``PortfolioBusy``.
+
+    What is not clients, criteria or the profile lives in named parts, so the
+    class does not grow with every feature; each part is a view of the store
+    (it keeps nothing of its own) and saves through this store's one write path (``_write``, ``_read``), so its
+    saves are transactions like any other and move ``data_version``:
+
+    - ``drafts``: saved drafts and template overrides (``drafts_store.DraftsPart``).
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
@@ -438,10 +450,20 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- transactions --------------------------------------------------------
+    # -- parts ---------------------------------------------------------------
+    # a property, not an attribute: a part kept on the store would make a reference cycle,
+    # and the store would then be closed by the cycle collector, not as soon as it is dropped
+    @property
+    def drafts(self) -> DraftsPart:
+        """Saved drafts and template overrides (``drafts_store``)."""
+        from .drafts_store import DraftsPart
+
+        return DraftsPart(self)
+
+    # -- transactions (the one write path, the store's and its parts') ------
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One user action: all of it is saved, or none of it."""
+        """One user action: all of it is saved, or none of it (protected: for the store and its parts)."""
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
@@ -483,6 +505,7 @@ class Store:
                 self.conn.execute("ROLLBACK")
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Every row of one query, SQLite's errors translated (protected: for the store and its parts)."""
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -613,7 +636,7 @@ class Store:
             crit = next((k for k in self.criteria() if k.key == key), None)
             if crit is None:
                 raise NotFound(code="criterion.gone", key=key)
-            if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
+            if not c.execute(CLIENT_EXISTS, (client_id,)).fetchone():
                 raise NotFound(code="client.gone")
             parsed = parse_value(crit, value)
             c.execute("UPDATE clients SET vals = json_set(vals, ?, ?), updated = ?, revision = revision + 1 WHERE id = ?",
@@ -880,46 +903,6 @@ class Store:
 
     def client_count(self) -> int:
         return self._read("SELECT count(*) FROM clients")[0][0]
-
-    # -- drafts and templates (used by the drafting engine) -------------------
-    def save_draft(self, client_id: int, data: Mapping[str, Any], expected_revision: int | None = None) -> int:
-        """Store one client's draft (a JSON-able dict); returns its new revision."""
-        payload = json.dumps(dict(data), ensure_ascii=False, default=str)
-        with self._write() as c:
-            if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
-                raise NotFound(code="draft.client_gone")
-            row = c.execute("SELECT revision FROM drafts WHERE client_id = ?", (client_id,)).fetchone()
-            if row is None:
-                c.execute("INSERT INTO drafts (client_id, data, updated) VALUES (?, ?, ?)", (client_id, payload, _now()))
-                return 1
-            if expected_revision is not None and row[0] != expected_revision:
-                raise StaleEdit(code="draft.stale")
-            c.execute("UPDATE drafts SET data=?, updated=?, revision=revision+1 WHERE client_id=?", (payload, _now(), client_id))
-            return row[0] + 1
-
-    def drafts(self) -> dict[int, tuple[dict[str, Any], int]]:
-        """Every saved draft by client id, with its revision."""
-        return {cid: (json.loads(data), rev) for cid, data, rev in self._read("SELECT client_id, data, revision FROM drafts")}
-
-    def draft(self, client_id: int) -> tuple[dict[str, Any], int] | None:
-        """One client's saved draft with its revision, or None: one row read, not every draft."""
-        rows = self._read("SELECT data, revision FROM drafts WHERE client_id = ?", (client_id,))
-        return (json.loads(rows[0][0]), rows[0][1]) if rows else None
-
-    def delete_draft(self, client_id: int) -> None:
-        with self._write() as c:
-            c.execute("DELETE FROM drafts WHERE client_id = ?", (client_id,))
-
-    def templates(self) -> dict[str, str]:
-        return dict(self._read("SELECT name, body FROM templates"))
-
-    def save_template(self, name: str, body: str | None) -> None:
-        """Override one draft template for this portfolio (None restores the default)."""
-        with self._write() as c:
-            if body is None:
-                c.execute("DELETE FROM templates WHERE name = ?", (name,))
-            else:
-                c.execute("INSERT INTO templates VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET body = excluded.body", (name, body))
 
     # -- safety copies -------------------------------------------------------
     def backup(self, dest: str | Path) -> Path:

@@ -73,9 +73,9 @@ def _in_demo(action):
 @pytest.mark.parametrize("work", [
     lambda s: s.save_profile({"name": "Maya", "signature": "— Maya"}),
     lambda s: s.set_weights({"ease": 3}),
-    lambda s: s.save_template("body_en", "Hi"),
+    lambda s: s.drafts.save_template("body_en", "Hi"),
     _in_demo(lambda s, cid: s.update_client(cid, {"name": "Mine"})),
-    _in_demo(lambda s, cid: s.save_draft(cid, {"subject": "Hi"})),
+    _in_demo(lambda s, cid: s.drafts.save(cid, {"subject": "Hi"})),
 ], ids=["profile only", "weights only", "a template", "an edited demo", "a draft in the demo"])
 def test_demo_refuses_to_replace_any_user_work(tmp_path, capsys, work):
     db = tmp_path / "p.sqlite"

@@ -324,11 +324,11 @@ def test_templates_are_saved_per_portfolio_after_a_check(tmp_path):
         with pytest.raises(InvalidInput, match="is not a draft template"):
             set_template(store, "../../etc/passwd", "x")
         set_template(store, "en/warm_subject.j2", "Hello {{ client }}")
-        assert store.templates() == {"en/warm_subject.j2": "Hello {{ client }}"}
+        assert store.drafts.templates() == {"en/warm_subject.j2": "Hello {{ client }}"}
         p = store.portfolio()
-        assert compose_draft(p, p.clients[0], templates=store.templates()).subject == "Hello Brightpath Software"
+        assert compose_draft(p, p.clients[0], templates=store.drafts.templates()).subject == "Hello Brightpath Software"
         reset_template(store, "en/warm_subject.j2")
-        assert store.templates() == {}
+        assert store.drafts.templates() == {}
     assert len(template_names()) == 8 and all(default_template(n).strip() for n in template_names())
 
 

@@ -89,14 +89,14 @@ def test_preview_lists_old_and_new_per_field_and_saves_nothing(store):
 
 
 def test_undo_restores_the_exact_export_and_can_run_once(store):
-    store.save_draft(store.client_by_name("Acme").id, {"subject": "hi"})
-    before = export(store), store.drafts()
+    store.drafts.save(store.client_by_name("Acme").id, {"subject": "hi"})
+    before = export(store), store.drafts.all()
     r = import_clients(store, csv("name,email,ease,notes", "acme,x@y.io,5,(clear)", "New one,n@y.io,2,hello"), "c.csv")
     assert (r.added, r.updated) == (1, 1) and export(store) != before[0]
     assert store.last_import().source == "c.csv"
     undone = store.undo_import()
     assert (undone.added, undone.updated) == (1, 1)
-    assert (export(store), store.drafts()) == before
+    assert (export(store), store.drafts.all()) == before
     assert store.last_import() is None
     with pytest.raises(NothingToUndo):
         store.undo_import()
@@ -120,12 +120,12 @@ def test_undo_is_refused_when_a_client_changed_since(store, later):
     elif later == "delete updated":
         store.delete_client(store.client_by_name("Acme").id)
     else:
-        store.save_draft(store.client_by_name("Gamma").id, {"subject": "hi"})
-    before = (store.portfolio(), store.drafts(), store.data_version())
+        store.drafts.save(store.client_by_name("Gamma").id, {"subject": "hi"})
+    before = (store.portfolio(), store.drafts.all(), store.data_version())
     with pytest.raises(UndoConflict) as exc:
         store.undo_import()
     assert exc.value.names == (["Gamma"] if "added" in later else ["Acme"])
-    assert (store.portfolio(), store.drafts(), store.data_version()) == before
+    assert (store.portfolio(), store.drafts.all(), store.data_version()) == before
     assert store.last_import() is not None  # still undoable once the conflict is sorted out
 
 

@@ -65,7 +65,7 @@ def csv_file(columns, rows) -> bytes:
 def exports(store: Store) -> tuple[bytes, list[list[str]], object]:
     """The CSV export's bytes, the cells the XLSX export writes (its bytes carry a timestamp), the drafts."""
     p = store.portfolio()
-    return to_csv_bytes(p.clients, p.criteria), export_rows(p.clients, p.criteria), store.drafts()
+    return to_csv_bytes(p.clients, p.criteria), export_rows(p.clients, p.criteria), store.drafts.all()
 
 
 def field_of(client, field):
@@ -80,7 +80,7 @@ def test_import_then_undo_is_the_identity_and_empty_cells_change_nothing(case):
         for raw in saved:
             added = store.add_client(raw)
             if raw["notes"]:
-                store.save_draft(added.id, {"subject": f"about {raw['notes']}"})
+                store.drafts.save(added.id, {"subject": f"about {raw['notes']}"})
         before = {c.key: c for c in store.clients()}
         exported = exports(store)
         data = csv_file(columns, rows)

@@ -20,7 +20,7 @@ def store(tmp_path):
 
 
 def snapshot(store: Store):
-    return store.portfolio(), store.data_version(), store.drafts(), store.templates()
+    return store.portfolio(), store.data_version(), store.drafts.all(), store.drafts.templates()
 
 
 # -- opening and migrating -----------------------------------------------------
@@ -182,13 +182,13 @@ def test_replace_all_and_start_empty(store):
     p = store.portfolio()
     assert p.is_demo and len(p.clients) == 12 and p.profile.name == "Maya Carter" and len(p.profile.services) == 7
     first = store.client_by_name("Brightpath Software")
-    store.save_draft(first.id, {"subject": "Hi"})
-    store.save_template("subject_en", "Hello {{ contact }}")
+    store.drafts.save(first.id, {"subject": "Hi"})
+    store.drafts.save_template("subject_en", "Hello {{ contact }}")
     store.start_empty()
     p = store.portfolio()
     assert not p.is_demo and p.clients == () and p.profile.name == "" and p.profile.services == ()
     assert [c.key for c in p.criteria] == [c.key for c in builtin_criteria()]
-    assert store.drafts() == {} and store.templates() == {}
+    assert store.drafts.all() == {} and store.drafts.templates() == {}
 
 
 def test_profile_save_and_stale(store):
@@ -289,41 +289,63 @@ def test_set_weights(store):
 # -- drafts and templates -----------------------------------------------------------
 def test_a_draft_is_saved_with_a_revision_that_moves_on(store):
     c = store.add_client({"name": "Acme"})
-    assert store.save_draft(c.id, {"subject": "Hi ☕", "body": "سلام"}) == 1
-    assert store.save_draft(c.id, {"subject": "Hi again"}, expected_revision=1) == 2
-    assert store.drafts() == {c.id: ({"subject": "Hi again"}, 2)}
+    assert store.drafts.save(c.id, {"subject": "Hi ☕", "body": "سلام"}) == 1
+    assert store.drafts.save(c.id, {"subject": "Hi again"}, expected_revision=1) == 2
+    assert store.drafts.all() == {c.id: ({"subject": "Hi again"}, 2)}
 
 
 def test_a_draft_saved_from_an_old_revision_is_refused(store):
     c = store.add_client({"name": "Acme"})
-    store.save_draft(c.id, {"subject": "one"})
-    store.save_draft(c.id, {"subject": "two"}, expected_revision=1)
+    store.drafts.save(c.id, {"subject": "one"})
+    store.drafts.save(c.id, {"subject": "two"}, expected_revision=1)
     with pytest.raises(StaleEdit, match="this draft was changed elsewhere"):
-        store.save_draft(c.id, {"subject": "lost"}, expected_revision=1)
-    assert store.drafts() == {c.id: ({"subject": "two"}, 2)}
+        store.drafts.save(c.id, {"subject": "lost"}, expected_revision=1)
+    assert store.drafts.all() == {c.id: ({"subject": "two"}, 2)}
 
 
 def test_a_draft_needs_a_saved_client(store):
     with pytest.raises(NotFound, match="its draft was not saved"):
-        store.save_draft(999, {"subject": "x"})
+        store.drafts.save(999, {"subject": "x"})
 
 
 def test_a_draft_goes_when_deleted_or_with_its_client(store):
     c = store.add_client({"name": "Acme"})
-    store.save_draft(c.id, {"subject": "Hi"})
-    store.delete_draft(c.id)
-    assert store.drafts() == {}
-    store.save_draft(c.id, {"subject": "again"})
+    store.drafts.save(c.id, {"subject": "Hi"})
+    store.drafts.delete(c.id)
+    assert store.drafts.all() == {}
+    store.drafts.save(c.id, {"subject": "again"})
     store.delete_client(c.id)
-    assert store.drafts() == {}
+    assert store.drafts.all() == {}
 
 
 def test_a_template_override_replaces_the_last_and_none_restores_the_default(store):
-    store.save_template("body_ar", "مرحبا {{ name }}")
-    store.save_template("body_ar", "أهلا")
-    assert store.templates() == {"body_ar": "أهلا"}
-    store.save_template("body_ar", None)
-    assert store.templates() == {}
+    store.drafts.save_template("body_ar", "مرحبا {{ name }}")
+    store.drafts.save_template("body_ar", "أهلا")
+    assert store.drafts.templates() == {"body_ar": "أهلا"}
+    store.drafts.save_template("body_ar", None)
+    assert store.drafts.templates() == {}
+
+
+def test_the_drafts_part_saves_through_the_stores_one_write_path(store, monkeypatch):
+    """Each save of ``store.drafts`` is one of the store's own transactions: it moves data_version, once."""
+    c = store.add_client({"name": "Acme"})
+    real_write, writes = store._write, []
+    monkeypatch.setattr(store, "_write", lambda: writes.append(1) or real_write())
+    before = store.data_version()
+    store.drafts.save(c.id, {"subject": "Hi"})
+    store.drafts.save_template("body_en", "Hello")
+    store.drafts.delete(c.id)
+    assert len(writes) == 3 and store.data_version() == before + 3
+
+
+def test_a_store_whose_parts_were_used_is_closed_as_soon_as_it_is_dropped(tmp_path):
+    import weakref
+
+    s = Store(tmp_path / "p.sqlite")
+    s.drafts.templates()
+    gone = weakref.ref(s)
+    del s
+    assert gone() is None  # no reference cycle through a part: the store is freed (and closed) at once
 
 
 # -- backups -------------------------------------------------------------------------
@@ -421,12 +443,13 @@ def test_a_first_format_portfolio_gains_packages_and_keeps_everything(tmp_path):
 
 def test_one_draft_is_read_by_its_client_alone(store, monkeypatch):
     from freelancekit.drafting import Draft, load_draft
+    from freelancekit.drafts_store import DraftsPart
 
     a, b = store.add_client({"name": "Acme"}), store.add_client({"name": "Beta"})
     for c in (a, b):
-        store.save_draft(c.id, Draft(c.id, c.name, "", "", f"For {c.name}", "Hello").to_data())
-    assert store.draft(b.id)[0]["subject"] == "For Beta" and store.draft(999) is None
-    monkeypatch.setattr(Store, "drafts", lambda self: pytest.fail("load_draft read every draft"))
+        store.drafts.save(c.id, Draft(c.id, c.name, "", "", f"For {c.name}", "Hello").to_data())
+    assert store.drafts.get(b.id)[0]["subject"] == "For Beta" and store.drafts.get(999) is None
+    monkeypatch.setattr(DraftsPart, "all", lambda self: pytest.fail("load_draft read every draft"))
     assert (load_draft(store, a.id).subject, load_draft(store, a.id).revision) == ("For Acme", 1)
 
 

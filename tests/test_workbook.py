@@ -75,4 +75,4 @@ def test_draft_for_a_chosen_client_saves_nothing(store):
     draft = workbook.draft_for(store, "flow yoga collective", tone="formal")
     assert draft.client_name == "Flow Yoga Collective" and draft.tone == "formal" and draft.body
     assert workbook.draft_for(store).client_name == rank_portfolio(store).top(1)[0]
-    assert store.data_version() == before and store.drafts() == {} or not store.drafts()
+    assert store.data_version() == before and store.drafts.all() == {} or not store.drafts.all()

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     with open_portfolio(args.db, create=False) as store:
         portfolio = store.portfolio()
         saved = {d.client_id: d for d in load_drafts(store)}
-        templates = store.templates()
+        templates = store.drafts.templates()
     if args.list:
         return print_follow_ups(portfolio, list(saved.values()), args.lang, args.digits)
     if not args.out:

@@ -597,7 +597,7 @@ class DraftsView:
             return  # same top three as shown: nothing to compose (the slider hot path)
         self._shown = key
         self.message.value = "" if top else _muted(i18n.t("drafts.no_clients", loc))
-        self.templates = self.state.store.templates()
+        self.templates = self.state.store.drafts.templates()
         kept = {card.key: card for card in self.cards}
         # a card holding typed work stays even if its client or the profile changed elsewhere: what is typed is never lost
         held = {card.client.id: card for card in self.cards if card.holds_unsaved}

@@ -26,7 +26,7 @@ def store(tmp_path):
 
 
 def snapshot(s: Store):
-    return s.portfolio(), s.data_version(), s.drafts(), s.templates()
+    return s.portfolio(), s.data_version(), s.drafts.all(), s.drafts.templates()
 
 
 # -- model and Python API ---------------------------------------------------------

@@ -42,7 +42,7 @@ SAVES = {
     "set_weights": lambda s: s.set_weights({"ease": 3}),
     "add_criterion": lambda s: s.add_criterion({"label": "Referrals"}),
     "import": lambda s: import_clients(s, b"name,ease\nImported Co,5\n"),
-    "save_draft": lambda s: s.save_draft(s.clients()[0].id, {"subject": "Hello"}),
+    "save_draft": lambda s: s.drafts.save(s.clients()[0].id, {"subject": "Hello"}),
     "start_empty": lambda s: s.start_empty(),
 }
 
@@ -155,7 +155,7 @@ def test_disk_full_refuses_the_save_and_keeps_the_portfolio(db, save):
             "import": lambda: import_clients(store, ("name,notes\n" + "".join(f"Big {i},{big}\n" for i in range(20))).encode()),
             "save_profile": lambda: store.save_profile({"name": "Lina", "signature": big[:2000],
                                                         "services": [{"name": f"s{i}", "value": "v" * 300} for i in range(30)]}),
-            "save_draft": lambda: store.save_draft(store.clients()[0].id, {"body": big * 3}),
+            "save_draft": lambda: store.drafts.save(store.clients()[0].id, {"body": big * 3}),
         }[save]
         try:
             op()
