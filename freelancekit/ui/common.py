@@ -11,6 +11,7 @@ import base64
 import functools
 import html
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -44,6 +45,7 @@ NO_MATH = "tex2jax_ignore mathjax_ignore"
 
 
 _OPENERS = {"\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', "\u2068": "<bdi>"}
+_ISOLATE_MARKS = re.compile("([\u2066-\u2069])")
 
 
 def isolates_html(text: str) -> str:
@@ -51,18 +53,20 @@ def isolates_html(text: str) -> str:
 
     Browsers lay out ``<bdi dir=ltr>`` reliably; a bare LRI in an Arabic
     sentence still let '+10.0' come out as '10.0+'. Unpaired marks are dropped.
+    Escaped a run at a time, not a character at a time: the ranking's sentences
+    are rebuilt on every weight change.
     """
     out, depth = [], 0
-    for ch in text:
-        if ch in _OPENERS:
-            out.append(_OPENERS[ch])
+    for part in _ISOLATE_MARKS.split(text):
+        if part in _OPENERS:
+            out.append(_OPENERS[part])
             depth += 1
-        elif ch == "\u2069":
+        elif part == "\u2069":
             if depth:
                 out.append("</bdi>")
                 depth -= 1
-        else:
-            out.append(html.escape(ch, quote=True))
+        elif part:
+            out.append(html.escape(part, quote=True))
     out.extend("</bdi>" * depth)
     return "".join(out)
 

@@ -129,9 +129,10 @@ class RankingView:
             return
         set_error(self.message, None)
         self._filter()
-        self._render_table()
-        if self.charts_shown:
+        self._render_table(parts=False)
+        if self.charts_shown:  # the chart goes out right behind the table; the sentences beside them after
             self._render_charts()
+        self._show_parts()
 
     def _on_charts_shown(self, change: dict[str, Any]) -> None:
         if not self.charts_shown and (change["new"] or 0) > 0:
@@ -187,7 +188,7 @@ class RankingView:
         assert self.ranking is not None
         return len(self.ranking) if self.places is None else len(self.places)
 
-    def _render_table(self) -> None:
+    def _render_table(self, parts: bool = True) -> None:
         assert self.ranking is not None
         n = self._count()
         state = self.state
@@ -198,6 +199,12 @@ class RankingView:
                                  last=state.num(min(n, self.start + PAGE_SIZE)), total=state.num(n))
         self.prev.disabled = self.start == 0
         self.next.disabled = self.start + PAGE_SIZE >= n
+        if parts:
+            self._show_parts()
+
+    def _show_parts(self) -> None:
+        """The insight, records, upsell and download parts for the ranking and page shown."""
+        assert self.ranking is not None
         shown = range(len(self.ranking)) if self.places is None else self.places
         page = [int(p) for p in shown[self.start:self.start + PAGE_SIZE]]  # one page, not a list of every client
         for part in self._parts():

@@ -8,6 +8,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from freelancekit import robustness
 from freelancekit.bidi import strip_marks
@@ -185,3 +187,28 @@ def test_arabic_sentences_keep_numbers_left_to_right_in_the_page(demo_db):
         assert '<bdi dir="ltr">+' in top and "\u2066" not in top
     finally:
         app.store.close()
+
+
+def _isolates_html_by_character(text: str) -> str:
+    """The first implementation, a character at a time: the reference the faster one must equal."""
+    openers = {"\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', "\u2068": "<bdi>"}
+    out, depth = [], 0
+    for ch in text:
+        if ch in openers:
+            out.append(openers[ch])
+            depth += 1
+        elif ch == "\u2069":
+            if depth:
+                out.append("</bdi>")
+                depth -= 1
+        else:
+            out.append(html.escape(ch, quote=True))
+    out.extend("</bdi>" * depth)
+    return "".join(out)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab <>&\"'١ن\u2066\u2067\u2068\u2069")), max_size=40))
+def test_isolates_html_escapes_runs_exactly_as_character_by_character(text):
+    from freelancekit.ui.common import isolates_html
+
+    assert isolates_html(text) == _isolates_html_by_character(text)
