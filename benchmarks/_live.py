@@ -1,6 +1,7 @@
 """Shared by the app benchmarks: the browser tests' server and Chromium helpers, plus seeding."""
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -14,8 +15,17 @@ from live_app import launch_chromium, open_app, serve_app  # noqa: E402,F401
 REFERENCE = ROOT / "benchmarks" / "reference_slider.ipynb"
 
 
-def seed(db: Path, n_clients: int) -> Path:
-    """A portfolio: the 12-client demo, or ``n_clients`` random complete clients."""
+def seed(db: Path, n_clients: int, code: str | None = None) -> Path:
+    """A portfolio: the 12-client demo, or ``n_clients`` random complete clients.
+
+    ``code``: a checkout (``--reference``) that makes the file, so it is in the format that code reads.
+    """
+    if code is not None:
+        import subprocess
+
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([code, str(Path(__file__).parent)])}
+        subprocess.run([sys.executable, "-c", f"from _live import seed; seed({str(db)!r}, {n_clients})"], env=env, cwd=code, check=True)
+        return db
     from freelancekit.api import create_demo, open_portfolio
     from freelancekit.model import make_client
 

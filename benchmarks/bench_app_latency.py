@@ -67,7 +67,7 @@ def run(browser, n_clients: int, changes: int, code: str | None = None) -> tuple
     """``changes`` timed weight changes; ``code``: a checkout whose freelancekit the server runs instead of ours."""
     env = None if code is None else {"PYTHONPATH": os.pathsep.join([code, *filter(None, [os.environ.get("PYTHONPATH")])])}
     with tempfile.TemporaryDirectory() as tmp:
-        db = seed(Path(tmp) / "portfolio.sqlite", n_clients)
+        db = seed(Path(tmp) / "portfolio.sqlite", n_clients, code)
         with serve_app(db, extra_env=env) as app:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             open_app(page, app.url)
