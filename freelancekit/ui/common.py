@@ -197,8 +197,10 @@ def guarded(method: F) -> F:
 
 # -- widgets ---------------------------------------------------------------------------------------
 def classed(widget: w.Widget, *classes: str) -> w.Widget:
+    """``widget`` with each CSS class added; "a b" is two classes (the page refuses a class with a space)."""
     for c in classes:
-        widget.add_class(c)
+        for name in c.split():
+            widget.add_class(name)
     return widget
 
 

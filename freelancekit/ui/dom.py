@@ -45,8 +45,8 @@ BACKUP_LINK = "fk-backup-link"  # the box that then shows the download link
 BACKUP_DOWNLOAD = "fk-backup-download"  # the <a download> itself
 
 # -- profile --------------------------------------------------------------------
-PROFILE_PREFIX = "fk-profile-"  # + name, email, signature, currency, locale; + "-error" for its message
-PROFILE_FIELDS = ("name", "email", "signature", "currency", "locale")
+PROFILE_PREFIX = "fk-profile-"  # + name, email, signature, currency, locale, digits; + "-error" for its message
+PROFILE_FIELDS = ("name", "email", "signature", "currency", "locale", "digits")
 SERVICE_ROW = "fk-service-row"  # one service row; its inputs: fk-service-name / -value / -price
 SERVICE_NAME = "fk-service-name"
 SERVICE_VALUE = "fk-service-value"

@@ -8,9 +8,12 @@ places their labels itself).
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from app_page import css, open_tab
+from app_page import choose, css, open_tab
+from freelancekit import i18n
 from freelancekit.api import create_demo
 from freelancekit.examples import arabic_demo_portfolio
 from freelancekit.ui import dom
@@ -75,3 +78,21 @@ def test_arabic_page_has_its_language_direction_title_and_loading_message(arabic
     chart = f"{css(dom.CHART_CONTRIB)} .js-plotly-plot"
     page.locator(chart).first.wait_for(state="visible")
     assert page.evaluate("(sel) => getComputedStyle(document.querySelector(sel + ' svg text')).direction", chart) == "ltr"
+
+
+def test_arabic_indic_digits_chosen_in_the_profile_show_in_the_ranking(arabic_app, page):
+    open_app(page, arabic_app.url)
+    page.locator(css(dom.APP)).first.wait_for(state="visible")
+    open_tab(page, "profile", "ar")
+    old_tabs = page.locator(css(dom.TABS)).first.element_handle()
+    choose(page, dom.profile_field("digits"), i18n.t("profile.digits_arab", "ar"))
+    # the app is built again in the new digits (as after a language switch): the old tabs leave the page
+    page.wait_for_function("(el) => !el.isConnected", arg=old_tabs, timeout=30_000)
+    open_tab(page, "ranking", "ar")
+    first = page.locator(f"{css(dom.RANK_ROW)}[data-rank='1'] td").first
+    first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_function("(sel) => document.querySelector(sel)?.textContent === '١'",
+                           arg=f"{css(dom.RANK_ROW)}[data-rank='1'] td", timeout=30_000)
+    score = page.locator(f"{css(dom.RANK_ROW)}[data-rank='1'] td").nth(2).inner_text()
+    assert re.fullmatch(r"[٠-٩]+٫[٠-٩]", score), score
+    screenshot(page, "arabic-digits-ranking")

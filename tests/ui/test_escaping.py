@@ -93,3 +93,15 @@ def test_every_user_text_html_in_the_app_is_marked_no_math(app):
     assert all(NO_MATH in c.value for c in cells)
     assert all(NO_MATH in card.facts.value for card in app.views["drafts"].cards)
     assert app.views["drafts"].cards[0].client.name == "$x^2$ Co"
+
+
+def test_no_widget_class_holds_a_space(app):
+    """The page adds each of a widget's classes as one token: 'a b' is refused (and the widget's classes with it)."""
+    def walk(widget):
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    built = [app.root, *(app.views[v].widget for v in ("profile", "clients", "import", "criteria", "ranking", "drafts"))]
+    bad = [(type(m).__name__, c) for top in built for m in walk(top) for c in getattr(m, "_dom_classes", ()) if " " in c]
+    assert bad == []
