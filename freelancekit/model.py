@@ -106,6 +106,13 @@ class Client:
     def key(self) -> str:
         return v.name_key(self.name)
 
+    @property
+    def saved_id(self) -> int:
+        """The id of a client read from the store (one being typed, never saved, has none: a bug to ask)."""
+        if self.id is None:
+            raise ValueError(f"client {self.name!r} is not saved")
+        return self.id
+
 
 @dataclass(frozen=True)
 class Portfolio:

@@ -178,7 +178,7 @@ class ClientForm:
     def __init__(self, view: ClientsView):
         self.view = view
         self.state = view.state
-        self.editing: tuple[int | None, int] | None = None  # (id, revision) of the client being edited
+        self.editing: tuple[int, int] | None = None  # (id, revision) of the saved client being edited
         self.pending: dict[str, Any] | None = None  # what "Keep mine" would save
         self.fields: dict[str, FieldRow] = {}
         self.title = w.HTML(value="")
@@ -318,7 +318,7 @@ class ClientForm:
         self.mark_clean()
 
     def open(self, client: Client) -> None:
-        self.editing = (client.id, client.revision)
+        self.editing = (client.saved_id, client.revision)
         self._reset_messages()
         self.fill({**client.__dict__, "services": list(client.services), "values": dict(client.values)})
         self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", self.state.locale, name=client.name))}</h3>'
@@ -387,7 +387,7 @@ class ClientForm:
         self.stale.hide()
         self.pending = None
         self.mark_clean()
-        self.editing = (client.id, client.revision)
+        self.editing = (client.saved_id, client.revision)
         self.delete.layout.display = "inline-flex"
         self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", loc, name=client.name))}</h3>'
         self.state.status.info(i18n.t("clients.saved", loc, name=client.name))
@@ -403,7 +403,7 @@ class ClientForm:
         except NotFound:
             self._save(self.pending, None)  # reports "deleted elsewhere", never re-creates silently
             return
-        self.editing = (current.id, current.revision)
+        self.editing = (current.saved_id, current.revision)
         self._save(self.pending, current.revision)
 
     @guarded

@@ -173,7 +173,7 @@ class DraftCard:
         self.facts = classed(w.HTML(value=card_html(rank, client, loc)), dom.DRAFT_FACTS)
         self.risk = classed(w.HTML(value=draft_risk_html(view.concentration, client.name, loc)), dom.DRAFT_CONCENTRATION)
         self.message = error_label(dom.DRAFT_MESSAGE)
-        choices = view.choices.get(client.id) or (Choices.of(saved) if saved else Choices())
+        choices = view.choices.get(client.saved_id) or (Choices.of(saved) if saved else Choices())
 
         # -- choices ----------------------------------------------------------------------
         chosen = self._chosen_keys(choices)
@@ -382,7 +382,7 @@ class DraftCard:
     def on_choice(self, _change: Any = None) -> None:
         if self._loading:
             return
-        self.view.choices[self.client.id] = self.choices()
+        self.view.choices[self.client.saved_id] = self.choices()
         if self.saved:
             self.render_state()  # a saved draft changes only on "Rewrite"
         else:
@@ -482,12 +482,12 @@ class DraftCard:
         """Save my version over theirs, knowingly: against the revision saved now."""
         if self.pending is None:
             return
-        current = self.view.saved_draft(self.client.id)
+        current = self.view.saved_draft(self.client.saved_id)
         self.save(replace(self.pending, revision=current.revision if current else 0))
 
     @guarded
     def on_reload_theirs(self, _b: Any = None) -> None:
-        current = self.view.saved_draft(self.client.id)
+        current = self.view.saved_draft(self.client.saved_id)
         self.pending = None
         self.stale.hide()
         if current is None:
@@ -502,7 +502,7 @@ class DraftCard:
             self.packages.value = Choices.of(current).packages
         finally:
             self._loading = False
-        self.view.choices.pop(self.client.id, None)
+        self.view.choices.pop(self.client.saved_id, None)
         self.show(current)
 
 

@@ -107,7 +107,8 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
             badge = " 📊" if dom.RECORDS_MEASURED in css else ""
             cells.append(f'<td class="{css}" title="{html_text(tip)}" data-points="{pts:.2f}"{mark}>'
                          f"<bdi>{isolates_html(shown)}</bdi>{badge}</td>")
-        cid = "" if ids[i] is None else str(int(ids[i]))
+        client_id = ids[i]
+        cid = "" if client_id is None else str(int(client_id))
         rows.append(
             f'<tr class="{" ".join(classes)}" data-rank="{r}" data-client-id="{cid}" data-score="{score:.2f}">'
             f'<td>{num(str(r))}</td><td class="{dom.RANK_NAME}"><bdi>{html_text(names[i])}</bdi>{marks}</td>'
