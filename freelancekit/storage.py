@@ -44,6 +44,7 @@ from .validation import name_key, parse_weight
 
 if TYPE_CHECKING:
     from .drafts_store import DraftsPart
+    from .records.store import RecordsPart
 
 SCHEMA_VERSION = 6
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
@@ -108,8 +109,9 @@ INSERT_CLIENT = f"INSERT INTO clients ({', '.join(PARAM_COLUMNS)}) VALUES ({', '
 UPDATE_CLIENT = f"UPDATE clients SET {', '.join(c + '=?' for c in PARAM_COLUMNS)}, revision=revision+1 WHERE id=?"  # params + id
 UPDATE_PROFILE = ("UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, digits=?,"
                   " revision=revision+1 WHERE id=1")
-# whether a client is (still) saved, asked inside a write before saving something of theirs (here and by the store's parts)
+# whether a client or criterion is (still) saved, asked inside a write before saving something of theirs (here and by the store's parts)
 CLIENT_EXISTS = "SELECT 1 FROM clients WHERE id = ?"  # client_id
+CRITERION_EXISTS = "SELECT 1 FROM criteria WHERE key = ?"  # key
 
 
 def _profile_params(p: Profile) -> tuple[Any, ...]:
@@ -141,6 +143,12 @@ class ImportRecord:
     at: str
     added: int
     updated: int
+
+
+# What the last import did (``_import_record``'s data, as JSON), kept for ``undo_import`` (import_clients, last_import, undo_import and replace_all use it).
+SAVE_LAST_IMPORT = "INSERT INTO meta VALUES ('last_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"  # JSON
+SELECT_LAST_IMPORT = "SELECT value FROM meta WHERE key = 'last_import'"
+DELETE_LAST_IMPORT = "DELETE FROM meta WHERE key = 'last_import'"
 
 
 def _import_record(data: Mapping[str, Any]) -> ImportRecord:
@@ -282,7 +290,9 @@ class Store:
     (it keeps nothing of its own) and saves through this store's one write path (``_write``, ``_read``), so its
     saves are transactions like any other and move ``data_version``:
 
-    - ``drafts``: saved drafts and template overrides (``drafts_store.DraftsPart``).
+    - ``drafts``: saved drafts and template overrides (``drafts_store.DraftsPart``);
+    - ``records``: imported time entries, invoices and payments (``records.store.RecordsPart``),
+      imported on first use because it needs pandas.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False,
@@ -459,6 +469,16 @@ class Store:
         from .drafts_store import DraftsPart
 
         return DraftsPart(self)
+
+    @property
+    def records(self) -> RecordsPart:
+        """Imported time entries, invoices and payments, and their client matching (``records.store``).
+
+        Imported here, on first use: it needs pandas, which opening a store does not.
+        """
+        from .records.store import RecordsPart
+
+        return RecordsPart(self)
 
     # -- transactions (the one write path, the store's and its parts') ------
     @contextmanager
@@ -732,13 +752,12 @@ class Store:
             # the new clients took the ids first_new ... first_new + added - 1 (max + 1 each, one writer)
             record = {"source": source, "at": now, "added": [first_new, first_new + len(inserts) - 1],
                       "added_keys": [p[1] for p in inserts], "replaced": replaced}
-            c.execute("INSERT INTO meta VALUES ('last_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                      (json.dumps(record, ensure_ascii=False),))
+            c.execute(SAVE_LAST_IMPORT, (json.dumps(record, ensure_ascii=False),))
         return result
 
     def last_import(self) -> ImportRecord | None:
         """The import that ``undo_import`` would undo, if any."""
-        rows = self._read("SELECT value FROM meta WHERE key = 'last_import'")
+        rows = self._read(SELECT_LAST_IMPORT)
         return _import_record(json.loads(rows[0][0])) if rows else None
 
     def undo_import(self) -> ImportRecord:
@@ -750,7 +769,7 @@ class Store:
         (with a new revision, so an editor opened on the imported version sees the change).
         """
         with self._write() as c:
-            row = c.execute("SELECT value FROM meta WHERE key = 'last_import'").fetchone()
+            row = c.execute(SELECT_LAST_IMPORT).fetchone()
             if row is None:
                 raise NothingToUndo(code="import.nothing_to_undo")
             data = json.loads(row[0])
@@ -770,7 +789,7 @@ class Store:
                 raise UndoConflict(changed)
             c.execute("DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([r[0] for r in ours]),))
             c.executemany(UPDATE_CLIENT, [(*r[1:11], r[12], *_stored_extras(r), r[0]) for r in replaced])  # _STORED_COLS -> params + id
-            c.execute("DELETE FROM meta WHERE key = 'last_import'")
+            c.execute(DELETE_LAST_IMPORT)
         return record
 
     @contextmanager
@@ -810,7 +829,7 @@ class Store:
         existing = self.criteria()
         crit = make_criterion({"weight": 0, **raw}, (c.key for c in existing))
         with self._write() as c:
-            if c.execute("SELECT 1 FROM criteria WHERE key = ?", (crit.key,)).fetchone():
+            if c.execute(CRITERION_EXISTS, (crit.key,)).fetchone():
                 raise InvalidInput(Problem("key", code="criterion.key_taken", value=crit.key))
             labels = {name_key(lbl) for (lbl,) in c.execute("SELECT label FROM criteria")}
             if name_key(crit.label) in labels:
@@ -895,7 +914,7 @@ class Store:
                 INSERT_CLIENT,
                 [params for batch in ClientColumns.runs((None, cl) for cl in portfolio.clients) for params in param_rows(batch, now)])
             c.execute("UPDATE meta SET value = ? WHERE key = 'is_demo'", ("1" if portfolio.is_demo else "0",))
-            c.execute("DELETE FROM meta WHERE key = 'last_import'")  # nothing of it is left to undo
+            c.execute(DELETE_LAST_IMPORT)  # nothing of it is left to undo
 
     def start_empty(self) -> None:
         """An empty portfolio with the built-in criteria, keeping nothing of the old one."""

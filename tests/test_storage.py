@@ -338,6 +338,16 @@ def test_the_drafts_part_saves_through_the_stores_one_write_path(store, monkeypa
     assert len(writes) == 3 and store.data_version() == before + 3
 
 
+def test_a_store_and_its_drafts_load_no_pandas_until_the_records_part_is_used(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from freelancekit.storage import Store; s = Store(sys.argv[1]); s.drafts.templates(); "
+            "print('pandas' in sys.modules); s.records.counts(); print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p.sqlite")], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
 def test_a_store_whose_parts_were_used_is_closed_as_soon_as_it_is_dropped(tmp_path):
     import weakref
 

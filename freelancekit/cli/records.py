@@ -77,7 +77,7 @@ def _say_problems(problems: list[Problem], locale: str, digits: str | None = Non
 def run_import(args: argparse.Namespace) -> int:
     from .. import i18n
     from ..api import open_portfolio
-    from ..records import api, store as records_store
+    from ..records import api
     from ..records.parse import parse_records
     from ..records.problems import RecordsFileError
 
@@ -87,7 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
         loc = args.lang
         try:
             parsed = parse_records(data, args.source)
-            result = records_store.save(store, parsed, valid_only=args.valid_only)
+            result = store.records.save(parsed, valid_only=args.valid_only)
         except RecordsFileError as exc:
             print(f"freelancekit records import: {exc.in_locale(loc)}", file=sys.stderr)
             return BAD_INPUT
@@ -95,7 +95,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
             _say_problems(exc.problems, loc, args.digits)
             return BAD_INPUT
-        unmatched = records_store.unmatched(store, parsed.clients())
+        unmatched = store.records.unmatched(parsed.clients())
     print(i18n.t("records.cli.imported", loc, digits=args.digits, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
                  time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
                  payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
@@ -189,11 +189,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_map(args: argparse.Namespace) -> int:
     from .. import i18n
     from ..api import open_portfolio
-    from ..records import store as records_store
 
     with open_portfolio(args.db, create=False) as store:
         client = store.client_by_name(args.client)
-        records_store.map_client(store, args.name, client.id)
+        store.records.map_client(args.name, client.id)
         print(i18n.t("records.cli.mapped", args.lang, name=args.name, client=client.name))
     return 0
 
@@ -201,10 +200,9 @@ def run_map(args: argparse.Namespace) -> int:
 def run_use(args: argparse.Namespace) -> int:
     from .. import i18n
     from ..api import open_portfolio
-    from ..records import store as records_store
 
     with open_portfolio(args.db, create=False) as store:
-        records_store.set_source(store, args.criterion, args.source)
+        store.records.set_source(args.criterion, args.source)
         loc = args.lang
         label = i18n.criterion_label(args.criterion, store.portfolio().criterion(args.criterion).label, loc)
         print(i18n.t(f"records.cli.use_{args.source}", loc, criterion=label))

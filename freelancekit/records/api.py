@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..storage import Store
-from . import store as records_store
 from .measures import Window, summary_frame
 from .parse import ParsedRecords, parse_records
 from .problems import RecordsFileError, problem
@@ -21,7 +20,7 @@ def check_file(data: bytes, source: str | None = None) -> ParsedRecords:
 
 def import_records(store: Store, data: bytes, *, source: str | None = None, valid_only: bool = False) -> RecordsResult:
     """All or nothing (or the valid rows with ``valid_only``); the same file twice stores nothing new."""
-    return records_store.save(store, parse_records(data, source), valid_only=valid_only)
+    return store.records.save(parse_records(data, source), valid_only=valid_only)
 
 
 def read_records_file(path: Path) -> bytes:
@@ -37,4 +36,4 @@ def read_records_file(path: Path) -> bytes:
 
 def summary(store: Store, since: date | None = None, until: date | None = None) -> pd.DataFrame:
     """The measured figures of every client with records, over the window (docs/records.md)."""
-    return summary_frame(records_store.load(store), Window.of(since, until))
+    return summary_frame(store.records.load(), Window.of(since, until))

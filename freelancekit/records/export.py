@@ -15,8 +15,8 @@ import pandas as pd
 
 from ..spreadsheet import escape_formula
 from ..storage import Store
-from . import store as records_store
 from .batches import TimeBlock
+from .store import SELECT_TIME_BLOCKS
 
 INVOICE_HEADER = ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount")
 TOGGL_HEADER = ("User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date", "Start time",
@@ -47,7 +47,7 @@ def time_csv(store: Store) -> bytes:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(TOGGL_HEADER)
-    for (blob,) in store._read("SELECT data FROM record_time_blocks ORDER BY id"):
+    for (blob,) in store._read(SELECT_TIME_BLOCKS):
         b = TimeBlock.from_bytes(blob)
         start = pd.to_datetime(b.start, unit="s")
         end = start + pd.to_timedelta(np.round(b.hours * 3600), unit="s")
@@ -61,4 +61,4 @@ def time_csv(store: Store) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-__all__ = ["invoices_csv", "time_csv", "records_store"]
+__all__ = ["invoices_csv", "time_csv"]

@@ -43,6 +43,8 @@ CREATE TABLE record_time_blocks (
 );
 """
 
+SELECT_SOURCES = "SELECT key, source FROM criterion_source"  # the saved switches (records.store reads them too)
+
 RECORD_TABLES = ("record_payments", "record_invoices", "record_time_blocks", "record_client_map", "criterion_source")
 
 
@@ -53,4 +55,4 @@ def has_records(conn: sqlite3.Connection) -> bool:
 
 def saved_sources(conn: sqlite3.Connection) -> dict[str, str]:
     """criterion key -> "rating" or "records", as saved (a key not listed is "rating")."""
-    return dict(conn.execute("SELECT key, source FROM criterion_source").fetchall())
+    return dict(conn.execute(SELECT_SOURCES).fetchall())

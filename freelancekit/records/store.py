@@ -4,6 +4,9 @@ One import is one transaction: all of the file or nothing (or, when asked,
 its valid rows). A row seen before (same fingerprint) is not stored again, an
 invoice seen before (same client and number) is updated only if it changed,
 so importing the same file twice changes nothing (docs/records.md).
+
+``RecordsPart`` is the store's part for them (``store.records``): it saves
+through the store's one write path, like every other save.
 """
 from __future__ import annotations
 
@@ -16,15 +19,43 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInput, NotFound
-from ..storage import Store
+from ..storage import CLIENT_EXISTS, CRITERION_EXISTS, Store
 from . import batches
 from .batches import TimeBlock
 from .measures import RecordSet
 from .parse import ParsedRecords
 from .problems import RecordProblem, problem
+from .schema import SELECT_SOURCES
 
 SOURCES = ("rating", "records")
 MEASURED_CRITERIA = ("hourly_rate", "on_time_payment")  # what the records can measure (docs/records.md)
+
+# Each statement, named once, next to the code that builds its parameters (the comment lists them).
+SELECT_TIME_BLOCKS = "SELECT data FROM record_time_blocks ORDER BY id"  # also what records.export reads
+INSERT_TIME_BLOCK = "INSERT INTO record_time_blocks (source, imported, entries, data) VALUES (?, datetime('now'), ?, ?)"  # source, entries, data
+SELECT_INVOICE_FIGURES = "SELECT client_key, number, issued, due, amount, reported_paid FROM record_invoices"
+INSERT_INVOICE = ("INSERT INTO record_invoices (source, client, client_key, number, issued, due, amount, reported_paid)"
+                  " VALUES (?,?,?,?,?,?,?,?)")  # source, client, key, number, issued, due, amount, reported paid
+UPDATE_INVOICE = "UPDATE record_invoices SET issued=?, due=?, amount=?, reported_paid=? WHERE client_key=? AND number=?"  # figures, key, number
+SELECT_INVOICE_IDS = "SELECT id, client_key, number FROM record_invoices"
+SELECT_INVOICE_PAYMENTS = "SELECT paid_on, amount FROM record_payments WHERE invoice_id = ?"  # invoice id
+DELETE_INVOICE_PAYMENTS = "DELETE FROM record_payments WHERE invoice_id = ?"  # invoice id
+INSERT_PAYMENT = ("INSERT INTO record_payments (source, invoice_id, paid_on, amount, reference, fingerprint)"
+                  " VALUES (?,?,?,?,?,?)")  # source, invoice id, day, amount, reference, fingerprint
+SELECT_PAYMENT_PRINTS = "SELECT fingerprint FROM record_payments"
+SELECT_OPEN_INVOICES = ("SELECT i.id, i.client_key, i.amount, coalesce((SELECT sum(amount) FROM record_payments WHERE invoice_id = i.id), 0)"
+                        " FROM record_invoices i ORDER BY i.issued, i.number")  # oldest first
+SELECT_CLIENT_NAMES = "SELECT name FROM clients"
+SELECT_MAPPINGS = "SELECT m.name_key, c.name FROM record_client_map m JOIN clients c ON c.id = m.client_id"
+SELECT_INVOICE_CLIENTS = "SELECT client FROM record_invoices GROUP BY client_key"
+UPSERT_MAPPING = ("INSERT INTO record_client_map VALUES (?, ?)"
+                  " ON CONFLICT(name_key) DO UPDATE SET client_id = excluded.client_id")  # match_key, client id
+UPSERT_SOURCE = "INSERT INTO criterion_source VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET source = excluded.source"  # key, source
+SELECT_INVOICES = "SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices"
+SELECT_PAYMENTS = "SELECT invoice_id, paid_on, amount FROM record_payments"
+COUNT_TIME = "SELECT coalesce(sum(entries), 0) FROM record_time_blocks"
+COUNT_INVOICES = "SELECT count(*) FROM record_invoices"
+COUNT_PAYMENTS = "SELECT count(*) FROM record_payments"
 
 
 def match_key(name: str) -> str:
@@ -76,26 +107,8 @@ def _days(s: pd.Series) -> list[str]:
     return list(np.datetime_as_string(s.to_numpy(dtype="datetime64[D]"), unit="D"))
 
 
-def save(store: Store, parsed: ParsedRecords, *, valid_only: bool = False) -> RecordsResult:
-    """Store a checked file: refused whole when it has problems, unless ``valid_only``."""
-    if parsed.problems and not valid_only:
-        raise InvalidInput(parsed.problems)
-    result = RecordsResult(skipped=parsed.skipped, problems=list(parsed.problems))
-    with store._import_cache(), store._write() as c:
-        if len(parsed.time):
-            result.added["time"] = _save_time(c, parsed, result)
-        if len(parsed.invoices):
-            _save_invoices(c, parsed, result)
-        if len(parsed.payments):
-            if parsed.source == "invoiceninja_payments":
-                _save_unnumbered_payments(c, parsed, result, valid_only)
-            else:
-                _save_numbered_payments(c, parsed, result)
-    return result
-
-
 def _stored_blocks(c) -> list[TimeBlock]:
-    return [TimeBlock.from_bytes(blob) for (blob,) in c.execute("SELECT data FROM record_time_blocks ORDER BY id")]
+    return [TimeBlock.from_bytes(blob) for (blob,) in c.execute(SELECT_TIME_BLOCKS)]
 
 
 def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
@@ -114,27 +127,24 @@ def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
     if not new.any():
         return 0
     made = batches.block(prints, t["client"], keys_of, t["start"], t["hours"], t["billable"].to_numpy(), t["amount"], t["project"]).take(new)
-    c.execute("INSERT INTO record_time_blocks (source, imported, entries, data) VALUES (?, datetime('now'), ?, ?)",
-              (parsed.source, len(made), made.to_bytes()))
+    c.execute(INSERT_TIME_BLOCK, (parsed.source, len(made), made.to_bytes()))
     return len(made)
 
 
 def _save_invoices(c, parsed: ParsedRecords, result: RecordsResult) -> None:
     inv = parsed.invoices
     reported = inv["reported_paid"].astype(object).where(inv["reported_paid"].notna(), None)
-    old = {(k, n): row for k, n, *row in c.execute("SELECT client_key, number, issued, due, amount, reported_paid FROM record_invoices")}
+    old = {(k, n): row for k, n, *row in c.execute(SELECT_INVOICE_FIGURES)}
     added = updated = 0
     for client, number, issued, due, amount, paid in zip(inv["client"], inv["number"], _days(inv["issued"]), _days(inv["due"]),
                                                          inv["amount"].tolist(), reported.tolist()):
         key = match_key(client)
         was = old.get((key, number))
         if was is None:
-            c.execute("INSERT INTO record_invoices (source, client, client_key, number, issued, due, amount, reported_paid)"
-                      " VALUES (?,?,?,?,?,?,?,?)", (parsed.source, client, key, number, issued, due, amount, paid))
+            c.execute(INSERT_INVOICE, (parsed.source, client, key, number, issued, due, amount, paid))
             added += 1
         elif list(was) != [issued, due, amount, paid]:
-            c.execute("UPDATE record_invoices SET issued=?, due=?, amount=?, reported_paid=? WHERE client_key=? AND number=?",
-                      (issued, due, amount, paid, key, number))
+            c.execute(UPDATE_INVOICE, (issued, due, amount, paid, key, number))
             updated += 1
         else:
             result.unchanged += 1
@@ -145,7 +155,7 @@ def _save_invoices(c, parsed: ParsedRecords, result: RecordsResult) -> None:
 def _save_numbered_payments(c, parsed: ParsedRecords, result: RecordsResult) -> None:
     """The generic file lists every payment of its invoices: those invoices' payments become exactly the file's."""
     p = parsed.payments
-    ids = {(k, n): i for i, k, n in c.execute("SELECT id, client_key, number FROM record_invoices")}
+    ids = {(k, n): i for i, k, n in c.execute(SELECT_INVOICE_IDS)}
     given: dict[int, list[tuple[str, float]]] = {}
     for client, number, day, amount in zip(p["client"], p["invoice"], _days(p["paid_on"]), p["amount"].tolist()):
         given.setdefault(ids[(match_key(client), number)], []).append((day, amount))
@@ -153,14 +163,13 @@ def _save_numbered_payments(c, parsed: ParsedRecords, result: RecordsResult) -> 
         given.setdefault(ids[(match_key(client), number)], [])
     added = 0
     for invoice_id, pays in given.items():
-        stored = sorted(c.execute("SELECT paid_on, amount FROM record_payments WHERE invoice_id = ?", (invoice_id,)))
+        stored = sorted(c.execute(SELECT_INVOICE_PAYMENTS, (invoice_id,)))
         if stored == sorted(pays):
             result.unchanged += len(pays)
             continue
-        c.execute("DELETE FROM record_payments WHERE invoice_id = ?", (invoice_id,))
-        c.executemany("INSERT INTO record_payments (source, invoice_id, paid_on, amount, reference, fingerprint)"
-                      " VALUES (?,?,?,?,'',?)", [(parsed.source, invoice_id, d, a, _payment_print(invoice_id, d, a, i))
-                                                for i, (d, a) in enumerate(sorted(pays))])
+        c.execute(DELETE_INVOICE_PAYMENTS, (invoice_id,))
+        c.executemany(INSERT_PAYMENT, [(parsed.source, invoice_id, d, a, "", _payment_print(invoice_id, d, a, i))
+                                       for i, (d, a) in enumerate(sorted(pays))])
         added += len(pays)
     result.added["payments"] = added
 
@@ -175,11 +184,9 @@ def _save_unnumbered_payments(c, parsed: ParsedRecords, result: RecordsResult, v
     keys = _keys(p["client"])
     prints = _fingerprints([keys, np.array(_days(p["paid_on"]), dtype=object), np.round(p["amount"].to_numpy() * 100).astype(np.int64),
                             p["reference"].to_numpy(dtype=object)])
-    known = {f for (f,) in c.execute("SELECT fingerprint FROM record_payments")}
+    known = {f for (f,) in c.execute(SELECT_PAYMENT_PRINTS)}
     open_by_client: dict[str, list[list]] = {}
-    for invoice_id, key, amount, paid in c.execute(
-            "SELECT i.id, i.client_key, i.amount, coalesce((SELECT sum(amount) FROM record_payments WHERE invoice_id = i.id), 0)"
-            " FROM record_invoices i ORDER BY i.issued, i.number"):
+    for invoice_id, key, amount, paid in c.execute(SELECT_OPEN_INVOICES):
         if amount - paid > 0.005:
             open_by_client.setdefault(key, []).append([invoice_id, amount - paid])
     inserts, problems = [], []
@@ -208,75 +215,8 @@ def _save_unnumbered_payments(c, parsed: ParsedRecords, result: RecordsResult, v
     if problems and not valid_only:
         raise InvalidInput(problems)
     result.problems += problems
-    c.executemany("INSERT INTO record_payments (source, invoice_id, paid_on, amount, reference, fingerprint) VALUES (?,?,?,?,?,?)", inserts)
+    c.executemany(INSERT_PAYMENT, inserts)
     result.added["payments"] = result.matched_oldest_first
-
-
-# -- client matching -------------------------------------------------------------
-def client_names(store: Store) -> dict[str, str]:
-    """match_key of a record's client name -> the portfolio client's name it counts under."""
-    by_key = {match_key(name): name for name, in store._read("SELECT name FROM clients")}
-    for key, name in store._read("SELECT m.name_key, c.name FROM record_client_map m JOIN clients c ON c.id = m.client_id"):
-        by_key[key] = name
-    return by_key
-
-
-def unmatched(store: Store, names: list[str] | None = None) -> list[str]:
-    """Record client names (as written) that match no portfolio client and have no remembered mapping."""
-    if names is None:
-        names = [n for b in _stored_blocks(store.conn) for n in b.clients]
-        names += [n for n, in store._read("SELECT client FROM record_invoices GROUP BY client_key")]
-    known = client_names(store)
-    return list(dict.fromkeys(n for n in names if match_key(n) not in known))
-
-
-def map_client(store: Store, record_name: str, client_id: int) -> None:
-    """Remember that the records' ``record_name`` is the portfolio client ``client_id``."""
-    with store._write() as c:
-        if not c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone():
-            raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
-        c.execute("INSERT INTO record_client_map VALUES (?, ?) ON CONFLICT(name_key) DO UPDATE SET client_id = excluded.client_id",
-                  (match_key(record_name), client_id))
-
-
-def mappings(store: Store) -> dict[str, str]:
-    return dict(store._read("SELECT m.name_key, c.name FROM record_client_map m JOIN clients c ON c.id = m.client_id"))
-
-
-# -- criterion sources -----------------------------------------------------------
-def sources(store: Store) -> dict[str, str]:
-    """criterion key -> "records" for the measured criteria switched to the records ("rating" otherwise)."""
-    got = dict(store._read("SELECT key, source FROM criterion_source"))
-    return {k: got.get(k, "rating") for k in MEASURED_CRITERIA}
-
-
-def set_source(store: Store, key: str, source: str) -> None:
-    if key not in MEASURED_CRITERIA or source not in SOURCES:
-        raise InvalidInput(problem("bad_source_switch", None, key, key=key))
-    with store._write() as c:
-        if not c.execute("SELECT 1 FROM criteria WHERE key = ?", (key,)).fetchone():
-            raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
-        c.execute("INSERT INTO criterion_source VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET source = excluded.source", (key, source))
-
-
-# -- reading back ----------------------------------------------------------------
-def load(store: Store, names: Mapping[str, str] | None = None) -> RecordSet:
-    """Every stored record, its client resolved to the portfolio name (or kept as written when unmatched)."""
-    names = client_names(store) if names is None else names
-    blocks = [b.frame() for b in _stored_blocks(store.conn)]
-    time = pd.concat(blocks, ignore_index=True) if blocks else TimeBlock.empty().frame()
-    inv = pd.read_sql_query("SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices", store.conn)
-    pay = pd.read_sql_query("SELECT invoice_id, paid_on, amount FROM record_payments", store.conn)
-    for frame in (time, inv):
-        frame["client"] = _resolved(frame["client"], frame["client_key"], names)
-    inv[["amount", "reported_paid"]] = inv[["amount", "reported_paid"]].astype(float)  # an empty table reads as object columns
-    pay["amount"] = pay["amount"].astype(float)
-    pay["invoice_id"] = pay["invoice_id"].astype("int64")
-    inv["id"] = inv["id"].astype("int64")
-    inv["issued"] = pd.to_datetime(inv["issued"], format="%Y-%m-%d")
-    inv["due"] = pd.to_datetime(inv["due"], format="%Y-%m-%d")
-    pay["paid_on"] = pd.to_datetime(pay["paid_on"], format="%Y-%m-%d")
-    return RecordSet(time, inv, pay)
 
 
 def _resolved(client: pd.Series, keys: pd.Series, names: Mapping[str, str]) -> pd.Series:
@@ -285,6 +225,94 @@ def _resolved(client: pd.Series, keys: pd.Series, names: Mapping[str, str]) -> p
     return mapped.where(mapped.notna(), client.groupby(keys).transform("first"))
 
 
-def counts(store: Store) -> dict[str, int]:
-    time = store._read("SELECT coalesce(sum(entries), 0) FROM record_time_blocks")[0][0]
-    return {"time": time, **{t: store._read(f"SELECT count(*) FROM record_{t}")[0][0] for t in ("invoices", "payments")}}
+class RecordsPart:
+    """The records of one open portfolio: ``store.records`` (made on first use, see ``Store.records``).
+
+    Every save is one of the store's transactions (``Store._write``): all of a
+    file or nothing, and ``Store.data_version`` moves like for any other save.
+    """
+
+    def __init__(self, store: Store):
+        self._store = store
+
+    def save(self, parsed: ParsedRecords, *, valid_only: bool = False) -> RecordsResult:
+        """Store a checked file: refused whole when it has problems, unless ``valid_only``."""
+        if parsed.problems and not valid_only:
+            raise InvalidInput(parsed.problems)
+        result = RecordsResult(skipped=parsed.skipped, problems=list(parsed.problems))
+        with self._store._import_cache(), self._store._write() as c:
+            if len(parsed.time):
+                result.added["time"] = _save_time(c, parsed, result)
+            if len(parsed.invoices):
+                _save_invoices(c, parsed, result)
+            if len(parsed.payments):
+                if parsed.source == "invoiceninja_payments":
+                    _save_unnumbered_payments(c, parsed, result, valid_only)
+                else:
+                    _save_numbered_payments(c, parsed, result)
+        return result
+
+    # -- client matching ---------------------------------------------------------
+    def client_names(self) -> dict[str, str]:
+        """match_key of a record's client name -> the portfolio client's name it counts under."""
+        by_key = {match_key(name): name for name, in self._store._read(SELECT_CLIENT_NAMES)}
+        by_key.update(self.mappings())
+        return by_key
+
+    def unmatched(self, names: list[str] | None = None) -> list[str]:
+        """Record client names (as written) that match no portfolio client and have no remembered mapping."""
+        if names is None:
+            names = [n for b in _stored_blocks(self._store.conn) for n in b.clients]
+            names += [n for n, in self._store._read(SELECT_INVOICE_CLIENTS)]
+        known = self.client_names()
+        return list(dict.fromkeys(n for n in names if match_key(n) not in known))
+
+    def map_client(self, record_name: str, client_id: int) -> None:
+        """Remember that the records' ``record_name`` is the portfolio client ``client_id``."""
+        with self._store._write() as c:
+            if not c.execute(CLIENT_EXISTS, (client_id,)).fetchone():
+                raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+            c.execute(UPSERT_MAPPING, (match_key(record_name), client_id))
+
+    def mappings(self) -> dict[str, str]:
+        """match_key of a remembered record name -> the portfolio client's name it was mapped to."""
+        return dict(self._store._read(SELECT_MAPPINGS))
+
+    # -- criterion sources -------------------------------------------------------
+    def sources(self) -> dict[str, str]:
+        """criterion key -> "records" for the measured criteria switched to the records ("rating" otherwise)."""
+        got = dict(self._store._read(SELECT_SOURCES))
+        return {k: got.get(k, "rating") for k in MEASURED_CRITERIA}
+
+    def set_source(self, key: str, source: str) -> None:
+        if key not in MEASURED_CRITERIA or source not in SOURCES:
+            raise InvalidInput(problem("bad_source_switch", None, key, key=key))
+        with self._store._write() as c:
+            if not c.execute(CRITERION_EXISTS, (key,)).fetchone():
+                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+            c.execute(UPSERT_SOURCE, (key, source))
+
+    # -- reading back ------------------------------------------------------------
+    def load(self, names: Mapping[str, str] | None = None) -> RecordSet:
+        """Every stored record, its client resolved to the portfolio name (or kept as written when unmatched)."""
+        conn = self._store.conn
+        names = self.client_names() if names is None else names
+        blocks = [b.frame() for b in _stored_blocks(conn)]
+        time = pd.concat(blocks, ignore_index=True) if blocks else TimeBlock.empty().frame()
+        inv = pd.read_sql_query(SELECT_INVOICES, conn)
+        pay = pd.read_sql_query(SELECT_PAYMENTS, conn)
+        for frame in (time, inv):
+            frame["client"] = _resolved(frame["client"], frame["client_key"], names)
+        inv[["amount", "reported_paid"]] = inv[["amount", "reported_paid"]].astype(float)  # an empty table reads as object columns
+        pay["amount"] = pay["amount"].astype(float)
+        pay["invoice_id"] = pay["invoice_id"].astype("int64")
+        inv["id"] = inv["id"].astype("int64")
+        inv["issued"] = pd.to_datetime(inv["issued"], format="%Y-%m-%d")
+        inv["due"] = pd.to_datetime(inv["due"], format="%Y-%m-%d")
+        pay["paid_on"] = pd.to_datetime(pay["paid_on"], format="%Y-%m-%d")
+        return RecordSet(time, inv, pay)
+
+    def counts(self) -> dict[str, int]:
+        """How many time entries, invoices and payments are stored."""
+        read = self._store._read
+        return {"time": read(COUNT_TIME)[0][0], "invoices": read(COUNT_INVOICES)[0][0], "payments": read(COUNT_PAYMENTS)[0][0]}

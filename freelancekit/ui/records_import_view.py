@@ -128,13 +128,11 @@ class RecordsImportView:
 
     @guarded
     def on_confirm(self, _b: Any = None) -> None:
-        from ..records import store as records_store
-
         parsed, loc = self.parsed, self.state.locale
         if parsed is None:
             return
         try:
-            result = records_store.save(self.state.store, parsed, valid_only=self.only_valid.value)
+            result = self.state.store.records.save(parsed, valid_only=self.only_valid.value)
         except InvalidInput as exc:
             self.errors.value = problems_html(exc.problems, loc, self.state.digits)
             set_error(self.message, l10n.plural("records.ui.problems_count", len(exc.problems), loc, self.state.digits))
@@ -160,9 +158,7 @@ class RecordsImportView:
         state, loc = self.state, self.state.locale
         if not has_records(state.store.conn):
             return []
-        from ..records import store as records_store
-
-        names = records_store.unmatched(state.store)
+        names = state.store.records.unmatched()
         if not names:
             return []
         clients = sorted(((c.name, c.id) for c in state.clients()), key=lambda p: p[0].casefold())
@@ -194,9 +190,7 @@ class RecordsImportView:
     def map_to(self, name: str, client_id: int | None) -> None:
         if client_id is None:
             return
-        from ..records import store as records_store
-
-        records_store.map_client(self.state.store, name, client_id)
+        self.state.store.records.map_client(name, client_id)
         self.state.changed("records")
 
     def refresh(self, kind: str = OUTSIDE) -> None:

@@ -90,12 +90,11 @@ class RecordsInsight:
             self._draw(summary)
 
     def _draw(self, summary: Any) -> None:
-        from ..records import store as records_store
         from ..records.measures import Window, invoice_status, monthly
         from .records_plots import TOP_CLIENTS, days_late_figure, monthly_figure
 
         state, loc = self.state, self.state.locale
-        records = records_store.load(state.store)
+        records = state.store.records.load()
         window = Window.of()
         currency = state.profile().currency
         top = [c for c in summary["client"].tolist()][:TOP_CLIENTS]

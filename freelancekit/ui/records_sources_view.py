@@ -1,6 +1,6 @@
 """Pay rate and On-time payment: "my rating" or "from my records", one switch each (criteria tab).
 
-The switch is saved in the portfolio (``records.store.set_source``); the ranking
+The switch is saved in the portfolio (``store.records.set_source``); the ranking
 then uses the measured value for every client that has one (docs/records.md,
 "Measured criteria"), and this view says for how many clients that is.
 """
@@ -48,9 +48,7 @@ class RecordsSourcesView:
     def on_switch(self, key: str, change: dict[str, Any]) -> None:
         if self._saving or change["new"] == change["old"]:
             return
-        from ..records.store import set_source
-
-        set_source(self.state.store, key, change["new"])
+        self.state.store.records.set_source(key, change["new"])
         self.state.changed("records")
 
     @guarded

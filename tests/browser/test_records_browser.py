@@ -21,10 +21,8 @@ def _ids(db) -> tuple[list[int], dict[str, int]]:
 
 
 def _switched(db) -> bool:
-    from freelancekit.records.store import sources
-
     with open_portfolio(db, create=False) as store:
-        return sources(store)["hourly_rate"] == "records"
+        return store.records.sources()["hourly_rate"] == "records"
 
 
 def _upload(page, name: str, data: bytes) -> None:

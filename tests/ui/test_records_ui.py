@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from records_scenario import MEASURED, MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
 
-from freelancekit.records import store as records_store
 from freelancekit.ui import dom
 from freelancekit.ui.common import literal_text
 
@@ -33,7 +32,7 @@ def test_import_switch_and_the_ranking_follows_the_measured_pay(app):
     _import(app, invoices_file())
     assert _ranked(app)[0] == TYPED_FIRST  # still "my rating"
     app.views["records_sources"].switches["hourly_rate"].value = "records"
-    assert records_store.sources(app.store)["hourly_rate"] == "records"
+    assert app.store.records.sources()["hourly_rate"] == "records"
     order = _ranked(app)
     assert order[0] == MEASURED_FIRST and order.index("Sentinel Cyber") > order.index("Polyglot Language School")  # 50 < 58
     html = app.views["ranking"].table.value
@@ -55,7 +54,7 @@ def test_unmatched_names_can_be_added_or_mapped_and_the_mapping_is_remembered(ap
     pick.value = app.store.client_by_name("Flow Yoga Collective").id
     go.click()
     assert view.unmatched.children == ()
-    assert records_store.mappings(app.store) == {"acmeunlisted": "Flow Yoga Collective"}
+    assert app.store.records.mappings() == {"acmeunlisted": "Flow Yoga Collective"}
     assert "Flow Yoga Collective" in set(app.state.records()[2]["client"])
 
 
@@ -90,7 +89,7 @@ def test_a_bad_file_lists_its_problems_in_arabic_and_stores_nothing(app):
     assert view.confirm.disabled and "ليس رقماً" in literal_text(view.errors) and "الصف 2" in literal_text(view.errors)
     view.load(b"name,email\nA,a@b.co\n")
     assert "قائمة عملاء" in literal_text(view.message)
-    assert records_store.counts(app.store) == {"time": 0, "invoices": 0, "payments": 0}
+    assert app.store.records.counts() == {"time": 0, "invoices": 0, "payments": 0}
 
 
 def test_plots_are_drawn_in_both_languages(app):
@@ -100,7 +99,7 @@ def test_plots_are_drawn_in_both_languages(app):
 
     _import(app, toggl_file())
     _import(app, invoices_file())
-    records = records_store.load(app.store)
+    records = app.store.records.load()
     window = Window.of()
     for loc, word in (("en", "Days late"), ("ar", "أيام التأخير")):
         late = days_late_figure(invoice_status(records, window), loc)
