@@ -10,7 +10,8 @@ data (client names, emails, the demo's service names, currency codes), paths,
 flags and the command lines a hint names ("'freelancekit import FILE'",
 "--db"), and machine formats (``--format json|csv``, which are checked to be
 data and skipped). Under ``--lang en`` no Arabic letter may appear, except in
-the demo's Arabic client name.
+the demo's Arabic client name. ``--help`` of the top level, every command and
+every subcommand speaks the same language, found by the same rule.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ FILE_NAME = re.compile(r"[\w./-]*\.(?:eml|txt|ics|csv|xlsx|zip|sqlite|mailto)\b"
 RECORDS_COLUMNS = "client invoice issued due amount paid_on paid_amount".split()  # the records file's own header
 # not words of ours: the product, formats and tools by their names, the date and key syntax hints name
 NAMES = {"freelancekit", "CSV", "UTF-8", "Toggl", "Harvest", "Clockify", "Invoice", "Ninja", "YYYY-MM-DD", "FREELANCEKIT_DEBUG",
+         "FREELANCEKIT_DB", "JupyterLab",
          "Ctrl+C", "KEY=W", "KEY", "WEIGHT", "SQLite", "name@example.com", "portfolio.sqlite",
          "mailto", ".eml", ".txt", ".ics", ".csv", ".xlsx", ".zip", "eml", "txt", "zip", "ics", "xlsx"}
 
@@ -58,7 +60,7 @@ def machine_words(parser: argparse.ArgumentParser) -> set[str]:
         for action in command._actions:
             words.update(str(c) for c in action.choices or () if isinstance(c, str))
             if action.metavar:
-                words.update(str(action.metavar).split())
+                words.update(re.split(r"[\s=]+", str(action.metavar)))  # KEY=W: KEY and W
     return words
 
 
@@ -231,3 +233,102 @@ def test_a_missing_portfolio_is_said_in_the_language(tmp_path, monkeypatch, caps
     code, out, err = run(capsys, argv)
     assert out or err or command == ("lab",)
     _check(out + err, lang, tmp_path, " ".join(argv))
+
+
+# -- --help ------------------------------------------------------------------------------------
+# the top level, every command (a group too: 'records') and every subcommand, as their words
+HELP_COMMANDS = sorted({(), *(c[:i] for c in COMMANDS for i in range(1, len(c) + 1))})
+SHORT_HELP = re.compile(r"(?<![\w-])-h\b")  # -h, [-h]
+
+
+def every_parser(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [parser, *(p for s in subs for sub in s.choices.values() for p in every_parser(sub))]
+
+
+# what --help names as typed: the commands (a hint says 'records import') and their lists' metavars (COMMAND, ACTION)
+TYPED = {str(w) for p in every_parser(PARSER) for a in p._actions if isinstance(a, argparse._SubParsersAction)
+         for w in [*a.choices, a.metavar] if w}
+ARABIC_INDIC = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")  # --digits shows ١٢٣ in English too: digits, not words
+
+
+def _help(capsys, argv: list[str]) -> str:
+    code, out, err = run(capsys, argv)
+    assert code == 0 and not err, f"{' '.join(argv)}: exit {code}\n{err}"
+    assert out.strip(), f"{' '.join(argv)}: printed no help"
+    return out
+
+
+def _help_language(text: str) -> str:
+    arabic = bool(ARABIC.search(ARABIC_INDIC.sub("", text)))
+    english = "usage:" in text or "show this help message" in text
+    assert arabic != english, text
+    return "ar" if arabic else "en"
+
+
+@pytest.fixture
+def no_portfolio(tmp_path, monkeypatch):
+    """The default portfolio does not exist: no saved language."""
+    monkeypatch.setenv("FREELANCEKIT_DB", str(tmp_path / "none.sqlite"))
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "freelancekit")
+def test_help_speaks_one_language(no_portfolio, capsys, command, lang):
+    what = " ".join(["freelancekit", *command, "--help", "--lang", lang])
+    out = _help(capsys, [*command, "--help", "--lang", lang])
+    if lang == "ar":
+        assert out.startswith("الاستخدام: freelancekit"), out
+        found = [w for w in foreign_words(SHORT_HELP.sub(" ", out), []) if w.strip("'") not in TYPED]
+        assert not found, f"{what}: English in Arabic help: {found}\n{out}"
+    else:
+        stray = [line for line in out.splitlines() if ARABIC.search(ARABIC_INDIC.sub("", line))]
+        assert not stray, f"{what}: Arabic in English help: {stray}"
+    assert _help_language(out) == lang
+
+
+@pytest.fixture
+def arabic_portfolio(tmp_path, monkeypatch, capsys):
+    """The default portfolio ($FREELANCEKIT_DB) is saved in Arabic with Arabic-Indic digits; english.sqlite is not."""
+    from freelancekit.storage import Store
+
+    path = tmp_path / "ar.sqlite"
+    assert main(["demo", "--db", str(path)]) == 0
+    assert main(["demo", "--db", str(tmp_path / "english.sqlite")]) == 0
+    with Store(path) as s:
+        s.save_profile({**s.profile().__dict__, "locale": "ar", "digits": "arab"})
+    monkeypatch.setenv("FREELANCEKIT_DB", str(path))
+    capsys.readouterr()
+    return tmp_path
+
+
+@pytest.mark.parametrize(("argv", "lang"), [
+    (["--help"], "ar"),                                      # the default portfolio's language
+    (["records", "--help"], "ar"),
+    (["records", "use", "--help"], "ar"),
+    (["--help", "--lang", "en"], "en"),                      # --lang anywhere wins
+    (["--lang", "en", "records", "map", "--help"], "en"),
+    (["rank", "--lang=en", "--help"], "en"),
+    (["rank", "--db", "{tmp}/english.sqlite", "--help"], "en"),  # --db names the portfolio
+    (["rank", "--db", "{tmp}/none.sqlite", "--help"], "en"),     # no portfolio there: English
+    (["rank", "--db", "{tmp}/english.sqlite", "--help", "--lang", "ar"], "ar"),
+])
+def test_help_follows_lang_else_the_portfolio(arabic_portfolio, capsys, argv, lang):
+    out = _help(capsys, [a.format(tmp=arabic_portfolio) for a in argv])
+    assert _help_language(out) == lang
+
+
+def test_help_follows_the_saved_digits_and_digits_overrides_them(arabic_portfolio, capsys):
+    saved = _help(capsys, ["demo", "--help"])
+    assert "١٢ عميلاً" in saved and "123" in saved  # 12 clients; the --digits example keeps its own digits
+    assert "12 عميلاً" in _help(capsys, ["demo", "--help", "--digits", "latn"])
+    assert "12 clients" in _help(capsys, ["demo", "--help", "--lang", "en"])
+
+
+def test_lang_before_the_command_reaches_it(arabic_portfolio, capsys):
+    db = str(arabic_portfolio / "english.sqlite")
+    assert main(["--lang", "ar", "rank", "--db", db]) == 0
+    assert ARABIC.search(capsys.readouterr().out)
+    assert main(["--lang", "ar", "rank", "--db", db, "--lang", "en"]) == 0  # the command's own, last, wins
+    assert not ARABIC.search(capsys.readouterr().out.replace("مكتبة النور", ""))

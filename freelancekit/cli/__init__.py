@@ -1,24 +1,28 @@
 """The ``freelancekit`` command: a thin shell over the core.
 
-Each command lives in its own module with ``register(subparsers)``. An error
-ends with a message on stderr in the user's language (``--lang``, else the
-portfolio's) and an exit status that says what to do (docs/errors.md): 2 fix
-the input, 1 something else failed, 75 busy: try again; never a traceback.
+Each command lives in its own module with ``register(subparsers, say)``; ``say``
+gives each help text by its i18n key (``cli.help.*``) in the user's language,
+so ``--help`` speaks it too, with argparse's own words (``cli.argparse.*``). An
+error ends with a message on stderr in the user's language (``--lang``, else
+the portfolio's) and an exit status that says what to do (docs/errors.md): 2
+fix the input, 1 something else failed, 75 busy: try again; never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from .. import __version__
 
 COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
 BAD_INPUT = 2  # errors.EXIT_INPUT; argparse errors exit with it too
+Say = Callable[..., str]  # a text by its i18n key, in the user's language and digits: say("cli.help.rank.weight")
 
 
 _ARGV: list[str] = []  # the command line being parsed: its --lang (or --db) names the language of argparse's errors
@@ -48,20 +52,33 @@ def argparse_message(message: str, locale: str) -> str:
     return message
 
 
-def usage_language(argv: Sequence[str]) -> str:
-    """The language of an error in the command line itself: its ``--lang``, else the portfolio's (``--db``)."""
+def _usage_args(argv: Sequence[str]) -> argparse.Namespace:
+    """``--lang``, ``--digits`` and ``--db`` wherever they are in the command line (before it is parsed, or when it cannot be)."""
     from ..i18n import LOCALES
+    from ..numerals import DIGITS
 
-    args = argparse.Namespace(lang=None, db=None)
+    args = argparse.Namespace(lang=None, digits=None, db=None)
     for i, word in enumerate(argv):
-        for name in ("lang", "db"):
+        for name in ("lang", "digits", "db"):
             if word == f"--{name}" and i + 1 < len(argv):
                 setattr(args, name, argv[i + 1])
             elif word.startswith(f"--{name}="):
                 setattr(args, name, word.partition("=")[2])
     if args.lang not in LOCALES:
         args.lang = None
-    return language(args)
+    if args.digits not in DIGITS:
+        args.digits = None
+    return args
+
+
+def usage_language(argv: Sequence[str]) -> str:
+    """The language of the command line's own words (its errors, ``--help``): its ``--lang``, else the portfolio's (``--db``)."""
+    return language(_usage_args(argv))
+
+
+def usage_digits(argv: Sequence[str]) -> str:
+    """The digits of ``--help``'s numbers: the command line's ``--digits``, else the portfolio's (``--db``)."""
+    return digits_of(_usage_args(argv))
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -70,16 +87,53 @@ class ArgumentParser(argparse.ArgumentParser):
         self.exit(BAD_INPUT, t("cli.argparse.line", locale, prog=self.prog, message=argparse_message(message, locale)) + "\n")
 
 
-def build_parser() -> ArgumentParser:
-    parser = ArgumentParser(prog="freelancekit", description="Rank your clients and draft upsell emails to the best ones.")
-    parser.add_argument("--version", action="version", version=f"freelancekit {__version__}")
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, with its own word "usage:" in the user's language."""
+
+    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **options: Any) -> None:
+        super().__init__(prog, **options)
+        self.usage_prefix = usage_prefix
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+
+
+def build_parser(locale: str = "en", digits: str | None = None) -> ArgumentParser:
+    """The whole command line, its help texts in ``locale`` (``main`` passes the command line's own language)."""
+
+    def say(key: str, **values: object) -> str:
+        return t(key, locale, digits=digits, **values)
+
+    parser = ArgumentParser(prog="freelancekit", description=say("cli.help.freelancekit"))
+    parser.add_argument("--version", action="version", version=f"freelancekit {__version__}", help=say("cli.help.version"))
+    add_lang_option(parser, say)  # also before the command: 'freelancekit --lang ar --help'
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     sub.required = True
     for name in COMMAND_MODULES:
-        importlib.import_module(f".{name}", __name__).register(sub)
+        importlib.import_module(f".{name}", __name__).register(sub, say)
     for command in leaf_commands(parser):
-        add_lang_option(command)
+        add_lang_option(command, say)
+    speak_argparse(parser, say, functools.partial(HelpFormatter, usage_prefix=say("cli.argparse.usage")))
     return parser
+
+
+def speak_argparse(parser: argparse.ArgumentParser, say: Say, formatter: Any) -> None:
+    """argparse's own words in ``parser`` and every command under it: section titles, -h, "usage:".
+
+    A command's help in the list of commands is also its description atop its own ``--help``.
+    """
+    parser.formatter_class = formatter
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    parser._positionals.title = say("cli.argparse.commands" if groups else "cli.argparse.positionals")
+    parser._optionals.title = say("cli.argparse.options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = say("cli.argparse.help")
+    for group in groups:
+        for listed in group._choices_actions:
+            command = group.choices[listed.dest]
+            command.description = command.description or listed.help
+            speak_argparse(command, say, formatter)
 
 
 def leaf_commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
@@ -92,7 +146,7 @@ def leaf_commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentPars
 
 def main(argv: Sequence[str] | None = None) -> int:
     _ARGV[:] = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser().parse_args(_ARGV)
+    args = build_parser(usage_language(_ARGV), usage_digits(_ARGV)).parse_args(_ARGV)
     from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
     args.lang = language(args)
@@ -168,18 +222,19 @@ def error_report(exc: BaseException, command: str, locale: str, digits: str | No
     return f"freelancekit {command}: {join_sentences([text, advice], locale) if advice else text}"
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="portfolio file (default: $FREELANCEKIT_DB or your user data folder)")
+def add_db_option(parser: argparse.ArgumentParser, say: Say) -> None:
+    parser.add_argument("--db", metavar="PATH", help=say("cli.help.db"))
 
 
-def add_lang_option(parser: argparse.ArgumentParser) -> None:
+def add_lang_option(parser: argparse.ArgumentParser, say: Say) -> None:
+    """``--lang`` and ``--digits``, on the top level and on every command: unset unless given, so that
+    one given before the command ('freelancekit --lang ar rank') is not unset by the command's own."""
     from ..i18n import LOCALES
     from ..numerals import DIGITS
 
-    parser.add_argument("--lang", choices=LOCALES, default=None,
-                        help="language of messages and output (default: the language saved in the portfolio)")
-    parser.add_argument("--digits", choices=DIGITS, default=None,
-                        help="digits of numbers in Arabic messages: latn 123 or arab ١٢٣ (default: the portfolio's choice)")
+    parser.add_argument("--lang", choices=LOCALES, default=argparse.SUPPRESS, help=say("cli.help.lang"))
+    parser.add_argument("--digits", choices=DIGITS, default=argparse.SUPPRESS,
+                        help=say("cli.help.digits", latn="123", arab="١٢٣"))
 
 
 if __name__ == "__main__":  # pragma: no cover

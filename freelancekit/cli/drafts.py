@@ -5,24 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_db_option
+from . import Say, add_db_option
 
 ICS_NAME = "follow-ups.ics"  # followups.ICS_NAME (not imported here: the CLI starts without numpy)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("drafts", help="write email drafts for your top three clients into a folder")
-    add_db_option(p)
-    p.add_argument("--out", metavar="DIR", help="folder to write the drafts (or the .ics) into (created if missing)")
-    p.add_argument("--client", action="append", metavar="NAME",
-                   help="draft for this client instead of the top three (any client; repeat for more)")
-    p.add_argument("--list", action="store_true", help="list the follow-ups (client, status, follow-up date; overdue first) and stop")
-    p.add_argument("--ics", action="store_true", help=f"write the follow-up dates as calendar reminders ({ICS_NAME}) into DIR")
-    p.add_argument("--format", choices=("eml", "txt", "mailto", "zip"), default="eml",
-                   help="eml (opens as a draft in your mail program, default), txt, mailto (links) or zip (all three)")
-    p.add_argument("--tone", choices=("warm", "formal"), default=None,
-                   help="write fresh drafts in this tone (default: your saved drafts, else fresh warm ones)")
-    p.add_argument("--force", action="store_true", help="replace files that already exist in DIR")
+def register(sub: argparse._SubParsersAction, say: Say) -> None:
+    p = sub.add_parser("drafts", help=say("cli.help.drafts"))
+    add_db_option(p, say)
+    p.add_argument("--out", metavar="DIR", help=say("cli.help.drafts.out"))
+    p.add_argument("--client", action="append", metavar="NAME", help=say("cli.help.drafts.client"))
+    p.add_argument("--list", action="store_true", help=say("cli.help.drafts.list"))
+    p.add_argument("--ics", action="store_true", help=say("cli.help.drafts.ics", name=ICS_NAME))
+    p.add_argument("--format", choices=("eml", "txt", "mailto", "zip"), default="eml", help=say("cli.help.drafts.format"))
+    p.add_argument("--tone", choices=("warm", "formal"), default=None, help=say("cli.help.drafts.tone"))
+    p.add_argument("--force", action="store_true", help=say("cli.help.drafts.force"))
     p.set_defaults(func=run)
 
 

@@ -14,16 +14,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import add_db_option
+from . import Say, add_db_option
 
 CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("lab", help="open the notebook templates in JupyterLab (on this computer only)")
-    add_db_option(p)
-    p.add_argument("--port", type=int, metavar="N", help="port to listen on (default: JupyterLab's)")
-    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+def register(sub: argparse._SubParsersAction, say: Say) -> None:
+    p = sub.add_parser("lab", help=say("cli.help.lab"))
+    add_db_option(p, say)
+    p.add_argument("--port", type=int, metavar="N", help=say("cli.help.lab.port"))
+    p.add_argument("--no-browser", action="store_true", help=say("cli.help.no_browser"))
     p.set_defaults(func=run)
 
 

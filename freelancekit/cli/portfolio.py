@@ -8,35 +8,33 @@ from pathlib import Path
 from ..encodings import NAMES
 from ..import_merge import shown
 from ..wording import problem_line
-from . import add_db_option, t
+from . import Say, add_db_option, t
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="create the sample portfolio (a content writer with 12 clients)")
-    add_db_option(p)
-    p.add_argument("--force", action="store_true", help="replace an existing portfolio")
+def register(sub: argparse._SubParsersAction, say: Say) -> None:
+    p = sub.add_parser("demo", help=say("cli.help.demo"))
+    add_db_option(p, say)
+    p.add_argument("--force", action="store_true", help=say("cli.help.demo.force"))
     p.set_defaults(func=run_demo)
 
-    p = sub.add_parser("import", help="add or update clients from a .csv or .xlsx file (all or nothing; empty cells keep saved values)")
-    p.add_argument("file", metavar="FILE", nargs="?", help="the .csv or .xlsx file to import (not needed with --undo)")
-    add_db_option(p)
-    p.add_argument("--skip-invalid", action="store_true", help="import the valid rows and report the others")
-    p.add_argument("--on-duplicate", choices=("update", "skip", "error"), default="update",
-                   help="what to do with a client whose name is already in the portfolio (default: update, merging: "
-                        "an empty cell keeps the saved value, a cell with (clear) erases it)")
-    p.add_argument("--dry-run", action="store_true", help="show what the import would add and change (old -> new), saving nothing")
-    p.add_argument("--undo", action="store_true", help="undo the last import: the portfolio goes back exactly as it was before it")
+    p = sub.add_parser("import", help=say("cli.help.import"))
+    p.add_argument("file", metavar="FILE", nargs="?", help=say("cli.help.import.file"))
+    add_db_option(p, say)
+    p.add_argument("--skip-invalid", action="store_true", help=say("cli.help.import.skip_invalid"))
+    p.add_argument("--on-duplicate", choices=("update", "skip", "error"), default="update", help=say("cli.help.import.on_duplicate"))
+    p.add_argument("--dry-run", action="store_true", help=say("cli.help.import.dry_run"))
+    p.add_argument("--undo", action="store_true", help=say("cli.help.import.undo"))
     p.set_defaults(func=run_import)
 
-    p = sub.add_parser("export", help="write all clients to a .csv or .xlsx file")
-    p.add_argument("file", metavar="FILE", help="the file to write: .csv or .xlsx, by its name")
-    add_db_option(p)
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p = sub.add_parser("export", help=say("cli.help.export"))
+    p.add_argument("file", metavar="FILE", help=say("cli.help.export.file"))
+    add_db_option(p, say)
+    p.add_argument("--force", action="store_true", help=say("cli.help.export.force"))
     p.set_defaults(func=run_export)
 
-    p = sub.add_parser("backup", help="write a consistent copy of the portfolio")
-    p.add_argument("file", metavar="FILE", help="the new file to write the copy to (never replaced)")
-    add_db_option(p)
+    p = sub.add_parser("backup", help=say("cli.help.backup"))
+    p.add_argument("file", metavar="FILE", help=say("cli.help.backup.file"))
+    add_db_option(p, say)
     p.set_defaults(func=run_backup)
 
 

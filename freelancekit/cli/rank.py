@@ -11,19 +11,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import InvalidInput, Problem
-from . import add_db_option
+from . import Say, add_db_option
 
 if TYPE_CHECKING:
     from ..scoring import Ranking
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("rank", help="rank the clients by your weighted criteria")
-    add_db_option(p)
-    p.add_argument("--weight", action="append", default=[], metavar="KEY=W",
-                   help="use weight W for criterion KEY instead of the saved one (repeatable)")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="table (for people, default), csv (for spreadsheets) or json (rank, name, score, incomplete, contributions)")
+def register(sub: argparse._SubParsersAction, say: Say) -> None:
+    p = sub.add_parser("rank", help=say("cli.help.rank"))
+    add_db_option(p, say)
+    p.add_argument("--weight", action="append", default=[], metavar="KEY=W", help=say("cli.help.rank.weight"))
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help=say("cli.help.rank.format"))
     p.set_defaults(func=run)
 
 

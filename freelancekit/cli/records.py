@@ -11,49 +11,48 @@ from typing import Any
 
 from ..errors import InvalidInput, Problem
 from ..l10n import plural
-from . import BAD_INPUT, add_db_option
+from . import BAD_INPUT, Say, add_db_option
 from .rank import _width
 
 FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("records", help="time logs and invoices: import them, see each client's measured pay and punctuality")
+def register(sub: argparse._SubParsersAction, say: Say) -> None:
+    p = sub.add_parser("records", help=say("cli.help.records"))
     rec = p.add_subparsers(dest="records_command", metavar="ACTION", parser_class=type(p))
     rec.required = True
 
-    q = rec.add_parser("import", help="add a Toggl, Harvest, Clockify, Invoice Ninja or invoice-list CSV (all or nothing)")
-    q.add_argument("file", metavar="FILE", help="the exported CSV file")
-    add_db_option(q)
-    q.add_argument("--source", choices=FORMATS, help="the file's format, when its header does not tell it")
-    q.add_argument("--valid-only", action="store_true", help="store the valid rows and report the others")
+    q = rec.add_parser("import", help=say("cli.help.records.import"))
+    q.add_argument("file", metavar="FILE", help=say("cli.help.records.import.file"))
+    add_db_option(q, say)
+    q.add_argument("--source", choices=FORMATS, help=say("cli.help.records.import.source"))
+    q.add_argument("--valid-only", action="store_true", help=say("cli.help.records.import.valid_only"))
     q.set_defaults(func=run_import)
 
-    q = rec.add_parser("summary", help="revenue, hours, effective rate and punctuality per client")
-    add_db_option(q)
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="table (for people, default), csv or json")
-    q.add_argument("--since", metavar="DATE", type=_date("--since"), help="first day (YYYY-MM-DD); default: 12 months before --until")
-    q.add_argument("--until", metavar="DATE", type=_date("--until"), help="last day, also 'today' for lateness (YYYY-MM-DD); default: today")
+    q = rec.add_parser("summary", help=say("cli.help.records.summary"))
+    add_db_option(q, say)
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table", help=say("cli.help.records.summary.format"))
+    q.add_argument("--since", metavar="DATE", type=_date("--since"), help=say("cli.help.records.summary.since"))
+    q.add_argument("--until", metavar="DATE", type=_date("--until"), help=say("cli.help.records.summary.until"))
     q.set_defaults(func=run_summary)
 
-    q = rec.add_parser("export", help="write the invoices and payments (and, with --time, the time entries) as CSV that 'records import' reads back")
-    q.add_argument("file", metavar="FILE", help="the invoice list to write (.csv)")
-    q.add_argument("--time", metavar="FILE", help="also write the time entries, as a Toggl detailed report (.csv)")
-    add_db_option(q)
-    q.add_argument("--force", action="store_true", help="replace the files if they exist")
+    q = rec.add_parser("export", help=say("cli.help.records.export"))
+    q.add_argument("file", metavar="FILE", help=say("cli.help.records.export.file"))
+    q.add_argument("--time", metavar="FILE", help=say("cli.help.records.export.time"))
+    add_db_option(q, say)
+    q.add_argument("--force", action="store_true", help=say("cli.help.records.export.force"))
     q.set_defaults(func=run_export)
 
-    q = rec.add_parser("map", help="count the records' client NAME as the portfolio client CLIENT (remembered)")
-    q.add_argument("name", metavar="NAME", help="the client name as the records write it")
-    q.add_argument("client", metavar="CLIENT", help="the portfolio client's name")
-    add_db_option(q)
+    q = rec.add_parser("map", help=say("cli.help.records.map"))
+    q.add_argument("name", metavar="NAME", help=say("cli.help.records.map.name"))
+    q.add_argument("client", metavar="CLIENT", help=say("cli.help.records.map.client"))
+    add_db_option(q, say)
     q.set_defaults(func=run_map)
 
-    q = rec.add_parser("use", help="rank Pay rate or On-time payment by your rating or from your records")
-    q.add_argument("criterion", choices=("hourly_rate", "on_time_payment"), help="the criterion: hourly_rate or on_time_payment")
-    q.add_argument("source", choices=("rating", "records"), help="rating (your own) or records (measured)")
-    add_db_option(q)
+    q = rec.add_parser("use", help=say("cli.help.records.use"))
+    q.add_argument("criterion", choices=("hourly_rate", "on_time_payment"), help=say("cli.help.records.use.criterion"))
+    q.add_argument("source", choices=("rating", "records"), help=say("cli.help.records.use.source"))
+    add_db_option(q, say)
     q.set_defaults(func=run_use)
 
 

@@ -23,7 +23,7 @@ import webbrowser
 from pathlib import Path
 from typing import Any
 
-from . import add_db_option
+from . import Say, add_db_option
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -37,12 +37,11 @@ CULL_IDLE_S = 600
 CULL_INTERVAL_S = 60
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="start the app in your browser (on this computer only)")
-    add_db_option(p)
-    p.add_argument("--port", type=int, metavar="N",
-                   help=f"port to listen on (default: {DEFAULT_PORT}, or a free one if that is taken)")
-    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+def register(sub: argparse._SubParsersAction, say: Say) -> None:
+    p = sub.add_parser("serve", help=say("cli.help.serve"))
+    add_db_option(p, say)
+    p.add_argument("--port", type=int, metavar="N", help=say("cli.help.serve.port", port=str(DEFAULT_PORT)))  # a port as typed: Latin digits
+    p.add_argument("--no-browser", action="store_true", help=say("cli.help.no_browser"))
     # for benchmarks: serve another notebook exactly the way the app is served
     p.add_argument("--notebook", metavar="PATH", help=argparse.SUPPRESS)
     # for tests: cull a page-less kernel after this many idle seconds instead of CULL_IDLE_S
