@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The command line at 100 000 clients: ``rank --format json`` and ``export`` to .xlsx and .csv.
 
-``python benchmarks/bench_cli.py [--clients 100000] [--runs 3]`` makes a
+``python benchmarks/bench_cli.py [--clients 100000] [--runs 3] [--only xlsx]`` makes a
 portfolio of random clients once, then runs each command as a user would (a
 new process, output to a file) and prints the median wall time and the
 median CPU time (user + system) of the runs. On a shared machine wall time
@@ -47,6 +47,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clients", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3, help="runs per command (medians are printed)")
+    ap.add_argument("--only", metavar="NAME", help="run only the commands whose label contains NAME (e.g. xlsx)")
     args = ap.parse_args()
     fk = freelancekit_command()
     with tempfile.TemporaryDirectory(prefix="fk-bench-cli-") as tmp:
@@ -59,6 +60,10 @@ def main() -> int:
             "export .xlsx": ([*fk, "export", "--db", str(db), "--force", str(Path(tmp) / "clients.xlsx")], base),
             "export .csv": ([*fk, "export", "--db", str(db), "--force", str(Path(tmp) / "clients.csv")], base),
         }
+        if args.only:
+            commands = {k: v for k, v in commands.items() if args.only in k}
+            if not commands:
+                ap.error(f"no command matches --only {args.only!r}")
         ok = True
         print(f"{args.clients:,} clients, median of {args.runs} runs (a new process each)")
         print(f"{'command':<32} {'wall s':>7} {'cpu s':>7}  target")

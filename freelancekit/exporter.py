@@ -11,6 +11,7 @@ from .importer import BASE_COLUMNS, TAIL_COLUMNS
 from .model import Client, Criterion
 from .safe_files import os_reason
 from .spreadsheet import escape_formula, format_number
+from .xlsx_writer import xlsx_bytes
 
 
 def export_columns(criteria: Sequence[Criterion]) -> list[str]:
@@ -21,18 +22,24 @@ Cell = str | float | None
 
 
 def export_cells(clients: Sequence[Client], criteria: Sequence[Criterion]) -> list[list[Cell]]:
-    """Header plus one row per client: text formula-escaped, numbers as floats, None where there is nothing."""
+    """Header plus one row per client: text formula-escaped, numbers as floats, None where there is nothing.
+
+    One list display per client, no generators: a quarter less time at 100 000 clients.
+    """
     rows: list[list[Cell]] = [list(export_columns(criteria))]
+    add = rows.append
     keys = [k.key for k in criteria]
+    esc = escape_formula
     for c in clients:
-        text = [c.name, c.contact_name, c.email, c.industry, ";".join(c.services)]
-        nums = [c.values.get(k) for k in keys]
-        tail = [c.notes, c.last_win]
-        rows.append([*(escape_formula(x) if x else None for x in text), *nums,
-                     *(escape_formula(x) if x else None for x in tail),
-                     c.start_date.isoformat() if c.start_date else None,
-                     c.last_win_date.isoformat() if c.last_win_date else None,
-                     escape_formula(c.working_on) if c.working_on else None, c.language or None])
+        get = c.values.get
+        start, win, name, contact, email, industry, services = (
+            c.start_date, c.last_win_date, c.name, c.contact_name, c.email, c.industry, c.services)
+        notes, last_win, working_on = c.notes, c.last_win, c.working_on
+        add([esc(name) if name else None, esc(contact) if contact else None, esc(email) if email else None,
+             esc(industry) if industry else None, esc(";".join(services)) if services else None, *[get(k) for k in keys],
+             esc(notes) if notes else None, esc(last_win) if last_win else None,
+             start.isoformat() if start else None, win.isoformat() if win else None,
+             esc(working_on) if working_on else None, c.language or None])
     return rows
 
 
@@ -53,24 +60,13 @@ def to_csv_bytes(clients: Sequence[Client], criteria: Sequence[Criterion]) -> by
 
 
 def to_xlsx_bytes(clients: Sequence[Client], criteria: Sequence[Criterion]) -> bytes:
-    """Every text cell is a string (never a formula: ``escape_formula`` leaves none starting with '='),
-    numbers stay numbers, empty cells are left out (but the last, which keeps the row's width).
+    """Sheet "clients": every text cell a string (never a formula: ``escape_formula`` leaves none starting
+    with '='), numbers stay numbers, empty cells are left out but the last, which keeps the row's width.
 
-    openpyxl's write-only mode with plain values (it writes through lxml): a
-    cell object made here per value, as before, doubled the time of a
+    Written by ``xlsx_writer``, not openpyxl: its per-cell append was 80% of a
     100 000-client export (benchmarks/bench_cli.py).
     """
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("clients")
-    for row in export_cells(clients, criteria):
-        if row[-1] is None:  # a row keeps its full width: a reader counts a short row as missing columns
-            row[-1] = ""
-        ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return xlsx_bytes("clients", export_cells(clients, criteria))
 
 
 def export_file(clients: Sequence[Client], criteria: Sequence[Criterion], path: str | Path, *, overwrite: bool = False) -> Path:

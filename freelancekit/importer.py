@@ -453,13 +453,13 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
 
 
 def parse_file(data: bytes, filename: str, criteria: Sequence[Criterion]) -> ParsedImport:
-    with _gc_paused():
+    with gc_paused():
         rows, encoding = read_table(data, filename)
         return replace(parse_table(rows, criteria), encoding=encoding)
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Reading a big file makes millions of small objects, none of them cyclic: the cycle
     collector would rescan them again and again (a third of the import time at 100 000 rows)."""
     was_enabled = gc.isenabled()
@@ -480,7 +480,7 @@ def import_clients(
     on_duplicate: OnDuplicate = "update",
 ) -> ImportResult:
     """All-or-nothing import (or only the valid rows with ``skip_invalid``)."""
-    with _gc_paused():
+    with gc_paused():
         return commit(store, parse_file(data, filename, store.criteria()), skip_invalid=skip_invalid, on_duplicate=on_duplicate,
                       source=filename)
 
@@ -495,7 +495,7 @@ def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on
     """
     if parsed.problems and not skip_invalid:
         raise InvalidInput(parsed.problems)
-    with _gc_paused():
+    with gc_paused():
         result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=skip_invalid,
                                       cleared=parsed.cleared, source=source)
     result.problems = sorted(parsed.problems + result.problems, key=lambda p: p.row or 0)
@@ -505,7 +505,7 @@ def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on
 
 def preview(store: Store, parsed: ParsedImport, *, on_duplicate: OnDuplicate = "update") -> ImportResult:
     """What ``commit`` would do, saving nothing: counts, and per updated client each field that changes (old -> new)."""
-    with _gc_paused():
+    with gc_paused():
         result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=True,
                                       cleared=parsed.cleared, dry_run=True)
     result.encoding = parsed.encoding

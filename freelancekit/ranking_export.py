@@ -10,6 +10,7 @@ from typing import Any
 
 from .scoring import Ranking
 from .spreadsheet import escape_formula
+from .xlsx_writer import Value, xlsx_bytes
 
 
 def ranking_rows(records: list[dict[str, Any]], keys: tuple[str, ...] | list[str] = ()) -> list[list[str]]:
@@ -35,24 +36,12 @@ def ranking_csv_bytes(ranking: Ranking) -> bytes:
 
 
 def ranking_xlsx_bytes(ranking: Ranking) -> bytes:
-    """The same rows in one sheet; rank, score and points are numbers, names always text."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    """The same rows in sheet "ranking"; rank, score and points are numbers, incomplete a boolean, names always text.
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("ranking")
-    for r, row in enumerate(ranking_rows(ranking.records(), ranking.table.keys)):
-        cells = []
-        for i, value in enumerate(row):
-            if r and i in (0, 2) or r and i >= 4:
-                cell = WriteOnlyCell(ws, value=int(value) if i == 0 else float(value))
-            elif r and i == 3:
-                cell = WriteOnlyCell(ws, value=value == "true")
-            else:
-                cell = WriteOnlyCell(ws, value=value)
-                cell.data_type = "s"
-            cells.append(cell)
-        ws.append(cells)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    Written by ``xlsx_writer``, not openpyxl, whose per-cell append was 80% of a large export.
+    """
+    header, *rows = ranking_rows(ranking.records(), ranking.table.keys)
+    typed: list[list[Value]] = [list(header)]
+    for row in rows:
+        typed.append([int(row[0]), row[1], float(row[2]), row[3] == "true", *map(float, row[4:])])
+    return xlsx_bytes("ranking", typed)
