@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -20,7 +19,8 @@ from freelancekit.errors import InvalidInput
 from freelancekit.exporter import to_csv_bytes
 from freelancekit.importer import import_clients
 from freelancekit.model import builtin_criteria, make_client
-from freelancekit.storage import SCHEMA_VERSION, Store
+from freelancekit.storage import Store
+from old_formats import wind_back
 
 TODAY = date(2026, 12, 2)
 
@@ -67,12 +67,7 @@ def test_a_portfolio_of_the_format_before_opens_with_empty_context_and_everythin
     with Store(path) as s:
         s.replace_all(demo_portfolio())
         before = s.portfolio()
-    con = sqlite3.connect(path)  # back to the format before: drop the three columns again
-    for col in ("last_win_date", "working_on", "language"):
-        con.execute(f"ALTER TABLE clients DROP COLUMN {col}")
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    con.commit()
-    con.close()
+    wind_back(path, 4)  # the format before the clients' context columns
     with Store(path) as s:
         assert s.portfolio() == before
         assert {(c.last_win_date, c.working_on, c.language) for c in s.clients()} == {(None, "", "")}

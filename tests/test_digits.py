@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -15,8 +14,9 @@ from freelancekit.drafting import draft_top_three
 from freelancekit.errors import InvalidInput
 from freelancekit.explain import explain
 from freelancekit.scoring import rank, score_table
-from freelancekit.storage import SCHEMA_VERSION, Store
+from freelancekit.storage import Store
 from freelancekit.ui.ranking_table import ranking_table_html
+from old_formats import wind_back
 from freelancekit.wording import error_text
 
 LATIN = re.compile(r"[0-9]")
@@ -76,11 +76,7 @@ def test_a_portfolio_from_before_the_choice_opens_with_latin_digits(tmp_path):
     path = tmp_path / "old.sqlite"
     with Store(path) as s:
         s.add_client({"name": "Kept"})
-    con = sqlite3.connect(path)
-    con.execute("ALTER TABLE profile DROP COLUMN digits")
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    con.commit()
-    con.close()
+    wind_back(path, 5)
     with Store(path) as s:
         assert s.profile().digits == "latn" and [c.name for c in s.clients()] == ["Kept"]
 

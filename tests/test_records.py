@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
@@ -128,21 +127,11 @@ def test_migration_adds_the_records_tables_to_an_old_portfolio(tmp_path):
     path = tmp_path / "v1.sqlite"
     with Store(path) as s:
         s.add_client({"name": "Kept"})
-    con = sqlite3.connect(path)
-    from freelancekit.records.schema import RECORD_TABLES
-
-    for table in RECORD_TABLES:
-        con.execute(f"DROP TABLE {table}")
     from freelancekit.records.schema import RECORDS_SCHEMA
+    from old_formats import wind_back
 
     records_step = next(v for v, script in storage.MIGRATIONS.items() if script is RECORDS_SCHEMA)
-    if records_step < storage.SCHEMA_VERSION:  # a later format added the clients' timing columns: take them away too
-        for col in ("last_win_date", "working_on", "language"):
-            con.execute(f"ALTER TABLE clients DROP COLUMN {col}")
-        con.execute("ALTER TABLE profile DROP COLUMN digits")
-    con.execute(f"PRAGMA user_version = {records_step - 1}")  # the format just before records
-    con.commit()
-    con.close()
+    wind_back(path, records_step - 1)  # the format just before records
     with Store(path) as s:
         assert [c.name for c in s.clients()] == ["Kept"]
         import_records(s, GENERIC)

@@ -475,3 +475,18 @@ def test_a_client_object_is_validated_as_it_is_not_copied_into_a_dict(store, mon
     assert (saved.notes, saved.values["ease"], store.client(a.id).notes) == ("direct", 4.0, "direct")
     with pytest.raises(InvalidInput, match="ease: must be a whole number from 1 to 5"):
         store.update_client(a.id, replace(a, values={**a.values, "ease": 9}))
+
+
+def test_every_migration_can_be_wound_back_for_the_tests(tmp_path):
+    """tests/support/old_formats.py undoes each migration: a new one must add its undo there."""
+    from old_formats import UNDO, wind_back
+
+    assert set(range(3, SCHEMA_VERSION + 1)) <= set(UNDO)
+    for version in range(2, SCHEMA_VERSION):
+        path = tmp_path / f"v{version}.sqlite"
+        with Store(path) as s:
+            s.add_client({"name": "Kept", "values": {"ease": 4}})
+        wind_back(path, version)
+        with Store(path) as s:
+            assert [(c.name, c.values.get("ease")) for c in s.clients()] == [("Kept", 4.0)]
+            assert s.profile().digits == "latn"
