@@ -34,7 +34,7 @@ class DraftsPart:
     def save(self, client_id: int, data: Mapping[str, Any], expected_revision: int | None = None) -> int:
         """Store one client's draft (a JSON-able dict); returns its new revision."""
         payload = json.dumps(dict(data), ensure_ascii=False, default=str)
-        with self._store._write() as c:
+        with self._store._write("drafts") as c:
             if not c.execute(CLIENT_EXISTS, (client_id,)).fetchone():
                 raise NotFound(code="draft.client_gone")
             row = c.execute(SELECT_DRAFT_REVISION, (client_id,)).fetchone()
@@ -56,7 +56,7 @@ class DraftsPart:
         return (json.loads(rows[0][0]), rows[0][1]) if rows else None
 
     def delete(self, client_id: int) -> None:
-        with self._store._write() as c:
+        with self._store._write("drafts") as c:
             c.execute(DELETE_DRAFT, (client_id,))
 
     def templates(self) -> dict[str, str]:
@@ -65,7 +65,7 @@ class DraftsPart:
 
     def save_template(self, name: str, body: str | None) -> None:
         """Override one draft template for this portfolio (None restores the default)."""
-        with self._store._write() as c:
+        with self._store._write("drafts") as c:
             if body is None:
                 c.execute(DELETE_TEMPLATE, (name,))
             else:

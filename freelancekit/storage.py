@@ -114,6 +114,16 @@ CLIENT_EXISTS = "SELECT 1 FROM clients WHERE id = ?"  # client_id
 CRITERION_EXISTS = "SELECT 1 FROM criteria WHERE key = ?"  # key
 
 
+# What a save changes, counted per area in meta ("changed.<area>"), so a tab that did not save it can
+# refresh only the views that show it (the app's wiring maps each area to its views).
+Area = Literal["profile", "clients", "criteria", "weights", "records", "drafts", "all"]
+AREAS: tuple[str, ...] = ("profile", "clients", "criteria", "weights", "records", "drafts", "all")
+AREA_PREFIX = "changed."
+BUMP_REVISION = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
+BUMP_AREA = "INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+SELECT_CHANGE_COUNTS = "SELECT key, value FROM meta WHERE key = 'revision' OR key GLOB 'changed.*'"
+
+
 def _profile_params(p: Profile) -> tuple[Any, ...]:
     """The parameters of ``UPDATE_PROFILE``."""
     services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
@@ -482,8 +492,11 @@ class Store:
 
     # -- transactions (the one write path, the store's and its parts') ------
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One user action: all of it is saved, or none of it (protected: for the store and its parts)."""
+    def _write(self, area: Area = "all") -> Iterator[sqlite3.Connection]:
+        """One user action: all of it is saved, or none of it (protected: for the store and its parts).
+
+        ``area``: what the action changes (``change_counts``); "all" when it may be anything.
+        """
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
@@ -491,7 +504,8 @@ class Store:
             raise _translate(exc, self.path) from None
         try:
             yield c
-            c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+            c.execute(BUMP_REVISION)
+            c.execute(BUMP_AREA, (AREA_PREFIX + area,))
             c.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
@@ -532,6 +546,17 @@ class Store:
             raise _translate(exc, self.path) from None
 
     # -- reads ---------------------------------------------------------------
+    def change_counts(self) -> dict[str, int]:
+        """How many saves each area has had, and ``"revision"`` (all saves): in one read.
+
+        A tab compares them with what it last saw to follow only what another
+        tab or the CLI changed (an area never saved counts 0).
+        """
+        rows = self._read(SELECT_CHANGE_COUNTS)
+        counts = {area: 0 for area in AREAS}
+        counts.update((key.removeprefix(AREA_PREFIX), int(value)) for key, value in rows)
+        return counts
+
     def data_version(self) -> int:
         """Grows with every saved change, whoever made it; cheap to poll."""
         return int(self._read("SELECT value FROM meta WHERE key = 'revision'")[0][0])
@@ -613,7 +638,7 @@ class Store:
         if isinstance(raw, Profile):
             raw = {**asdict(raw), "services": raw.services}
         p = make_profile(raw)
-        with self._write() as c:
+        with self._write("profile") as c:
             rev = c.execute("SELECT revision FROM profile WHERE id = 1").fetchone()[0]
             if expected_revision is not None and rev != expected_revision:
                 raise StaleEdit(code="profile.stale")
@@ -627,7 +652,7 @@ class Store:
             raise InvalidInput(Problem("name", code="client.name_taken", value=row[1]))
 
     def add_client(self, raw: Mapping[str, Any] | Client) -> Client:
-        with self._write() as c:
+        with self._write("clients") as c:
             client = self._validated(raw)  # inside the transaction: against the criteria it is saved under
             self._check_name_free(c, client.name, None)
             cur = c.execute(INSERT_CLIENT, client_params(client, _now()))
@@ -635,7 +660,7 @@ class Store:
 
     def update_client(self, client_id: int, raw: Mapping[str, Any] | Client, expected_revision: int | None = None) -> Client:
         """Save an edit; ``expected_revision`` is the revision the user started from (None = overwrite)."""
-        with self._write() as c:
+        with self._write("clients") as c:
             client = self._validated(raw)  # inside the transaction: against the criteria it is saved under
             row = c.execute("SELECT revision FROM clients WHERE id = ?", (client_id,)).fetchone()
             if row is None:
@@ -652,7 +677,7 @@ class Store:
         Checked against the criterion as it is inside the transaction (another
         tab may have changed its scale or removed it); ``None``/"" clears it.
         """
-        with self._write() as c:
+        with self._write("clients") as c:
             crit = next((k for k in self.criteria() if k.key == key), None)
             if crit is None:
                 raise NotFound(code="criterion.gone", key=key)
@@ -664,7 +689,7 @@ class Store:
         return self.client(client_id)
 
     def delete_client(self, client_id: int, expected_revision: int | None = None) -> None:
-        with self._write() as c:
+        with self._write("clients") as c:
             row = c.execute("SELECT revision, name FROM clients WHERE id = ?", (client_id,)).fetchone()
             if row is None:
                 raise NotFound(code="client.already_deleted")
@@ -703,7 +728,7 @@ class Store:
         cleared = cleared or {}
         now = _now()
         batches = [clients] if isinstance(clients, ClientColumns) else ClientColumns.runs(clients)
-        with self._import_cache(), (self._reading() if dry_run else self._write()) as c:
+        with self._import_cache(), (self._reading() if dry_run else self._write("clients")) as c:
             current = self.criteria()  # inside the transaction: what the values will be saved under
             for batch in batches:
                 _check_criteria_unchanged(batch, current)
@@ -768,7 +793,7 @@ class Store:
         undoing would lose that work. The clients it updated get their stored rows back
         (with a new revision, so an editor opened on the imported version sees the change).
         """
-        with self._write() as c:
+        with self._write("all") as c:
             row = c.execute(SELECT_LAST_IMPORT).fetchone()
             if row is None:
                 raise NothingToUndo(code="import.nothing_to_undo")
@@ -828,7 +853,7 @@ class Store:
         """
         existing = self.criteria()
         crit = make_criterion({"weight": 0, **raw}, (c.key for c in existing))
-        with self._write() as c:
+        with self._write("criteria") as c:
             if c.execute(CRITERION_EXISTS, (crit.key,)).fetchone():
                 raise InvalidInput(Problem("key", code="criterion.key_taken", value=crit.key))
             labels = {name_key(lbl) for (lbl,) in c.execute("SELECT label FROM criteria")}
@@ -847,7 +872,7 @@ class Store:
         if old.builtin:
             merged.update(kind=old.kind, lo=old.lo, hi=old.hi)
         crit = make_criterion(merged, builtin=old.builtin)
-        with self._write() as c:
+        with self._write("criteria") as c:
             row = c.execute("SELECT revision FROM criteria WHERE key = ?", (key,)).fetchone()
             if row is None:
                 raise NotFound(code="criterion.gone", key=key)
@@ -876,7 +901,7 @@ class Store:
                 (path, path))
 
     def remove_criterion(self, key: str) -> None:
-        with self._write() as c:
+        with self._write("criteria") as c:
             row = c.execute("SELECT label FROM criteria WHERE key = ?", (key,)).fetchone()
             if row is None:
                 raise NotFound(code="criterion.gone", key=key)
@@ -893,7 +918,7 @@ class Store:
         if problems:
             raise InvalidInput(problems)
         parsed = {k: parse_weight(w, k) for k, w in weights.items()}
-        with self._write() as c:
+        with self._write("weights") as c:
             c.executemany("UPDATE criteria SET weight=?, revision=revision+1 WHERE key=? AND weight != ?",
                           [(w, k, w) for k, w in parsed.items()])
         return self.criteria()
@@ -902,7 +927,7 @@ class Store:
     def replace_all(self, portfolio: Portfolio) -> None:
         """Start over with another portfolio (the demo, or an empty one) in one transaction."""
         now = _now()
-        with self._write() as c:
+        with self._write("all") as c:
             for table in RECORD_TABLES:  # another portfolio's records are not this one's
                 c.execute(f"DELETE FROM {table}")
             c.execute("DELETE FROM clients")

@@ -71,9 +71,9 @@ def test_add_client_checks_values_against_the_criteria_inside_its_transaction(db
     with Store(db) as app, Store(db) as other:
         real_write = app._write
 
-        def write_after_a_removal():
+        def write_after_a_removal(*area):
             other.remove_criterion("learning")
-            return real_write()
+            return real_write(*area)
 
         monkeypatch.setattr(app, "_write", write_after_a_removal)
         saved = app.add_client({"name": "Zed Co", "values": {"learning": "5"}})

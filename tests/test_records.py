@@ -107,12 +107,13 @@ def test_client_names_match_ignoring_case_and_spaces_and_mappings_are_remembered
 def test_the_records_part_saves_through_the_stores_one_write_path(store, monkeypatch):
     """``store.records`` saves in the store's own transactions: each moves data_version, once."""
     real_write, writes = store._write, []
-    monkeypatch.setattr(store, "_write", lambda: writes.append(1) or real_write())
+    monkeypatch.setattr(store, "_write", lambda *area: writes.append(area) or real_write(*area))
     before = store.data_version()
     import_records(store, GENERIC)
     store.records.map_client("Gamma GmbH", store.client_by_name("Beta Labs").id)
     store.records.set_source("hourly_rate", "records")
-    assert len(writes) == 3 and store.data_version() == before + 3
+    assert writes == [("records",)] * 3 and store.data_version() == before + 3
+    assert store.change_counts()["records"] == 3
 
 
 def test_window_defaults_to_the_twelve_months_up_to_until(store):

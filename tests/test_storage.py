@@ -330,12 +330,13 @@ def test_the_drafts_part_saves_through_the_stores_one_write_path(store, monkeypa
     """Each save of ``store.drafts`` is one of the store's own transactions: it moves data_version, once."""
     c = store.add_client({"name": "Acme"})
     real_write, writes = store._write, []
-    monkeypatch.setattr(store, "_write", lambda: writes.append(1) or real_write())
-    before = store.data_version()
+    monkeypatch.setattr(store, "_write", lambda *area: writes.append(area) or real_write(*area))
+    before, counted = store.data_version(), store.change_counts()["drafts"]
     store.drafts.save(c.id, {"subject": "Hi"})
     store.drafts.save_template("body_en", "Hello")
     store.drafts.delete(c.id)
-    assert len(writes) == 3 and store.data_version() == before + 3
+    assert writes == [("drafts",)] * 3 and store.data_version() == before + 3
+    assert store.change_counts()["drafts"] == counted + 3
 
 
 def test_a_store_and_its_drafts_load_no_pandas_until_the_records_part_is_used(tmp_path):
@@ -490,3 +491,24 @@ def test_every_migration_can_be_wound_back_for_the_tests(tmp_path):
         with Store(path) as s:
             assert [(c.name, c.values.get("ease")) for c in s.clients()] == [("Kept", 4.0)]
             assert s.profile().digits == "latn"
+
+
+@pytest.mark.parametrize(("action", "area"), [
+    (lambda s: s.save_profile({**s.profile().__dict__, "signature": "M"}), "profile"),
+    (lambda s: s.add_client({"name": "New Co"}), "clients"),
+    (lambda s: s.set_value(s.clients()[0].saved_id, "ease", 2), "clients"),
+    (lambda s: s.delete_client(s.clients()[0].saved_id), "clients"),
+    (lambda s: s.add_criterion({"label": "Fit"}), "criteria"),
+    (lambda s: s.update_criterion("ease", {"label": "Easy"}), "criteria"),
+    (lambda s: s.set_weights({"ease": 3}), "weights"),
+    (lambda s: s.drafts.save(s.clients()[0].saved_id, {"subject": "Hi"}), "drafts"),
+    (lambda s: s.records.set_source("hourly_rate", "records"), "records"),
+    (lambda s: s.start_empty(), "all"),
+])
+def test_each_save_counts_once_in_its_area(store, action, area):
+    """A tab that did not save it follows it by these counts (the app refreshes only that area's views)."""
+    store.add_client({"name": "Acme", "values": {"ease": 4}})
+    before = store.change_counts()
+    action(store)
+    after = store.change_counts()
+    assert {a: after[a] - before[a] for a in after if after[a] != before[a]} == {area: 1, "revision": 1}

@@ -240,7 +240,7 @@ class RecordsPart:
         if parsed.problems and not valid_only:
             raise InvalidInput(parsed.problems)
         result = RecordsResult(skipped=parsed.skipped, problems=list(parsed.problems))
-        with self._store._import_cache(), self._store._write() as c:
+        with self._store._import_cache(), self._store._write("records") as c:
             if len(parsed.time):
                 result.added["time"] = _save_time(c, parsed, result)
             if len(parsed.invoices):
@@ -269,7 +269,7 @@ class RecordsPart:
 
     def map_client(self, record_name: str, client_id: int) -> None:
         """Remember that the records' ``record_name`` is the portfolio client ``client_id``."""
-        with self._store._write() as c:
+        with self._store._write("records") as c:
             if not c.execute(CLIENT_EXISTS, (client_id,)).fetchone():
                 raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
             c.execute(UPSERT_MAPPING, (match_key(record_name), client_id))
@@ -287,7 +287,7 @@ class RecordsPart:
     def set_source(self, key: str, source: str) -> None:
         if key not in MEASURED_CRITERIA or source not in SOURCES:
             raise InvalidInput(problem("bad_source_switch", None, key, key=key))
-        with self._store._write() as c:
+        with self._store._write("records") as c:
             if not c.execute(CRITERION_EXISTS, (key,)).fetchone():
                 raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
             c.execute(UPSERT_SOURCE, (key, source))

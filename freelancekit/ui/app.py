@@ -204,7 +204,7 @@ class App:
                 or self.store.is_demo() != self.shown_demo):
             self.build(self._selected())
             return
-        self._refresh(OUTSIDE, CHANGES[OUTSIDE].refreshes)
+        self._refresh(self.state.elsewhere_kind, self.state.elsewhere.refreshes)  # only the views showing what changed
 
     def _selected(self) -> int:
         return self.tabs.selected_index if self.tabs is not None and self.tabs.selected_index is not None else START_TAB

@@ -22,7 +22,7 @@ from .. import i18n, wording
 from ..numerals import written
 from ..errors import FreelancekitError, Problem
 from . import dom
-from .wiring import CHANGE_KINDS, CHANGES, OUTSIDE  # the change kinds and what each makes stale
+from .wiring import CHANGE_KINDS, CHANGES, OUTSIDE, elsewhere_kind, from_elsewhere  # the change kinds and what each makes stale
 
 if TYPE_CHECKING:
     from ..model import Criterion, Profile
@@ -336,7 +336,10 @@ class AppState:
         profile = store.profile()
         self.locale = i18n.normalise_locale(profile.locale)
         self.digits = profile.digits  # how numbers are written in Arabic (the profile's choice)
-        self.seen_version = store.data_version()
+        self.seen_counts = store.change_counts()  # the saves per area this tab has followed (Store.change_counts)
+        self.seen_version = self.seen_counts["revision"]
+        self.elsewhere = CHANGES[OUTSIDE]  # what the last saves made elsewhere made stale (wiring.from_elsewhere)
+        self.elsewhere_kind = OUTSIDE  # the kind its views are told (wiring.elsewhere_kind)
 
     def num(self, n: int | str) -> str:
         """A whole number (a count, a place) in the user's digits, for a label."""
@@ -398,7 +401,10 @@ class AppState:
 
     def invalidate(self, kind: str = "all") -> None:
         """Forget the caches a change of ``kind`` made stale (``wiring.CHANGES[kind].drops``)."""
-        for cache in CHANGES[kind].drops:
+        self._drop(CHANGES[kind].drops)
+
+    def _drop(self, caches: frozenset[str]) -> None:
+        for cache in caches:
             setattr(self, f"_{cache}", None)
 
     # change notification -------------------------------------------------------
@@ -406,25 +412,42 @@ class AppState:
         """A view saved something: drop stale caches, remember the version, tell the shell."""
         if kind not in CHANGE_KINDS:
             raise ValueError(f"unknown change kind {kind!r}")
-        version = self.store.data_version()
-        external = version > self.seen_version + 1
-        self.seen_version = version
-        if external:  # another tab or the CLI saved too: everything may be stale, but keep what is typed
-            self.invalidate("all")
+        counts = self.store.change_counts()
+        external = counts["revision"] > self.seen_version + 1
+        if external:  # another tab or the CLI saved too: what they changed is stale as well; keep what is typed
+            self._follow(counts, own=kind)
             kind = OUTSIDE
         else:
+            self._seen(counts)
             self.invalidate(kind)
         if self.on_change is not None:
             self.on_change(kind)
 
     def check_external(self) -> bool:
-        """True (and caches dropped) when another tab or program changed the portfolio."""
-        version = self.store.data_version()
-        if version == self.seen_version:
+        """True (and the caches it made stale dropped) when another tab or program changed the portfolio."""
+        counts = self.store.change_counts()
+        if counts["revision"] == self.seen_version:
             return False
-        self.seen_version = version
-        self.invalidate("all")
+        self._follow(counts)
         return True
+
+    def _seen(self, counts: dict[str, int]) -> None:
+        self.seen_counts, self.seen_version = counts, counts["revision"]
+
+    def _follow(self, counts: dict[str, int], own: str | None = None) -> None:
+        """Saves were made elsewhere: work out from the counts per area what they changed, drop those caches.
+
+        This tab's own save (``own``) counts once in its area; an area that moved
+        otherwise was saved by someone else. ``self.elsewhere`` says which views to refresh.
+        """
+        moved = {area: n - self.seen_counts.get(area, 0) for area, n in counts.items() if area != "revision"}
+        if own in moved:
+            moved[own] -= 1
+        saved = [area for area, n in moved.items() if n > 0]
+        mine = own if own in CHANGES else None
+        self.elsewhere, self.elsewhere_kind = from_elsewhere(saved, mine), elsewhere_kind(saved, mine)
+        self._seen(counts)
+        self._drop(self.elsewhere.drops)
 
     def catch_up(self) -> bool:
         """Before an action that shows data (sort, page, search, export): pick up other saves first.

@@ -3,8 +3,10 @@
 A view saves, then calls ``state.changed(kind)``. ``AppState`` drops the
 caches ``CHANGES[kind].drops`` names; the shell (``App.on_change``) calls
 ``refresh(kind)`` on every built view in ``CHANGES[kind].refreshes``, in that
-order (or rebuilds the whole app when ``rebuild`` is set). Nothing else
-decides who refreshes whom.
+order (or rebuilds the whole app when ``rebuild`` is set). When another tab
+or the CLI saved too, the store's counts of saves per area say which kinds
+they were, and ``from_elsewhere`` merges those rows. Nothing else decides who
+refreshes whom.
 
 To add a view: write ``freelancekit/ui/<name>_view.py`` with a class that is a
 ``View``, add one row to ``VIEWS``, name it in the ``refreshes`` of the
@@ -16,7 +18,8 @@ view names from this module too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 
@@ -47,22 +50,29 @@ CRITERIA, CLIENTS, TABLE, PROFILE, RANKING = "criteria", "clients", "table", "pr
 RECORDS = "records"  # the measured figures and which ranking values come from them (docs/records.md)
 CACHES: frozenset[str] = frozenset({CRITERIA, CLIENTS, TABLE, PROFILE, RANKING, RECORDS})
 
-# what the shell is told when another tab or the CLI saved as well: refresh every view, rebuild none
+# what the shell is told when another tab or the CLI saved as well: refresh the views ``from_elsewhere``
+# names for what they saved (the store counts saves per area), keeping what is typed; rebuild none
 OUTSIDE = "outside"
 
 
 @dataclass(frozen=True)
 class Change:
-    """One kind of change: the caches it makes stale and the views that show what it changed."""
+    """One kind of change: the caches it makes stale and the views that show what it changed.
+
+    ``elsewhere``/``elsewhere_drops``: what else is stale when another tab or the CLI made the
+    change (the view that saves it here shows it already, and keeps its own caches right).
+    """
 
     drops: frozenset[str]
     refreshes: tuple[str, ...] = ()
     rebuild: bool = False  # every label may change (the language): build the app again
+    elsewhere: tuple[str, ...] = ()
+    elsewhere_drops: frozenset[str] = frozenset()
 
 
 CHANGES: dict[str, Change] = {
     # a profile field or the services: the form's service list, prepared exports, ranking and drafts
-    "profile": Change(frozenset({PROFILE, RANKING}), ("clients", "import", "ranking", "drafts")),
+    "profile": Change(frozenset({PROFILE, RANKING}), ("clients", "import", "ranking", "drafts"), elsewhere=("profile",)),
     # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
     # (and the criteria view's "rate everyone" grid shows every client's value on one criterion)
     "clients": Change(frozenset({CLIENTS, TABLE, RANKING, RECORDS}),
@@ -74,13 +84,46 @@ CHANGES: dict[str, Change] = {
     "records": Change(frozenset({TABLE, RANKING, RECORDS}), ("records_import", "records_sources", "ranking", "drafts")),
     # weights only, after ``state.set_criteria(saved)``: the score table and those criteria stay (the slider hot path)
     # (the clients table too: its incomplete marks count only criteria whose weight is above 0)
-    "weights": Change(frozenset({RANKING}), ("clients", "ranking", "drafts")),
+    # (from elsewhere: the saved weights are new to this tab, its sliders too)
+    "weights": Change(frozenset({RANKING}), ("clients", "ranking", "drafts"), elsewhere=("criteria",),
+                      elsewhere_drops=frozenset({CRITERIA})),
     # a draft saved: only the drafts view shows drafts, and it shows its own saves already
-    "drafts": Change(frozenset()),
+    # (from elsewhere: the drafts view and the ranking's follow-up marks)
+    "drafts": Change(frozenset(), elsewhere=("ranking", "drafts")),
     # the language switched: every label changes
     "all": Change(CACHES, rebuild=True),
-    # another tab or the CLI saved too: anything may be stale, but keep what is typed
+    # another tab or the CLI saved something of no one area: anything may be stale, but keep what is typed
     OUTSIDE: Change(CACHES, VIEW_NAMES),
 }
 # the kinds a view may report (OUTSIDE is the state's own conclusion, never reported)
 CHANGE_KINDS: tuple[str, ...] = tuple(k for k in CHANGES if k != OUTSIDE)
+
+
+def elsewhere_kind(kinds: Iterable[str], own: str | None = None) -> str:
+    """The kind the refreshed views are told: the one kind saved (elsewhere, and here), else ``OUTSIDE``.
+
+    Told "weights", the clients table only redraws its marks; told ``OUTSIDE``
+    it rebuilds its rows, as it must when more than one kind may have changed.
+    """
+    kinds = set(kinds)
+    every = {*kinds, *([own] if own else [])}
+    return every.pop() if kinds and len(every) == 1 and every <= set(CHANGE_KINDS) else OUTSIDE
+
+
+def from_elsewhere(kinds: Iterable[str], own: str | None = None) -> Change:
+    """What saves of these kinds by another tab or the CLI make stale here: their rows merged.
+
+    The kinds are the store's areas (``Store.change_counts``); one that is not a
+    change kind a view reports ("all": a replaced portfolio, an undone import)
+    or no kind at all makes everything stale (``OUTSIDE``). ``own``: the kind
+    this tab saved meanwhile, whose row is merged in too (as seen by its saver).
+    """
+    kinds = set(kinds)
+    if not kinds or not kinds <= set(CHANGE_KINDS) or any(CHANGES[k].rebuild for k in kinds):
+        return CHANGES[OUTSIDE]
+    rows = [replace(CHANGES[k], refreshes=(*CHANGES[k].refreshes, *CHANGES[k].elsewhere),
+                    drops=CHANGES[k].drops | CHANGES[k].elsewhere_drops) for k in kinds]
+    if own is not None:
+        rows.append(CHANGES[own])
+    views = {v for row in rows for v in row.refreshes}
+    return Change(frozenset().union(*(row.drops for row in rows)), tuple(v for v in VIEW_NAMES if v in views))

@@ -52,13 +52,56 @@ def test_a_change_refreshes_exactly_the_built_views_its_row_names(app, kind, mon
     assert calls == [(name, kind) for name in wiring.CHANGES[kind].refreshes]
 
 
-def test_a_change_reported_after_another_program_saved_refreshes_every_view(app, monkeypatch):
+def _outside_calls(app, monkeypatch, kind: str = wiring.OUTSIDE) -> list[str]:
+    """Build every view; return the list each refresh(kind) appends its view's name to."""
+    told = [kind]
     for name in wiring.VIEW_NAMES:
         app.views[name]  # noqa: B018 - build every view
     calls: list[str] = []
     for name, view in app.views.built().items():
-        monkeypatch.setattr(view, "refresh", lambda k, name=name: calls.append(name) if k == wiring.OUTSIDE else None)
-    app.store.set_weights({"ease": 3})  # the CLI, say
-    app.store.set_weights({"ease": 4})  # two saves: the version moved by more than this tab's own
+        monkeypatch.setattr(view, "refresh", lambda k, name=name: calls.append(name) if k == told[0] else None)
+    return calls
+
+
+def test_weights_saved_elsewhere_refresh_only_the_views_showing_weights(app, monkeypatch):
+    calls = _outside_calls(app, monkeypatch, "weights")  # told "weights": the clients table keeps its rows
+    table = app.state.score_table()
+    app.store.set_weights({"ease": 3})  # another tab, say
+    app.store.set_weights({"ease": 4})  # this tab's own save: the version moved by more than this tab's own
+    app.state.changed("weights")
+    assert calls == ["clients", "criteria", "ranking", "drafts"]  # the sliders too: the other tab moved one
+    assert app.state.score_table() is table  # same clients and columns: the score table is kept
+    assert {c.key: c.weight for c in app.state.criteria()}["ease"] == 4
+
+
+def test_a_save_elsewhere_in_another_area_adds_the_views_of_that_area(app, monkeypatch):
+    calls = _outside_calls(app, monkeypatch)
+    app.store.save_profile({**app.store.profile().__dict__, "signature": "Maya (CLI)"})
+    app.store.set_weights({"ease": 4})
+    app.state.changed("weights")  # this tab's own weights: its sliders show them already
+    assert calls == ["profile", "clients", "import", "ranking", "drafts"]
+
+
+def test_a_draft_saved_elsewhere_seen_on_a_tab_switch_refreshes_the_drafts_and_the_ranking(app, monkeypatch):
+    calls = _outside_calls(app, monkeypatch, "drafts")
+    client = app.store.clients()[0]
+    app.store.drafts.save(client.saved_id, {"subject": "Hi"})
+    assert app.state.catch_up()
+    assert calls == ["ranking", "drafts"]
+
+
+def test_a_save_elsewhere_that_may_change_anything_refreshes_every_view(app, monkeypatch):
+    calls = _outside_calls(app, monkeypatch)
+    with app.store._write():  # an action of no one area ("all"): an undone import, a replaced portfolio
+        pass
+    app.store.set_weights({"ease": 4})
     app.state.changed("weights")
     assert calls == list(wiring.VIEW_NAMES)
+
+
+@pytest.mark.parametrize("area", [a for a in wiring.CHANGE_KINDS if not wiring.CHANGES[a].rebuild])
+def test_every_area_the_store_counts_is_a_change_kind(area):
+    from freelancekit.storage import AREAS
+
+    assert set(AREAS) - {"all"} == set(wiring.CHANGE_KINDS) - {"all"}
+    assert wiring.from_elsewhere([area]).refreshes  # every area saved elsewhere refreshes some view
