@@ -13,7 +13,7 @@ EX_TEMPFAIL) try again in a moment.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field as dc_field, replace
 from typing import Any
 
@@ -135,7 +135,7 @@ class InvalidInput(FreelancekitError):
     exit_code = EXIT_INPUT
     default_code = "invalid_input"
 
-    def __init__(self, problems: list[Problem] | Problem):
+    def __init__(self, problems: Sequence[Problem] | Problem):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("; ".join(str(p) for p in self.problems), code="invalid_input")
         self.facts = {"count": len(self.problems)}

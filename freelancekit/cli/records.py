@@ -5,6 +5,7 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def _date(option: str) -> Any:
     return parse
 
 
-def _say_problems(problems: list[Problem], locale: str, digits: str | None = None) -> None:
+def _say_problems(problems: Sequence[Problem], locale: str, digits: str | None = None) -> None:
     from ..records.problems import wording
 
     for p in problems:
@@ -191,7 +192,7 @@ def run_map(args: argparse.Namespace) -> int:
 
     with open_portfolio(args.db, create=False) as store:
         client = store.client_by_name(args.client)
-        store.records.map_client(args.name, client.id)
+        store.records.map_client(args.name, client.saved_id)
         print(i18n.t("records.cli.mapped", args.lang, name=args.name, client=client.name))
     return 0
 

@@ -47,9 +47,8 @@ class TimeBlock:
     def from_bytes(cls, blob: bytes) -> TimeBlock:
         with np.load(io.BytesIO(blob), allow_pickle=False) as z:
             names = json.loads(z["names"].tobytes().decode("utf-8"))
-            fields: dict[str, object] = {k: z[k] for k in _NUMERIC}
-            fields.update(clients=names["clients"], keys=names["keys"], projects=names["projects"])
-            return cls(**fields)
+            arrays: dict[str, np.ndarray] = {k: z[k] for k in _NUMERIC}
+            return cls(**arrays, clients=names["clients"], keys=names["keys"], projects=names["projects"])
 
     @classmethod
     def empty(cls) -> TimeBlock:

@@ -76,16 +76,18 @@ def _first_fitting(col: Column, formats: Sequence[str], read: Callable[[np.ndarr
                    code: str, names: dict[str, str]) -> np.ndarray:
     """``read(uniques, fmt)`` in the first format that reads every filled cell, else the one that reads most."""
     _, uniques = col.distinct
-    best = best_bad = None
+    best: tuple[np.ndarray, np.ndarray, str] | None = None  # what the format reading most cells read, where it failed, the format
     for fmt in formats:
         parsed = read(uniques, fmt)
         bad = col.spread(pd.isna(parsed)) & ~empty
         if not bad.any():
             return col.spread(parsed)
-        if best_bad is None or bad.sum() < best_bad.sum():
-            best, best_bad, best_fmt = parsed, bad, fmt
+        if best is None or bad.sum() < best[1].sum():
+            best = parsed, bad, fmt
+    assert best is not None, "no formats to try"  # every Format lists at least one date and one time format
+    best_parsed, best_bad, best_fmt = best
     col.report(best_bad, code, expected=names.get(best_fmt, best_fmt))
-    return col.spread(best)
+    return col.spread(best_parsed)
 
 
 def _datetimes(uniques: np.ndarray, fmt: str) -> np.ndarray:

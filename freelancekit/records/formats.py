@@ -108,13 +108,14 @@ def detect(columns: Sequence[str], source: str | None = None) -> Format:
         fmt = BY_KEY[source]
     else:
         cols = set(columns)
-        fmt = next((BY_KEY[k] for k, marks in _MARKS if cols & set(marks)), None)
-        if fmt is None and "client" in cols and "amount" in cols and "date" in cols:
-            fmt = INVOICE_NINJA_PAYMENTS
-        if fmt is None:
+        marked = next((BY_KEY[k] for k, marks in _MARKS if cols & set(marks)), None)
+        if marked is None and "client" in cols and "amount" in cols and "date" in cols:
+            marked = INVOICE_NINJA_PAYMENTS
+        if marked is None:
             if "name" in cols and len(cols & _CLIENT_LIST) >= 2 or cols == {"name"}:
                 raise RecordsFileError(problem("client_list", 1, "header"))
             raise RecordsFileError(problem("unknown_format", 1, "header", formats=FORMATS))
+        fmt = marked
     missing = fmt.missing(columns)
     if missing:
         raise RecordsFileError(problem("missing_columns", 1, "header", format=fmt.key, columns=missing))

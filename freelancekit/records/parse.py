@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +26,8 @@ TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "bi
 INVOICE_COLUMNS = ("row", "client", "number", "issued", "due", "amount", "reported_paid")
 PAYMENT_COLUMNS = ("row", "client", "invoice", "paid_on", "amount", "reference")
 SKIPPED_STATUSES = frozenset({"draft", "cancelled", "canceled", "reversed"})
+
+ColumnOf = Callable[[str], cells.Column]  # a field's column of the file (an empty one when the file lacks it)
 
 
 @dataclass
@@ -167,7 +169,7 @@ def _keep(frame: pd.DataFrame, problems: Sequence[RecordProblem]) -> pd.DataFram
 
 
 # -- time entries ----------------------------------------------------------------
-def _time(parsed: ParsedRecords, fmt: Format, col, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
+def _time(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
     client = _client_names(col("client"))
     if fmt.key == "harvest":
         start = cells.dates(col("date"), fmt.dates)
@@ -197,7 +199,7 @@ def _time(parsed: ParsedRecords, fmt: Format, col, found: dict[str, int], decima
 
 
 # -- invoices --------------------------------------------------------------------
-def _invoices(parsed: ParsedRecords, fmt: Format, col, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
+def _invoices(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
     if fmt.key == "invoices":
         _generic(parsed, fmt, col, rows)
         return
@@ -244,7 +246,7 @@ def _money(x: float) -> str:
     return f"{x:,.2f}"
 
 
-def _generic(parsed: ParsedRecords, fmt: Format, col, rows: np.ndarray) -> None:
+def _generic(parsed: ParsedRecords, fmt: Format, col: ColumnOf, rows: np.ndarray) -> None:
     """One row per payment; the rows of one invoice repeat its issued, due and amount (docs/records.md)."""
     client = _client_names(col("client"))
     number_col = col("invoice")
@@ -292,7 +294,7 @@ def _generic(parsed: ParsedRecords, fmt: Format, col, rows: np.ndarray) -> None:
 
 
 # -- payments (Invoice Ninja) ----------------------------------------------------
-def _payments(parsed: ParsedRecords, fmt: Format, col, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
+def _payments(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
     client = _client_names(col("client"))
     paid_on = cells.dates(col("date"), fmt.dates)
     amount_col = col("amount")

@@ -11,6 +11,7 @@ through the store's one write path, like every other save.
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -107,11 +108,11 @@ def _days(s: pd.Series) -> list[str]:
     return list(np.datetime_as_string(s.to_numpy(dtype="datetime64[D]"), unit="D"))
 
 
-def _stored_blocks(c) -> list[TimeBlock]:
+def _stored_blocks(c: sqlite3.Connection) -> list[TimeBlock]:
     return [TimeBlock.from_bytes(blob) for (blob,) in c.execute(SELECT_TIME_BLOCKS)]
 
 
-def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
+def _save_time(c: sqlite3.Connection, parsed: ParsedRecords, result: RecordsResult) -> int:
     """The file's entries not stored before, as one new block (none when the file brings nothing new)."""
     t = parsed.time
     codes, uniques = pd.factorize(t["client"])
@@ -131,7 +132,7 @@ def _save_time(c, parsed: ParsedRecords, result: RecordsResult) -> int:
     return len(made)
 
 
-def _save_invoices(c, parsed: ParsedRecords, result: RecordsResult) -> None:
+def _save_invoices(c: sqlite3.Connection, parsed: ParsedRecords, result: RecordsResult) -> None:
     inv = parsed.invoices
     reported = inv["reported_paid"].astype(object).where(inv["reported_paid"].notna(), None)
     old = {(k, n): row for k, n, *row in c.execute(SELECT_INVOICE_FIGURES)}
@@ -152,7 +153,7 @@ def _save_invoices(c, parsed: ParsedRecords, result: RecordsResult) -> None:
     result.updated += updated
 
 
-def _save_numbered_payments(c, parsed: ParsedRecords, result: RecordsResult) -> None:
+def _save_numbered_payments(c: sqlite3.Connection, parsed: ParsedRecords, result: RecordsResult) -> None:
     """The generic file lists every payment of its invoices: those invoices' payments become exactly the file's."""
     p = parsed.payments
     ids = {(k, n): i for i, k, n in c.execute(SELECT_INVOICE_IDS)}
@@ -178,7 +179,7 @@ def _payment_print(invoice_id: int, day: str, amount: float, n: int) -> int:
     return int(pd.util.hash_array(np.array([f"{invoice_id}\x00{day}\x00{amount!r}\x00{n}"], dtype=object))[0] >> np.uint64(1))
 
 
-def _save_unnumbered_payments(c, parsed: ParsedRecords, result: RecordsResult, valid_only: bool) -> None:
+def _save_unnumbered_payments(c: sqlite3.Connection, parsed: ParsedRecords, result: RecordsResult, valid_only: bool) -> None:
     """Payments without an invoice number go to the client's open invoices, oldest first (docs/records.md)."""
     p = parsed.payments.sort_values(["paid_on", "row"], kind="stable")
     keys = _keys(p["client"])
