@@ -26,16 +26,9 @@ from ..storage import Store
 from . import dom
 from .backup import BackupControl
 from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
-from .wiring import CHANGES, OUTSIDE, VIEW_NAMES, VIEWS, View
+from .wiring import CHANGES, OUTSIDE, TABS, VIEW_NAMES, VIEWS, View
 
 # tab title key, views shown in it (top to bottom); dom.tab(<view>) marks each view's box
-TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("tab.profile", ("profile",)),
-    ("tab.clients", ("clients",)),
-    ("tab.import", ("import", "records_import")),
-    ("tab.criteria", ("criteria", "records_sources", "ranking")),
-    ("tab.drafts", ("drafts",)),
-)
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
 
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
@@ -43,7 +36,7 @@ TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views
 
 def view_class(name: str) -> Callable[[AppState], View]:
     """The class of view ``name`` (``wiring.VIEWS``), importing its module now."""
-    module, cls = VIEWS[name].split(":")
+    module, cls = VIEWS[name][0].split(":")
     return getattr(import_module(f"{__package__}.{module}"), cls)
 
 

@@ -9,9 +9,9 @@ they were, and ``from_elsewhere`` merges those rows. Nothing else decides who
 refreshes whom.
 
 To add a view: write ``freelancekit/ui/<name>_view.py`` with a class that is a
-``View``, add one row to ``VIEWS``, name it in the ``refreshes`` of the
-changes it shows, and place it in a tab (``app.TABS``). To add a change kind:
-add one row to ``CHANGES`` and report it from the view that saves it.
+``View``, add one row to ``VIEWS`` (its class and its tab) and name it in the
+``refreshes`` of the changes it shows. To add a change kind: add one row to
+``CHANGES`` and report it from the view that saves it.
 
 No widget imports here: ``dom.py`` (the browser tests' contract) reads the
 view names from this module too.
@@ -32,18 +32,22 @@ class View(Protocol):
         """Show the data as saved now after a change of ``kind`` (a key of ``CHANGES``), keeping what is typed."""
 
 
-# view name -> "module:Class" in freelancekit.ui, in display order; a module is imported when its view is first built
-VIEWS: dict[str, str] = {
-    "profile": "profile_view:ProfileView",
-    "clients": "clients_view:ClientsView",
-    "import": "import_view:ImportView",
-    "records_import": "records_import_view:RecordsImportView",
-    "criteria": "criteria_view:CriteriaView",
-    "records_sources": "records_sources_view:RecordsSourcesView",
-    "ranking": "ranking_view:RankingView",
-    "drafts": "drafts_view:DraftsView",
+# view name -> ("module:Class" in freelancekit.ui, the i18n key of its tab's title), in display order;
+# a module is imported when its view is first built, the tabs come in the order their first view does
+VIEWS: dict[str, tuple[str, str]] = {
+    "profile": ("profile_view:ProfileView", "tab.profile"),
+    "clients": ("clients_view:ClientsView", "tab.clients"),
+    "import": ("import_view:ImportView", "tab.import"),
+    "records_import": ("records_import_view:RecordsImportView", "tab.import"),
+    "criteria": ("criteria_view:CriteriaView", "tab.criteria"),
+    "records_sources": ("records_sources_view:RecordsSourcesView", "tab.criteria"),
+    "ranking": ("ranking_view:RankingView", "tab.criteria"),
+    "drafts": ("drafts_view:DraftsView", "tab.drafts"),
 }
 VIEW_NAMES: tuple[str, ...] = tuple(VIEWS)
+# (tab title key, its views in display order), in tab order
+TABS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (tab, tuple(name for name, (_cls, t) in VIEWS.items() if t == tab)) for tab in dict.fromkeys(t for _cls, t in VIEWS.values()))
 
 # the caches AppState keeps (attribute ``_<name>``)
 CRITERIA, CLIENTS, TABLE, PROFILE, RANKING = "criteria", "clients", "table", "profile", "ranking"

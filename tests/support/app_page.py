@@ -9,9 +9,9 @@ import time
 
 from freelancekit import i18n
 from freelancekit.ui import dom
+from freelancekit.ui.wiring import VIEWS
 
-TAB_TITLES = {"profile": "tab.profile", "clients": "tab.clients", "import": "tab.import",
-              "criteria": "tab.criteria", "ranking": "tab.criteria", "drafts": "tab.drafts"}
+TAB_TITLES = {view: tab for view, (_cls, tab) in VIEWS.items()}  # view -> i18n key of its tab's title
 
 
 def css(name: str) -> str:
