@@ -73,12 +73,7 @@ def _usage_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def usage_language(argv: Sequence[str]) -> str:
     """The language of the command line's own words (its errors, ``--help``): its ``--lang``, else the portfolio's (``--db``)."""
-    return language(_usage_args(argv))
-
-
-def usage_digits(argv: Sequence[str]) -> str:
-    """The digits of ``--help``'s numbers: the command line's ``--digits``, else the portfolio's (``--db``)."""
-    return digits_of(_usage_args(argv))
+    return speaking(_usage_args(argv))[0]
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -146,11 +141,16 @@ def leaf_commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentPars
 
 def main(argv: Sequence[str] | None = None) -> int:
     _ARGV[:] = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(usage_language(_ARGV), usage_digits(_ARGV)).parse_args(_ARGV)
+    usage = _usage_args(_ARGV)
+    locale, digits = speaking(usage)  # one read of the saved profile, for --help and for the command
+    args = build_parser(locale, digits).parse_args(_ARGV)
     from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
-    args.lang = language(args)
-    args.digits = digits_of(args)
+    if getattr(args, "db", None) == usage.db:  # the portfolio read above
+        args.lang = getattr(args, "lang", None) or locale  # unset unless given (see add_lang_option)
+        args.digits = getattr(args, "digits", None) or digits
+    else:  # argparse read the command line otherwise (an abbreviated --db, say)
+        args.lang, args.digits = speaking(args)
     command = " ".join(filter(None, [args.command, getattr(args, "records_command", None)]))
     try:
         return int(args.func(args) or 0)
@@ -174,20 +174,15 @@ def t(key: str, locale: str, *, digits: str | None = None, **values: object) -> 
     return translate(key, locale, digits=digits, **values)
 
 
-def language(args: argparse.Namespace) -> str:
-    """``--lang`` if given, else the language saved in the portfolio (the app's switch), else English."""
-    if getattr(args, "lang", None):
-        return str(args.lang)
-    saved = _saved_profile(args)
-    return saved.locale if saved is not None else "en"
-
-
-def digits_of(args: argparse.Namespace) -> str:
-    """``--digits`` if given, else the digits saved in the portfolio (Profile -> Digits), else Latin."""
-    if getattr(args, "digits", None):
-        return str(args.digits)
-    saved = _saved_profile(args)
-    return saved.digits if saved is not None else "latn"
+def speaking(args: argparse.Namespace) -> tuple[str, str]:
+    """Language and digits: ``--lang`` and ``--digits`` if given, else those saved in the portfolio
+    (the app's switches, one read for both), else English and Latin digits."""
+    lang, digits = getattr(args, "lang", None), getattr(args, "digits", None)
+    if not (lang and digits):
+        saved = _saved_profile(args)
+        lang = lang or (saved.locale if saved is not None else "en")
+        digits = digits or (saved.digits if saved is not None else "latn")
+    return str(lang), str(digits)
 
 
 def _saved_profile(args: argparse.Namespace) -> Any:
