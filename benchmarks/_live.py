@@ -26,8 +26,8 @@ def seed(db: Path, n_clients: int, code: str | None = None) -> Path:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([code, str(Path(__file__).parent)])}
         subprocess.run([sys.executable, "-c", f"from _live import seed; seed({str(db)!r}, {n_clients})"], env=env, cwd=code, check=True)
         return db
-    from freelancekit.api import create_demo, open_portfolio
-    from freelancekit.model import make_client
+    from freelancekit.portfolio.api import create_demo, open_portfolio
+    from freelancekit.portfolio.model import make_client
 
     if n_clients == 12:
         create_demo(db).close()

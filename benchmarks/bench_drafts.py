@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from freelancekit.api import rank_portfolio  # noqa: E402
-from freelancekit.demo import DEMO_PROFILE  # noqa: E402
-from freelancekit.drafting import draft_top_three  # noqa: E402
-from freelancekit.model import Portfolio, builtin_criteria, make_client  # noqa: E402
+from freelancekit.drafts.drafting import draft_top_three  # noqa: E402
+from freelancekit.portfolio.demo import DEMO_PROFILE  # noqa: E402
+from freelancekit.portfolio.model import Portfolio, builtin_criteria, make_client  # noqa: E402
+from freelancekit.records.rank import rank_portfolio  # noqa: E402
 
 BAR_MS = 200.0
 RUNS = 15

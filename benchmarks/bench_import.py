@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from freelancekit.importer import import_clients, parse_file  # noqa: E402
-from freelancekit.model import builtin_criteria  # noqa: E402
-from freelancekit.storage import Store  # noqa: E402
+from freelancekit.files.importer import import_clients, parse_file  # noqa: E402
+from freelancekit.portfolio.model import builtin_criteria  # noqa: E402
+from freelancekit.portfolio.storage import Store  # noqa: E402
 
 TARGET_RATIO = 5.0
 HEADER = ["name", "contact_name", "email", "industry", "services", "hourly_rate", "on_time_payment", "ease",

@@ -53,8 +53,8 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from freelancekit.model import Criterion  # noqa: E402
-from freelancekit.scoring import rank, table_from_arrays  # noqa: E402
+from freelancekit.portfolio.model import Criterion  # noqa: E402
+from freelancekit.ranking.scoring import rank, table_from_arrays  # noqa: E402
 
 SIZES = (10, 1_000, 100_000)
 TARGET_RATIO, TARGET_MS, TARGET_IMPORT_S = 3.0, 100.0, 0.5
@@ -104,8 +104,8 @@ def median_ms(fn, repeat: int, setup=lambda: None) -> float:
 
 
 def import_time(repeat: int) -> tuple[float, bool]:
-    """Median wall time of a fresh ``python -c 'import freelancekit, freelancekit.api'``, and whether widgets stayed out."""
-    code = "import freelancekit, freelancekit.api, sys; print(any(m in sys.modules for m in ('ipywidgets', 'plotly')))"
+    """Median wall time of a fresh ``python -c 'import freelancekit, freelancekit.portfolio.api'``, and whether widgets stayed out."""
+    code = "import freelancekit, freelancekit.portfolio.api, sys; print(any(m in sys.modules for m in ('ipywidgets', 'plotly')))"
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)  # warm the file cache
     walls, leaked = [], False
@@ -177,7 +177,7 @@ def main() -> int:
     cumulative = importtime_cumulative()
     import_ok = cumulative <= TARGET_IMPORT_S and not leaked
     print(f"import freelancekit: -X importtime cumulative {cumulative * 1000:.1f} ms; "
-          f"'import freelancekit, freelancekit.api' in a fresh interpreter {wall * 1000:.0f} ms wall (median, interpreter start included); "
+          f"'import freelancekit, freelancekit.portfolio.api' in a fresh interpreter {wall * 1000:.0f} ms wall (median, interpreter start included); "
           f"widgets/plotly imported: {leaked} -> {'meets' if import_ok else 'MISSES'} the {TARGET_IMPORT_S} s target")
     return 0 if ok and import_ok else 1
 

@@ -30,10 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
+from freelancekit.portfolio.storage import Store  # noqa: E402
 from freelancekit.records.api import import_records, summary  # noqa: E402
 from freelancekit.records.measures import Window, summary_frame  # noqa: E402
 from freelancekit.records.parse import parse_records  # noqa: E402
-from freelancekit.storage import Store  # noqa: E402
+from freelancekit.records.store import RecordsPart
 
 IMPORT_RATIO = 3.0
 SUMMARY_MS = 50.0
@@ -135,7 +136,7 @@ def main() -> int:
         with Store(Path(tmp) / "summary.sqlite") as s:
             import_records(s, toggl_csv(args.clients * 20, clients=args.clients, seed=3))
             import_records(s, invoices_csv(args.clients))
-            records = s.records.load()
+            records = RecordsPart(s).load()
             window = Window.of(until=date(2026, 6, 30))
             frame = summary_frame(records, window)
             compute = median_time(lambda: summary_frame(records, window), max(args.repeat, 7))

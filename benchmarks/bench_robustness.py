@@ -13,7 +13,7 @@ the same run on the same data:
   shares (scores only: no rounding, no tie-break, no top three), the cost of
   scoring every client in every sample the obvious way;
 * ``cands``: how many clients could reach the top three at all and so were
-  ranked in every sample (see the module doc of freelancekit/robustness.py).
+  ranked in every sample (see the module doc of freelancekit/ranking/robustness.py).
 
 BLAS is held to one thread, as in bench_rank.py. Exit status 1 when the bar is missed.
 """
@@ -33,9 +33,9 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from freelancekit import robustness  # noqa: E402
-from freelancekit.model import Criterion, builtin_criteria  # noqa: E402
-from freelancekit.scoring import rank, table_from_arrays  # noqa: E402
+from freelancekit.portfolio.model import Criterion, builtin_criteria  # noqa: E402
+from freelancekit.ranking import robustness  # noqa: E402
+from freelancekit.ranking.scoring import rank, table_from_arrays  # noqa: E402
 
 SIZES = (1_000, 10_000)
 TARGET_MS = 100.0  # at 1 000 clients, 10 000 samples

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from _live import launch_chromium, open_app, seed, serve_app
 
-from freelancekit import i18n
+from freelancekit.language import i18n
 from freelancekit.ui import dom
 
 # tab title key, a selector the opened tab shows, how many of it must be on screen

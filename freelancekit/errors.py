@@ -3,7 +3,7 @@
 An error names *what* went wrong (``code``, a key of ``i18n.STRINGS`` under
 ``error.``) and *the facts* (field, row, value, allowed range, path, ...). The
 page, the CLI and the notebooks turn it into a sentence in the user's language
-with ``freelancekit.wording``; only the CLI adds how to fix it with a flag.
+with ``freelancekit.language.wording``; only the CLI adds how to fix it with a flag.
 ``str(error)`` is the English sentence, for logs and for Python callers.
 
 The exit code says what a script can do about it (docs/errors.md):
@@ -14,20 +14,19 @@ EX_TEMPFAIL) try again in a moment.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field as dc_field, replace
+from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from typing import Any
+
+from freelancekit.language.wording import ROW_WIDE
 
 EXIT_FAILURE = 1
 EXIT_INPUT = 2
 EXIT_BUSY = 75
 EXIT_INTERRUPTED = 130
 
-# Problems about a whole row (wrong number of cells) or the header row name no column.
-ROW_WIDE = frozenset({"*", "header"})
-
-
 def _english(code: str, facts: Mapping[str, Any]) -> str:
-    from . import wording  # wording imports this module's names only lazily, at call time
+    from freelancekit.language import wording  # at call time: importing errors stays cheap (no Babel)
 
     return wording.code_text(code, facts, "en", isolate=False)  # plain text for logs and Python callers
 
@@ -62,31 +61,9 @@ class FreelancekitError(Exception):
 
     def text(self, locale: str | None = "en") -> str:
         """The sentence for a user reading ``locale`` (no command-line advice)."""
-        from . import wording
+        from freelancekit.language import wording
 
         return wording.error_text(self, locale)
-
-
-@dataclass(frozen=True)
-class PerLanguage:
-    """A fact whose value depends on the reader's language (e.g. the column names a file may use: keys in English,
-    Arabic names in Arabic); worded with the value for the reader's locale, else the English one."""
-
-    values: Mapping[str, Any] = dc_field(hash=False)
-
-    def get(self, locale: str) -> Any:
-        return self.values.get(locale, self.values["en"])
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A part of a sentence with facts of its own (a fact's value): worded by its ``code`` like an error.
-
-    A list of phrases is joined with "; " ("removed: learning; added: joy").
-    """
-
-    code: str
-    facts: Mapping[str, Any] = dc_field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, init=False)
@@ -124,7 +101,7 @@ class Problem:
 
     def in_words(self, locale: str | None = "en") -> str:
         """What is wrong, without where (for the line next to the field)."""
-        from . import wording
+        from freelancekit.language import wording
 
         return wording.problem_text(self, locale)
 
@@ -142,7 +119,7 @@ class InvalidInput(FreelancekitError):
 
     def for_field(self, field: str, locale: str | None = "en") -> str | None:
         """The message to show next to one form field, if it has one, in ``locale``."""
-        from . import wording
+        from freelancekit.language import wording
 
         texts = [wording.problem_text(p, locale) for p in self.problems if p.field == field]
         return wording.join_sentences(texts, locale) if texts else None

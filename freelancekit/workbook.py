@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .api import rank_portfolio
-from .model import Client, Criterion, Portfolio
-from .scoring import Ranking
+from freelancekit.portfolio.model import Client, Criterion, Portfolio
+from freelancekit.ranking.scoring import Ranking
+from freelancekit.records.rank import rank_portfolio
 
 if TYPE_CHECKING:
     import pandas as pd
     import plotly.graph_objects as go
 
-    from .drafting import Draft
-    from .storage import Store
+    from freelancekit.drafts.drafting import Draft
+    from freelancekit.portfolio.storage import Store
 
 
 def _portfolio(source: Portfolio | Store) -> Portfolio:
@@ -56,7 +56,7 @@ def ranking_frame(ranking: Ranking, *, shares: bool = True) -> pd.DataFrame:
     ``shares=False`` leaves out ``top3_share`` (sampling nearby weights costs
     a few milliseconds per thousand clients).
     """
-    from .robustness import top3_shares
+    from freelancekit.ranking.robustness import top3_shares
 
     frame = ranking.frame[["rank", "name", "id", "score", "incomplete"]].copy()
     o = ranking.order
@@ -75,7 +75,7 @@ def what_if(source: Portfolio | Store, weights: Mapping[str, Any]) -> Ranking:
 
 def why(ranking: Ranking, name_or_place: str | int = 0, locale: str = "en") -> str:
     """'Why here?' in words for a client (its name, or its place: 0 = #1)."""
-    from .explain import explain
+    from freelancekit.ranking.explain import explain
 
     return explain(ranking, _place(ranking, name_or_place), locale)
 
@@ -85,7 +85,7 @@ def _place(ranking: Ranking, name_or_place: str | int) -> int:
         if not 0 <= name_or_place < len(ranking):
             raise IndexError(f"place {name_or_place} is outside the ranking (0 to {len(ranking) - 1})")
         return name_or_place
-    from .validation import name_key
+    from freelancekit.portfolio.validation import name_key
 
     wanted = name_key(name_or_place)
     for place, i in enumerate(ranking.order.tolist()):
@@ -98,7 +98,7 @@ def contribution_chart(ranking: Ranking, locale: str = "en", currency: str = "US
     """The app's stacked bar chart (points per criterion) as a plotly figure to restyle."""
     import plotly.graph_objects as go
 
-    from .ui.charts import contributions_figure
+    from freelancekit.ui.charts import contributions_figure
 
     return go.Figure(contributions_figure(ranking, locale, currency, top_n))
 
@@ -107,14 +107,14 @@ def radar_chart(ranking: Ranking, locale: str = "en", top_n: int = 3) -> go.Figu
     """The app's radar of the top clients' utilities (0-1) as a plotly figure."""
     import plotly.graph_objects as go
 
-    from .ui.charts import radar_figure
+    from freelancekit.ui.charts import radar_figure
 
     return go.Figure(radar_figure(ranking, locale, top_n))
 
 
 def find_client(source: Portfolio | Store, name: str) -> Client:
     """The client called ``name`` (case does not matter)."""
-    from .validation import name_key
+    from freelancekit.portfolio.validation import name_key
 
     p = _portfolio(source)
     wanted = name_key(name)
@@ -127,7 +127,7 @@ def find_client(source: Portfolio | Store, name: str) -> Client:
 def draft_for(source: Portfolio | Store, client: str | Client | None = None, *, ranking: Ranking | None = None,
               tone: str = "warm", services: list[str] | None = None, packages: bool = True) -> Draft:
     """A fresh upsell draft for ``client`` (a name; None = the #1 of ``ranking`` or of the saved weights); not saved."""
-    from .drafting import compose_draft
+    from freelancekit.drafts.drafting import compose_draft
 
     p = _portfolio(source)
     if client is None:
@@ -151,8 +151,8 @@ def criteria_frame(source: Portfolio | Store) -> pd.DataFrame:
 
 def sure_lines(ranking: Ranking, locale: str = "en") -> list[str]:
     """How sure the top three is, in sentences: the method, each share, the smallest swap, each criterion dropped."""
-    from .explain import drop_text, method_text, same_outcome, share_text, swap_text
-    from .robustness import robustness
+    from freelancekit.ranking.explain import drop_text, method_text, same_outcome, share_text, swap_text
+    from freelancekit.ranking.robustness import robustness
 
     sure = robustness(ranking)
     lines = [method_text(sure, locale), *(share_text(ranking, sure, p, locale) for p in range(min(3, len(ranking))))]

@@ -18,7 +18,7 @@ _previous = pytest.StashKey[str | None]()
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    from freelancekit.api import create_demo
+    from freelancekit.portfolio.api import create_demo
 
     folder = item.config._tmp_path_factory.getbasetemp() / "nbval-portfolios"
     db = folder / f"{Path(str(item.fspath)).stem}.sqlite"

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from freelancekit.examples import example_files  # noqa: E402
+from freelancekit.drafts.examples import example_files  # noqa: E402
 
 
 def main() -> int:

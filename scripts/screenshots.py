@@ -23,7 +23,7 @@ VIEWS = ("criteria", "clients", "import", "drafts", "profile")
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    from freelancekit.api import create_demo
+    from freelancekit.portfolio.api import create_demo
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         db = Path(tmp) / "portfolio.sqlite"

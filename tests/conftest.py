@@ -31,7 +31,7 @@ from browser_fixtures import (  # noqa: F401 - fixtures and the failure-evidence
 )
 from hypothesis import HealthCheck, settings
 
-from freelancekit.api import create_demo
+from freelancekit.portfolio.api import create_demo
 
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,13 +7,14 @@ import zipfile
 
 import pytest
 
-from freelancekit.api import create_demo, rank_portfolio
 from freelancekit.cli import main
 from freelancekit.errors import InvalidInput
-from freelancekit.importer import import_clients, parse_file
-from freelancekit.model import builtin_criteria, make_client, make_profile
-from freelancekit.storage import Store
-from freelancekit.validation import HEADER_ENCODED
+from freelancekit.files.importer import import_clients, parse_file
+from freelancekit.portfolio.api import create_demo
+from freelancekit.portfolio.model import builtin_criteria, make_client, make_profile
+from freelancekit.portfolio.storage import Store
+from freelancekit.portfolio.validation import HEADER_ENCODED
+from freelancekit.records.rank import rank_portfolio
 
 ENCODED = "=?utf-8?q?Lina=0ABcc:_evil@example.com?="
 

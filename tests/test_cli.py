@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from freelancekit.api import rank_portfolio
-from freelancekit.robustness import top3_shares, with_top3_shares
 from freelancekit.cli import main
-from freelancekit.demo import demo_portfolio
-from freelancekit.storage import Store
+from freelancekit.drafts.store import DraftsPart
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.storage import Store
+from freelancekit.ranking.robustness import top3_shares, with_top3_shares
+from freelancekit.records.rank import rank_portfolio
 
 EXE = Path(sys.executable).with_name("freelancekit")
 
@@ -73,9 +74,9 @@ def _in_demo(action):
 @pytest.mark.parametrize("work", [
     lambda s: s.save_profile({"name": "Maya", "signature": "— Maya"}),
     lambda s: s.set_weights({"ease": 3}),
-    lambda s: s.drafts.save_template("body_en", "Hi"),
+    lambda s: DraftsPart(s).save_template("body_en", "Hi"),
     _in_demo(lambda s, cid: s.update_client(cid, {"name": "Mine"})),
-    _in_demo(lambda s, cid: s.drafts.save(cid, {"subject": "Hi"})),
+    _in_demo(lambda s, cid: DraftsPart(s).save(cid, {"subject": "Hi"})),
 ], ids=["profile only", "weights only", "a template", "an edited demo", "a draft in the demo"])
 def test_demo_refuses_to_replace_any_user_work(tmp_path, capsys, work):
     db = tmp_path / "p.sqlite"
@@ -230,12 +231,12 @@ def test_console_script_in_a_subprocess(tmp_path, isolated_home):
 
 
 def test_an_unexpected_error_is_one_line_without_traceback(tmp_path, capsys, monkeypatch, demo_db):
-    import freelancekit.api as api
+    import freelancekit.records.rank as rank_module
 
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(api, "rank_portfolio", boom)
+    monkeypatch.setattr(rank_module, "rank_portfolio", boom)
     code, out, err = run(capsys, "rank", "--db", str(demo_db))
     assert code == 1 and err == ("freelancekit rank: unexpected error (RuntimeError: disk on fire); "
                                  "set FREELANCEKIT_DEBUG=1 for details and please report it\n")

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from freelancekit.api import create_demo, open_portfolio
 from freelancekit.cli import main
-from freelancekit.drafting import compose_draft, edit_draft, save_draft
+from freelancekit.drafts.drafting import compose_draft, edit_draft, save_draft
+from freelancekit.portfolio.api import create_demo, open_portfolio
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_follow_up_list_ics_and_won_total(db, tmp_path, capsys):
 
     import icalendar
 
-    from freelancekit.drafting import set_status
+    from freelancekit.drafts.drafting import set_status
 
     today = date.today()
     with open_portfolio(db) as store:
@@ -143,6 +143,6 @@ def test_follow_up_list_ics_and_won_total(db, tmp_path, capsys):
     code, _, err = run(capsys, "--db", db, "--out", tmp_path / "cal", "--ics")
     assert code != 0 and "--force" in err  # never replaces a file silently
     from freelancekit.cli.drafts import ICS_NAME
-    from freelancekit.followups import ICS_NAME as CORE_NAME
+    from freelancekit.drafts.followups import ICS_NAME as CORE_NAME
 
     assert ICS_NAME == CORE_NAME

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from freelancekit.cli import build_parser, main
-from freelancekit.demo import demo_portfolio
+from freelancekit.portfolio.demo import demo_portfolio
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’.+-]*")
@@ -110,9 +110,10 @@ def world(tmp_path, monkeypatch, capsys):
     """A demo portfolio with saved drafts, records and files to import; serve and lab start nothing."""
     from datetime import date
 
-    from freelancekit.api import open_portfolio
-    from freelancekit.drafting import draft_top_three, save_draft, set_status
     import voila.app
+
+    from freelancekit.drafts.drafting import draft_top_three, save_draft, set_status
+    from freelancekit.portfolio.api import open_portfolio
 
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(db)]) == 0
@@ -291,7 +292,7 @@ def test_help_speaks_one_language(no_portfolio, capsys, command, lang):
 @pytest.fixture
 def arabic_portfolio(tmp_path, monkeypatch, capsys):
     """The default portfolio ($FREELANCEKIT_DB) is saved in Arabic with Arabic-Indic digits; english.sqlite is not."""
-    from freelancekit.storage import Store
+    from freelancekit.portfolio.storage import Store
 
     path = tmp_path / "ar.sqlite"
     assert main(["demo", "--db", str(path)]) == 0

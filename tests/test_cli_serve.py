@@ -5,8 +5,7 @@ import socket
 
 import pytest
 
-from freelancekit.cli import main
-from freelancekit.cli import serve
+from freelancekit.cli import main, serve
 
 
 @pytest.fixture()
@@ -48,7 +47,7 @@ def test_bad_port_number(tmp_path, capsys):
 
 
 def test_first_run_creates_the_demo_and_later_runs_keep_the_portfolio(tmp_path):
-    from freelancekit.api import open_portfolio
+    from freelancekit.portfolio.api import open_portfolio
 
     db = tmp_path / "new" / "portfolio.sqlite"
     assert serve.prepare_portfolio(str(db)) == db.resolve()
@@ -134,8 +133,8 @@ def test_each_page_gets_the_portfolio_language_title_and_loading_message(tmp_pat
     from types import SimpleNamespace
 
     from freelancekit.cli import serve
-    from freelancekit.paths import ENV_VAR
-    from freelancekit.storage import Store
+    from freelancekit.portfolio.paths import ENV_VAR
+    from freelancekit.portfolio.storage import Store
 
     db = tmp_path / "p.sqlite"
     with Store(db) as s:

@@ -11,16 +11,16 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-
-from freelancekit.bidi import strip_marks
-from freelancekit.demo import demo_portfolio
-from freelancekit.drafting import compose_draft
-from freelancekit.errors import InvalidInput
-from freelancekit.exporter import to_csv_bytes
-from freelancekit.importer import import_clients
-from freelancekit.model import builtin_criteria, make_client
-from freelancekit.storage import Store
 from old_formats import wind_back
+
+from freelancekit.drafts.drafting import compose_draft
+from freelancekit.errors import InvalidInput
+from freelancekit.files.exporter import to_csv_bytes
+from freelancekit.files.importer import import_clients
+from freelancekit.language.bidi import strip_marks
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import builtin_criteria, make_client
+from freelancekit.portfolio.storage import Store
 
 TODAY = date(2026, 12, 2)
 

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from freelancekit import importer
 from freelancekit.cli import main
 from freelancekit.errors import InvalidInput
-from freelancekit.model import builtin_criteria, make_client
-from freelancekit.storage import Store
-from freelancekit.validation import parse_start_date
+from freelancekit.files import importer
+from freelancekit.portfolio.model import builtin_criteria, make_client
+from freelancekit.portfolio.storage import Store
+from freelancekit.portfolio.validation import parse_start_date
 
 TOMORROW = date.today() + timedelta(days=1)
 

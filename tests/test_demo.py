@@ -1,9 +1,10 @@
 """The demo portfolio: valid, realistic, marked as demo, and creatable from the CLI."""
 from __future__ import annotations
 
-from freelancekit.api import create_demo, rank_portfolio
-from freelancekit.demo import demo_portfolio
-from freelancekit.model import builtin_criteria, make_client
+from freelancekit.portfolio.api import create_demo
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import builtin_criteria, make_client
+from freelancekit.records.rank import rank_portfolio
 
 
 def test_demo_portfolio_is_valid_and_realistic():

@@ -6,18 +6,18 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from freelancekit import l10n, numerals
-from freelancekit.cli import main
-from freelancekit.demo import demo_portfolio
-from freelancekit.drafting import draft_top_three
-from freelancekit.errors import InvalidInput
-from freelancekit.explain import explain
-from freelancekit.scoring import rank, score_table
-from freelancekit.storage import Store
-from freelancekit.ui.ranking_table import ranking_table_html
 from old_formats import wind_back
-from freelancekit.wording import error_text
+
+from freelancekit.cli import main
+from freelancekit.drafts.drafting import draft_top_three
+from freelancekit.errors import InvalidInput
+from freelancekit.language import l10n, numerals
+from freelancekit.language.wording import error_text
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.storage import Store
+from freelancekit.ranking.explain import explain
+from freelancekit.ranking.scoring import rank, score_table
+from freelancekit.ui.ranking_table import ranking_table_html
 
 LATIN = re.compile(r"[0-9]")
 ARABIC_INDIC = re.compile(r"[٠-٩]")
@@ -142,7 +142,7 @@ def test_command_line_errors_count_in_the_users_digits(arab_db, tmp_path, capsys
 
 
 def test_our_own_numbers_in_arabic_texts_follow_the_digits_but_names_keep_theirs():
-    from freelancekit import i18n
+    from freelancekit.language import i18n
 
     assert i18n.t("ranking.score_points", "ar", digits="arab") == "المجموع (نقاط من ١٠٠)"
     assert "٢٠٢٦-٠٣-٣١" in i18n.t("error.date.invalid", "ar", digits="arab", value="x")
@@ -153,7 +153,7 @@ def test_our_own_numbers_in_arabic_texts_follow_the_digits_but_names_keep_theirs
 
 
 def test_a_date_typed_in_arabic_indic_digits_is_the_same_day():
-    from freelancekit.validation import parse_date
+    from freelancekit.portfolio.validation import parse_date
 
     assert parse_date("٢٠٢٦-٠٣-٣١", "start_date") == date(2026, 3, 31)
 

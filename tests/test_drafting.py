@@ -7,16 +7,29 @@ from datetime import date, timedelta
 
 import pytest
 
-from freelancekit.bidi import FSI, PDI, RLM, strip_marks
-from freelancekit.demo import demo_portfolio
-from freelancekit.drafting import (
-    Draft, compose_draft, default_template, draft_top_three, edit_draft, first_name, join_list, lint_draft,
-    load_draft, load_drafts, reset_template, save_draft, set_status, set_template, template_names,
+from freelancekit.drafts.drafting import (
+    Draft,
+    compose_draft,
+    default_template,
+    draft_top_three,
+    edit_draft,
+    first_name,
+    lint_draft,
+    load_draft,
+    load_drafts,
+    reset_template,
+    save_draft,
+    set_status,
+    set_template,
+    template_names,
 )
+from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import FreelancekitError, InvalidInput, StaleEdit
-from freelancekit.model import Package, Portfolio, Profile, Service, builtin_criteria, make_client, make_profile
-from freelancekit.opportunities import service_key
-from freelancekit.storage import Store
+from freelancekit.language.bidi import FSI, PDI, RLM, strip_marks
+from freelancekit.language.l10n import join_list
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import Package, Portfolio, Profile, Service, builtin_criteria, make_client, make_profile, service_key
+from freelancekit.portfolio.storage import Store
 
 EN_SERVICES = ["Blog posts", "Blog management", "Editing & proofreading", "Email newsletter", "SEO audit",
                "Landing page copy", "Case studies", "Social media scheduling", "Logo design", "Brand guidelines"]
@@ -211,7 +224,7 @@ def test_a_win_10_days_ago_congratulates_and_one_400_days_ago_does_not(locale):
     assert strip_marks(recent.body.split("\n\n")[1]).startswith(opener)
     assert opener not in old.body and "recent" not in old.body and "latest" not in old.body
     assert {"en": "28 October 2025", "ar": "28 أكتوبر 2025"}[locale] in old.body  # the old win is dated, not "latest"
-    from freelancekit.phrasing import good_moment
+    from freelancekit.language.phrasing import good_moment
 
     assert good_moment(client.last_win, TODAY - timedelta(days=10), TODAY)
     assert not good_moment(client.last_win, TODAY - timedelta(days=400), TODAY)
@@ -324,11 +337,11 @@ def test_templates_are_saved_per_portfolio_after_a_check(tmp_path):
         with pytest.raises(InvalidInput, match="is not a draft template"):
             set_template(store, "../../etc/passwd", "x")
         set_template(store, "en/warm_subject.j2", "Hello {{ client }}")
-        assert store.drafts.templates() == {"en/warm_subject.j2": "Hello {{ client }}"}
+        assert DraftsPart(store).templates() == {"en/warm_subject.j2": "Hello {{ client }}"}
         p = store.portfolio()
-        assert compose_draft(p, p.clients[0], templates=store.drafts.templates()).subject == "Hello Brightpath Software"
+        assert compose_draft(p, p.clients[0], templates=DraftsPart(store).templates()).subject == "Hello Brightpath Software"
         reset_template(store, "en/warm_subject.j2")
-        assert store.drafts.templates() == {}
+        assert DraftsPart(store).templates() == {}
     assert len(template_names()) == 8 and all(default_template(n).strip() for n in template_names())
 
 
@@ -406,9 +419,9 @@ def test_the_drafts_benchmark_portfolio_gives_three_drafts():
 
 
 def test_an_arabic_draft_carries_only_the_direction_marks_it_needs():
-    from freelancekit.bidi import BIDI_MARKS
-    from freelancekit.examples import arabic_demo_portfolio
-    from freelancekit.mailexport import export_body
+    from freelancekit.drafts.examples import arabic_demo_portfolio
+    from freelancekit.drafts.mailexport import export_body
+    from freelancekit.language.bidi import BIDI_MARKS
 
     drafts = draft_top_three(arabic_demo_portfolio()).drafts
     counts = [sum(ch in BIDI_MARKS for ch in export_body(d)) for d in drafts]

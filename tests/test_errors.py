@@ -6,11 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from freelancekit import cli, i18n, l10n, wording
+from freelancekit import cli
 from freelancekit.errors import (
-    EXIT_BUSY, EXIT_FAILURE, EXIT_INPUT, FreelancekitError, InvalidInput, NotFound, PortfolioBusy, Problem, StaleEdit, StorageError,
+    EXIT_BUSY,
+    EXIT_FAILURE,
+    EXIT_INPUT,
+    FreelancekitError,
+    InvalidInput,
+    NotFound,
+    PortfolioBusy,
+    Problem,
+    StaleEdit,
+    StorageError,
 )
-from freelancekit.storage import Store
+from freelancekit.language import i18n, l10n, wording
+from freelancekit.portfolio.storage import Store
 
 PACKAGE = Path(__file__).resolve().parent.parent / "freelancekit"
 # code="x.y" keyword, refuse(field, "x.y", ...) and the conditional codes of a few raise sites

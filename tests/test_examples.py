@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from freelancekit.bidi import FSI, PDI, strip_marks
-from freelancekit.drafting import Draft, lint_draft
-from freelancekit.examples import example_files
+from freelancekit.drafts.drafting import Draft, lint_draft
+from freelancekit.drafts.examples import example_files
+from freelancekit.language.bidi import FSI, PDI, strip_marks
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from freelancekit import i18n
-from freelancekit.bidi import strip_marks
-from freelancekit.demo import demo_portfolio
-from freelancekit.explain import explain, points_text, why
-from freelancekit.model import Criterion
-from freelancekit.scoring import rank, score_table, table_from_arrays
+from freelancekit.language import i18n
+from freelancekit.language.bidi import strip_marks
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import Criterion
+from freelancekit.ranking.explain import explain, points_text, why
+from freelancekit.ranking.scoring import rank, score_table, table_from_arrays
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +104,8 @@ def _drop_case():
 
 @pytest.mark.parametrize("locale", ["en", "ar"])
 def test_dropping_a_criterion_is_explained_from_the_new_ranking(locale):
-    from freelancekit.explain import drop_text, same_outcome
-    from freelancekit.robustness import drop_each
+    from freelancekit.ranking.explain import drop_text, same_outcome
+    from freelancekit.ranking.robustness import drop_each
 
     r = _drop_case()
     now = r.top(3)
@@ -125,8 +125,8 @@ def test_dropping_a_criterion_is_explained_from_the_new_ranking(locale):
 
 
 def test_dropping_words_each_outcome():
-    from freelancekit.explain import drop_text
-    from freelancekit.robustness import Dropped
+    from freelancekit.ranking.explain import drop_text
+    from freelancekit.ranking.robustness import Dropped
 
     r = _drop_case()
     now = tuple(r.top(3))

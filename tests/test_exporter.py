@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from freelancekit.demo import demo_portfolio
 from freelancekit.errors import FreelancekitError, InvalidInput
-from freelancekit.exporter import export_columns, export_file, to_csv_bytes, to_xlsx_bytes
-from freelancekit.importer import import_clients
-from freelancekit.model import Portfolio, builtin_criteria, make_client, make_criterion
-from freelancekit.storage import Store
+from freelancekit.files.exporter import export_columns, export_file, to_csv_bytes, to_xlsx_bytes
+from freelancekit.files.importer import import_clients
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import Portfolio, builtin_criteria, make_client, make_criterion
+from freelancekit.portfolio.storage import Store
 
 CUSTOM = make_criterion({"label": "Stress", "key": "stress", "direction": "lower", "lo": 0, "hi": 10})
 CRITERIA = (*builtin_criteria(), CUSTOM)

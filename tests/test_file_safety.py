@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from freelancekit.cli import serve
-from freelancekit.demo import demo_portfolio
-from freelancekit.storage import Store
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.storage import Store
 
 
 def copy_file_alone(db: Path, folder: Path) -> Path:
@@ -89,7 +89,7 @@ def test_serve_folds_what_a_killed_kernel_left_in_the_wal(db, tmp_path):
     """A kernel killed before it could close its store leaves its saves in the WAL; serve folds them on exit."""
     script = textwrap.dedent(f"""
         import os
-        from freelancekit.storage import Store
+        from freelancekit.portfolio.storage import Store
         s = Store({str(db)!r})
         s.add_client({{"name": "Killed Kernel Client"}})
         os._exit(0)  # no close, no atexit, no finalizers: as a SIGKILL

@@ -7,12 +7,12 @@ from datetime import date, datetime, timezone
 import icalendar
 import pytest
 
-from freelancekit.demo import demo_portfolio
-from freelancekit.drafting import compose_draft, load_drafts, save_draft, set_status
+from freelancekit.drafts.drafting import compose_draft, load_drafts, save_draft, set_status
+from freelancekit.drafts.followups import follow_ups, outcome_history, to_ics, won_income
 from freelancekit.errors import InvalidInput
-from freelancekit.opportunities import service_key
-from freelancekit.followups import follow_ups, outcome_history, to_ics, won_income
-from freelancekit.storage import Store
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import service_key
+from freelancekit.portfolio.storage import Store
 
 TODAY = date(2026, 12, 2)
 

@@ -15,11 +15,11 @@ from datetime import date
 
 import pytest
 
-from freelancekit.importer import _text_column, parse_file
-from freelancekit.model import Client, builtin_criteria
-from freelancekit.client_columns import ClientColumns, param_rows, values_json_column
-from freelancekit.storage import Store
-from freelancekit.validation import name_key
+from freelancekit.files.importer import _text_column, parse_file
+from freelancekit.portfolio.client_columns import ClientColumns, param_rows, values_json_column
+from freelancekit.portfolio.model import Client, builtin_criteria
+from freelancekit.portfolio.storage import Store
+from freelancekit.portfolio.validation import name_key
 
 CRITERIA = builtin_criteria()
 NOW = "2026-01-01T00:00:00+00:00"
@@ -77,7 +77,7 @@ def test_import_stores_what_the_form_stores(tmp_path):
             "Acme,Lina,lina@Example.COM,SaaS,Blog posts;Editing,45,3,\"two\nlines\",2024-01-02\n"
             "Zoë,,,SaaS,,-0,,'=not a formula,\n").encode()
     with Store(tmp_path / "a.sqlite") as imported, Store(tmp_path / "b.sqlite") as typed:
-        from freelancekit.importer import import_clients
+        from freelancekit.files.importer import import_clients
 
         import_clients(imported, data)
         for _row, client in parse_file(data, "c.csv", CRITERIA).clients:

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from freelancekit.encodings import EncodingError, decode
-from freelancekit.importer import ImportFileError, import_clients, parse_file
-from freelancekit.model import builtin_criteria
-from freelancekit.storage import Store
+from freelancekit.files.encodings import EncodingError, decode
+from freelancekit.files.importer import ImportFileError, import_clients, parse_file
+from freelancekit.portfolio.model import builtin_criteria
+from freelancekit.portfolio.storage import Store
 
 CRITERIA = builtin_criteria()
 EUROPEAN = "name,contact_name,notes\nStraße Ø,José Muñoz,garçon café ñandú\nØrsted,Åsa,ß\n"

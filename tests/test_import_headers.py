@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
-
-from freelancekit.headers import accepted_names, column_lookup, header_key
-from freelancekit.importer import HeaderError, import_clients, parse_file
-from freelancekit.model import builtin_criteria, make_criterion
-from freelancekit.storage import Store
 from workbooks import xlsx_bytes as xlsx
+
+from freelancekit.files.headers import accepted_names, column_lookup, header_key
+from freelancekit.files.importer import HeaderError, import_clients, parse_file
+from freelancekit.portfolio.model import builtin_criteria, make_criterion
+from freelancekit.portfolio.storage import Store
 
 CRITERIA = builtin_criteria()
 ARABIC_HEADER = ["الاسم", "الشخص المسؤول", "البريد الإلكتروني", "المجال", "الخدمات", "أجر الساعة", "الالتزام بمواعيد الدفع",

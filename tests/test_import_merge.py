@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
+from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import InvalidInput, NothingToUndo, UndoConflict
-from freelancekit.exporter import to_csv_bytes
-from freelancekit.import_merge import Change
-from freelancekit.importer import import_clients, parse_file, preview
-from freelancekit.storage import Store
+from freelancekit.files.exporter import to_csv_bytes
+from freelancekit.files.importer import import_clients, parse_file, preview
+from freelancekit.portfolio.import_merge import Change
+from freelancekit.portfolio.storage import Store
 
 HEADER = "name,contact_name,email,industry,services,hourly_rate,on_time_payment,ease,enjoyment,learning,notes,last_win,start_date"
 SAVED = {"name": "Acme", "contact_name": "Lina", "email": "lina@acme.com", "industry": "SaaS", "services": "Blog posts;SEO",
@@ -89,14 +90,14 @@ def test_preview_lists_old_and_new_per_field_and_saves_nothing(store):
 
 
 def test_undo_restores_the_exact_export_and_can_run_once(store):
-    store.drafts.save(store.client_by_name("Acme").id, {"subject": "hi"})
-    before = export(store), store.drafts.all()
+    DraftsPart(store).save(store.client_by_name("Acme").id, {"subject": "hi"})
+    before = export(store), DraftsPart(store).all()
     r = import_clients(store, csv("name,email,ease,notes", "acme,x@y.io,5,(clear)", "New one,n@y.io,2,hello"), "c.csv")
     assert (r.added, r.updated) == (1, 1) and export(store) != before[0]
     assert store.last_import().source == "c.csv"
     undone = store.undo_import()
     assert (undone.added, undone.updated) == (1, 1)
-    assert (export(store), store.drafts.all()) == before
+    assert (export(store), DraftsPart(store).all()) == before
     assert store.last_import() is None
     with pytest.raises(NothingToUndo):
         store.undo_import()
@@ -120,12 +121,12 @@ def test_undo_is_refused_when_a_client_changed_since(store, later):
     elif later == "delete updated":
         store.delete_client(store.client_by_name("Acme").id)
     else:
-        store.drafts.save(store.client_by_name("Gamma").id, {"subject": "hi"})
-    before = (store.portfolio(), store.drafts.all(), store.data_version())
+        DraftsPart(store).save(store.client_by_name("Gamma").id, {"subject": "hi"})
+    before = (store.portfolio(), DraftsPart(store).all(), store.data_version())
     with pytest.raises(UndoConflict) as exc:
         store.undo_import()
     assert exc.value.names == (["Gamma"] if "added" in later else ["Acme"])
-    assert (store.portfolio(), store.drafts.all(), store.data_version()) == before
+    assert (store.portfolio(), DraftsPart(store).all(), store.data_version()) == before
     assert store.last_import() is not None  # still undoable once the conflict is sorted out
 
 

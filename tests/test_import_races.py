@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from freelancekit.errors import InvalidInput
-from freelancekit.importer import commit, parse_file
-from freelancekit.model import Client
-from freelancekit.client_columns import ClientColumns
-from freelancekit.storage import Store
+from freelancekit.files.importer import commit, parse_file
+from freelancekit.portfolio.client_columns import ClientColumns
+from freelancekit.portfolio.model import Client
+from freelancekit.portfolio.storage import Store
 
 
 @pytest.fixture

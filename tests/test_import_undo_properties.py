@@ -14,10 +14,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from freelancekit.exporter import export_rows, to_csv_bytes
-from freelancekit.importer import import_clients, parse_file
-from freelancekit.model import builtin_criteria
-from freelancekit.storage import Store
+from freelancekit.drafts.store import DraftsPart
+from freelancekit.files.exporter import export_rows, to_csv_bytes
+from freelancekit.files.importer import import_clients, parse_file
+from freelancekit.portfolio.model import builtin_criteria
+from freelancekit.portfolio.storage import Store
 
 CRITERIA = builtin_criteria()
 TEXT = st.text(alphabet="ab éßØñç شركة-", min_size=1, max_size=6).map(str.strip).filter(bool)
@@ -65,7 +66,7 @@ def csv_file(columns, rows) -> bytes:
 def exports(store: Store) -> tuple[bytes, list[list[str]], object]:
     """The CSV export's bytes, the cells the XLSX export writes (its bytes carry a timestamp), the drafts."""
     p = store.portfolio()
-    return to_csv_bytes(p.clients, p.criteria), export_rows(p.clients, p.criteria), store.drafts.all()
+    return to_csv_bytes(p.clients, p.criteria), export_rows(p.clients, p.criteria), DraftsPart(store).all()
 
 
 def field_of(client, field):
@@ -80,7 +81,7 @@ def test_import_then_undo_is_the_identity_and_empty_cells_change_nothing(case):
         for raw in saved:
             added = store.add_client(raw)
             if raw["notes"]:
-                store.drafts.save(added.id, {"subject": f"about {raw['notes']}"})
+                DraftsPart(store).save(added.id, {"subject": f"about {raw['notes']}"})
         before = {c.key: c for c in store.clients()}
         exported = exports(store)
         data = csv_file(columns, rows)

@@ -7,9 +7,9 @@ import pytest
 from openpyxl import Workbook
 
 from freelancekit.errors import InvalidInput
-from freelancekit.importer import ImportFileError, import_clients, import_path, parse_file
-from freelancekit.model import builtin_criteria
-from freelancekit.storage import Store
+from freelancekit.files.importer import ImportFileError, import_clients, import_path, parse_file
+from freelancekit.portfolio.model import builtin_criteria
+from freelancekit.portfolio.storage import Store
 
 HEADER = "name,contact_name,email,industry,services,hourly_rate,on_time_payment,ease,enjoyment,learning,notes,last_win,start_date"
 
@@ -65,7 +65,7 @@ def test_excel_style_file_header_case_and_column_order(store):
 
 
 def test_empty_values_make_a_client_incomplete(store):
-    from freelancekit.api import rank_portfolio
+    from freelancekit.records.rank import rank_portfolio
 
     import_clients(store, csv_bytes("name,ease,learning", "Full,5,5", "Half,5,"))
     records = {r["name"]: r for r in rank_portfolio(store).records()}
@@ -225,7 +225,7 @@ def test_skip_invalid_with_on_duplicate_error_reports_the_duplicates(store):
 
 
 def test_commit_after_a_preview(store):
-    from freelancekit.importer import commit
+    from freelancekit.files.importer import commit
 
     store.add_client({"name": "Acme", "notes": "keep"})
     parsed = parse_file(csv_bytes("name,ease", "Acme,4", "Beta,9"), "c.csv", store.criteria())

@@ -9,13 +9,22 @@ from dataclasses import replace
 
 import pytest
 
-from freelancekit.demo import demo_portfolio
-from freelancekit.drafting import Draft, draft_top_three
-from freelancekit.errors import FreelancekitError
-from freelancekit.examples import arabic_demo_portfolio
-from freelancekit.mailexport import (
-    MAILTO_LIMIT, LinkTooLong, ascii_address, export_drafts, mailto_link, read_eml, read_mailto, to_eml, to_text, to_zip,
+from freelancekit.drafts.drafting import Draft, draft_top_three
+from freelancekit.drafts.examples import arabic_demo_portfolio
+from freelancekit.drafts.mailexport import (
+    MAILTO_LIMIT,
+    LinkTooLong,
+    ascii_address,
+    export_drafts,
+    mailto_link,
+    read_eml,
+    read_mailto,
+    to_eml,
+    to_text,
+    to_zip,
 )
+from freelancekit.errors import FreelancekitError
+from freelancekit.portfolio.demo import demo_portfolio
 
 TRICKY = [
     ("Émile \"Mimi\" Durand, Jr.", "Re: café, \"quotes\" & commas — ça va?"),
@@ -106,7 +115,7 @@ def test_export_writes_all_or_nothing_and_refuses_to_overwrite(tmp_path):
 
 @pytest.mark.parametrize("name", ["Acme/Inc: \"best\"", "ن" * 200, "x" * 300])
 def test_a_download_and_an_export_give_a_draft_the_same_file_names(tmp_path, name):
-    from freelancekit.mailexport import draft_filename, eml_filename
+    from freelancekit.drafts.mailexport import draft_filename, eml_filename
 
     d = draft(client_name=name)
     written = {p.name for p in export_drafts([d], tmp_path / "out", "zip")}
@@ -117,7 +126,7 @@ def test_a_download_and_an_export_give_a_draft_the_same_file_names(tmp_path, nam
 
 
 def test_a_write_failing_midway_removes_the_files_it_wrote(tmp_path, monkeypatch):
-    from freelancekit import mailexport
+    from freelancekit.drafts import mailexport
 
     out = tmp_path / "out"
     out.mkdir()
@@ -159,8 +168,8 @@ def test_every_demo_draft_gives_a_working_mailto_link_within_the_limit():
     """English drafts fit whole; Arabic ones (6 characters per encoded letter) get a shortened body that says so."""
     from datetime import date
 
-    from freelancekit.examples import arabic_demo_portfolio
-    from freelancekit.mailexport import SHORTENED_MARK, fitting_mailto
+    from freelancekit.drafts.examples import arabic_demo_portfolio
+    from freelancekit.drafts.mailexport import SHORTENED_MARK, fitting_mailto
 
     for portfolio in (demo_portfolio(), arabic_demo_portfolio()):
         for tone in ("warm", "formal"):

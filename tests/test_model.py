@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 import freelancekit
-from freelancekit import validation as v
 from freelancekit.errors import InvalidInput, Problem
-from freelancekit.model import (
+from freelancekit.portfolio import validation as v
+from freelancekit.portfolio.model import (
     Portfolio,
     Profile,
     Service,
@@ -148,7 +148,7 @@ def test_lazy_package_namespace():
 
 
 def test_core_import_is_cheap_and_never_loads_widgets():
-    code = ("import sys, freelancekit, freelancekit.api, freelancekit.importer, freelancekit.exporter, freelancekit.cli; "
+    code = ("import sys, freelancekit, freelancekit.portfolio.api, freelancekit.files.importer, freelancekit.files.exporter, freelancekit.cli; "
             "freelancekit.rank_portfolio(freelancekit.demo_portfolio()); "
             "print(sorted(m for m in ('ipywidgets', 'plotly', 'voila', 'jupyterlab', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout

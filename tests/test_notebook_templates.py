@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from freelancekit.api import create_demo
-from freelancekit.demo import demo_portfolio
+from freelancekit.portfolio.api import create_demo
+from freelancekit.portfolio.demo import demo_portfolio
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted((ROOT / "notebooks").glob("0*.ipynb"))
@@ -79,7 +79,7 @@ def test_saving_a_run_template_through_jupyter_strips_the_client_data(tmp_path):
     """Run a template on the demo (its outputs show clients), save it the way JupyterLab does: no client data on disk."""
     from jupyter_server.services.contents.filemanager import FileContentsManager
 
-    from freelancekit import notebook_privacy
+    from freelancekit.cli import notebook_privacy
 
     db = tmp_path / "demo.sqlite"
     create_demo(db).close()
@@ -115,4 +115,4 @@ def test_freelancekit_lab_enables_the_privacy_extension(tmp_path, monkeypatch):
     assert env["FREELANCEKIT_DB"] == str((tmp_path / "p.sqlite").resolve())
     first = env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0]
     config = BaseJSONConfigManager(config_dir=first).get("jupyter_server_config")
-    assert config["ServerApp"]["jpserver_extensions"] == {"freelancekit.notebook_privacy": True}
+    assert config["ServerApp"]["jpserver_extensions"] == {"freelancekit.cli.notebook_privacy": True}

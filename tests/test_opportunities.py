@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from freelancekit.demo import demo_portfolio
-from freelancekit.model import Portfolio, Profile, Service, builtin_criteria, make_client
-from freelancekit.opportunities import build_index, buys, service_key, suggest
+from freelancekit.drafts.opportunities import build_index, buys, suggest
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import Portfolio, Profile, Service, builtin_criteria, make_client, service_key
 
 
 def portfolio(services, clients, locale="en"):
@@ -100,7 +100,7 @@ def test_no_services_in_profile_means_no_opportunities():
                                              (["blog management", "CASE STUDIES", "Blog Management"], ["Blog management", "Case studies"])])
 def test_the_draft_offers_the_freelancers_choice_in_order(names, expected):
     """The one choice rule (drafting._chosen): the named services in the order given, once each, else the best three."""
-    from freelancekit.drafting import _chosen
+    from freelancekit.drafts.drafting import _chosen
 
     p = demo_portfolio()
     ranked = suggest(p, p.clients[0])
@@ -108,12 +108,12 @@ def test_the_draft_offers_the_freelancers_choice_in_order(names, expected):
 
 
 def test_fit_is_said_in_words_never_as_a_raw_number():
-    from freelancekit.opportunities import fit_words
+    from freelancekit.drafts.opportunities import fit_words
 
     assert [fit_words(x) for x in (100, 60, 59.9, 35, 15, 14.9, 0)] == [
         "a strong fit", "a strong fit", "a good fit", "a good fit", "worth a try", "a long shot", "a long shot"]
     assert fit_words(70, "ar") == "ملاءمة قوية"
-    from freelancekit.demo import demo_portfolio
+    from freelancekit.portfolio.demo import demo_portfolio
 
     p = demo_portfolio()
     for c in p.clients:
@@ -123,7 +123,7 @@ def test_fit_is_said_in_words_never_as_a_raw_number():
 
 def test_a_service_similar_clients_keep_declining_ranks_lower():
     """The rule in docs/drafts.md: fit x (won + 2) / (won + declined + 2), over clients of the same industry."""
-    from freelancekit.opportunities import outcome_factor
+    from freelancekit.drafts.opportunities import outcome_factor
 
     p = portfolio(["Blog posts", "Newsletter", "Case studies"],
                   [("Target", "Dental", "Blog posts"), ("D1", "Dental", "Blog posts;Case studies;Newsletter"),
@@ -142,7 +142,7 @@ def test_a_service_similar_clients_keep_declining_ranks_lower():
 
 def test_a_saved_client_read_again_is_found_in_the_index_by_id(tmp_path):
     """A client list read again holds equal but new objects: each is still the portfolio's own client."""
-    from freelancekit.api import create_demo
+    from freelancekit.portfolio.api import create_demo
 
     with create_demo(tmp_path / "p.sqlite") as store:
         p = store.portfolio()

@@ -7,12 +7,12 @@ import json
 import numpy as np
 import pytest
 
-from freelancekit.api import rank_portfolio
 from freelancekit.cli import main
-from freelancekit.demo import demo_portfolio
 from freelancekit.errors import InvalidInput, NotFound
-from freelancekit.scoring import rank, score_table
-from freelancekit.storage import Store
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.storage import Store
+from freelancekit.ranking.scoring import rank, score_table
+from freelancekit.records.rank import rank_portfolio
 
 
 @pytest.fixture

@@ -4,15 +4,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from records_fixtures import ALL, CLOCKIFY, EXPECTED, GENERIC, NINJA_INVOICES, NINJA_PAYMENTS, SINCE, TOGGL, UNTIL
 
 from freelancekit.cli import main
 from freelancekit.errors import InvalidInput
+from freelancekit.portfolio.storage import Store
 from freelancekit.records.api import import_records, summary
 from freelancekit.records.measures import SUMMARY_KEYS, summary_records
 from freelancekit.records.parse import parse_records
 from freelancekit.records.problems import RecordsFileError, wording
-from freelancekit.storage import Store
-from records_fixtures import ALL, CLOCKIFY, EXPECTED, GENERIC, NINJA_INVOICES, NINJA_PAYMENTS, SINCE, TOGGL, UNTIL
+from freelancekit.records.store import RecordsPart
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_payments_before_their_invoices_are_refused_with_the_reason(store):
     first = exc.value.problems[0]
     assert (first.row, first.field, first.code) == (2, "Amount", "payment_unmatched")
     assert "oldest first" in str(first) and "أولاً" in wording(first, "ar")
-    assert store.records.counts()["payments"] == 0
+    assert RecordsPart(store).counts()["payments"] == 0
 
 
 def test_the_same_file_twice_changes_nothing(store):
@@ -96,10 +97,10 @@ def test_a_changed_invoice_list_replaces_its_payments(store):
 
 def test_client_names_match_ignoring_case_and_spaces_and_mappings_are_remembered(store):
     _import_all(store)
-    assert store.records.unmatched() == ["Gamma GmbH"]
+    assert RecordsPart(store).unmatched() == ["Gamma GmbH"]
     gamma = store.add_client({"name": "Gamma"})
-    store.records.map_client("GAMMA  gmbh", gamma.id)
-    assert store.records.unmatched() == []
+    RecordsPart(store).map_client("GAMMA  gmbh", gamma.id)
+    assert RecordsPart(store).unmatched() == []
     names = [r["client"] for r in summary_records(summary(store, SINCE, UNTIL))]
     assert names == ["Beta Labs", "ACME corp", "Gamma"]
 
@@ -110,8 +111,8 @@ def test_the_records_part_saves_through_the_stores_one_write_path(store, monkeyp
     monkeypatch.setattr(store, "_write", lambda *area: writes.append(area) or real_write(*area))
     before = store.data_version()
     import_records(store, GENERIC)
-    store.records.map_client("Gamma GmbH", store.client_by_name("Beta Labs").id)
-    store.records.set_source("hourly_rate", "records")
+    RecordsPart(store).map_client("Gamma GmbH", store.client_by_name("Beta Labs").id)
+    RecordsPart(store).set_source("hourly_rate", "records")
     assert writes == [("records",)] * 3 and store.data_version() == before + 3
     assert store.change_counts()["records"] == 3
 
@@ -123,29 +124,30 @@ def test_window_defaults_to_the_twelve_months_up_to_until(store):
 
 
 def test_migration_adds_the_records_tables_to_an_old_portfolio(tmp_path):
-    import freelancekit.storage as storage
+    import freelancekit.portfolio.storage as storage
 
     path = tmp_path / "v1.sqlite"
     with Store(path) as s:
         s.add_client({"name": "Kept"})
-    from freelancekit.records.schema import RECORDS_SCHEMA
     from old_formats import wind_back
+
+    from freelancekit.portfolio.records_schema import RECORDS_SCHEMA
 
     records_step = next(v for v, script in storage.MIGRATIONS.items() if script is RECORDS_SCHEMA)
     wind_back(path, records_step - 1)  # the format just before records
     with Store(path) as s:
         assert [c.name for c in s.clients()] == ["Kept"]
         import_records(s, GENERIC)
-        assert s.records.counts() == {"time": 0, "invoices": 4, "payments": 3}
+        assert RecordsPart(s).counts() == {"time": 0, "invoices": 4, "payments": 3}
 
 
 def test_backup_includes_records_and_starting_over_clears_them(store, tmp_path):
     _import_all(store)
     copy = store.backup(tmp_path / "copy.sqlite")
     with Store(copy) as b:
-        assert b.records.counts() == store.records.counts()
+        assert RecordsPart(b).counts() == RecordsPart(store).counts()
     store.start_empty()
-    assert store.records.counts() == {"time": 0, "invoices": 0, "payments": 0}
+    assert RecordsPart(store).counts() == {"time": 0, "invoices": 0, "payments": 0}
 
 
 # -- the command line ---------------------------------------------------------------
@@ -191,7 +193,7 @@ def test_cli_refuses_a_bad_file_whole_and_says_where(tmp_path, capsys):
     code, out, err = _run(capsys, "records", "import", str(bad), "--db", db, "--valid-only")
     assert code == 0 and "1 row with problems was not stored" in err
     with Store(db) as s:
-        assert s.records.counts()["invoices"] == 3
+        assert RecordsPart(s).counts()["invoices"] == 3
 
 
 def test_cli_speaks_the_portfolio_language(tmp_path, capsys):
@@ -318,7 +320,7 @@ def test_nothing_is_stored_unless_the_whole_file_is_valid(store):
     bad = TOGGL.replace(b"02:30:00,,125.00", b"00:00:00,,125.00")
     with pytest.raises(InvalidInput):
         import_records(store, bad)
-    assert store.records.counts()["time"] == 0
+    assert RecordsPart(store).counts()["time"] == 0
     result = import_records(store, bad, valid_only=True)
     assert result.added["time"] == 3 and [p.row for p in result.problems] == [2]
 

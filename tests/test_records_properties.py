@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from freelancekit.portfolio.storage import Store
 from freelancekit.records.api import import_records, summary
 from freelancekit.records.measures import summary_records
-from freelancekit.storage import Store
 
 SINCE, UNTIL = date(2026, 1, 1), date(2026, 6, 30)
 

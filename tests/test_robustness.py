@@ -1,4 +1,4 @@
-"""How sure the top three is (freelancekit/robustness.py; rules in docs/ranking.md)."""
+"""How sure the top three is (freelancekit/ranking/robustness.py; rules in docs/ranking.md)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,9 +6,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from freelancekit import robustness as R
-from freelancekit.model import Criterion, builtin_criteria
-from freelancekit.scoring import rank, table_from_arrays
+from freelancekit.portfolio.model import Criterion, builtin_criteria
+from freelancekit.ranking import robustness as R
+from freelancekit.ranking.scoring import rank, table_from_arrays
 
 
 def portfolio(n: int, seed: int, *, ratings_only: bool = False, missing: float = 0.05):

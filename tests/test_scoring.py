@@ -1,7 +1,7 @@
 """Scoring and ranking against an independent re-derivation of docs/ranking.md ("The score").
 
 ``reference_ranking`` is written straight from that text in plain Python
-(no numpy, nothing from ``freelancekit.scoring``), so a slip in the vectorised
+(no numpy, nothing from ``freelancekit.ranking.scoring``), so a slip in the vectorised
 code shows up as a disagreement on random portfolios.
 """
 from __future__ import annotations
@@ -14,11 +14,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from freelancekit.api import rank_portfolio
-from freelancekit.demo import demo_portfolio
 from freelancekit.errors import InvalidInput
-from freelancekit.model import Client, Criterion, Portfolio, Profile, builtin_criteria
-from freelancekit.scoring import rank, score_table, table_from_arrays
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import Client, Criterion, Portfolio, Profile, builtin_criteria
+from freelancekit.ranking.scoring import rank, score_table, table_from_arrays
+from freelancekit.records.rank import rank_portfolio
 
 
 # -- the reference: docs/ranking.md, line by line ----------------------------------------
@@ -201,7 +201,7 @@ def test_scores_equal_after_rounding_to_6_decimals_tie():
 def test_half_way_rounding_matches_python_round():
     # 0.0000005 is not exactly representable; Python rounds the exact binary value
     scores = np.array([12.3456785, 0.0000005, 99.9999995, 2.5e-7])
-    from freelancekit.scoring import _micro
+    from freelancekit.ranking.scoring import _micro
     assert _micro(scores).tolist() == [round(round(float(s), 6) * 1e6) for s in scores]
 
 

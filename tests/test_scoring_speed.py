@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from freelancekit.model import Criterion
-from freelancekit.scoring import _order, _row_sums, names_in_order, rank, table_from_arrays, utilities
-from freelancekit.validation import name_key
+from freelancekit.portfolio.model import Criterion
+from freelancekit.portfolio.validation import name_key
+from freelancekit.ranking.scoring import _order, _row_sums, names_in_order, rank, table_from_arrays, utilities
 
 
 def _table(n: int, seed: int = 3, missing: float = 0.1):

@@ -7,10 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from freelancekit.demo import demo_portfolio
+from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import InvalidInput, NotFound, StaleEdit, StorageError
-from freelancekit.model import Service, builtin_criteria
-from freelancekit.storage import APPLICATION_ID, SCHEMA_VERSION, Store
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import Service, builtin_criteria
+from freelancekit.portfolio.storage import APPLICATION_ID, SCHEMA_VERSION, Store
+from freelancekit.records.store import RecordsPart
 
 
 @pytest.fixture
@@ -20,7 +22,7 @@ def store(tmp_path):
 
 
 def snapshot(store: Store):
-    return store.portfolio(), store.data_version(), store.drafts.all(), store.drafts.templates()
+    return store.portfolio(), store.data_version(), DraftsPart(store).all(), DraftsPart(store).templates()
 
 
 # -- opening and migrating -----------------------------------------------------
@@ -182,13 +184,13 @@ def test_replace_all_and_start_empty(store):
     p = store.portfolio()
     assert p.is_demo and len(p.clients) == 12 and p.profile.name == "Maya Carter" and len(p.profile.services) == 7
     first = store.client_by_name("Brightpath Software")
-    store.drafts.save(first.id, {"subject": "Hi"})
-    store.drafts.save_template("subject_en", "Hello {{ contact }}")
+    DraftsPart(store).save(first.id, {"subject": "Hi"})
+    DraftsPart(store).save_template("subject_en", "Hello {{ contact }}")
     store.start_empty()
     p = store.portfolio()
     assert not p.is_demo and p.clients == () and p.profile.name == "" and p.profile.services == ()
     assert [c.key for c in p.criteria] == [c.key for c in builtin_criteria()]
-    assert store.drafts.all() == {} and store.drafts.templates() == {}
+    assert DraftsPart(store).all() == {} and DraftsPart(store).templates() == {}
 
 
 def test_profile_save_and_stale(store):
@@ -289,41 +291,41 @@ def test_set_weights(store):
 # -- drafts and templates -----------------------------------------------------------
 def test_a_draft_is_saved_with_a_revision_that_moves_on(store):
     c = store.add_client({"name": "Acme"})
-    assert store.drafts.save(c.id, {"subject": "Hi ☕", "body": "سلام"}) == 1
-    assert store.drafts.save(c.id, {"subject": "Hi again"}, expected_revision=1) == 2
-    assert store.drafts.all() == {c.id: ({"subject": "Hi again"}, 2)}
+    assert DraftsPart(store).save(c.id, {"subject": "Hi ☕", "body": "سلام"}) == 1
+    assert DraftsPart(store).save(c.id, {"subject": "Hi again"}, expected_revision=1) == 2
+    assert DraftsPart(store).all() == {c.id: ({"subject": "Hi again"}, 2)}
 
 
 def test_a_draft_saved_from_an_old_revision_is_refused(store):
     c = store.add_client({"name": "Acme"})
-    store.drafts.save(c.id, {"subject": "one"})
-    store.drafts.save(c.id, {"subject": "two"}, expected_revision=1)
+    DraftsPart(store).save(c.id, {"subject": "one"})
+    DraftsPart(store).save(c.id, {"subject": "two"}, expected_revision=1)
     with pytest.raises(StaleEdit, match="this draft was changed elsewhere"):
-        store.drafts.save(c.id, {"subject": "lost"}, expected_revision=1)
-    assert store.drafts.all() == {c.id: ({"subject": "two"}, 2)}
+        DraftsPart(store).save(c.id, {"subject": "lost"}, expected_revision=1)
+    assert DraftsPart(store).all() == {c.id: ({"subject": "two"}, 2)}
 
 
 def test_a_draft_needs_a_saved_client(store):
     with pytest.raises(NotFound, match="its draft was not saved"):
-        store.drafts.save(999, {"subject": "x"})
+        DraftsPart(store).save(999, {"subject": "x"})
 
 
 def test_a_draft_goes_when_deleted_or_with_its_client(store):
     c = store.add_client({"name": "Acme"})
-    store.drafts.save(c.id, {"subject": "Hi"})
-    store.drafts.delete(c.id)
-    assert store.drafts.all() == {}
-    store.drafts.save(c.id, {"subject": "again"})
+    DraftsPart(store).save(c.id, {"subject": "Hi"})
+    DraftsPart(store).delete(c.id)
+    assert DraftsPart(store).all() == {}
+    DraftsPart(store).save(c.id, {"subject": "again"})
     store.delete_client(c.id)
-    assert store.drafts.all() == {}
+    assert DraftsPart(store).all() == {}
 
 
 def test_a_template_override_replaces_the_last_and_none_restores_the_default(store):
-    store.drafts.save_template("body_ar", "مرحبا {{ name }}")
-    store.drafts.save_template("body_ar", "أهلا")
-    assert store.drafts.templates() == {"body_ar": "أهلا"}
-    store.drafts.save_template("body_ar", None)
-    assert store.drafts.templates() == {}
+    DraftsPart(store).save_template("body_ar", "مرحبا {{ name }}")
+    DraftsPart(store).save_template("body_ar", "أهلا")
+    assert DraftsPart(store).templates() == {"body_ar": "أهلا"}
+    DraftsPart(store).save_template("body_ar", None)
+    assert DraftsPart(store).templates() == {}
 
 
 def test_the_drafts_part_saves_through_the_stores_one_write_path(store, monkeypatch):
@@ -332,9 +334,9 @@ def test_the_drafts_part_saves_through_the_stores_one_write_path(store, monkeypa
     real_write, writes = store._write, []
     monkeypatch.setattr(store, "_write", lambda *area: writes.append(area) or real_write(*area))
     before, counted = store.data_version(), store.change_counts()["drafts"]
-    store.drafts.save(c.id, {"subject": "Hi"})
-    store.drafts.save_template("body_en", "Hello")
-    store.drafts.delete(c.id)
+    DraftsPart(store).save(c.id, {"subject": "Hi"})
+    DraftsPart(store).save_template("body_en", "Hello")
+    DraftsPart(store).delete(c.id)
     assert writes == [("drafts",)] * 3 and store.data_version() == before + 3
     assert store.change_counts()["drafts"] == counted + 3
 
@@ -343,8 +345,9 @@ def test_a_store_and_its_drafts_load_no_pandas_until_the_records_part_is_used(tm
     import subprocess
     import sys
 
-    code = ("import sys; from freelancekit.storage import Store; s = Store(sys.argv[1]); s.drafts.templates(); "
-            "print('pandas' in sys.modules); s.records.counts(); print('pandas' in sys.modules)")
+    code = ("import sys; from freelancekit.portfolio.storage import Store; from freelancekit.drafts.store import DraftsPart; "
+            "s = Store(sys.argv[1]); DraftsPart(s).templates(); print('pandas' in sys.modules); "
+            "from freelancekit.records.store import RecordsPart; RecordsPart(s).counts(); print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p.sqlite")], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.split() == ["False", "True"]
 
@@ -353,7 +356,7 @@ def test_a_store_whose_parts_were_used_is_closed_as_soon_as_it_is_dropped(tmp_pa
     import weakref
 
     s = Store(tmp_path / "p.sqlite")
-    s.drafts.templates()
+    DraftsPart(s).templates()
     gone = weakref.ref(s)
     del s
     assert gone() is None  # no reference cycle through a part: the store is freed (and closed) at once
@@ -387,8 +390,8 @@ def test_values_and_services_are_stored_exactly(store):
 
     import numpy as np
 
-    from freelancekit.model import Client, Portfolio, Profile
-    from freelancekit.client_columns import services_json, values_json_column
+    from freelancekit.portfolio.client_columns import services_json, values_json_column
+    from freelancekit.portfolio.model import Client, Portfolio, Profile
 
     def _values_json(values):
         return values_json_column({k: [x] for k, x in values.items()}, 1)[0]
@@ -406,7 +409,7 @@ def test_values_and_services_are_stored_exactly(store):
 
 def test_migration_path_upgrades_an_existing_portfolio_in_one_transaction(tmp_path, monkeypatch):
     """A future schema version: the step runs once on open, keeps every record, and a failing step changes nothing."""
-    import freelancekit.storage as storage
+    import freelancekit.portfolio.storage as storage
 
     path = tmp_path / "old.sqlite"
     with Store(path) as s:
@@ -432,7 +435,7 @@ def test_migration_path_upgrades_an_existing_portfolio_in_one_transaction(tmp_pa
 
 def test_a_first_format_portfolio_gains_packages_and_keeps_everything(tmp_path):
     """A file written before packages existed (format 1) opens with no packages and its profile intact."""
-    import freelancekit.storage as storage
+    import freelancekit.portfolio.storage as storage
 
     path = tmp_path / "v1.sqlite"
     con = sqlite3.connect(path)
@@ -453,13 +456,13 @@ def test_a_first_format_portfolio_gains_packages_and_keeps_everything(tmp_path):
 
 
 def test_one_draft_is_read_by_its_client_alone(store, monkeypatch):
-    from freelancekit.drafting import Draft, load_draft
-    from freelancekit.drafts_store import DraftsPart
+    from freelancekit.drafts.drafting import Draft, load_draft
+    from freelancekit.drafts.store import DraftsPart
 
     a, b = store.add_client({"name": "Acme"}), store.add_client({"name": "Beta"})
     for c in (a, b):
-        store.drafts.save(c.id, Draft(c.id, c.name, "", "", f"For {c.name}", "Hello").to_data())
-    assert store.drafts.get(b.id)[0]["subject"] == "For Beta" and store.drafts.get(999) is None
+        DraftsPart(store).save(c.id, Draft(c.id, c.name, "", "", f"For {c.name}", "Hello").to_data())
+    assert DraftsPart(store).get(b.id)[0]["subject"] == "For Beta" and DraftsPart(store).get(999) is None
     monkeypatch.setattr(DraftsPart, "all", lambda self: pytest.fail("load_draft read every draft"))
     assert (load_draft(store, a.id).subject, load_draft(store, a.id).revision) == ("For Acme", 1)
 
@@ -467,7 +470,7 @@ def test_one_draft_is_read_by_its_client_alone(store, monkeypatch):
 def test_a_client_object_is_validated_as_it_is_not_copied_into_a_dict(store, monkeypatch):
     import dataclasses
 
-    from freelancekit import storage
+    from freelancekit.portfolio import storage
 
     a = store.add_client({"name": "Acme", "ease": "4"})
     monkeypatch.setattr(storage, "asdict", lambda *_a, **_k: pytest.fail("the client went through a dict"), raising=False)
@@ -501,8 +504,8 @@ def test_every_migration_can_be_wound_back_for_the_tests(tmp_path):
     (lambda s: s.add_criterion({"label": "Fit"}), "criteria"),
     (lambda s: s.update_criterion("ease", {"label": "Easy"}), "criteria"),
     (lambda s: s.set_weights({"ease": 3}), "weights"),
-    (lambda s: s.drafts.save(s.clients()[0].saved_id, {"subject": "Hi"}), "drafts"),
-    (lambda s: s.records.set_source("hourly_rate", "records"), "records"),
+    (lambda s: DraftsPart(s).save(s.clients()[0].saved_id, {"subject": "Hi"}), "drafts"),
+    (lambda s: RecordsPart(s).set_source("hourly_rate", "records"), "records"),
     (lambda s: s.start_empty(), "all"),
 ])
 def test_each_save_counts_once_in_its_area(store, action, area):

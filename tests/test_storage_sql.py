@@ -4,7 +4,7 @@ from __future__ import annotations
 import inspect
 import re
 
-from freelancekit import client_columns, storage
+from freelancekit.portfolio import client_columns, storage
 
 
 def test_each_client_and_profile_write_is_named_once():

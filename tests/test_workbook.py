@@ -5,9 +5,11 @@ import numpy as np
 import pytest
 
 from freelancekit import workbook
-from freelancekit.api import create_demo, rank_portfolio
-from freelancekit.explain import explain
-from freelancekit.robustness import top3_shares
+from freelancekit.drafts.store import DraftsPart
+from freelancekit.portfolio.api import create_demo
+from freelancekit.ranking.explain import explain
+from freelancekit.ranking.robustness import top3_shares
+from freelancekit.records.rank import rank_portfolio
 
 
 @pytest.fixture
@@ -18,7 +20,7 @@ def store(tmp_path):
 
 
 def test_clients_frame_has_a_row_per_client_and_the_values_as_entered(store):
-    frame = store.clients_frame()
+    frame = workbook.clients_frame(store)
     clients = store.clients()
     assert list(frame.name) == [c.name for c in clients]
     keys = [c.key for c in store.criteria()]
@@ -33,7 +35,7 @@ def test_clients_frame_has_a_row_per_client_and_the_values_as_entered(store):
 
 def test_ranking_frame_gives_values_points_and_shares(store):
     ranking = rank_portfolio(store)
-    frame = ranking.to_frame()
+    frame = workbook.ranking_frame(ranking)
     assert list(frame.name) == ranking.top(len(ranking))
     keys = ranking.table.keys
     points = frame[[f"{k}_points" for k in keys]].sum(axis=1)
@@ -41,7 +43,7 @@ def test_ranking_frame_gives_values_points_and_shares(store):
     assert list(frame.top3_share) == list(top3_shares(ranking)[ranking.order])
     brightpath = frame[frame.name == "Brightpath Software"].iloc[0]
     assert brightpath["hourly_rate"] == 95 and brightpath["rank"] == 1
-    assert "top3_share" not in ranking.to_frame(shares=False)
+    assert "top3_share" not in workbook.ranking_frame(ranking, shares=False)
 
 
 def test_what_if_ranks_with_other_weights_and_saves_nothing(store):
@@ -75,4 +77,4 @@ def test_draft_for_a_chosen_client_saves_nothing(store):
     draft = workbook.draft_for(store, "flow yoga collective", tone="formal")
     assert draft.client_name == "Flow Yoga Collective" and draft.tone == "formal" and draft.body
     assert workbook.draft_for(store).client_name == rank_portfolio(store).top(1)[0]
-    assert store.data_version() == before and store.drafts.all() == {} or not store.drafts.all()
+    assert store.data_version() == before and DraftsPart(store).all() == {} or not DraftsPart(store).all()

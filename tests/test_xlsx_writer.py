@@ -1,4 +1,4 @@
-"""The .xlsx writer (freelancekit/xlsx_writer.py): what it writes, openpyxl and the importer read back the same.
+"""The .xlsx writer (freelancekit/files/xlsx_writer.py): what it writes, openpyxl and the importer read back the same.
 
 Text stays text (never a formula), numbers stay the same floats, a row keeps its
 width, and what XML cannot hold is refused by cell, never written or dropped.
@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from freelancekit.demo import demo_portfolio
-from freelancekit.exporter import export_columns, to_xlsx_bytes
-from freelancekit.importer import parse_file, read_table
-from freelancekit.model import builtin_criteria, make_client
-from freelancekit.ranking_export import ranking_rows, ranking_xlsx_bytes
-from freelancekit.scoring import rank, score_table
-from freelancekit.xlsx_writer import MAX_TEXT, XlsxValueError, column_letter, xlsx_bytes
+from freelancekit.files.exporter import export_columns, to_xlsx_bytes
+from freelancekit.files.importer import parse_file, read_table
+from freelancekit.files.xlsx_writer import MAX_TEXT, XlsxValueError, column_letter, xlsx_bytes
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.portfolio.model import builtin_criteria, make_client
+from freelancekit.ranking.export import ranking_rows, ranking_xlsx_bytes
+from freelancekit.ranking.scoring import rank, score_table
 
 CRITERIA = builtin_criteria()
 LONG = "long text " * 3000 + "end"  # 30 003 characters: under a cell's 32 767

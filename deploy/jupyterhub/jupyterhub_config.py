@@ -38,7 +38,7 @@ state.mkdir(parents=True, exist_ok=True)
 users = {u.strip() for u in env("FREELANCEKIT_HUB_USERS", "").split(",") if u.strip()}
 admins = {u.strip() for u in env("FREELANCEKIT_HUB_ADMINS", "").split(",") if u.strip()}
 trial_password = env("FREELANCEKIT_HUB_PASSWORD")
-PORTFOLIO = "freelancekit.sqlite"  # freelancekit.hub.PORTFOLIO_NAME
+PORTFOLIO = "freelancekit.sqlite"  # freelancekit.hub.server.PORTFOLIO_NAME
 
 # --- where the hub listens, and its own state ---
 c.JupyterHub.ip = env("FREELANCEKIT_HUB_IP", "127.0.0.1")
@@ -69,7 +69,7 @@ else:
 
 # --- each user's server: the app on their own portfolio ---
 c.Spawner.cmd = [sys.executable, "-m", "freelancekit.hub"]
-c.Spawner.default_url = "/voila/render/app.ipynb"  # freelancekit.hub.APP_URL
+c.Spawner.default_url = "/voila/render/app.ipynb"  # freelancekit.hub.server.APP_URL
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.args = []
@@ -80,5 +80,5 @@ if trial_password:
     c.Spawner.environment = {"FREELANCEKIT_DB": lambda spawner: str(Path(spawner.home_dir) / PORTFOLIO)}
 else:
     c.JupyterHub.spawner_class = LocalProcessSpawner
-    # the server runs as the user with HOME set to their home: freelancekit.hub opens $HOME/freelancekit.sqlite
+    # the server runs as the user with HOME set to their home: freelancekit.hub.server opens $HOME/freelancekit.sqlite
     c.Spawner.notebook_dir = "~"

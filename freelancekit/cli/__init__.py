@@ -6,6 +6,7 @@ so ``--help`` speaks it too, with argparse's own words (``cli.argparse.*``). An
 error ends with a message on stderr in the user's language (``--lang``, else
 the portfolio's) and an exit status that says what to do (docs/errors.md): 2
 fix the input, 1 something else failed, 75 busy: try again; never a traceback.
+May import every core package (``language`` to ``drafts``); never ``ui`` or ``hub``.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from .. import __version__
+from freelancekit import __version__
 
 COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
 BAD_INPUT = 2  # errors.EXIT_INPUT; argparse errors exit with it too
@@ -54,8 +55,8 @@ def argparse_message(message: str, locale: str) -> str:
 
 def _usage_args(argv: Sequence[str]) -> argparse.Namespace:
     """``--lang``, ``--digits`` and ``--db`` wherever they are in the command line (before it is parsed, or when it cannot be)."""
-    from ..i18n import LOCALES
-    from ..numerals import DIGITS
+    from freelancekit.language.i18n import LOCALES
+    from freelancekit.language.numerals import DIGITS
 
     args = argparse.Namespace(lang=None, digits=None, db=None)
     for i, word in enumerate(argv):
@@ -144,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage = _usage_args(_ARGV)
     locale, digits = speaking(usage)  # one read of the saved profile, for --help and for the command
     args = build_parser(locale, digits).parse_args(_ARGV)
-    from ..errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
+    from freelancekit.errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
     if getattr(args, "db", None) == usage.db:  # the portfolio read above
         args.lang = getattr(args, "lang", None) or locale  # unset unless given (see add_lang_option)
@@ -169,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def t(key: str, locale: str, *, digits: str | None = None, **values: object) -> str:
-    from ..i18n import t as translate
+    from freelancekit.language.i18n import t as translate
 
     return translate(key, locale, digits=digits, **values)
 
@@ -189,8 +190,8 @@ def _saved_profile(args: argparse.Namespace) -> Any:
     """The portfolio's profile, read only, or None when there is no readable portfolio (the command will say why)."""
     from pathlib import Path
 
-    from ..paths import default_db_path
-    from ..storage import Store
+    from freelancekit.portfolio.paths import default_db_path
+    from freelancekit.portfolio.storage import Store
 
     path = getattr(args, "db", None) or default_db_path()
     try:
@@ -204,9 +205,9 @@ def _saved_profile(args: argparse.Namespace) -> Any:
 
 def error_report(exc: BaseException, command: str, locale: str, digits: str | None = None) -> str:
     """What the CLI prints for an error: the sentence, then (CLI only) the flag that fixes it."""
-    from ..errors import InvalidInput
-    from ..l10n import plural
-    from ..wording import cli_advice, error_text, join_sentences, problem_line
+    from freelancekit.errors import InvalidInput
+    from freelancekit.language.l10n import plural
+    from freelancekit.language.wording import cli_advice, error_text, join_sentences, problem_line
 
     advice = cli_advice(exc, locale)
     if isinstance(exc, InvalidInput) and len(exc.problems) > 1:
@@ -224,8 +225,8 @@ def add_db_option(parser: argparse.ArgumentParser, say: Say) -> None:
 def add_lang_option(parser: argparse.ArgumentParser, say: Say) -> None:
     """``--lang`` and ``--digits``, on the top level and on every command: unset unless given, so that
     one given before the command ('freelancekit --lang ar rank') is not unset by the command's own."""
-    from ..i18n import LOCALES
-    from ..numerals import DIGITS
+    from freelancekit.language.i18n import LOCALES
+    from freelancekit.language.numerals import DIGITS
 
     parser.add_argument("--lang", choices=LOCALES, default=argparse.SUPPRESS, help=say("cli.help.lang"))
     parser.add_argument("--digits", choices=DIGITS, default=argparse.SUPPRESS,

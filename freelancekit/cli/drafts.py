@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import Say, add_db_option
+from freelancekit.cli import Say, add_db_option
+from freelancekit.drafts.store import DraftsPart
 
 ICS_NAME = "follow-ups.ics"  # followups.ICS_NAME (not imported here: the CLI starts without numpy)
 
@@ -24,20 +25,19 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio
-    from ..drafting import addressed, draft_top_three, load_drafts
-    from ..errors import EXIT_INPUT, FreelancekitError
-    from ..mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
-
-    from ..followups import outcome_history
-    from ..i18n import t
-    from ..l10n import plural, words
-    from ..wording import error_text
+    from freelancekit.drafts.drafting import addressed, draft_top_three, load_drafts
+    from freelancekit.drafts.followups import outcome_history
+    from freelancekit.drafts.mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
+    from freelancekit.errors import EXIT_INPUT, FreelancekitError
+    from freelancekit.language.i18n import t
+    from freelancekit.language.l10n import plural, words
+    from freelancekit.language.wording import error_text
+    from freelancekit.portfolio.api import open_portfolio
 
     with open_portfolio(args.db, create=False) as store:
         portfolio = store.portfolio()
         saved = {d.client_id: d for d in load_drafts(store)}
-        templates = store.drafts.templates()
+        templates = DraftsPart(store).templates()
     if args.list:
         return print_follow_ups(portfolio, list(saved.values()), args.lang, args.digits)
     if not args.out:
@@ -91,9 +91,9 @@ def print_follow_ups(portfolio, drafts, locale: str = "en", digits: str | None =
     """The follow-ups list, overdue first (docs/drafts.md, "Follow-ups"), and the upsell income won this year."""
     from datetime import date
 
-    from ..followups import follow_ups, won_income
-    from ..i18n import t
-    from ..phrasing import money
+    from freelancekit.drafts.followups import follow_ups, won_income
+    from freelancekit.language.i18n import t
+    from freelancekit.language.phrasing import money
 
     today = date.today()
     rows = follow_ups(drafts, portfolio.clients, today)
@@ -116,10 +116,10 @@ def write_ics(portfolio, drafts, out: str, force: bool, locale: str = "en",  # t
     """Every open follow-up date as an all-day calendar reminder, in DIR/follow-ups.ics."""
     from datetime import date
 
-    from ..followups import follow_ups, to_ics
-    from ..i18n import t
-    from ..l10n import plural
-    from ..safe_files import check_free, prepare_folder, write_new_file
+    from freelancekit.drafts.followups import follow_ups, to_ics
+    from freelancekit.files.safe_files import check_free, prepare_folder, write_new_file
+    from freelancekit.language.i18n import t
+    from freelancekit.language.l10n import plural
 
     rows = [r for r in follow_ups(drafts, portfolio.clients, date.today()) if r.follow_up and r.status not in ("won", "declined")]
     root = prepare_folder(out)

@@ -2,7 +2,7 @@
 
 JupyterLab starts in the templates' folder on 127.0.0.1 with our config
 folder first on ``JUPYTER_CONFIG_PATH``: it enables
-``freelancekit.notebook_privacy``, which saves the templates without their
+``freelancekit.cli.notebook_privacy``, which saves the templates without their
 outputs (docs/notebooks.md). ``--db`` reaches the templates through
 ``FREELANCEKIT_DB``, as for every other command.
 """
@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import Say, add_db_option
+from freelancekit.cli import Say, add_db_option
 
 CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"
 
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
 
 
 def templates_dir() -> Path:
-    from .serve import app_notebook
+    from freelancekit.cli.serve import app_notebook
 
     return app_notebook().parent
 

@@ -5,10 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..encodings import NAMES
-from ..import_merge import shown
-from ..wording import problem_line
-from . import Say, add_db_option, t
+from freelancekit.cli import Say, add_db_option, t
+from freelancekit.files.encodings import NAMES
+from freelancekit.language.wording import problem_line
+from freelancekit.portfolio.import_merge import shown
 
 
 def register(sub: argparse._SubParsersAction, say: Say) -> None:
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from ..api import create_demo
+    from freelancekit.portfolio.api import create_demo
 
     with create_demo(args.db, force=args.force) as store:
         print(t("cli_out.demo", args.lang, digits=args.digits, count=store.client_count(), path=store.path))
@@ -47,9 +47,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio
-    from ..errors import EXIT_INPUT, FreelancekitError
-    from ..importer import import_clients, parse_file, preview, read_import_file
+    from freelancekit.errors import EXIT_INPUT, FreelancekitError
+    from freelancekit.files.importer import import_clients, parse_file, preview, read_import_file
+    from freelancekit.portfolio.api import open_portfolio
 
     if args.undo:
         if args.file or args.dry_run:
@@ -87,9 +87,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio
-    from ..exporter import export_file
-    from ..importer import gc_paused
+    from freelancekit.files.exporter import export_file
+    from freelancekit.files.importer import gc_paused
+    from freelancekit.portfolio.api import open_portfolio
 
     with gc_paused():  # as for an import: the cycle collector was 15% of a 100 000-client export
         with open_portfolio(args.db, create=False) as store:
@@ -100,7 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio
+    from freelancekit.portfolio.api import open_portfolio
 
     with open_portfolio(args.db, create=False) as store:
         path = store.backup(args.file)

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import InvalidInput, Problem
-from . import Say, add_db_option
+from freelancekit.cli import Say, add_db_option
+from freelancekit.errors import InvalidInput, Problem
 
 if TYPE_CHECKING:
-    from ..scoring import Ranking
+    from freelancekit.ranking.scoring import Ranking
 
 
 def register(sub: argparse._SubParsersAction, say: Say) -> None:
@@ -36,7 +36,8 @@ def parse_weights(items: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio, rank_portfolio
+    from freelancekit.portfolio.api import open_portfolio
+    from freelancekit.records.rank import rank_portfolio
 
     weights = parse_weights(args.weight)
     with open_portfolio(args.db, create=False) as store:
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = format_json(ranking)
     elif args.format == "csv":
-        from ..ranking_export import ranking_csv
+        from freelancekit.ranking.export import ranking_csv
 
         text = ranking_csv(ranking)
     else:
@@ -67,7 +68,7 @@ def format_json(ranking: Ranking) -> str:
     float (scores, shares and points are always finite). tests/test_cli.py
     checks that it reads back as exactly that list.
     """
-    from ..robustness import top3_shares
+    from freelancekit.ranking.robustness import top3_shares
 
     table, o = ranking.table, ranking.order
     if not len(o):
@@ -95,8 +96,8 @@ def _width(text: str) -> int:
 
 def format_table(records: list[dict[str, Any]], locale: str = "en", digits: str | None = None) -> str:
     """The ranking for a terminal (``--format json`` or ``csv`` for programs: those keep Latin digits)."""
-    from ..i18n import t
-    from ..numerals import written
+    from freelancekit.language.i18n import t
+    from freelancekit.language.numerals import written
 
     if not records:
         return t("cli_out.rank_empty", locale)

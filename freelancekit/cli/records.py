@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidInput, Problem
-from ..l10n import plural
-from . import BAD_INPUT, Say, add_db_option
-from .rank import _width
+from freelancekit.cli import BAD_INPUT, Say, add_db_option
+from freelancekit.cli.rank import _width
+from freelancekit.errors import InvalidInput, Problem
+from freelancekit.language.l10n import plural
+from freelancekit.records.store import RecordsPart
 
 FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
 
@@ -68,18 +69,18 @@ def _date(option: str) -> Any:
 
 
 def _say_problems(problems: Sequence[Problem], locale: str, digits: str | None = None) -> None:
-    from ..records.problems import wording
+    from freelancekit.records.problems import wording
 
     for p in problems:
         print(f"  {wording(p, locale, digits)}", file=sys.stderr)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from .. import i18n
-    from ..api import open_portfolio
-    from ..records import api
-    from ..records.parse import parse_records
-    from ..records.problems import RecordsFileError
+    from freelancekit.language import i18n
+    from freelancekit.portfolio.api import open_portfolio
+    from freelancekit.records import api
+    from freelancekit.records.parse import parse_records
+    from freelancekit.records.problems import RecordsFileError
 
     path = Path(args.file)
     data = api.read_records_file(path)  # a wrong path must not create an empty portfolio first
@@ -87,7 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
         loc = args.lang
         try:
             parsed = parse_records(data, args.source)
-            result = store.records.save(parsed, valid_only=args.valid_only)
+            result = RecordsPart(store).save(parsed, valid_only=args.valid_only)
         except RecordsFileError as exc:
             print(f"freelancekit records import: {exc.in_locale(loc)}", file=sys.stderr)
             return BAD_INPUT
@@ -95,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
             _say_problems(exc.problems, loc, args.digits)
             return BAD_INPUT
-        unmatched = store.records.unmatched(parsed.clients())
+        unmatched = RecordsPart(store).unmatched(parsed.clients())
     print(i18n.t("records.cli.imported", loc, digits=args.digits, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
                  time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
                  payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
@@ -112,9 +113,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio
-    from ..records.api import summary
-    from ..records.measures import summary_records
+    from freelancekit.portfolio.api import open_portfolio
+    from freelancekit.records.api import summary
+    from freelancekit.records.measures import summary_records
 
     if args.since and args.until and args.since > args.until:
         raise InvalidInput(Problem("--since", code="records.window_backwards", since=str(args.since), until=str(args.until)))
@@ -136,8 +137,8 @@ def _cell(value: Any, digits: int = 2) -> str:
 
 
 def write_csv(rows: list[dict[str, Any]]) -> None:
-    from ..records.measures import SUMMARY_KEYS
-    from ..spreadsheet import escape_formula
+    from freelancekit.files.spreadsheet import escape_formula
+    from freelancekit.records.measures import SUMMARY_KEYS
 
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(SUMMARY_KEYS)
@@ -146,8 +147,8 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
 
 
 def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
-    from .. import i18n
-    from ..records.measures import SUMMARY_KEYS
+    from freelancekit.language import i18n
+    from freelancekit.records.measures import SUMMARY_KEYS
 
     if not rows:
         return i18n.t("records.cli.none", locale)
@@ -164,11 +165,11 @@ def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..api import open_portfolio
-    from .. import i18n
-    from ..errors import EXIT_INPUT, FreelancekitError
-    from ..records.export import invoices_csv, time_csv
-    from ..safe_files import os_reason
+    from freelancekit.errors import EXIT_INPUT, FreelancekitError
+    from freelancekit.files.safe_files import os_reason
+    from freelancekit.language import i18n
+    from freelancekit.portfolio.api import open_portfolio
+    from freelancekit.records.export import invoices_csv, time_csv
 
     with open_portfolio(args.db, create=False) as store:
         out = [(Path(args.file), invoices_csv(store))]
@@ -187,22 +188,22 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_map(args: argparse.Namespace) -> int:
-    from .. import i18n
-    from ..api import open_portfolio
+    from freelancekit.language import i18n
+    from freelancekit.portfolio.api import open_portfolio
 
     with open_portfolio(args.db, create=False) as store:
         client = store.client_by_name(args.client)
-        store.records.map_client(args.name, client.saved_id)
+        RecordsPart(store).map_client(args.name, client.saved_id)
         print(i18n.t("records.cli.mapped", args.lang, name=args.name, client=client.name))
     return 0
 
 
 def run_use(args: argparse.Namespace) -> int:
-    from .. import i18n
-    from ..api import open_portfolio
+    from freelancekit.language import i18n
+    from freelancekit.portfolio.api import open_portfolio
 
     with open_portfolio(args.db, create=False) as store:
-        store.records.set_source(args.criterion, args.source)
+        RecordsPart(store).set_source(args.criterion, args.source)
         loc = args.lang
         label = i18n.criterion_label(args.criterion, store.portfolio().criterion(args.criterion).label, loc)
         print(i18n.t(f"records.cli.use_{args.source}", loc, criterion=label))

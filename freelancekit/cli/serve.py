@@ -23,7 +23,7 @@ import webbrowser
 from pathlib import Path
 from typing import Any
 
-from . import Say, add_db_option
+from freelancekit.cli import Say, add_db_option
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -55,7 +55,7 @@ def app_notebook() -> Path:
     In a checkout (or editable install) it sits next to the package; an
     installed wheel carries the same file as data under ``<prefix>/share``.
     """
-    from ..errors import StorageError
+    from freelancekit.errors import StorageError
 
     candidates = [
         Path(__file__).resolve().parents[2] / "notebooks" / APP_NOTEBOOK,
@@ -78,7 +78,7 @@ def port_is_free(port: int) -> bool:
 
 def choose_port(requested: int | None) -> int:
     """The port asked for (refused if taken), else 8866 or any free one."""
-    from ..errors import EXIT_INPUT, FreelancekitError
+    from freelancekit.errors import EXIT_INPUT, FreelancekitError
 
     if requested is not None:
         if not 1 <= requested <= 65535:
@@ -95,8 +95,8 @@ def choose_port(requested: int | None) -> int:
 
 def prepare_portfolio(db: str | None) -> Path:
     """Open the portfolio once (a bad file fails here, before the server starts); first run gets the demo."""
-    from ..api import create_demo, open_portfolio
-    from ..paths import default_db_path
+    from freelancekit.portfolio.api import create_demo, open_portfolio
+    from freelancekit.portfolio.paths import default_db_path
 
     path = Path(db).expanduser() if db else default_db_path()
     if not path.exists():
@@ -134,8 +134,8 @@ def set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: Any = None) -> None
 
 def page_language(db: str | None) -> dict[str, str]:
     """What the page needs before the app runs: its language, direction, title and loading text (the portfolio's language)."""
-    from .. import i18n
-    from ..storage import Store
+    from freelancekit.language import i18n
+    from freelancekit.portfolio.storage import Store
 
     locale = "en"
     try:
@@ -154,7 +154,7 @@ def prepare_page(handler: Any, notebook: Any = None, cwd: Any = None) -> None:
     The template (``index.html.j2``) reads ``notebook.metadata.freelancekit`` to set
     ``<html lang dir>``, the tab title and the loading message before the kernel starts.
     """
-    from ..paths import ENV_VAR
+    from freelancekit.portfolio.paths import ENV_VAR
 
     set_xsrf_cookie(handler, notebook, cwd)
     if notebook is not None:
@@ -221,19 +221,19 @@ def open_browser_when_ready(url: str, port: int) -> None:
 
 def running_message(url: str, db: Path, locale: str) -> str:
     """What ``serve`` says once the app is up: where, which portfolio, how to stop."""
-    from ..i18n import t
+    from freelancekit.language.i18n import t
 
     return t("cli_out.serving", locale, url=url, path=db)
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from ..paths import ENV_VAR
+    from freelancekit.portfolio.paths import ENV_VAR
 
     port = choose_port(args.port)
     db = prepare_portfolio(args.db)
     notebook = Path(args.notebook).resolve() if args.notebook else app_notebook()
     if not notebook.is_file():
-        from ..errors import EXIT_INPUT, FreelancekitError
+        from freelancekit.errors import EXIT_INPUT, FreelancekitError
 
         raise FreelancekitError(code="serve.no_notebook", exit_code=EXIT_INPUT, path=str(notebook))
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
@@ -250,7 +250,7 @@ def run_serve(args: argparse.Namespace) -> int:
         Voila.launch_instance(argv=[str(notebook)], config=voila_config(port, cull))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            from ..errors import FreelancekitError
+            from freelancekit.errors import FreelancekitError
 
             raise FreelancekitError(code="serve.port_in_use", port=str(port), host=HOST) from None
         raise
@@ -267,8 +267,8 @@ def fold_wal(db: Path) -> None:
     alone would then be old. Opening and closing the store checkpoints it
     (``Store.close``). Best effort: the saves are safe in the WAL either way.
     """
-    from ..errors import FreelancekitError
-    from ..storage import Store
+    from freelancekit.errors import FreelancekitError
+    from freelancekit.portfolio.storage import Store
 
     with contextlib.suppress(FreelancekitError, OSError):
         Store(db, create=False).close()

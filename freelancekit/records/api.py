@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..storage import Store
-from .measures import Window, summary_frame
-from .parse import ParsedRecords, parse_records
-from .problems import RecordsFileError, problem
-from .store import RecordsResult
+from freelancekit.portfolio.storage import Store
+from freelancekit.records.measures import Window, summary_frame
+from freelancekit.records.parse import ParsedRecords, parse_records
+from freelancekit.records.problems import RecordsFileError, problem
+from freelancekit.records.store import RecordsPart, RecordsResult
 
 
 def check_file(data: bytes, source: str | None = None) -> ParsedRecords:
@@ -20,7 +20,7 @@ def check_file(data: bytes, source: str | None = None) -> ParsedRecords:
 
 def import_records(store: Store, data: bytes, *, source: str | None = None, valid_only: bool = False) -> RecordsResult:
     """All or nothing (or the valid rows with ``valid_only``); the same file twice stores nothing new."""
-    return store.records.save(parse_records(data, source), valid_only=valid_only)
+    return RecordsPart(store).save(parse_records(data, source), valid_only=valid_only)
 
 
 def read_records_file(path: Path) -> bytes:
@@ -36,4 +36,4 @@ def read_records_file(path: Path) -> bytes:
 
 def summary(store: Store, since: date | None = None, until: date | None = None) -> pd.DataFrame:
     """The measured figures of every client with records, over the window (docs/records.md)."""
-    return summary_frame(store.records.load(), Window.of(since, until))
+    return summary_frame(RecordsPart(store).load(), Window.of(since, until))

@@ -15,9 +15,9 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .. import validation as v
-from ..errors import InvalidInput
-from .problems import RecordProblem, problem
+from freelancekit.errors import InvalidInput
+from freelancekit.portfolio import validation as v
+from freelancekit.records.problems import RecordProblem, problem
 
 DATE_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%m/%d/%Y": "MM/DD/YYYY", "%d/%m/%Y": "DD/MM/YYYY", "%d.%m.%Y": "DD.MM.YYYY"}
 TIME_NAMES = {"%H:%M:%S": "HH:MM:SS", "%H:%M": "HH:MM", "%I:%M:%S %p": "hh:mm:ss AM/PM", "%I:%M %p": "hh:mm AM/PM"}

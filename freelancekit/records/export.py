@@ -13,10 +13,10 @@ import io
 import numpy as np
 import pandas as pd
 
-from ..spreadsheet import escape_formula
-from ..storage import Store
-from .batches import TimeBlock
-from .store import SELECT_TIME_BLOCKS
+from freelancekit.files.spreadsheet import escape_formula
+from freelancekit.portfolio.storage import Store
+from freelancekit.records.batches import TimeBlock
+from freelancekit.records.store import SELECT_TIME_BLOCKS
 
 INVOICE_HEADER = ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount")
 TOGGL_HEADER = ("User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date", "Start time",

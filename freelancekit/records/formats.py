@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .problems import RecordsFileError, problem
+from freelancekit.records.problems import RecordsFileError, problem
 
 TIME_FORMATS = ("toggl", "harvest", "clockify")
 INVOICE_FORMATS = ("invoiceninja", "invoiceninja_payments", "invoices")

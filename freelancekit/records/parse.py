@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import validation as v
-from ..errors import InvalidInput
-from . import cells
-from .formats import Format, detect, normalise
-from .problems import RecordProblem, RecordsFileError, problem
+from freelancekit.errors import InvalidInput
+from freelancekit.portfolio import validation as v
+from freelancekit.records import cells
+from freelancekit.records.formats import Format, detect, normalise
+from freelancekit.records.problems import RecordProblem, RecordsFileError, problem
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "billable", "amount")

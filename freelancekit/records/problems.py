@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import i18n
-from ..errors import FreelancekitError, InvalidInput, Problem
+from freelancekit.errors import FreelancekitError, InvalidInput, Problem
+from freelancekit.language import i18n
 
 # codes of problems about the whole file (row None) rather than one cell
 FILE_CODES = frozenset({"unknown_format", "client_list", "missing_columns", "empty", "not_utf8", "not_csv", "bad_shape"})

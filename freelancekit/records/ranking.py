@@ -12,9 +12,10 @@ from datetime import date
 
 import pandas as pd
 
-from ..model import Criterion, Portfolio
-from ..storage import Store
-from .measures import Window, summary_frame
+from freelancekit.portfolio.model import Criterion, Portfolio
+from freelancekit.portfolio.storage import Store
+from freelancekit.records.measures import Window, summary_frame
+from freelancekit.records.store import RecordsPart
 
 
 @dataclass(frozen=True)
@@ -80,17 +81,17 @@ def apply(portfolio: Portfolio, provenance: Provenance) -> Portfolio:
 def with_records(store: Store, portfolio: Portfolio | None = None, *, today: date | None = None) -> tuple[Portfolio, Provenance]:
     """The portfolio as the ranking sees it: switched criteria measured over the 12 months up to today."""
     portfolio = portfolio or store.portfolio()
-    switched = tuple(k for k, s in store.records.sources().items() if s == "records")
+    switched = tuple(k for k, s in RecordsPart(store).sources().items() if s == "records")
     if not switched:
         return portfolio, Provenance((), {})
-    summary = summary_frame(store.records.load(), Window.of(today=today))
+    summary = summary_frame(RecordsPart(store).load(), Window.of(today=today))
     provenance = measured_values(portfolio, summary, switched)
     return apply(portfolio, provenance), provenance
 
 
 def with_records_and_summary(store: Store, portfolio: Portfolio, *, today: date | None = None) -> tuple[Portfolio, Provenance, pd.DataFrame]:
     """``with_records`` plus the summary it came from (the app shows both); the summary is empty without records."""
-    switched = tuple(k for k, s in store.records.sources().items() if s == "records")
-    summary = summary_frame(store.records.load(), Window.of(today=today))
+    switched = tuple(k for k, s in RecordsPart(store).sources().items() if s == "records")
+    summary = summary_frame(RecordsPart(store).load(), Window.of(today=today))
     provenance = measured_values(portfolio, summary, switched)
     return apply(portfolio, provenance), provenance, summary

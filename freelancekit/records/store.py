@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..errors import InvalidInput, NotFound
-from ..storage import CLIENT_EXISTS, CRITERION_EXISTS, Store
-from . import batches
-from .batches import TimeBlock
-from .measures import RecordSet
-from .parse import ParsedRecords
-from .problems import RecordProblem, problem
-from .schema import SELECT_SOURCES
+from freelancekit.errors import InvalidInput, NotFound
+from freelancekit.portfolio.records_schema import SELECT_SOURCES
+from freelancekit.portfolio.storage import CLIENT_EXISTS, CRITERION_EXISTS, Store
+from freelancekit.records import batches
+from freelancekit.records.batches import TimeBlock
+from freelancekit.records.measures import RecordSet
+from freelancekit.records.parse import ParsedRecords
+from freelancekit.records.problems import RecordProblem, problem
 
 SOURCES = ("rating", "records")
 MEASURED_CRITERIA = ("hourly_rate", "on_time_payment")  # what the records can measure (docs/records.md)

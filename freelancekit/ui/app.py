@@ -21,12 +21,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
-from ..storage import Store
-from . import dom
-from .backup import BackupControl
-from .common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
-from .wiring import CHANGES, OUTSIDE, TABS, VIEW_NAMES, VIEWS, View
+from freelancekit.language import i18n
+from freelancekit.portfolio.storage import Store
+from freelancekit.ui import dom
+from freelancekit.ui.backup import BackupControl
+from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
+from freelancekit.ui.wiring import CHANGES, OUTSIDE, TABS, VIEW_NAMES, VIEWS, View
 
 # tab title key, views shown in it (top to bottom); dom.tab(<view>) marks each view's box
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
@@ -204,7 +204,7 @@ class App:
 
     def untouched_demo(self) -> bool:
         """The portfolio is the demo exactly as shipped (no edits, drafts or templates): nothing to lose."""
-        from ..api import holds_user_work
+        from freelancekit.portfolio.api import holds_user_work
 
         return self.store.is_demo() and not holds_user_work(self.store)
 
@@ -231,7 +231,7 @@ class App:
 
     @guarded
     def back_to_demo(self) -> None:
-        from ..api import create_demo
+        from freelancekit.portfolio.api import create_demo
 
         backup = self._backup()
         create_demo(self.store.path, force=True).close()
@@ -257,8 +257,8 @@ class App:
 
 def open_store(db_path: str | Path | None = None) -> Store:
     """The portfolio to show; the very first run (no file yet) gets the demo."""
-    from ..api import create_demo, open_portfolio
-    from ..paths import default_db_path
+    from freelancekit.portfolio.api import create_demo, open_portfolio
+    from freelancekit.portfolio.paths import default_db_path
 
     path = Path(db_path) if db_path else default_db_path()
     if not path.exists():

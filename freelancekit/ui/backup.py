@@ -13,9 +13,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
-from . import dom
-from .common import NO_MATH, AppState, classed, data_uri_link, guarded
+from freelancekit.language import i18n
+from freelancekit.ui import dom
+from freelancekit.ui.common import NO_MATH, AppState, classed, data_uri_link, guarded
 
 SQLITE_MIME = "application/vnd.sqlite3"
 # the copy travels base64 in one widget message; above this it is the CLI's job

@@ -23,12 +23,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .. import i18n
-from ..spreadsheet import format_number
-from .common import plotly_text
+from freelancekit.language import i18n
+from freelancekit.language.numerals import format_number
+from freelancekit.ui.common import plotly_text
 
 if TYPE_CHECKING:
-    from ..scoring import Ranking
+    from freelancekit.ranking.scoring import Ranking
 
 CHART_TOP_N = 30  # the contribution chart shows at most this many clients (the table has all)
 CONFIG = {"displaylogo": False, "responsive": True, "typesetMath": False,

@@ -17,14 +17,29 @@ from typing import Any
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 
-from .. import i18n
-from ..errors import InvalidInput, NotFound, StaleEdit
-from ..model import Client, Criterion
-from ..spreadsheet import format_number
-from ..validation import name_key
-from . import dom
-from .common import (NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, literal,
-                     problem_words, set_error, set_literal, unrated_text)
+from freelancekit.errors import InvalidInput, NotFound, StaleEdit
+from freelancekit.language import i18n
+from freelancekit.language.numerals import format_number
+from freelancekit.portfolio.model import Client, Criterion
+from freelancekit.portfolio.validation import name_key
+from freelancekit.ui import dom
+from freelancekit.ui.common import (
+    NO_MATH,
+    AppState,
+    Confirm,
+    FieldRow,
+    StaleChoice,
+    classed,
+    error_label,
+    error_words,
+    guarded,
+    html_text,
+    literal,
+    problem_words,
+    set_error,
+    set_literal,
+    unrated_text,
+)
 
 PAGE_SIZE = 20
 TEXT_COLUMNS = ("name", "contact_name", "email", "industry")

@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from .. import i18n, wording
-from ..numerals import written
-from ..errors import FreelancekitError, Problem
-from . import dom
-from .wiring import CHANGE_KINDS, CHANGES, OUTSIDE, elsewhere_kind, from_elsewhere  # the change kinds and what each makes stale
+from freelancekit.errors import FreelancekitError, Problem
+from freelancekit.language import i18n, wording
+from freelancekit.language.numerals import written
+from freelancekit.ui import dom
+from freelancekit.ui.wiring import CHANGE_KINDS, CHANGES, OUTSIDE, elsewhere_kind, from_elsewhere  # the change kinds and what each makes stale
 
 if TYPE_CHECKING:
-    from ..model import Criterion, Profile
-    from ..scoring import Ranking, ScoreTable
-    from ..storage import Store
+    from freelancekit.portfolio.model import Criterion, Profile
+    from freelancekit.portfolio.storage import Store
+    from freelancekit.ranking.scoring import Ranking, ScoreTable
 
 log = logging.getLogger("freelancekit.ui")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -367,21 +367,21 @@ class AppState:
         Without any record nothing is measured and pandas is not even imported (docs/records.md).
         """
         if self._records is None:
-            from ..model import Portfolio
-            from ..records.schema import has_records
+            from freelancekit.portfolio.model import Portfolio
+            from freelancekit.portfolio.records_schema import has_records
 
             portfolio = Portfolio(self.profile(), self.criteria(), self.clients())
             if not has_records(self.store.conn):
                 self._records = (portfolio, None, None)
             else:
-                from ..records.ranking import with_records_and_summary
+                from freelancekit.records.ranking import with_records_and_summary
 
                 self._records = with_records_and_summary(self.store, portfolio)
         return self._records
 
     def score_table(self) -> ScoreTable:
         if self._table is None:
-            from ..scoring import score_table
+            from freelancekit.ranking.scoring import score_table
 
             self._table = score_table(self.records()[0].clients, self.criteria())
         return self._table
@@ -389,7 +389,7 @@ class AppState:
     def ranking(self) -> Ranking:
         """The ranking with the saved weights, computed once per change (raises InvalidInput if all are 0)."""
         if self._ranking is None:
-            from ..scoring import rank
+            from freelancekit.ranking.scoring import rank
 
             self._ranking = rank(self.score_table(), self.criteria())
         return self._ranking

@@ -16,14 +16,14 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n, wording
-from ..errors import InvalidInput
-from ..model import DIRECTIONS, KINDS
-from ..validation import parse_weight
-from . import dom
-from .common import AppState, Confirm, classed, error_label, error_words, guarded, html_text, literal, problem_words, set_error
-from .rate_grid import RateGrid
-from .wiring import OUTSIDE
+from freelancekit.errors import InvalidInput
+from freelancekit.language import i18n, wording
+from freelancekit.portfolio.model import DIRECTIONS, KINDS
+from freelancekit.portfolio.validation import parse_weight
+from freelancekit.ui import dom
+from freelancekit.ui.common import AppState, Confirm, classed, error_label, error_words, guarded, html_text, literal, problem_words, set_error
+from freelancekit.ui.rate_grid import RateGrid
+from freelancekit.ui.wiring import OUTSIDE
 
 SLIDER_MAX = 10.0
 SLIDER_STEP = 0.5

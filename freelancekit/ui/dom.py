@@ -17,7 +17,7 @@ plain classes and ``data-*`` attributes inside: see ``RANK_ROW``.
 """
 from __future__ import annotations
 
-from .wiring import VIEW_NAMES
+from freelancekit.ui.wiring import VIEW_NAMES
 
 # -- the shell ----------------------------------------------------------------
 APP = "fk-app"  # root container; also carries RTL when the language is Arabic

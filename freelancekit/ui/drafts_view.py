@@ -31,24 +31,49 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
-from ..drafting import (STATUSES, TONES, Draft, addressed, applicable_packages, compose_draft, edit_draft, join_list, lint_draft, load_drafts, save_draft,
-                        set_status)
-from ..errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
-from ..mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, split_writable, to_eml, to_text, to_zip
-from ..model import Portfolio
-from ..opportunities import build_index, service_key, suggest
-from ..phrasing import RECENT_WIN_DAYS, good_moment, long_date
-from . import dom
-from .common import (NO_MATH, AppState, Confirm, FieldRow, StaleChoice, classed, data_uri_link, error_label, error_words, guarded,
-                     html_text, set_error)
-from .records_insight import draft_risk_html, income_concentration
-from .wiring import OUTSIDE
+from freelancekit.drafts.drafting import (
+    STATUSES,
+    TONES,
+    Draft,
+    addressed,
+    applicable_packages,
+    compose_draft,
+    edit_draft,
+    lint_draft,
+    load_drafts,
+    save_draft,
+    set_status,
+)
+from freelancekit.drafts.mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, split_writable, to_eml, to_text, to_zip
+from freelancekit.drafts.opportunities import build_index, suggest
+from freelancekit.drafts.store import DraftsPart
+from freelancekit.errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
+from freelancekit.language import i18n
+from freelancekit.language.l10n import join_list
+from freelancekit.language.phrasing import RECENT_WIN_DAYS, good_moment, long_date
+from freelancekit.portfolio.model import Portfolio, service_key
+from freelancekit.ui import dom
+from freelancekit.ui.common import (
+    NO_MATH,
+    AppState,
+    Confirm,
+    FieldRow,
+    StaleChoice,
+    classed,
+    data_uri_link,
+    error_label,
+    error_words,
+    guarded,
+    html_text,
+    set_error,
+)
+from freelancekit.ui.records_insight import draft_risk_html, income_concentration
+from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
-    from ..records.concentration import Concentration
-    from ..model import Client, Profile
-    from ..opportunities import Opportunity, ServiceIndex
+    from freelancekit.drafts.opportunities import Opportunity, ServiceIndex
+    from freelancekit.portfolio.model import Client, Profile
+    from freelancekit.records.concentration import Concentration
 
 TOP = 3
 MAX_PICKS = 3
@@ -119,7 +144,7 @@ def card_html(rank: int, client: Client, locale: str, today: date | None = None)
 
 def followups_html(rows: list[Any], locale: str) -> str:
     """The follow-ups table (client, status, follow-up date; overdue first and marked), every user string escaped."""
-    from ..phrasing import long_date
+    from freelancekit.language.phrasing import long_date
 
     if not rows:
         return _muted(i18n.t("drafts.no_followups", locale))
@@ -552,7 +577,7 @@ class DraftsView:
 
     def outcomes(self) -> dict[tuple[str, str], tuple[int, int]]:
         """What similar clients did with past offers (won / declined), read again only after a save."""
-        from ..followups import outcome_history
+        from freelancekit.drafts.followups import outcome_history
 
         version = self.state.seen_version
         if self._outcomes is None or self._outcomes[0] != version:
@@ -569,7 +594,7 @@ class DraftsView:
         return (client.id, client.revision, profile)
 
     def saved_draft(self, client_id: int) -> Draft | None:
-        from ..drafting import load_draft
+        from freelancekit.drafts.drafting import load_draft
 
         return load_draft(self.state.store, client_id)
 
@@ -597,7 +622,7 @@ class DraftsView:
             return  # same top three as shown: nothing to compose (the slider hot path)
         self._shown = key
         self.message.value = "" if top else _muted(i18n.t("drafts.no_clients", loc))
-        self.templates = self.state.store.drafts.templates()
+        self.templates = DraftsPart(self.state.store).templates()
         kept = {card.key: card for card in self.cards}
         # a card holding typed work stays even if its client or the profile changed elsewhere: what is typed is never lost
         held = {card.client.id: card for card in self.cards if card.holds_unsaved}
@@ -632,7 +657,7 @@ class DraftsView:
         """Every saved draft, any client, overdue first; the .ics of their dates; the clients to open."""
         from datetime import date
 
-        from ..followups import follow_ups, to_ics
+        from freelancekit.drafts.followups import follow_ups, to_ics
 
         version = (self.state.seen_version, date.today())
         if version == self._followups_version:

@@ -17,19 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n, l10n, wording
-from ..encodings import NAMES
-from ..errors import FreelancekitError, InvalidInput, NothingToUndo, UndoConflict
-from ..headers import local_name
-from ..import_merge import shown
-from . import dom
-from .common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, isolates_html, set_error
-from .wiring import OUTSIDE
+from freelancekit.errors import FreelancekitError, InvalidInput, NothingToUndo, UndoConflict
+from freelancekit.files.encodings import NAMES
+from freelancekit.files.headers import local_name
+from freelancekit.language import i18n, l10n, wording
+from freelancekit.portfolio.import_merge import shown
+from freelancekit.ui import dom
+from freelancekit.ui.common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, isolates_html, set_error
+from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
-    from ..importer import HeaderError, ParsedImport
-    from ..model import Criterion
-    from ..storage import ImportResult
+    from freelancekit.files.importer import HeaderError, ParsedImport
+    from freelancekit.portfolio.model import Criterion
+    from freelancekit.portfolio.storage import ImportResult
 
 UPLOAD_LIMIT_MB = 10
 UPLOAD_LIMIT_BYTES = UPLOAD_LIMIT_MB * 1024 * 1024
@@ -192,7 +192,7 @@ class ImportView:
 
     def load(self, name: str, data: bytes) -> None:
         """Parse a file for preview (also callable from tests and notebooks)."""
-        from ..importer import HeaderError, parse_file
+        from freelancekit.files.importer import HeaderError, parse_file
 
         self._reset()
         self.file: tuple[str, bytes] | None = (name, data)
@@ -211,7 +211,7 @@ class ImportView:
 
     def _show_preview(self) -> None:
         """The preview against the portfolio as saved now (what an update changes depends on it)."""
-        from ..importer import preview
+        from freelancekit.files.importer import preview
 
         if self.parsed is not None:
             plan = preview(self.state.store, self.parsed)
@@ -230,7 +230,7 @@ class ImportView:
 
     @guarded
     def on_confirm(self, _b: Any = None) -> None:
-        from ..importer import commit
+        from freelancekit.files.importer import commit
 
         parsed = self.parsed
         if parsed is None or self.file is None:
@@ -289,7 +289,7 @@ class ImportView:
     # -- export ---------------------------------------------------------------------
     @guarded
     def on_prepare(self, _b: Any = None) -> None:
-        from ..exporter import to_csv_bytes, to_xlsx_bytes
+        from freelancekit.files.exporter import to_csv_bytes, to_xlsx_bytes
 
         loc = self.state.locale
         self.state.catch_up()  # export what is saved now, including another tab's or the CLI's saves

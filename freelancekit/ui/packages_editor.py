@@ -8,18 +8,18 @@ everything (``model.make_packages``); its messages show on the row at fault.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as w
 
-from .. import i18n, wording
-from ..errors import InvalidInput
-from ..model import MAX_PACKAGES, Package
-from . import dom
-from .common import classed, error_label, guarded, html_text, set_error
+from freelancekit.errors import InvalidInput
+from freelancekit.language import i18n, wording
+from freelancekit.portfolio.model import MAX_PACKAGES, Package
+from freelancekit.ui import dom
+from freelancekit.ui.common import classed, error_label, guarded, html_text, set_error
 
 if TYPE_CHECKING:
-    from .profile_view import ProfileView
+    from freelancekit.ui.common import AppState
 
 PACKAGES = "packages"
 PACKAGE_PROBLEMS = ("package name", "package services", "package price", "package price note", "separate price")
@@ -28,6 +28,14 @@ PACKAGE_PROBLEMS = ("package name", "package services", "package price", "packag
 def _number_text(x: float | None) -> str:
     return "" if x is None else f"{x:g}"
 
+
+
+class ProfileForm(Protocol):
+    """What the editor needs of the profile view that holds it: the app's state and the one save path."""
+
+    state: AppState
+
+    def _patch(self, changes: dict[str, Any]) -> bool: ...
 
 class PackageRow:
     def __init__(self, editor: PackagesEditor, level: int):
@@ -66,7 +74,7 @@ class PackageRow:
 
 
 class PackagesEditor:
-    def __init__(self, view: ProfileView):
+    def __init__(self, view: ProfileForm):
         self.view = view
         self.state = view.state
         self.locale = loc = view.state.locale
@@ -123,7 +131,7 @@ class PackagesEditor:
 
 
 def _plain(label: w.HTML) -> str:
-    from .common import error_text
+    from freelancekit.ui.common import error_text
 
     return error_text(label)
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n, wording
-from ..errors import InvalidInput, StaleEdit
-from ..model import DIGITS, without_missing_services
-from . import dom
-from .common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, set_error
-from .wiring import OUTSIDE
+from freelancekit.errors import InvalidInput, StaleEdit
+from freelancekit.language import i18n, wording
+from freelancekit.portfolio.model import DIGITS, without_missing_services
+from freelancekit.ui import dom
+from freelancekit.ui.common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, set_error
+from freelancekit.ui.wiring import OUTSIDE
 
 SERVICES = "services"
 # which Problem.field of make_profile belongs to which input
@@ -90,7 +90,7 @@ class ProfileView:
         self.add.on_click(self.add_service)
         self.services_error = error_label(dom.profile_error("services"))
         self._render_services()
-        from .packages_editor import PackagesEditor
+        from freelancekit.ui.packages_editor import PackagesEditor
 
         self.packages = PackagesEditor(self)
         self.stale = StaleChoice(state, dom.PROFILE_STALE, dom.PROFILE_STALE_RELOAD, dom.PROFILE_STALE_KEEP,
@@ -277,6 +277,6 @@ def _values(profile: Any) -> dict[str, Any]:
 
 
 def _error_value(label: w.HTML) -> str:
-    from .common import error_text
+    from freelancekit.ui.common import error_text
 
     return error_text(label)

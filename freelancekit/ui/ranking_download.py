@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
-from . import dom
-from .common import classed, data_uri_link, guarded, html_text
+from freelancekit.language import i18n
+from freelancekit.ui import dom
+from freelancekit.ui.common import classed, data_uri_link, guarded, html_text
 
 if TYPE_CHECKING:
-    from .common import AppState
-    from ..scoring import Ranking
+    from freelancekit.ranking.scoring import Ranking
+    from freelancekit.ui.common import AppState
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,7 +41,7 @@ class RankingDownload:
 
     @guarded
     def _prepare(self, _b: Any = None) -> None:
-        from ..ranking_export import ranking_csv_bytes, ranking_xlsx_bytes
+        from freelancekit.ranking.export import ranking_csv_bytes, ranking_xlsx_bytes
 
         self.state.catch_up()  # another tab's saves first: the file holds the saved truth
         if self.ranking is None:

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
-from ..numerals import written
-from ..explain import drop_text, explain, method_text, same_outcome, share_text, swap_text
-from . import dom
-from .common import NO_MATH, classed, guarded, html_text, isolates_html
+from freelancekit.language import i18n
+from freelancekit.language.numerals import written
+from freelancekit.ranking.explain import drop_text, explain, method_text, same_outcome, share_text, swap_text
+from freelancekit.ui import dom
+from freelancekit.ui.common import NO_MATH, classed, guarded, html_text, isolates_html
 
 if TYPE_CHECKING:
-    from .common import AppState
-    from ..robustness import Robustness
-    from ..scoring import Ranking
+    from freelancekit.ranking.robustness import Robustness
+    from freelancekit.ranking.scoring import Ranking
+    from freelancekit.ui.common import AppState
 
 
 def _p(text: str, css: str, **data: Any) -> str:
@@ -96,7 +96,7 @@ class RankingInsight:
 
     @guarded
     def _render_sure(self, ranking: Ranking) -> None:
-        from ..robustness import robustness
+        from freelancekit.ranking.robustness import robustness
 
         if ranking is not self.ranking or ranking is self._sure_for:
             return  # a newer ranking came meanwhile, or this one is shown already

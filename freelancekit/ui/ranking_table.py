@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import i18n
-from ..numerals import written
-from ..readable import value_text
-from ..validation import name_key
-from . import dom
-from .common import NO_MATH, html_text, isolates_html, unrated_text
+from freelancekit.language import i18n
+from freelancekit.language.numerals import written
+from freelancekit.portfolio.validation import name_key
+from freelancekit.ranking.readable import value_text
+from freelancekit.ui import dom
+from freelancekit.ui.common import NO_MATH, html_text, isolates_html, unrated_text
 
 if TYPE_CHECKING:
-    from ..model import Criterion
-    from ..records.ranking import Provenance
-    from ..scoring import Ranking
+    from freelancekit.portfolio.model import Criterion
+    from freelancekit.ranking.scoring import Ranking
+    from freelancekit.records.ranking import Provenance
 
 PAGE_SIZE = 50
 

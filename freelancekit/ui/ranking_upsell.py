@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
-from . import dom
-from .common import NO_MATH, classed, html_text
+from freelancekit.language import i18n
+from freelancekit.ui import dom
+from freelancekit.ui.common import NO_MATH, classed, html_text
 
 if TYPE_CHECKING:
-    from ..scoring import Ranking
-    from .common import AppState
+    from freelancekit.ranking.scoring import Ranking
+    from freelancekit.ui.common import AppState
 
 
 MOMENTS_SHOWN = 10  # good moments named (the best ranked); a portfolio of thousands gets "and N more"
@@ -26,7 +26,7 @@ MOMENTS_SHOWN = 10  # good moments named (the best ranked); a portfolio of thous
 
 def upsell_html(won: float, currency: str, moments: list[str], locale: str, year: int) -> str:
     """The two lines, every user string escaped; ``moments`` best ranked first."""
-    from ..phrasing import RECENT_WIN_DAYS, money
+    from freelancekit.language.phrasing import RECENT_WIN_DAYS, money
 
     lines = [f'<p class="{dom.RANKING_WON}"><b>{html_text(i18n.t("ranking.won_this_year", locale, year=year))}</b> '
              f'<bdi>{html_text(money(won, currency, locale))}</bdi></p>']
@@ -49,9 +49,9 @@ class RankingUpsell:
         self.widget = w.VBox([self.box])
 
     def show(self, ranking: Ranking | None, page_places: list[int] | None = None) -> None:
-        from ..drafting import load_drafts
-        from ..followups import won_income
-        from ..phrasing import good_moment
+        from freelancekit.drafts.drafting import load_drafts
+        from freelancekit.drafts.followups import won_income
+        from freelancekit.language.phrasing import good_moment
 
         version = self.state.seen_version  # what this tab has seen: no read of its own
         if version == self._version:

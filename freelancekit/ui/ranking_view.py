@@ -26,21 +26,21 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
-from ..errors import InvalidInput
-from . import charts, dom
-from .common import AppState, classed, error_words, guarded, html_text, set_error
-from .ranking_download import RankingDownload
-from .ranking_insight import RankingInsight
-from .ranking_upsell import RankingUpsell
-from .ranking_table import PAGE_SIZE, matching_places, ranking_table_html
-from .records_insight import RecordsInsight
-from .wiring import OUTSIDE
+from freelancekit.errors import InvalidInput
+from freelancekit.language import i18n
+from freelancekit.ui import charts, dom
+from freelancekit.ui.common import AppState, classed, error_words, guarded, html_text, set_error
+from freelancekit.ui.ranking_download import RankingDownload
+from freelancekit.ui.ranking_insight import RankingInsight
+from freelancekit.ui.ranking_table import PAGE_SIZE, matching_places, ranking_table_html
+from freelancekit.ui.ranking_upsell import RankingUpsell
+from freelancekit.ui.records_insight import RecordsInsight
+from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..scoring import Ranking
+    from freelancekit.ranking.scoring import Ranking
 
 __all__ = ["PAGE_SIZE", "RankingView", "later", "ranking_table_html"]
 CHART_DELAY_S = 0.3  # after the page showed the charts' box: it is still drawing the widgets above
@@ -176,7 +176,7 @@ class RankingView:
         else:
             table = self.ranking.table
             if self._folded is None or self._folded[0] is not table:
-                from ..validation import name_key
+                from freelancekit.portfolio.validation import name_key
 
                 self._folded = (table, [name_key(n) for n in table.names])
             self.places = matching_places(self.ranking, query, self._folded[1])

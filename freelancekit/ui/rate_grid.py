@@ -13,13 +13,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
-from ..errors import InvalidInput, NotFound
-from ..model import Client, Criterion
-from ..spreadsheet import format_number
-from ..validation import name_key
-from . import dom
-from .common import AppState, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
+from freelancekit.errors import InvalidInput, NotFound
+from freelancekit.language import i18n
+from freelancekit.language.numerals import format_number
+from freelancekit.portfolio.model import Client, Criterion
+from freelancekit.portfolio.validation import name_key
+from freelancekit.ui import dom
+from freelancekit.ui.common import AppState, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
 
 PAGE_SIZE = 25
 

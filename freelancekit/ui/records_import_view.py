@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n, l10n
-from ..errors import FreelancekitError, InvalidInput
-from . import dom
-from .common import NO_MATH, AppState, classed, guarded, html_text, set_error
-from .import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, uploaded_file
-from .wiring import OUTSIDE
+from freelancekit.errors import FreelancekitError, InvalidInput
+from freelancekit.language import i18n, l10n
+from freelancekit.records.store import RecordsPart
+from freelancekit.ui import dom
+from freelancekit.ui.common import NO_MATH, AppState, classed, guarded, html_text, set_error
+from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, uploaded_file
+from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
-    from ..records.parse import ParsedRecords
+    from freelancekit.records.parse import ParsedRecords
 
 FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
 MAX_PROBLEMS_SHOWN = 200
@@ -27,7 +28,7 @@ MAX_UNMATCHED_SHOWN = 30
 
 
 def problems_html(problems: list[Any], locale: str, digits: str | None = None) -> str:
-    from ..records.problems import wording
+    from freelancekit.records.problems import wording
 
     if not problems:
         return ""
@@ -95,8 +96,8 @@ class RecordsImportView:
 
     def load(self, data: bytes) -> None:
         """Check a file for preview (also callable from tests and notebooks)."""
-        from ..records.parse import parse_records
-        from ..records.problems import RecordsFileError
+        from freelancekit.records.parse import parse_records
+        from freelancekit.records.problems import RecordsFileError
 
         self._reset()
         self.data = data
@@ -132,7 +133,7 @@ class RecordsImportView:
         if parsed is None:
             return
         try:
-            result = self.state.store.records.save(parsed, valid_only=self.only_valid.value)
+            result = RecordsPart(self.state.store).save(parsed, valid_only=self.only_valid.value)
         except InvalidInput as exc:
             self.errors.value = problems_html(exc.problems, loc, self.state.digits)
             set_error(self.message, l10n.plural("records.ui.problems_count", len(exc.problems), loc, self.state.digits))
@@ -153,12 +154,12 @@ class RecordsImportView:
 
     # -- names that match no client -------------------------------------------------
     def _unmatched_rows(self) -> list[w.Widget]:
-        from ..records.schema import has_records
+        from freelancekit.portfolio.records_schema import has_records
 
         state, loc = self.state, self.state.locale
         if not has_records(state.store.conn):
             return []
-        names = state.store.records.unmatched()
+        names = RecordsPart(state.store).unmatched()
         if not names:
             return []
         clients = sorted(((c.name, c.id) for c in state.clients()), key=lambda p: p[0].casefold())
@@ -190,7 +191,7 @@ class RecordsImportView:
     def map_to(self, name: str, client_id: int | None) -> None:
         if client_id is None:
             return
-        self.state.store.records.map_client(name, client_id)
+        RecordsPart(self.state.store).map_client(name, client_id)
         self.state.changed("records")
 
     def refresh(self, kind: str = OUTSIDE) -> None:

@@ -10,16 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from .. import i18n
-from . import dom
-from .charts import chart_box, clear, render
-from .common import NO_MATH, classed, guarded, html_text
+from freelancekit.language import i18n
+from freelancekit.records.store import RecordsPart
+from freelancekit.ui import dom
+from freelancekit.ui.charts import chart_box, clear, render
+from freelancekit.ui.common import NO_MATH, classed, guarded, html_text
 
 if TYPE_CHECKING:
-    from ..records.concentration import Concentration
-    from ..records.ranking import Provenance
-    from ..scoring import Ranking
-    from .common import AppState
+    from freelancekit.ranking.scoring import Ranking
+    from freelancekit.records.concentration import Concentration
+    from freelancekit.records.ranking import Provenance
+    from freelancekit.ui.common import AppState
 
 
 def pct(x: float) -> str:
@@ -80,7 +81,7 @@ class RecordsInsight:
             clear(self.late)
             self._drawn = None
             return
-        from ..records.concentration import from_summary
+        from freelancekit.records.concentration import from_summary
 
         self.heading.value = f"<h4>{html_text(i18n.t('records.ui.insight_heading', loc))}</h4>"
         self.note.value = measured_html(provenance, ranking, loc)
@@ -90,11 +91,11 @@ class RecordsInsight:
             self._draw(summary)
 
     def _draw(self, summary: Any) -> None:
-        from ..records.measures import Window, invoice_status, monthly
-        from .records_plots import TOP_CLIENTS, days_late_figure, monthly_figure
+        from freelancekit.records.measures import Window, invoice_status, monthly
+        from freelancekit.ui.records_plots import TOP_CLIENTS, days_late_figure, monthly_figure
 
         state, loc = self.state, self.state.locale
-        records = state.store.records.load()
+        records = RecordsPart(state.store).load()
         window = Window.of()
         currency = state.profile().currency
         top = [c for c in summary["client"].tolist()][:TOP_CLIENTS]
@@ -111,7 +112,7 @@ def income_concentration(state: AppState) -> Concentration | None:
     summary = state.records()[2]
     if summary is None or summary.empty:
         return None
-    from ..records.concentration import from_summary
+    from freelancekit.records.concentration import from_summary
 
     return from_summary(summary)
 

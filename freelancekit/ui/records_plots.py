@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import i18n
-from .charts import PALETTE, _base_layout
-from .common import plotly_text
+from freelancekit.language import i18n
+from freelancekit.ui.charts import PALETTE, _base_layout
+from freelancekit.ui.common import plotly_text
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -10,11 +10,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import i18n
-from ..records.schema import has_records, saved_sources
-from . import dom
-from .common import AppState, classed, guarded, html_text
-from .wiring import OUTSIDE
+from freelancekit.language import i18n
+from freelancekit.portfolio.records_schema import has_records, saved_sources
+from freelancekit.records.store import RecordsPart
+from freelancekit.ui import dom
+from freelancekit.ui.common import AppState, classed, guarded, html_text
+from freelancekit.ui.wiring import OUTSIDE
 
 MEASURED = ("hourly_rate", "on_time_payment")
 
@@ -48,7 +49,7 @@ class RecordsSourcesView:
     def on_switch(self, key: str, change: dict[str, Any]) -> None:
         if self._saving or change["new"] == change["old"]:
             return
-        self.state.store.records.set_source(key, change["new"])
+        RecordsPart(self.state.store).set_source(key, change["new"])
         self.state.changed("records")
 
     @guarded

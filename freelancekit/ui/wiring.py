@@ -18,8 +18,8 @@ view names from this module too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 

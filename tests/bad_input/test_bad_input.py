@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from freelancekit.api import create_demo, rank_portfolio
 from freelancekit.cli import main
+from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import FreelancekitError
-from freelancekit.importer import import_clients
-from freelancekit.storage import Store
+from freelancekit.files.importer import import_clients
+from freelancekit.portfolio.api import create_demo
+from freelancekit.portfolio.storage import Store
+from freelancekit.records.rank import rank_portfolio
 
 HINT = "write digits such as 45 or 45.50"
 COLUMNS = ("name, contact_name, email, industry, services, hourly_rate, on_time_payment, ease, enjoyment, learning, notes, last_win, start_date, "
@@ -26,7 +28,7 @@ def store(tmp_path):
 
 
 def snapshot(s: Store):
-    return s.portfolio(), s.data_version(), s.drafts.all(), s.drafts.templates()
+    return s.portfolio(), s.data_version(), DraftsPart(s).all(), DraftsPart(s).templates()
 
 
 # -- model and Python API ---------------------------------------------------------

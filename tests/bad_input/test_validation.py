@@ -16,14 +16,14 @@ import sys
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from freelancekit import cli, importer
-from freelancekit.api import rank_portfolio
-from freelancekit.errors import InvalidInput
-from freelancekit.model import builtin_criteria, make_client, make_profile
-from freelancekit.storage import Store
-
 from portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
+
+from freelancekit import cli
+from freelancekit.errors import InvalidInput
+from freelancekit.files import importer
+from freelancekit.portfolio.model import builtin_criteria, make_client, make_profile
+from freelancekit.portfolio.storage import Store
+from freelancekit.records.rank import rank_portfolio
 
 CRITERIA = builtin_criteria()
 HOURLY = CRITERIA[0]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from app_page import choose, css, open_tab
-from freelancekit import i18n
-from freelancekit.api import create_demo
-from freelancekit.examples import arabic_demo_portfolio
-from freelancekit.ui import dom
 from live_app import open_app, screenshot, serve_app
+
+from freelancekit.drafts.examples import arabic_demo_portfolio
+from freelancekit.language import i18n
+from freelancekit.portfolio.api import create_demo
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

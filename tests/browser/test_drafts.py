@@ -7,13 +7,14 @@ gives a file that parses back to the same email (the mailto: link too).
 from __future__ import annotations
 
 import pytest
-
 from app_page import css, fill, open_tab, wait_for
-from freelancekit.api import open_portfolio, rank_portfolio
-from freelancekit.drafting import load_draft
-from freelancekit.mailexport import read_eml, read_mailto
-from freelancekit.ui import dom
 from live_app import open_app, screenshot
+
+from freelancekit.drafts.drafting import load_draft
+from freelancekit.drafts.mailexport import read_eml, read_mailto
+from freelancekit.portfolio.api import open_portfolio
+from freelancekit.records.rank import rank_portfolio
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -5,7 +5,6 @@ from types import SimpleNamespace
 
 import pytest
 from browser_fixtures import FAILURES, keep_evidence
-
 from live_app import open_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -6,10 +6,10 @@ import shutil
 import sqlite3
 
 import pytest
-
 from app_page import click, css, open_tab, set_weight
-from freelancekit.ui import dom
 from live_app import open_app, serve_app, stop_process_tree
+
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser]
 

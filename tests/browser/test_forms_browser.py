@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-
 from app_page import click, css, error_next_to, fill, open_tab
-from freelancekit.api import open_portfolio
-from freelancekit.ui import dom
 from live_app import open_app
+
+from freelancekit.portfolio.api import open_portfolio
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser]
 

@@ -4,13 +4,13 @@ a header-shaped contact is refused naming its row and column."""
 from __future__ import annotations
 
 import pytest
-
 from app_page import click, css, open_tab, wait_for
-from freelancekit.exporter import to_csv_bytes
-from freelancekit.storage import Store
-from freelancekit.ui import dom
 from live_app import open_app, screenshot
 from workbooks import xlsx_bytes as _xlsx
+
+from freelancekit.files.exporter import to_csv_bytes
+from freelancekit.portfolio.storage import Store
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -98,8 +98,10 @@ def test_one_clients_refused_contact_leaves_the_other_drafts_in_the_zip(tmp_path
     """A portfolio saved before the rule (contact written straight into the file) still gives the other two drafts."""
     import sqlite3
 
-    from freelancekit.api import create_demo, rank_portfolio
     from live_app import serve_app
+
+    from freelancekit.portfolio.api import create_demo
+    from freelancekit.records.rank import rank_portfolio
 
     db = tmp_path / "portfolio.sqlite"
     with create_demo(db) as store:

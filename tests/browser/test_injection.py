@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from live_app import open_app, screenshot, serve_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -18,7 +17,7 @@ HOSTILE = [
 
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory):
-    from freelancekit.api import open_portfolio
+    from freelancekit.portfolio.api import open_portfolio
 
     db = tmp_path_factory.mktemp("hostile") / "portfolio.sqlite"
     with open_portfolio(db) as store:
@@ -32,6 +31,7 @@ def hostile_app(tmp_path_factory):
 
 def test_hostile_names_render_literally(hostile_app, page):
     from app_page import css, open_tab
+
     from freelancekit.ui import dom
 
     open_app(page, hostile_app.url)

@@ -9,12 +9,12 @@ import whose bad row is reported as ``row N, column C: …``.
 from __future__ import annotations
 
 import pytest
-
-from app_page import (add_client, click, css, error_next_to, open_tab, ranked_ids, set_weight, wait_ranked_ids,
-                      wait_for, weight_readout)
-from freelancekit.api import open_portfolio, rank_portfolio
-from freelancekit.ui import dom
+from app_page import add_client, click, css, error_next_to, open_tab, ranked_ids, set_weight, wait_for, wait_ranked_ids, weight_readout
 from live_app import open_app, screenshot
+
+from freelancekit.portfolio.api import open_portfolio
+from freelancekit.records.rank import rank_portfolio
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -13,9 +13,9 @@ import time
 
 import psutil
 import pytest
+from live_app import open_app, serve_app
 
 from freelancekit.ui import dom
-from live_app import open_app, serve_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 RELOADS = 10

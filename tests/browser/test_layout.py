@@ -9,12 +9,12 @@ under test-artifacts/screenshots/.
 from __future__ import annotations
 
 import pytest
-
 from app_page import css, open_tab
-from freelancekit.api import create_demo
-from freelancekit.examples import arabic_demo_portfolio
-from freelancekit.ui import dom
 from live_app import open_app, screenshot, serve_app
+
+from freelancekit.drafts.examples import arabic_demo_portfolio
+from freelancekit.portfolio.api import create_demo
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

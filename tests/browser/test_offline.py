@@ -12,10 +12,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from app_page import css, open_tab
-from freelancekit.ui import dom
 from live_app import HOST, open_app
+
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 LOCAL_SCHEMES = ("data", "blob", "about")  # made inside the page: nothing is sent anywhere

@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from app_page import add_client, click, css, fill, open_tab, wait_for
-from freelancekit import i18n
-from freelancekit.api import create_demo, open_portfolio
-from freelancekit.examples import arabic_demo_portfolio
-from freelancekit.ui import dom
 from live_app import open_app, screenshot, serve_app
+
+from freelancekit.drafts.examples import arabic_demo_portfolio
+from freelancekit.language import i18n
+from freelancekit.portfolio.api import create_demo, open_portfolio
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -3,11 +3,11 @@ saves each rating as it is chosen; raising its weight marks the clients still un
 from __future__ import annotations
 
 import pytest
-
 from app_page import click, css, fill, open_tab, set_weight, wait_for
-from freelancekit.api import open_portfolio
-from freelancekit.ui import dom
 from live_app import open_app
+
+from freelancekit.portfolio.api import open_portfolio
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser]
 
@@ -44,7 +44,7 @@ def test_add_a_criterion_rate_everyone_then_raise_its_weight(fresh_app, page):
 
 
 def _records(store):
-    from freelancekit.api import rank_portfolio
+    from freelancekit.records.rank import rank_portfolio
 
     return rank_portfolio(store).records()
 

@@ -7,8 +7,10 @@ from app_page import click, css, open_tab, ranked_ids, wait_for, wait_ranked_ids
 from live_app import open_app
 from records_scenario import MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
 
-from freelancekit import i18n
-from freelancekit.api import create_demo, open_portfolio, rank_portfolio
+from freelancekit.language import i18n
+from freelancekit.portfolio.api import create_demo, open_portfolio
+from freelancekit.records.rank import rank_portfolio
+from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -22,7 +24,7 @@ def _ids(db) -> tuple[list[int], dict[str, int]]:
 
 def _switched(db) -> bool:
     with open_portfolio(db, create=False) as store:
-        return store.records.sources()["hourly_rate"] == "records"
+        return RecordsPart(store).sources()["hourly_rate"] == "records"
 
 
 def _upload(page, name: str, data: bytes) -> None:

@@ -8,11 +8,11 @@ limit afterwards is previewed as usual.
 from __future__ import annotations
 
 import pytest
-
 from app_page import css, open_tab
+from live_app import open_app
+
 from freelancekit.ui import dom
 from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES
-from live_app import open_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

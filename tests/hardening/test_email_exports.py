@@ -10,11 +10,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from freelancekit.drafting import Draft, validate_draft
-from freelancekit.errors import InvalidInput
-from freelancekit.mailexport import (
-    HEADER_BREAK, HEADER_ENCODED, ascii_address, build_message, mailto_link, read_eml, read_mailto, to_eml, to_text,
+from freelancekit.drafts.drafting import Draft, validate_draft
+from freelancekit.drafts.mailexport import (
+    HEADER_BREAK,
+    HEADER_ENCODED,
+    ascii_address,
+    build_message,
+    mailto_link,
+    read_eml,
+    read_mailto,
+    to_eml,
+    to_text,
 )
+from freelancekit.errors import InvalidInput
 
 BASE = Draft(1, "Acme", "Ann Lee", "ann@example.com", "Hello", "Hi Ann,\n\nThanks,\nMaya")
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from freelancekit.errors import FreelancekitError
-from freelancekit.safe_files import MAX_NAME_BYTES, contained_path, safe_filename, unique_filenames, write_new_file
+from freelancekit.files.safe_files import MAX_NAME_BYTES, contained_path, safe_filename, unique_filenames, write_new_file
 
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 

@@ -22,8 +22,6 @@ import time
 from pathlib import Path
 
 import pytest
-
-
 from portfolio_state import make_portfolio, snapshot
 
 pytestmark = pytest.mark.slow
@@ -34,9 +32,9 @@ ADDED = 3_000
 CHILD = r"""
 import sys, time
 from dataclasses import replace
-from freelancekit.demo import demo_portfolio
-from freelancekit.importer import parse_file
-from freelancekit.storage import Store
+from freelancekit.portfolio.demo import demo_portfolio
+from freelancekit.files.importer import parse_file
+from freelancekit.portfolio.storage import Store
 
 path, mode, csv_path = sys.argv[1:4]
 store = Store(path)

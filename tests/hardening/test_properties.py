@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from freelancekit.errors import InvalidInput
-from freelancekit.exporter import to_csv_bytes, to_xlsx_bytes
-from freelancekit.importer import parse_file
-from freelancekit.model import Criterion, builtin_criteria, make_client
-from freelancekit.scoring import rank, score_table
-from freelancekit.storage import Store
+from freelancekit.files.exporter import to_csv_bytes, to_xlsx_bytes
+from freelancekit.files.importer import parse_file
+from freelancekit.portfolio.model import Criterion, builtin_criteria, make_client
+from freelancekit.portfolio.storage import Store
+from freelancekit.ranking.scoring import rank, score_table
 
 CRITERIA = builtin_criteria()
 TRICKY = st.sampled_from(["\x00", "\x85", "\u2028", "\ufeff", "\u202e", "\ud800", "\uffff", "=", "'", ";", "\r\n", "  ", "e\u0301", "NA"])

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from live_app import ROOT, serve_app
 
 pytestmark = pytest.mark.slow
@@ -41,8 +40,8 @@ def _write_notebook(path: Path, source: str) -> Path:
 @pytest.fixture(scope="module")
 def exposed(tmp_path_factory):
     """A server whose notebook folder also holds the portfolio, its WAL and backups, and an export."""
-    from freelancekit.api import create_demo
-    from freelancekit.exporter import export_file
+    from freelancekit.files.exporter import export_file
+    from freelancekit.portfolio.api import create_demo
 
     folder = tmp_path_factory.mktemp("served")
     app_nb = ROOT / "notebooks" / "app.ipynb"

@@ -16,17 +16,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
 
 from freelancekit import cli
-from freelancekit.api import rank_portfolio
 from freelancekit.errors import FreelancekitError, InvalidInput
-from freelancekit.exporter import export_file, to_csv_bytes, to_xlsx_bytes
-from freelancekit.importer import ImportFileError, import_clients, parse_file
-from freelancekit.model import builtin_criteria, make_client
-from freelancekit.storage import Store
-from freelancekit.validation import name_key
-
-from portfolio_state import checkpoint, file_bytes_hash, make_portfolio, snapshot
+from freelancekit.files.exporter import export_file, to_csv_bytes, to_xlsx_bytes
+from freelancekit.files.importer import ImportFileError, import_clients, parse_file
+from freelancekit.portfolio.model import builtin_criteria, make_client
+from freelancekit.portfolio.storage import Store
+from freelancekit.portfolio.validation import name_key
+from freelancekit.records.rank import rank_portfolio
 
 CRITERIA = builtin_criteria()
 UNCLEAR = ("first unreadable byte on line 2, and its letters do not say whether it is Western European (Windows-1252) "

@@ -17,13 +17,14 @@ import time
 from pathlib import Path
 
 import pytest
-
-from freelancekit import cli, storage
-from freelancekit.errors import PortfolioBusy, StorageError
-from freelancekit.importer import import_clients
-from freelancekit.storage import SCHEMA_VERSION, Store
-
 from portfolio_state import file_bytes_hash, integrity, make_portfolio, snapshot
+
+from freelancekit import cli
+from freelancekit.drafts.store import DraftsPart
+from freelancekit.errors import PortfolioBusy, StorageError
+from freelancekit.files.importer import import_clients
+from freelancekit.portfolio import storage
+from freelancekit.portfolio.storage import SCHEMA_VERSION, Store
 
 BUSY = "the portfolio is busy: another program is saving to it; try again in a moment"
 FULL = "the disk is full: nothing was saved; free some space and try again"
@@ -42,7 +43,7 @@ SAVES = {
     "set_weights": lambda s: s.set_weights({"ease": 3}),
     "add_criterion": lambda s: s.add_criterion({"label": "Referrals"}),
     "import": lambda s: import_clients(s, b"name,ease\nImported Co,5\n"),
-    "save_draft": lambda s: s.drafts.save(s.clients()[0].id, {"subject": "Hello"}),
+    "save_draft": lambda s: DraftsPart(s).save(s.clients()[0].id, {"subject": "Hello"}),
     "start_empty": lambda s: s.start_empty(),
 }
 
@@ -155,7 +156,7 @@ def test_disk_full_refuses_the_save_and_keeps_the_portfolio(db, save):
             "import": lambda: import_clients(store, ("name,notes\n" + "".join(f"Big {i},{big}\n" for i in range(20))).encode()),
             "save_profile": lambda: store.save_profile({"name": "Lina", "signature": big[:2000],
                                                         "services": [{"name": f"s{i}", "value": "v" * 300} for i in range(30)]}),
-            "save_draft": lambda: store.drafts.save(store.clients()[0].id, {"body": big * 3}),
+            "save_draft": lambda: DraftsPart(store).save(store.clients()[0].id, {"body": big * 3}),
         }[save]
         try:
             op()
@@ -197,7 +198,7 @@ def test_a_file_the_user_may_not_write_opens_read_only_by_itself(db, monkeypatch
 
 REAL_READ_ONLY = """
 import sys
-from freelancekit.storage import Store
+from freelancekit.portfolio.storage import Store
 from freelancekit.errors import FreelancekitError
 with Store(sys.argv[1]) as s:
     print(s.read_only, s.client_count())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from freelancekit import hub
+from freelancekit.hub import server as hub
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "jupyterhub"
 

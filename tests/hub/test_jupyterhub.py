@@ -52,7 +52,7 @@ def free_port() -> int:
 
 
 def make_portfolio(path: Path, client: str) -> None:
-    from freelancekit.api import create_demo
+    from freelancekit.portfolio.api import create_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.closing(create_demo(path)) as store:
@@ -60,7 +60,7 @@ def make_portfolio(path: Path, client: str) -> None:
 
 
 def client_names(path: Path) -> set[str]:
-    from freelancekit.storage import Store
+    from freelancekit.portfolio.storage import Store
 
     with Store(path, create=False, read_only=True) as store:
         return {c.name for c in store.clients()}
@@ -164,7 +164,8 @@ def stop_hub(state) -> None:
 
 def open_tab(page, view: str, timeout_ms: int) -> None:
     from app_page import TAB_TITLES, css
-    from freelancekit import i18n
+
+    from freelancekit.language import i18n
     from freelancekit.ui import dom
 
     page.locator(f"{css(dom.TABS)} .lm-TabBar-tab", has_text=i18n.t(TAB_TITLES[view], "en")).first.click(timeout=timeout_ms)
@@ -174,8 +175,8 @@ def open_tab(page, view: str, timeout_ms: int) -> None:
 def use_app_in_browser(browser, session, url: str, text: str, absent: str, typed: str, db: Path) -> None:
     """Open the app in Chromium with the user's hub cookies, find their own client, add one (saved to their file)."""
     from app_page import add_client, wait_for
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from live_app import open_app
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from freelancekit import i18n
+from freelancekit.language import i18n
 from freelancekit.ui import dom
 from freelancekit.ui.wiring import VIEWS
 

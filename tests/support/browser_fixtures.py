@@ -22,7 +22,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from live_app import FAILED_LOGS, ROOT, RUNNING_LOGS, LiveApp, NoBrowser, launch_chromium, screenshot, serve_app
 
 FAILURES = ROOT / "test-artifacts" / "failures"

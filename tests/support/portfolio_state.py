@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from freelancekit.model import make_client
-from freelancekit.storage import Store
+from freelancekit.portfolio.model import make_client
+from freelancekit.portfolio.storage import Store
 
 
 def file_bytes_hash(path: Path) -> str:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-
 from app_page import click, css, fill, open_tab, wait_for
-from freelancekit.api import open_portfolio
-from freelancekit.ui import dom
 from live_app import open_app
+
+from freelancekit.portfolio.api import open_portfolio
+from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser]
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from freelancekit.storage import Store
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui.app import TAB_OF_VIEW, build
 from freelancekit.ui.common import literal_text
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from live_app import open_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _client(db, client_id):
-    from freelancekit.api import open_portfolio
     from freelancekit.errors import NotFound
+    from freelancekit.portfolio.api import open_portfolio
 
     with open_portfolio(db, create=False) as store:
         try:
@@ -32,6 +31,7 @@ def _wait(predicate, what, timeout=30.0):
 
 def _edit_first_client(page, url):
     from app_page import css, open_tab
+
     from freelancekit.ui import dom
 
     open_app(page, url)
@@ -43,7 +43,8 @@ def _edit_first_client(page, url):
 
 def test_stale_save_is_detected_and_deleted_client_not_resurrected(fresh_app, browser):
     from app_page import click, css, fill
-    from freelancekit.api import open_portfolio
+
+    from freelancekit.portfolio.api import open_portfolio
     from freelancekit.ui import dom
 
     db = fresh_app.db

@@ -5,7 +5,7 @@ typing is lost when another tab (or the CLI) saves.
 """
 from __future__ import annotations
 
-from freelancekit.storage import Store
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.common import error_text, literal_text
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from freelancekit.storage import Store
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.app import App, build
 from freelancekit.ui.common import error_text, literal_text

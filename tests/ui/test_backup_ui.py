@@ -5,7 +5,8 @@ import base64
 import re
 import sqlite3
 
-from freelancekit.ui import backup as backup_view, dom
+from freelancekit.ui import backup as backup_view
+from freelancekit.ui import dom
 from freelancekit.ui.common import literal_text
 
 
@@ -33,7 +34,7 @@ def test_backup_button_offers_the_latest_save_as_a_download(app, tmp_path):
 
 
 def test_backup_in_arabic(demo_db):
-    from freelancekit.storage import Store
+    from freelancekit.portfolio.storage import Store
     from freelancekit.ui.app import build
 
     with Store(demo_db) as s:

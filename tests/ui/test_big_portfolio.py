@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from ipywidgets.widgets.widget import _instances  # every live widget, by model id
 
-from freelancekit.api import open_portfolio
-from freelancekit.model import make_client
+from freelancekit.portfolio.api import open_portfolio
+from freelancekit.portfolio.model import make_client
 from freelancekit.ui import charts, dom
 from freelancekit.ui.app import TABS, build
 

@@ -2,7 +2,7 @@
 "Discard changes" or "Keep editing"; without changes it closes at once."""
 from __future__ import annotations
 
-from freelancekit.storage import Store
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.common import literal_text
 

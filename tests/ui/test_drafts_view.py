@@ -11,11 +11,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from freelancekit.api import create_demo
-from freelancekit.demo import is_untouched_demo
-from freelancekit.drafting import edit_draft, load_draft, save_draft
-from freelancekit.mailexport import read_eml, read_mailto
-from freelancekit.storage import Store
+from freelancekit.drafts.drafting import edit_draft, load_draft, save_draft
+from freelancekit.drafts.mailexport import read_eml, read_mailto
+from freelancekit.drafts.store import DraftsPart
+from freelancekit.portfolio.api import create_demo
+from freelancekit.portfolio.demo import is_untouched_demo
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom, drafts_view
 from freelancekit.ui.app import build
 from freelancekit.ui.common import NO_MATH, error_text, literal_text
@@ -68,7 +69,7 @@ def test_three_cards_follow_the_ranking_and_nothing_is_saved_by_looking(app):
         reasons = [literal_text(row.children[1]) for row in c.widget.children[2].children if dom.DRAFT_PICK_ROW in getattr(row, "_dom_classes", ())]
         assert reasons and all(o.reason in r for r, (_b, o) in zip(reasons, c.picks))
         assert "Not saved yet" in literal_text(c.state_label) and c.write.description == "Write draft"
-    assert app.store.drafts.all() == {}
+    assert DraftsPart(app.store).all() == {}
     assert app.untouched_demo()  # the demo stays the untouched demo: starting one's own needs no confirmation
 
 
@@ -110,7 +111,7 @@ def test_pick_and_drop_services_change_the_offers(app):
     for box, _o in c.picks:
         box.value = True  # more than three
     assert "at most 3" in error_text(c.pick_error)
-    assert app.store.drafts.all() == {}  # choices alone never save
+    assert DraftsPart(app.store).all() == {}  # choices alone never save
 
 
 def test_tone_and_packages_recompose_the_preview(app):
@@ -152,13 +153,13 @@ def test_invalid_subject_is_refused_next_to_it_and_stays_typed(app):
     c.rows["subject"].input.value = "Hello\r\nBcc: everyone@example.com"
     assert "line" in c.rows["subject"].error_text or "control" in c.rows["subject"].error_text
     assert c.rows["subject"].input.value.startswith("Hello\r\nBcc")  # nothing typed is lost
-    assert app.store.drafts.all() == {}
+    assert DraftsPart(app.store).all() == {}
     c.tone.value = "formal"  # a new preview keeps the refused value typed, with its message
     assert c.draft.tone == "formal" and not c.saved
     assert c.rows["subject"].input.value.startswith("Hello\r\nBcc") and c.rows["subject"].error_text
     c.rows["body"].input.value = "Hi Daniel,\n\nShort and sweet."  # the other fields keep saving
-    assert app.store.drafts.all()[c.client.id][0]["body"] == "Hi Daniel,\n\nShort and sweet."
-    assert "\n" not in app.store.drafts.all()[c.client.id][0]["subject"]
+    assert DraftsPart(app.store).all()[c.client.id][0]["body"] == "Hi Daniel,\n\nShort and sweet."
+    assert "\n" not in DraftsPart(app.store).all()[c.client.id][0]["subject"]
     c.rows["subject"].input.value = "A fixed subject"
     assert c.rows["subject"].error_text == "" and c.draft.subject == "A fixed subject"
 
@@ -166,7 +167,7 @@ def test_invalid_subject_is_refused_next_to_it_and_stays_typed(app):
 def test_empty_body_is_refused(app):
     c = card(app)
     c.rows["body"].input.value = "   "
-    assert "required" in c.rows["body"].error_text and app.store.drafts.all() == {}
+    assert "required" in c.rows["body"].error_text and DraftsPart(app.store).all() == {}
 
 
 def test_status_and_follow_up_are_saved(app, demo_db):
@@ -184,9 +185,9 @@ def test_status_and_follow_up_are_saved(app, demo_db):
 def test_values_from_the_page_are_checked_again(app):
     c = card(app)
     c.on_field("status", "archived")  # not one of the dropdown's options
-    assert "archived" not in str(app.store.drafts.all()) and c.rows["status"].error_text
+    assert "archived" not in str(DraftsPart(app.store).all()) and c.rows["status"].error_text
     c.on_field("follow_up", "tomorrow-ish")
-    assert c.rows["follow_up"].error_text and app.store.drafts.all() == {}
+    assert c.rows["follow_up"].error_text and DraftsPart(app.store).all() == {}
     c.tone.options = [("Sneaky", "sneaky"), *c.tone.options]
     c.tone.value = "sneaky"
     assert "tone" in literal_text(c.message).lower() or "tone" in app.status.text.lower()  # the field by its label
@@ -216,7 +217,7 @@ def test_an_unsaved_preview_never_overwrites_a_draft_saved_in_another_tab(app, d
     c = card(app)
     with other_store(demo_db) as s:
         p = s.portfolio()
-        from freelancekit.drafting import compose_draft
+        from freelancekit.drafts.drafting import compose_draft
 
         save_draft(s, edit_draft(compose_draft(p, next(x for x in p.clients if x.id == c.client.id)), body="Hi,\n\nOther tab."))
     c.rows["subject"].input.value = "Mine"
@@ -412,7 +413,7 @@ def test_start_own_after_editing_the_demo_asks_and_backs_up(app, demo_db):
     backups = list(demo_db.parent.glob(f"{demo_db.name}.backups/*.sqlite"))
     assert len(backups) == 1 and "backed up" in app.status.text
     with Store(backups[0]) as old:
-        assert old.client_count() == 12 and any("My own words." in d["body"] for d, _r in old.drafts.all().values())
+        assert old.client_count() == 12 and any("My own words." in d["body"] for d, _r in DraftsPart(old).all().values())
 
 
 def test_back_to_demo_backs_up_the_users_portfolio(app, demo_db):
@@ -459,7 +460,7 @@ def test_a_recent_win_flags_a_good_moment_to_ask_on_the_card():
 
 
 def demo_portfolio_client():
-    from freelancekit.demo import demo_portfolio
+    from freelancekit.portfolio.demo import demo_portfolio
 
     return demo_portfolio().clients[0]
 
@@ -491,7 +492,7 @@ def test_follow_ups_list_every_saved_draft_and_any_client_can_be_opened(app):
 
     import icalendar
 
-    from freelancekit.drafting import compose_draft, save_draft, set_status
+    from freelancekit.drafts.drafting import compose_draft, save_draft, set_status
 
     view = view_of(app)
     assert "No saved drafts yet" in view.followups.value and view.ics.value == ""
@@ -522,7 +523,7 @@ def test_follow_ups_list_every_saved_draft_and_any_client_can_be_opened(app):
 
 def test_a_client_list_read_again_still_gives_each_card_its_suggestions(app):
     """The service index knows clients by id: a card's client and the equal new objects of a list read again are one client."""
-    from freelancekit.opportunities import suggest
+    from freelancekit.drafts.opportunities import suggest
 
     view = view_of(app)
     shown = [(c.suggestions, c.compose(c.choices())) for c in view.cards]

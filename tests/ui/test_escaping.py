@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import html
 
-from freelancekit.model import make_client
-from freelancekit.scoring import rank, score_table
-from freelancekit.storage import Store
+from freelancekit.portfolio.model import make_client
+from freelancekit.portfolio.storage import Store
+from freelancekit.ranking.scoring import rank, score_table
 from freelancekit.ui import charts
-from freelancekit.ui.common import html_text, plotly_text
-from freelancekit.ui.common import data_uri_link
+from freelancekit.ui.common import data_uri_link, html_text, plotly_text
 from freelancekit.ui.drafts_view import card_html
 from freelancekit.ui.ranking_view import ranking_table_html
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import string
 
-from freelancekit import i18n
+from freelancekit.language import i18n
 
 
 def test_every_string_has_english_and_arabic():
@@ -32,6 +32,6 @@ def test_i18n_imports_no_widgets():
     import subprocess
     import sys
 
-    code = "import sys, freelancekit.i18n, freelancekit.ui.dom; print('ipywidgets' in sys.modules)"
+    code = "import sys, freelancekit.language.i18n, freelancekit.ui.dom; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"

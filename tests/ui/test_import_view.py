@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from freelancekit.exporter import to_csv_bytes
-from freelancekit.storage import Store
+from freelancekit.files.exporter import to_csv_bytes
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.common import error_text, literal_text
 

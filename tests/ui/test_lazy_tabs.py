@@ -5,7 +5,7 @@ import html
 import subprocess
 import sys
 
-from freelancekit.storage import Store
+from freelancekit.portfolio.storage import Store
 from freelancekit.ui import charts, dom
 from freelancekit.ui.app import START_TAB, TABS, App
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from freelancekit.drafting import compose_draft, save_draft, set_status
+from freelancekit.drafts.drafting import compose_draft, save_draft, set_status
 from freelancekit.ui import dom
 from freelancekit.ui.ranking_upsell import MOMENTS_SHOWN, upsell_html
-
 
 
 def test_the_part_shows_the_won_total_and_the_good_moments(app):

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from freelancekit import robustness
-from freelancekit.bidi import strip_marks
-from freelancekit.explain import drop_text, explain, same_outcome, share_text
-from freelancekit.model import builtin_criteria
-from freelancekit.ranking_export import ranking_csv
-from freelancekit.scoring import rank, table_from_arrays
+from freelancekit.language.bidi import strip_marks
+from freelancekit.portfolio.model import builtin_criteria
+from freelancekit.ranking import robustness
+from freelancekit.ranking.explain import drop_text, explain, same_outcome, share_text
+from freelancekit.ranking.export import ranking_csv
+from freelancekit.ranking.scoring import rank, table_from_arrays
 from freelancekit.ui import dom
 from freelancekit.ui.app import build
 from freelancekit.ui.ranking_table import PAGE_SIZE, matching_places, ranking_table_html

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from freelancekit.api import create_demo, rank_portfolio
-from freelancekit.storage import Store
+from freelancekit.portfolio.api import create_demo
+from freelancekit.portfolio.storage import Store
+from freelancekit.records.rank import rank_portfolio
 from freelancekit.ui import dom, rate_grid
 from freelancekit.ui.app import build
 from freelancekit.ui.common import error_text, literal_text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from records_scenario import MEASURED, MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
 
+from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 from freelancekit.ui.common import literal_text
 
@@ -32,7 +33,7 @@ def test_import_switch_and_the_ranking_follows_the_measured_pay(app):
     _import(app, invoices_file())
     assert _ranked(app)[0] == TYPED_FIRST  # still "my rating"
     app.views["records_sources"].switches["hourly_rate"].value = "records"
-    assert app.store.records.sources()["hourly_rate"] == "records"
+    assert RecordsPart(app.store).sources()["hourly_rate"] == "records"
     order = _ranked(app)
     assert order[0] == MEASURED_FIRST and order.index("Sentinel Cyber") > order.index("Polyglot Language School")  # 50 < 58
     html = app.views["ranking"].table.value
@@ -54,7 +55,7 @@ def test_unmatched_names_can_be_added_or_mapped_and_the_mapping_is_remembered(ap
     pick.value = app.store.client_by_name("Flow Yoga Collective").id
     go.click()
     assert view.unmatched.children == ()
-    assert app.store.records.mappings() == {"acmeunlisted": "Flow Yoga Collective"}
+    assert RecordsPart(app.store).mappings() == {"acmeunlisted": "Flow Yoga Collective"}
     assert "Flow Yoga Collective" in set(app.state.records()[2]["client"])
 
 
@@ -89,7 +90,7 @@ def test_a_bad_file_lists_its_problems_in_arabic_and_stores_nothing(app):
     assert view.confirm.disabled and "ليس رقماً" in literal_text(view.errors) and "الصف 2" in literal_text(view.errors)
     view.load(b"name,email\nA,a@b.co\n")
     assert "قائمة عملاء" in literal_text(view.message)
-    assert app.store.records.counts() == {"time": 0, "invoices": 0, "payments": 0}
+    assert RecordsPart(app.store).counts() == {"time": 0, "invoices": 0, "payments": 0}
 
 
 def test_plots_are_drawn_in_both_languages(app):
@@ -99,7 +100,7 @@ def test_plots_are_drawn_in_both_languages(app):
 
     _import(app, toggl_file())
     _import(app, invoices_file())
-    records = app.store.records.load()
+    records = RecordsPart(app.store).load()
     window = Window.of()
     for loc, word in (("en", "Days late"), ("ar", "أيام التأخير")):
         late = days_late_figure(invoice_status(records, window), loc)

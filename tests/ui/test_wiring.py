@@ -5,6 +5,7 @@ import inspect
 
 import pytest
 
+from freelancekit.drafts.store import DraftsPart
 from freelancekit.ui import app as app_module
 from freelancekit.ui import dom, wiring
 
@@ -85,7 +86,7 @@ def test_a_save_elsewhere_in_another_area_adds_the_views_of_that_area(app, monke
 def test_a_draft_saved_elsewhere_seen_on_a_tab_switch_refreshes_the_drafts_and_the_ranking(app, monkeypatch):
     calls = _outside_calls(app, monkeypatch, "drafts")
     client = app.store.clients()[0]
-    app.store.drafts.save(client.saved_id, {"subject": "Hi"})
+    DraftsPart(app.store).save(client.saved_id, {"subject": "Hi"})
     assert app.state.catch_up()
     assert calls == ["ranking", "drafts"]
 
@@ -101,7 +102,7 @@ def test_a_save_elsewhere_that_may_change_anything_refreshes_every_view(app, mon
 
 @pytest.mark.parametrize("area", [a for a in wiring.CHANGE_KINDS if not wiring.CHANGES[a].rebuild])
 def test_every_area_the_store_counts_is_a_change_kind(area):
-    from freelancekit.storage import AREAS
+    from freelancekit.portfolio.storage import AREAS
 
     assert set(AREAS) - {"all"} == set(wiring.CHANGE_KINDS) - {"all"}
     assert wiring.from_elsewhere([area]).refreshes  # every area saved elsewhere refreshes some view

@@ -1,0 +1,4 @@
+"""``python -m freelancekit.hub``: the single-user server JupyterHub spawns (``server.main``)."""
+from freelancekit.hub.server import main
+
+main()

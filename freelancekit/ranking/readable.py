@@ -1,0 +1,32 @@
+"""Criterion values as a person reads them: '65 USD/h', '4/5', 'not rated'.
+
+The ranking table shows these next to (not instead of) the points each value
+brings, so "Pay rate 71.4" is never mistaken for $71.40 an hour.
+"""
+from __future__ import annotations
+
+from freelancekit.language import i18n
+from freelancekit.language.bidi import LRI, PDI
+from freelancekit.language.numerals import format_number, written
+from freelancekit.portfolio.model import Criterion
+
+HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
+
+
+def ltr(text: str) -> str:
+    """``text`` (digits, a currency code, a sign) kept left to right inside a right-to-left sentence."""
+    return f"{LRI}{text}{PDI}"
+
+
+def value_text(criterion: Criterion, value: float | None, currency: str = "USD", locale: str = "en",
+               digits: str | None = None) -> str:
+    """``value`` of ``criterion`` with its unit; 'not rated' for a missing value."""
+    if value is None or value != value:
+        return i18n.t("field.not_rated", locale)
+    number = written(format_number(value), locale, digits)
+    if criterion.kind == "rating":
+        return i18n.t("value.rating", locale, value=number, hi=written(str(criterion.hi), locale, digits))
+    if criterion.key in HOURLY_KEYS:
+        money = f"{number} {currency}".strip()
+        return i18n.t("value.per_hour", locale, money=ltr(money) if i18n.is_rtl(locale) else money)
+    return number
