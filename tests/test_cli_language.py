@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import socket
 from pathlib import Path
@@ -96,12 +97,19 @@ def foreign_words(text: str, paths: list[str]) -> list[str]:
             if w.strip(".") not in USER | MACHINE | NAMES and w not in USER | MACHINE | NAMES and not re.fullmatch(r"[A-Z]{3}", w)]
 
 
+RECORD = "FREELANCEKIT_RECORD_CLI"  # a file to append each command's output to (JSON lines)
+
+
 def run(capsys, argv: list[str]) -> tuple[int, str, str]:
     try:
         code = main(argv)
     except SystemExit as exc:  # argparse
         code = int(exc.code or 0)
     out = capsys.readouterr()
+    if os.environ.get(RECORD):  # scripts/cli_outputs.py: every output, to compare two versions of the code
+        with open(os.environ[RECORD], "a", encoding="utf-8") as fh:
+            test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+            fh.write(json.dumps({"test": test, "argv": argv, "code": code, "out": out.out, "err": out.err}, ensure_ascii=False) + "\n")
     return code, out.out, out.err
 
 
