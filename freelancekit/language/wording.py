@@ -1,6 +1,6 @@
 """Errors put into words: an error's code and facts become a sentence in the user's language.
 
-The texts live in ``i18n.STRINGS`` under ``error.<code>`` (English and Arabic);
+The texts live in the catalogs (``messages.py``) under ``error.<code>`` (English and Arabic);
 the command line's advice (flags to pass) under ``cli.<code>``, used by the
 CLI only. Facts are written for the reader: numbers with the language's
 digits, lists with its "and"/"or", and names, paths and values the user typed
@@ -90,14 +90,15 @@ def field_label(field: str, locale: str | None, labels: Mapping[str, str] | None
     """The name a user knows a field by: a criterion's label, a form's label (without its '*'), else the field."""
     if labels and field in labels:
         return labels[field]
-    if field in i18n.BUILTIN_LABELS:
-        return i18n.criterion_label(field, i18n.BUILTIN_LABELS[field]["en"], locale)
+    builtin = i18n.builtin_label(field)
+    if builtin is not None:
+        return i18n.criterion_label(field, builtin, locale)
     key = FIELD_LABELS.get(field)
-    return i18n.t(key, locale).rstrip(" *") if key and key in i18n.STRINGS else field
+    return i18n.t(key, locale).rstrip(" *") if key and i18n.known(key) else field
 
 
 def has_text(code: str) -> bool:
-    return code == "message" or ERROR_PREFIX + code in i18n.STRINGS
+    return code == "message" or i18n.known(ERROR_PREFIX + code)
 
 
 def _fact(name: str, value: Any, locale: str, digits: str | None, isolate: bool) -> str:
@@ -135,7 +136,7 @@ class _Keep(dict):  # a placeholder without a fact stays visible rather than fai
 
 def code_text(code: str, facts: Mapping[str, Any], locale: str | None, *, digits: str | None = None, isolate: bool = True) -> str:
     """The sentence for ``code`` with ``facts`` filled in; an old-style error keeps its own sentence."""
-    if code == "message" or ERROR_PREFIX + code not in i18n.STRINGS:
+    if code == "message" or not i18n.known(ERROR_PREFIX + code):
         return str(facts.get("message", code))
     return fill(i18n.t(ERROR_PREFIX + code, locale), facts, locale, digits=digits, isolate=isolate)
 
@@ -192,6 +193,6 @@ def cli_advice(exc: BaseException, locale: str | None) -> str | None:
     codes = [p.code for p in problems] if problems is not None else [getattr(exc, "code", "")]
     facts = problems[0].facts if problems else getattr(exc, "facts", {})
     for code in codes:
-        if code and CLI_PREFIX + code in i18n.STRINGS:
+        if code and i18n.known(CLI_PREFIX + code):
             return fill(i18n.t(CLI_PREFIX + code, locale), facts, locale, isolate=False)
     return None
