@@ -30,6 +30,8 @@ LANGUAGES = ("en", "ar")
 KEYWORDS = {"M": ((1, "c"), 2), "MP": ((1, "c"), 2, 3)}  # -k M:1c,2 -k MP:1c,2,3
 # fixed dates: a catalog is rewritten byte for byte when nothing in it changed
 CREATED = datetime(2026, 12, 3, tzinfo=timezone.utc)
+HOW = {DOMAIN: "msgctxt is the key the code asks for, msgid its English (language/messages.py).",
+       "argparse": "msgid is argparse's own English (Python 3.11-3.13), asked for through gettext."}
 
 
 def po_path(language: str, domain: str = DOMAIN) -> Path:
@@ -50,7 +52,7 @@ def form_order(language: str) -> tuple[str, ...]:
 def new_catalog(language: str, domain: str = DOMAIN) -> Catalog:
     return Catalog(locale=language, domain=domain, project="freelancekit", version="0.1",
                    header_comment=f"# {Locale.parse(language).english_name} messages of freelancekit ({domain}).\n"
-                                  "# Edit msgstr only; msgctxt is the key the code asks for.\n#",
+                                  f"# Edit msgstr only; {HOW[domain]}\n#",
                    copyright_holder="the freelancekit authors", msgid_bugs_address="",
                    creation_date=CREATED, revision_date=CREATED, last_translator="freelancekit",
                    language_team=f"{Locale.parse(language).english_name}", fuzzy=False)

@@ -566,24 +566,11 @@ MESSAGES: tuple[Message, ...] = (
     M("error.os.ENOSPC", "the disk is full"),
     M("error.os.EISDIR", "it is a folder"),
     M("error.os.other", "the system refused it"),
-    # argparse's errors in the command line itself, in the user's language
+    # the command line's own errors; argparse's own words are in its catalog (locale/<lang>/LC_MESSAGES/argparse.po)
     M("cli.argparse.line", "{prog}: error: {message} (see '{prog} --help')"),
-    M("cli.argparse.unrecognized", "unrecognized arguments: {args}"),
-    M("cli.argparse.required", "the following arguments are required: {args}"),
-    M("cli.argparse.invalid_choice", "argument {option}: invalid choice: '{value}' (choose from {choices})"),
-    M("cli.argparse.expected_one", "argument {option}: expected one argument"),
-    M("cli.argparse.not_a_date", "argument {option}: '{value}' is not a date: write it as YYYY-MM-DD"),
-    M("cli.argparse.not_a_number", "argument {option}: invalid int value: '{value}'"),
-    M("cli.argparse.invalid_value", "argument {option}: invalid value: '{value}'"),
-    M("cli.argparse.takes_no_value", "argument {option}: ignored explicit argument '{value}'"),
-    M("cli.argparse.not_together", "argument {option}: not allowed with argument {other}"),
-    M("cli.argparse.ambiguous", "ambiguous option: {option} could match {choices}"),
-    # argparse's own words in --help (cli.speak_argparse)
-    M("cli.argparse.usage", "usage: "),
+    M("cli.argparse.not_a_date", "'{value}' is not a date: write it as YYYY-MM-DD"),
+    # the title of a list of commands in --help (cli.name_commands)
     M("cli.argparse.commands", "commands"),
-    M("cli.argparse.positionals", "positional arguments"),
-    M("cli.argparse.options", "options"),
-    M("cli.argparse.help", "show this help message and exit"),
     # --help: "cli.help.<command>" says what a command does (in the list of commands and atop its own
     # --help), "cli.help.<command>.<option>" what an option or argument is; flags, metavars (FILE, DIR)
     # and choices (csv, json) stay as typed. No "%": argparse reads it as a placeholder.
