@@ -138,7 +138,10 @@ def code_text(code: str, facts: Mapping[str, Any], locale: str | None, *, digits
     """The sentence for ``code`` with ``facts`` filled in; an old-style error keeps its own sentence."""
     if code == "message" or not i18n.known(ERROR_PREFIX + code):
         return str(facts.get("message", code))
-    return fill(i18n.t(ERROR_PREFIX + code, locale), facts, locale, digits=digits, isolate=isolate)
+    key = ERROR_PREFIX + code
+    if i18n.message(key).plural is not None:  # a counted text: its form follows the fact "count"
+        return fill(i18n.counted(key, int(facts["count"]), locale), facts, locale, digits=digits, isolate=isolate)
+    return fill(i18n.t(key, locale), facts, locale, digits=digits, isolate=isolate)
 
 
 def problem_text(p: Problem, locale: str | None, *, digits: str | None = None, isolate: bool = True) -> str:
