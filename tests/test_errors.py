@@ -57,7 +57,10 @@ def test_arabic_error_texts_are_arabic_sentences():
 
 
 def error_texts() -> dict[str, dict[str, str]]:
-    return {m.key: {loc: i18n.t(m.key, loc) for loc in i18n.LOCALES} for m in MESSAGES if m.key.startswith("error.")}
+    """Each error's text in each language (a counted one in every form: 0, 1, 2, 3, 11 and 100)."""
+    def text(key: str, counted: bool, loc: str) -> str:
+        return " ".join(i18n.counted(key, n, loc) for n in (0, 1, 2, 3, 11, 100)) if counted else i18n.t(key, loc)
+    return {m.key: {loc: text(m.key, m.plural is not None, loc) for loc in i18n.LOCALES} for m in MESSAGES if m.key.startswith("error.")}
 
 
 @pytest.mark.parametrize("count, form, text", [
