@@ -156,8 +156,7 @@ NOT_A_COUNT = {
 # counts of several things in one sentence: each needs its own counted phrase (left for later, listed in docs/language.md)
 SEVERAL_COUNTS = {
     "import.preview", "import.undone", "ranking.value_points", "why.earned", "why.missed", "why.above", "why.below",
-    "why.above_plain", "why.below_plain", "records.cli.imported", "error.text.too_long", "error.services.too_long",
-    "error.offer.too_many", "error.packages.too_many", "error.mail.link_too_long", "error.import.undo_conflict_more",
+    "why.above_plain", "why.below_plain", "records.cli.imported", "error.packages.too_many", "error.mail.link_too_long", "error.import.undo_conflict_more",
     "error.import.too_many_values", "error.import.too_few_values", "cli_out.imported",
     "cli_out.would_import", "cli_out.undone", "records.ui.preview", "records.ui.done", "records.ui.measured_for",
     "records.ui.measured_note", "records.ui.cell_measured", "records.ui.cell_typed", "records.ui.herfindahl",

@@ -45,3 +45,22 @@ def test_export_on_the_command_line_says_one_client_in_the_singular(tmp_path, ca
         store.add_client({"name": "Only client"})
     assert main(["export", str(out), "--db", str(db), "--lang", locale]) == 0
     assert capsys.readouterr().out == expected.format(out=out)
+
+
+@pytest.mark.parametrize("code, facts, english, arabic", [
+    ("text.too_long", {"max_length": 200}, "is too long: at most 200 characters", "طويل جداً: 200 حرف على الأكثر"),
+    ("text.too_long", {"max_length": 40}, "is too long: at most 40 characters", "طويل جداً: 40 حرفاً على الأكثر"),
+    ("text.too_long", {"max_length": 1}, "is too long: at most 1 character", "طويل جداً: حرف واحد على الأكثر"),
+    ("services.too_long", {"maximum": 30}, "is too long: at most 30 services", "طويلة جداً: 30 خدمةً على الأكثر"),
+    ("offer.too_many", {"maximum": 3, "count": 5}, "choose at most 3 services: a short email gets read",
+     "اختر 3 خدمات على الأكثر: الرسالة القصيرة تُقرأ"),
+    ("offer.too_many", {"maximum": 2, "count": 5}, "choose at most 2 services: a short email gets read",
+     "اختر خدمتين على الأكثر: الرسالة القصيرة تُقرأ"),
+    ("demo.would_replace", {"path": "p.sqlite", "count": 1}, "p.sqlite already holds your portfolio (1 client): nothing was replaced",
+     "في p.sqlite محفظتك (عميل واحد): لم يُستبدل شيء"),
+])
+def test_a_counted_error_takes_the_form_of_the_fact_it_counts(code, facts, english, arabic):
+    from freelancekit.language.wording import code_text
+
+    assert code_text(code, facts, "en", isolate=False) == english
+    assert code_text(code, facts, "ar", isolate=False) == arabic

@@ -9,6 +9,7 @@ the other direction.
 """
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -139,9 +140,22 @@ def code_text(code: str, facts: Mapping[str, Any], locale: str | None, *, digits
     if code == "message" or not i18n.known(ERROR_PREFIX + code):
         return str(facts.get("message", code))
     key = ERROR_PREFIX + code
-    if i18n.message(key).plural is not None:  # a counted text: its form follows the fact "count"
-        return fill(i18n.counted(key, int(facts["count"]), locale), facts, locale, digits=digits, isolate=isolate)
+    english = i18n.message(key)
+    if english.plural is not None:  # a counted text: its form follows the fact its English "one" form writes out
+        count = facts[counted_fact(english.text, english.plural)]
+        return fill(i18n.counted(key, int(count), locale), facts, locale, digits=digits, isolate=isolate)
     return fill(i18n.t(key, locale), facts, locale, digits=digits, isolate=isolate)
+
+
+def counted_fact(one: str, other: str) -> str:
+    """The fact a counted error text counts: the placeholder its "one" form writes out ("1 service" for
+    "{maximum} services"), else ``count``."""
+    written_out = _placeholders(other) - _placeholders(one)
+    return written_out.pop() if len(written_out) == 1 else "count"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def problem_text(p: Problem, locale: str | None, *, digits: str | None = None, isolate: bool = True) -> str:
