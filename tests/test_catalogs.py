@@ -155,7 +155,7 @@ NOT_A_COUNT = {
 }
 # counts of several things in one sentence: each needs its own counted phrase (left for later, listed in docs/language.md)
 SEVERAL_COUNTS = {
-    "import.preview", "import.undone", "ranking.value_points", "why.earned", "why.missed", "why.above", "why.below",
+    "import.undone", "ranking.value_points", "why.earned", "why.missed", "why.above", "why.below",
     "why.above_plain", "why.below_plain", "records.cli.imported", "error.packages.too_many", "error.mail.link_too_long", "error.import.undo_conflict_more",
     "error.import.too_many_values", "error.import.too_few_values", "cli_out.imported",
     "cli_out.would_import", "cli_out.undone", "records.ui.preview", "records.ui.done", "records.ui.measured_for",

@@ -64,3 +64,15 @@ def test_a_counted_error_takes_the_form_of_the_fact_it_counts(code, facts, engli
 
     assert code_text(code, facts, "en", isolate=False) == english
     assert code_text(code, facts, "ar", isolate=False) == arabic
+
+
+@pytest.mark.parametrize("rows, english, arabic", [
+    (1, "1 of 1 row is ready to import.", "1 من صف واحد جاهز للاستيراد."),
+    (2, "1 of 2 rows are ready to import.", "1 من صفين جاهزة للاستيراد."),
+    (5, "1 of 5 rows are ready to import.", "1 من 5 صفوف جاهزة للاستيراد."),
+    (40, "1 of 40 rows are ready to import.", "1 من 40 صفاً جاهزة للاستيراد."),
+    (300, "1 of 300 rows are ready to import.", "1 من 300 صف جاهزة للاستيراد."),
+])
+def test_the_import_preview_counts_the_rows_of_the_file(rows, english, arabic):
+    assert plural("import.preview", rows, "en", valid="1") == english
+    assert plural("import.preview", rows, "ar", valid="1") == arabic

@@ -115,7 +115,7 @@ MESSAGES: tuple[Message, ...] = (
     M("import.help", "Choose a .csv or .xlsx file (up to {mb} MB), with column names in English or Arabic. Only the client's name is required; a client already saved is updated, and its empty cells keep the saved values."),
     M("import.choose", "Choose file"),
     M("import.too_big", "“{file}” is {size} MB: files up to {mb} MB can be uploaded here. Split it, or use the command line: freelancekit import FILE."),
-    M("import.preview", "{valid} of {rows} rows are ready to import."),
+    MP("import.preview", "{valid} of 1 row is ready to import.", "{valid} of {count} rows are ready to import."),
     M("import.only_valid", "Import only the valid rows (skip rows with problems)"),
     M("import.confirm", "Import"),
     M("import.blocked", "Nothing can be imported yet: fix the problems in the file, or tick “import only the valid rows”."),
