@@ -1,6 +1,6 @@
 """Extract the messages from the code and keep the gettext catalogs in step: ``python scripts/catalogs.py --write``.
 
-The same as ``pybabel extract -F babel.cfg -k M:1c,2 -k MP:1c,2,3 --no-default-keywords``
+The same as ``pybabel extract -F babel.cfg --no-default-keywords -k M:1c,2 -k MP:1c,2,3 --no-location``
 then ``pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date``,
 written one canonical way (no source locations, Babel's 76-column wrapping), so a
 catalog that is up to date is rewritten byte for byte; ``tests/test_catalogs.py``
