@@ -1,6 +1,6 @@
 """Errors that carry a code and the facts; each front end puts them into words.
 
-An error names *what* went wrong (``code``, a key of ``i18n.STRINGS`` under
+An error names *what* went wrong (``code``, a message key (``language/messages.py``) under
 ``error.``) and *the facts* (field, row, value, allowed range, path, ...). The
 page, the CLI and the notebooks turn it into a sentence in the user's language
 with ``freelancekit.language.wording``; only the CLI adds how to fix it with a flag.

@@ -57,7 +57,7 @@ def test_demo_refuses_to_replace_a_real_portfolio(tmp_path, capsys, demo_db):
         s.add_client({"name": "My client"})
     code, out, err = run(capsys, "demo", "--db", str(real))
     assert (code, out) == (2, "")
-    assert err == (f"freelancekit demo: {real} already holds your portfolio (1 clients): nothing was replaced; "
+    assert err == (f"freelancekit demo: {real} already holds your portfolio (1 client): nothing was replaced; "
                    "use --force to replace it with the demo, or choose another file with --db\n")
     assert run(capsys, "demo", "--db", str(real), "--force")[0] == 0
     with Store(real) as s:

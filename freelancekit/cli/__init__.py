@@ -2,7 +2,7 @@
 
 Each command lives in its own module with ``register(subparsers, say)``; ``say``
 gives each help text by its i18n key (``cli.help.*``) in the user's language,
-so ``--help`` speaks it too, with argparse's own words (``cli.argparse.*``). An
+so ``--help`` speaks it too, with argparse's own words (its ``argparse`` catalog, ``argparse_words``). An
 error ends with a message on stderr in the user's language (``--lang``, else
 the portfolio's) and an exit status that says what to do (docs/errors.md): 2
 fix the input, 1 something else failed, 75 busy: try again; never a traceback.
@@ -11,46 +11,19 @@ May import every core package (``language`` to ``drafts``); never ``ui`` or ``hu
 from __future__ import annotations
 
 import argparse
-import functools
+import contextlib
 import importlib
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from freelancekit import __version__
+from freelancekit.cli import argparse_words
 
 COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
 BAD_INPUT = 2  # errors.EXIT_INPUT; argparse errors exit with it too
 Say = Callable[..., str]  # a text by its i18n key, in the user's language and digits: say("cli.help.rank.weight")
-
-
-_ARGV: list[str] = []  # the command line being parsed: its --lang (or --db) names the language of argparse's errors
-
-# argparse's own error sentences (Python's English), by what they say: key, pattern
-_ARGPARSE_ERRORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("unrecognized", r"unrecognized arguments: (?P<args>.*)"),
-    ("required", r"the following arguments are required: (?P<args>.*)"),
-    ("invalid_choice", r"argument (?P<option>\S+): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)"),
-    ("expected_one", r"argument (?P<option>\S+): expected one argument"),
-    ("not_a_date", r"argument (?P<option>\S+): '(?P<value>.*)' is not a date: write it as YYYY-MM-DD"),
-    ("not_a_number", r"argument (?P<option>\S+): invalid int value: '(?P<value>.*)'"),
-    ("invalid_value", r"argument (?P<option>\S+): invalid \S+ value: '(?P<value>.*)'"),
-    ("takes_no_value", r"argument (?P<option>\S+): ignored explicit argument '(?P<value>.*)'"),
-    ("not_together", r"argument (?P<option>\S+): not allowed with argument (?P<other>\S+)"),
-    ("ambiguous", r"ambiguous option: (?P<option>\S+) could match (?P<choices>.*)"),
-))
-
-
-def argparse_message(message: str, locale: str) -> str:
-    """argparse's English error sentence in ``locale`` (one it does not know stays as argparse wrote it)."""
-    for key, pattern in _ARGPARSE_ERRORS:
-        found = pattern.fullmatch(message)
-        if found:
-            facts = {k: v.replace("'", "") for k, v in found.groupdict().items()}
-            return t(f"cli.argparse.{key}", locale, **facts)
-    return message
 
 
 def _usage_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -72,26 +45,33 @@ def _usage_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def usage_language(argv: Sequence[str]) -> str:
-    """The language of the command line's own words (its errors, ``--help``): its ``--lang``, else the portfolio's (``--db``)."""
-    return speaking(_usage_args(argv))[0]
-
-
 class ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, no usage dump, in the user's language
-        locale = usage_language(_ARGV)
-        self.exit(BAD_INPUT, t("cli.argparse.line", locale, prog=self.prog, message=argparse_message(message, locale)) + "\n")
+    """argparse, speaking the language it was built in (``language``; a command's parser speaks its parent's)."""
 
+    language: str | None = None
 
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's layout, with its own word "usage:" in the user's language."""
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # its "unrecognized arguments" is worded here
+        with self._speaking():
+            return super().parse_args(args, namespace)
 
-    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **options: Any) -> None:
-        super().__init__(prog, **options)
-        self.usage_prefix = usage_prefix
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        with self._speaking():
+            return super().parse_known_args(args, namespace)
 
-    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+    def format_usage(self) -> str:
+        with self._speaking():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with self._speaking():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump, in the user's language (argparse worded the message)
+        locale = argparse_words.language() or self.language or "en"
+        self.exit(BAD_INPUT, t("cli.argparse.line", locale, prog=self.prog, message=message) + "\n")
+
+    def _speaking(self) -> Any:
+        return argparse_words.speaking(self.language) if self.language else contextlib.nullcontext()
 
 
 def build_parser(locale: str = "en", digits: str | None = None) -> ArgumentParser:
@@ -100,36 +80,32 @@ def build_parser(locale: str = "en", digits: str | None = None) -> ArgumentParse
     def say(key: str, **values: object) -> str:
         return t(key, locale, digits=digits, **values)
 
-    parser = ArgumentParser(prog="freelancekit", description=say("cli.help.freelancekit"))
-    parser.add_argument("--version", action="version", version=f"freelancekit {__version__}", help=say("cli.help.version"))
-    add_lang_option(parser, say)  # also before the command: 'freelancekit --lang ar --help'
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    sub.required = True
-    for name in COMMAND_MODULES:
-        importlib.import_module(f".{name}", __name__).register(sub, say)
-    for command in leaf_commands(parser):
-        add_lang_option(command, say)
-    speak_argparse(parser, say, functools.partial(HelpFormatter, usage_prefix=say("cli.argparse.usage")))
+    with argparse_words.speaking(locale):  # argparse words its titles and -h's help as the parsers are made
+        parser = ArgumentParser(prog="freelancekit", description=say("cli.help.freelancekit"))
+        parser.language = locale
+        parser.add_argument("--version", action="version", version=f"freelancekit {__version__}", help=say("cli.help.version"))
+        add_lang_option(parser, say)  # also before the command: 'freelancekit --lang ar --help'
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+        sub.required = True
+        for name in COMMAND_MODULES:
+            importlib.import_module(f".{name}", __name__).register(sub, say)
+        for command in leaf_commands(parser):
+            add_lang_option(command, say)
+        name_commands(parser, say)
     return parser
 
 
-def speak_argparse(parser: argparse.ArgumentParser, say: Say, formatter: Any) -> None:
-    """argparse's own words in ``parser`` and every command under it: section titles, -h, "usage:".
-
-    A command's help in the list of commands is also its description atop its own ``--help``.
-    """
-    parser.formatter_class = formatter
+def name_commands(parser: argparse.ArgumentParser, say: Say) -> None:
+    """A list of commands is titled "commands" (argparse would say "positional arguments"), and a
+    command's help in that list is also the description atop its own ``--help``."""
     groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    parser._positionals.title = say("cli.argparse.commands" if groups else "cli.argparse.positionals")
-    parser._optionals.title = say("cli.argparse.options")
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = say("cli.argparse.help")
+    if groups:
+        parser._positionals.title = say("cli.argparse.commands")
     for group in groups:
         for listed in group._choices_actions:
             command = group.choices[listed.dest]
             command.description = command.description or listed.help
-            speak_argparse(command, say, formatter)
+            name_commands(command, say)
 
 
 def leaf_commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
@@ -141,10 +117,10 @@ def leaf_commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentPars
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _ARGV[:] = sys.argv[1:] if argv is None else list(argv)
-    usage = _usage_args(_ARGV)
+    words = sys.argv[1:] if argv is None else list(argv)
+    usage = _usage_args(words)
     locale, digits = speaking(usage)  # one read of the saved profile, for --help and for the command
-    args = build_parser(locale, digits).parse_args(_ARGV)
+    args = build_parser(locale, digits).parse_args(words)
     from freelancekit.errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
     if getattr(args, "db", None) == usage.db:  # the portfolio read above

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from freelancekit.cli import Say, add_db_option, t
 from freelancekit.files.encodings import NAMES
+from freelancekit.language.l10n import plural
 from freelancekit.language.wording import problem_line
 from freelancekit.portfolio.import_merge import shown
 
@@ -42,7 +43,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from freelancekit.portfolio.api import create_demo
 
     with create_demo(args.db, force=args.force) as store:
-        print(t("cli_out.demo", args.lang, digits=args.digits, count=store.client_count(), path=store.path))
+        print(plural("cli_out.demo", store.client_count(), args.lang, args.digits, path=store.path))
     return 0
 
 
@@ -95,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
         with open_portfolio(args.db, create=False) as store:
             p = store.portfolio()
         path = export_file(p.clients, p.criteria, args.file, overwrite=args.force)
-    print(t("cli_out.exported", args.lang, digits=args.digits, count=len(p.clients), path=path))
+    print(plural("cli_out.exported", len(p.clients), args.lang, args.digits, path=path))
     return 0
 
 

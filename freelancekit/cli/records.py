@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
     q = rec.add_parser("summary", help=say("cli.help.records.summary"))
     add_db_option(q, say)
     q.add_argument("--format", choices=("table", "csv", "json"), default="table", help=say("cli.help.records.summary.format"))
-    q.add_argument("--since", metavar="DATE", type=_date("--since"), help=say("cli.help.records.summary.since"))
-    q.add_argument("--until", metavar="DATE", type=_date("--until"), help=say("cli.help.records.summary.until"))
+    q.add_argument("--since", metavar="DATE", type=_date("--since", say), help=say("cli.help.records.summary.since"))
+    q.add_argument("--until", metavar="DATE", type=_date("--until", say), help=say("cli.help.records.summary.until"))
     q.set_defaults(func=run_summary)
 
     q = rec.add_parser("export", help=say("cli.help.records.export"))
@@ -58,12 +58,12 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
     q.set_defaults(func=run_use)
 
 
-def _date(option: str) -> Any:
+def _date(option: str, say: Say) -> Any:
     def parse(text: str) -> date:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+            raise argparse.ArgumentTypeError(say("cli.argparse.not_a_date", value=text)) from None
     parse.__name__ = option
     return parse
 

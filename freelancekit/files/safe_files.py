@@ -176,10 +176,10 @@ def write_new_file(folder: str | Path, name: str, data: bytes, *, force: bool = 
 
 def os_reason(exc: OSError) -> Phrase | str:
     """Why the system refused, in words of the reader's language ("the folder does not exist"), not the system's English."""
-    from freelancekit.language.i18n import STRINGS
+    from freelancekit.language.i18n import known
 
     name = errno.errorcode.get(exc.errno or 0, "")
-    return Phrase(f"os.{name}") if f"error.os.{name}" in STRINGS else Phrase("os.other") if exc.errno else str(exc.strerror or exc)
+    return Phrase(f"os.{name}") if known(f"error.os.{name}") else Phrase("os.other") if exc.errno else str(exc.strerror or exc)
 
 
 __all__ = ["os_reason", "MAX_NAME_BYTES", "check_free", "contained_path", "prepare_folder", "safe_filename", "unique_filenames", "write_new_file"]

@@ -20,7 +20,7 @@ from babel.lists import format_list
 from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal
 
-from freelancekit.language.i18n import PLURALS, normalise_locale
+from freelancekit.language.i18n import counted, normalise_locale
 from freelancekit.language.numerals import DIGITS, system, to_latin, written
 
 
@@ -39,10 +39,12 @@ def plural_form(n: float, locale: str | None) -> str:
 
 
 def plural(key: str, count: int, locale: str | None, digits: str | None = None, **values: object) -> str:
-    """The ``i18n.PLURALS`` text for ``count`` things: 'مشكلتان', '3 مشاكل', '11 مشكلة', '1 problem'."""
+    """A counted text (``MP`` in messages.py) for ``count`` things: 'مشكلتان', '3 مشاكل', '11 مشكلة', '1 problem'.
+
+    The one road for a number before a noun; ``{count}`` is written with the language's marks and the user's digits.
+    """
     loc = normalise_locale(locale)
-    forms = PLURALS[key].get(loc) or PLURALS[key]["en"]
-    text = forms.get(plural_form(count, loc)) or forms["other"]
+    text = counted(key, count, loc)
     return text.format(count=number(count, loc, digits), **values)
 
 

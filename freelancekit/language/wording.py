@@ -1,6 +1,6 @@
 """Errors put into words: an error's code and facts become a sentence in the user's language.
 
-The texts live in ``i18n.STRINGS`` under ``error.<code>`` (English and Arabic);
+The texts live in the catalogs (``messages.py``) under ``error.<code>`` (English and Arabic);
 the command line's advice (flags to pass) under ``cli.<code>``, used by the
 CLI only. Facts are written for the reader: numbers with the language's
 digits, lists with its "and"/"or", and names, paths and values the user typed
@@ -9,6 +9,7 @@ the other direction.
 """
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -90,14 +91,15 @@ def field_label(field: str, locale: str | None, labels: Mapping[str, str] | None
     """The name a user knows a field by: a criterion's label, a form's label (without its '*'), else the field."""
     if labels and field in labels:
         return labels[field]
-    if field in i18n.BUILTIN_LABELS:
-        return i18n.criterion_label(field, i18n.BUILTIN_LABELS[field]["en"], locale)
+    builtin = i18n.builtin_label(field)
+    if builtin is not None:
+        return i18n.criterion_label(field, builtin, locale)
     key = FIELD_LABELS.get(field)
-    return i18n.t(key, locale).rstrip(" *") if key and key in i18n.STRINGS else field
+    return i18n.t(key, locale).rstrip(" *") if key and i18n.known(key) else field
 
 
 def has_text(code: str) -> bool:
-    return code == "message" or ERROR_PREFIX + code in i18n.STRINGS
+    return code == "message" or i18n.known(ERROR_PREFIX + code)
 
 
 def _fact(name: str, value: Any, locale: str, digits: str | None, isolate: bool) -> str:
@@ -135,9 +137,25 @@ class _Keep(dict):  # a placeholder without a fact stays visible rather than fai
 
 def code_text(code: str, facts: Mapping[str, Any], locale: str | None, *, digits: str | None = None, isolate: bool = True) -> str:
     """The sentence for ``code`` with ``facts`` filled in; an old-style error keeps its own sentence."""
-    if code == "message" or ERROR_PREFIX + code not in i18n.STRINGS:
+    if code == "message" or not i18n.known(ERROR_PREFIX + code):
         return str(facts.get("message", code))
-    return fill(i18n.t(ERROR_PREFIX + code, locale), facts, locale, digits=digits, isolate=isolate)
+    key = ERROR_PREFIX + code
+    english = i18n.message(key)
+    if english.plural is not None:  # a counted text: its form follows the fact its English "one" form writes out
+        count = facts[counted_fact(english.text, english.plural)]
+        return fill(i18n.counted(key, int(count), locale), facts, locale, digits=digits, isolate=isolate)
+    return fill(i18n.t(key, locale), facts, locale, digits=digits, isolate=isolate)
+
+
+def counted_fact(one: str, other: str) -> str:
+    """The fact a counted error text counts: the placeholder its "one" form writes out ("1 service" for
+    "{maximum} services"), else ``count``."""
+    written_out = _placeholders(other) - _placeholders(one)
+    return written_out.pop() if len(written_out) == 1 else "count"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def problem_text(p: Problem, locale: str | None, *, digits: str | None = None, isolate: bool = True) -> str:
@@ -192,6 +210,6 @@ def cli_advice(exc: BaseException, locale: str | None) -> str | None:
     codes = [p.code for p in problems] if problems is not None else [getattr(exc, "code", "")]
     facts = problems[0].facts if problems else getattr(exc, "facts", {})
     for code in codes:
-        if code and CLI_PREFIX + code in i18n.STRINGS:
+        if code and i18n.known(CLI_PREFIX + code):
             return fill(i18n.t(CLI_PREFIX + code, locale), facts, locale, isolate=False)
     return None

@@ -49,7 +49,7 @@ from freelancekit.drafts.opportunities import build_index, suggest
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
 from freelancekit.language import i18n
-from freelancekit.language.l10n import join_list
+from freelancekit.language.l10n import join_list, plural
 from freelancekit.language.phrasing import RECENT_WIN_DAYS, good_moment, long_date
 from freelancekit.portfolio.model import Portfolio, service_key
 from freelancekit.ui import dom
@@ -136,7 +136,7 @@ def card_html(rank: int, client: Client, locale: str, today: date | None = None)
         when = f" ({html_text(long_date(c.last_win_date, locale))})" if c.last_win_date else ""
         lines.append(f"<p><b>{html_text(i18n.t('drafts.last_win', locale))}</b> <bdi>{html_text(c.last_win)}</bdi>{when}</p>")
     if good_moment(c.last_win, c.last_win_date, today or date.today()):
-        lines.append(f'<p class="{dom.DRAFT_GOOD_MOMENT}">{html_text(i18n.t("drafts.good_moment", locale, days=RECENT_WIN_DAYS))}</p>')
+        lines.append(f'<p class="{dom.DRAFT_GOOD_MOMENT}">{html_text(plural("drafts.good_moment", RECENT_WIN_DAYS, locale))}</p>')
     if c.email:  # one isolate: "Name <address>" keeps its order in right-to-left text
         lines.append(f"<p><b>{html_text(i18n.t('drafts.to', locale))}</b> <bdi>{to}</bdi></p>")
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
@@ -387,7 +387,7 @@ class DraftCard:
         links = [data_uri_link(eml, EML_MIME, eml_filename(d), i18n.t("drafts.eml", loc), dom.DRAFT_EML)]
         try:
             found = fitting_mailto(d)
-            label = i18n.t("drafts.mailto", loc) if not found.left_out else i18n.t("drafts.mailto_short", loc, n=found.left_out)
+            label = i18n.t("drafts.mailto", loc) if not found.left_out else plural("drafts.mailto_short", found.left_out, loc)
             links.append(f'<a class="{dom.DRAFT_MAILTO}" href="{html_text(found.link)}">{html_text(label)}</a>')
         except LinkTooLong:
             links.append(f'<span class="fk-muted {dom.DRAFT_MAILTO_TOO_LONG}">{html_text(i18n.t("drafts.mailto_too_long", loc))}</span>')

@@ -67,7 +67,7 @@ def preview_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequence[Cr
                  digits: str | None = None) -> str:
     """The summary, the changes to clients already saved (old -> new per field) and the first new clients, escaped."""
     loc = locale
-    summary = i18n.t("import.preview", loc, digits=digits, valid=len(parsed.clients), rows=parsed.rows)
+    summary = l10n.plural("import.preview", parsed.rows, loc, digits, valid=l10n.number(len(parsed.clients), loc, digits))
     summary += " " + i18n.t("import.plan", loc, digits=digits, added=plan.added, updated=plan.updated, unchanged=plan.unchanged)
     notes = [f"<p>{html_text(summary)}</p>"]
     if parsed.encoding != "utf-8":

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from freelancekit.language import i18n
+from freelancekit.language.l10n import plural
 from freelancekit.ui import dom
 from freelancekit.ui.common import NO_MATH, classed, html_text
 
@@ -33,9 +34,9 @@ def upsell_html(won: float, currency: str, moments: list[str], locale: str, year
     if moments:
         names = [f"<bdi>{html_text(n)}</bdi>" for n in moments[:MOMENTS_SHOWN]]
         if len(moments) > MOMENTS_SHOWN:
-            names.append(html_text(i18n.t("ranking.good_moment_more", locale, count=len(moments) - MOMENTS_SHOWN)))
+            names.append(html_text(plural("ranking.good_moment_more", len(moments) - MOMENTS_SHOWN, locale)))
         joined = ("، " if locale == "ar" else ", ").join(names)
-        lines.append(f'<p class="{dom.RANKING_GOOD_MOMENT}">{html_text(i18n.t("ranking.good_moment", locale, days=RECENT_WIN_DAYS))} '
+        lines.append(f'<p class="{dom.RANKING_GOOD_MOMENT}">{html_text(plural("ranking.good_moment", RECENT_WIN_DAYS, locale))} '
                      f'{joined}</p>')
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 

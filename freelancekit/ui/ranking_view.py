@@ -28,6 +28,7 @@ import ipywidgets as w
 
 from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n
+from freelancekit.language.l10n import plural
 from freelancekit.ui import charts, dom
 from freelancekit.ui.common import AppState, classed, error_words, guarded, html_text, set_error
 from freelancekit.ui.ranking_download import RankingDownload
@@ -180,8 +181,9 @@ class RankingView:
 
                 self._folded = (table, [name_key(n) for n in table.names])
             self.places = matching_places(self.ranking, query, self._folded[1])
-            key = "ranking.no_match" if not len(self.places) else "ranking.matches"
-            self.search_info.value = f'<span class="fk-muted">{html_text(i18n.t(key, loc, text=query, count=self.state.num(len(self.places))))}</span>'
+            found = (i18n.t("ranking.no_match", loc, text=query) if not len(self.places)
+                     else plural("ranking.matches", len(self.places), loc, self.state.digits, text=query))
+            self.search_info.value = f'<span class="fk-muted">{html_text(found)}</span>'
         self.start = min(self.start, max(0, (self._count() - 1) // PAGE_SIZE * PAGE_SIZE))
 
     def _count(self) -> int:

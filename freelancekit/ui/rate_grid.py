@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from freelancekit.errors import InvalidInput, NotFound
 from freelancekit.language import i18n
+from freelancekit.language.l10n import plural
 from freelancekit.language.numerals import format_number
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
@@ -146,7 +147,7 @@ class RateGrid:
         clients = self.state.clients()
         missing = sum(1 for c in clients if c.values.get(crit.key) is None)
         label = i18n.criterion_label(crit.key, crit.label, loc)
-        text = i18n.t("rate.summary", loc, missing=missing, total=len(clients), criterion=label)
+        text = plural("rate.summary", len(clients), loc, missing=missing, criterion=label)
         if crit.weight == 0:
             text += " " + i18n.t("rate.weight_zero", loc, criterion=label)
         set_literal(self.summary, text)

@@ -1,19 +1,6 @@
 from __future__ import annotations
 
-import string
-
 from freelancekit.language import i18n
-
-
-def test_every_string_has_english_and_arabic():
-    assert i18n.missing_translations() == []
-
-
-def test_placeholders_match_between_languages():
-    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
-    for key, texts in i18n.STRINGS.items():
-        assert fields(texts["en"]) == fields(texts["ar"]), key
-        assert "%{" not in texts["en"] + texts["ar"], key  # would be read by plotly's hovertemplate
 
 
 def test_t_falls_back_to_english_and_fills_values():
