@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, suggest
 from freelancekit.drafts.store import DraftsPart
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from freelancekit.portfolio.storage import Store
     from freelancekit.ranking.scoring import Ranking
 
-Tone = Literal["warm", "formal"]
-Status = Literal["draft", "sent", "replied", "won", "declined"]
 TONES: tuple[str, ...] = ("warm", "formal")
 STATUSES: tuple[str, ...] = ("draft", "sent", "replied", "won", "declined")  # Draft -> Sent -> Replied -> Won / Declined
 CLOSED: tuple[str, ...] = ("won", "declined")

@@ -67,11 +67,6 @@ class Problem(Protocol):
     def text(self) -> str: ...
 
 
-class CodedError(Protocol):
-    """What the renderer needs of an error (``errors.FreelancekitError``): its code and facts."""
-
-    code: str
-    facts: Mapping[str, Any]
 CLI_PREFIX = "cli."
 # facts that are lists of alternatives ("choose one of a, b or c") rather than of things that go together
 _ALTERNATIVES = frozenset({"choices", "known", "allowed"})
