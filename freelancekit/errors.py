@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from typing import Any
 
-from freelancekit.language.wording import ROW_WIDE
+from freelancekit.language.wording import ROW_WIDE, WHOLE_FILE
 
 EXIT_FAILURE = 1
 EXIT_INPUT = 2
@@ -93,6 +93,8 @@ class Problem:
         return replace(self, row=row, facts=self.facts)
 
     def __str__(self) -> str:
+        if self.field == WHOLE_FILE and self.row is None:
+            return self.text
         if self.row is not None and self.field in ROW_WIDE:
             return f"row {self.row}: {self.text}"
         if self.row is not None:
@@ -160,10 +162,10 @@ class UndoConflict(FreelancekitError):
 
     exit_code = EXIT_INPUT
 
+    SHOWN = 5  # names quoted in the message; the rest are counted ("and 3 more")
+
     def __init__(self, names: list[str]):
         self.names = list(names)
-        shown = ", ".join(f"'{n}'" for n in self.names[:5]) + (f" and {len(self.names) - 5} more" if len(self.names) > 5 else "")
-        code = "import.undo_conflict_more" if len(self.names) > 5 else "import.undo_conflict"
-        super().__init__(f"the import was not undone: {shown} changed after it (edited, deleted or given a draft), "
-                         "and undoing would lose that; nothing was changed",
-                         code=code, quoted=self.names[:5], more=max(0, len(self.names) - 5))
+        more = max(0, len(self.names) - self.SHOWN)
+        super().__init__(code="import.undo_conflict_more" if more else "import.undo_conflict",
+                         quoted=self.names[:self.SHOWN], more=more)

@@ -78,8 +78,11 @@ def extracted() -> Catalog:
 def updated(language: str, template: Catalog | None = None) -> bytes:
     """What ``pybabel update`` makes of the language's catalog: new messages added empty, stale ones dropped."""
     path = po_path(language)
-    with open(path, "rb") as f:
-        catalog = read_po(f, locale=language, domain=DOMAIN)
+    if path.exists():
+        with open(path, "rb") as f:
+            catalog = read_po(f, locale=language, domain=DOMAIN)
+    else:  # a new language (docs/language.md, "How to add a third language"): every entry empty for the translator
+        catalog = new_catalog(language)
     catalog.update(template or extracted(), no_fuzzy_matching=True, update_creation_date=False)
     return to_bytes(catalog)
 
@@ -94,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if text != po_path(language).read_bytes():
             stale.append(language)
             if args.write:
+                po_path(language).parent.mkdir(parents=True, exist_ok=True)
                 po_path(language).write_bytes(text)
     if stale and not args.write:
         print(f"stale catalogs: {', '.join(stale)}: run python scripts/catalogs.py --write", file=sys.stderr)

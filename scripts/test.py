@@ -4,7 +4,7 @@
 Installs the package with its test tools into .venv, makes sure a Chromium is
 there for the browser tests (Debian's package when we may install it, else
 Playwright's own download) and configurable-http-proxy for the JupyterHub test
-(npm, into .test-tools/), checks the code (ruff, then mypy; settings in
+(npm, into .test-tools/), checks the code (ruff, mypy, then vulture for dead code; settings in
 pyproject.toml), then runs pytest with coverage. A lint or type error fails
 the run like a failing test (pytest still runs, so one run shows everything).
 """
@@ -68,9 +68,10 @@ def ensure_proxy() -> None:
 
 
 def check(py: str) -> int:
-    """The linter and the type checker, each as configured in pyproject.toml; non-zero if either found an error."""
+    """The linter, the type checker and the dead-code finder (vulture), each as configured in
+    pyproject.toml; non-zero if any found something."""
     failed = 0
-    for cmd in ([py, "-m", "ruff", "check", *LINTED], [py, "-m", "mypy"]):
+    for cmd in ([py, "-m", "ruff", "check", *LINTED], [py, "-m", "mypy"], [py, "-m", "vulture"]):
         print("+ " + " ".join(cmd), flush=True)
         if subprocess.call(cmd, cwd=ROOT, stdin=subprocess.DEVNULL) != 0:
             print(f"FAILED: {cmd[2]} found errors (see above)", flush=True)

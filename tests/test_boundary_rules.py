@@ -54,7 +54,8 @@ def test_import_refuses_a_header_shaped_contact_naming_row_and_column(tmp_path, 
 
 
 def test_plain_equals_and_question_marks_stay_allowed():
-    make_client({"name": "A=B? Co", "contact_name": "Lina =? Haddad"}, builtin_criteria())
+    client = make_client({"name": "A=B? Co", "contact_name": "Lina =? Haddad"}, builtin_criteria())
+    assert (client.name, client.contact_name) == ("A=B? Co", "Lina =? Haddad")
 
 
 def _spoil_a_top_client(db) -> str:

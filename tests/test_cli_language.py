@@ -284,7 +284,8 @@ def no_portfolio(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "freelancekit")
-def test_help_speaks_one_language(no_portfolio, capsys, command, lang):
+@pytest.mark.usefixtures("no_portfolio")
+def test_help_speaks_one_language(capsys, command, lang):
     what = " ".join(["freelancekit", *command, "--help", "--lang", lang])
     out = _help(capsys, [*command, "--help", "--lang", lang])
     if lang == "ar":

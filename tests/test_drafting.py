@@ -27,6 +27,7 @@ from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import FreelancekitError, InvalidInput, StaleEdit
 from freelancekit.language.bidi import FSI, PDI, RLM, strip_marks
 from freelancekit.language.l10n import join_list
+from freelancekit.language.wording import problem_text
 from freelancekit.portfolio.demo import demo_portfolio
 from freelancekit.portfolio.model import Package, Portfolio, Profile, Service, builtin_criteria, make_client, make_profile, service_key
 from freelancekit.portfolio.storage import Store
@@ -391,11 +392,13 @@ def test_edits_are_validated_with_every_problem_at_once():
 
 def test_lint_finds_what_a_reader_would_notice():
     d = Draft(1, "A", "", "", "Hi None", "Dear {{ name }},\n\nWe  offer nan. . Price: ().  ")
-    assert lint_draft(d) == [
+    found = lint_draft(d)
+    assert [str(p) for p in found] == [
         "subject: the word 'None' (a missing value)",
         "body: an unfilled template placeholder", "body: a missing-value word (nan/null/undefined)", "body: a doubled space",
         "body: an empty sentence or stray punctuation", "body: empty brackets", "body: a trailing space",
     ]
+    assert [problem_text(p, "ar") for p in found[:2]] == ["الكلمة «None» (قيمة ناقصة)", "عنصر قالب لم يُملأ"]
 
 
 def test_nothing_to_offer_without_profile_services():

@@ -34,7 +34,7 @@ EXPECTED = {EUROPEAN: [("Straße Ø", "José Muñoz", "garçon café ñandú"), 
 ])
 def test_unicode_files_read_the_same(text, how, encode, encoding):
     data = encode(text)
-    assert names(data) == EXPECTED[text]
+    assert names(data) == EXPECTED[text], how
     assert parse_file(data, "c.csv", CRITERIA).encoding == encoding
 
 

@@ -8,11 +8,13 @@ from records_fixtures import ALL, CLOCKIFY, EXPECTED, GENERIC, NINJA_INVOICES, N
 
 from freelancekit.cli import main
 from freelancekit.errors import InvalidInput
+from freelancekit.language import i18n
+from freelancekit.language.wording import fill, problem_line, problem_text
 from freelancekit.portfolio.storage import Store
 from freelancekit.records.api import import_records, summary
 from freelancekit.records.measures import SUMMARY_KEYS, summary_records
 from freelancekit.records.parse import parse_records
-from freelancekit.records.problems import RecordsFileError, wording
+from freelancekit.records.problems import RecordsFileError
 from freelancekit.records.store import RecordsPart
 
 
@@ -68,8 +70,8 @@ def test_payments_before_their_invoices_are_refused_with_the_reason(store):
     with pytest.raises(InvalidInput) as exc:
         import_records(store, NINJA_PAYMENTS)
     first = exc.value.problems[0]
-    assert (first.row, first.field, first.code) == (2, "Amount", "payment_unmatched")
-    assert "oldest first" in str(first) and "أولاً" in wording(first, "ar")
+    assert (first.row, first.field, first.code) == (2, "Amount", "records.payment_unmatched")
+    assert "oldest first" in str(first) and "أولاً" in problem_line(first, "ar")
     assert RecordsPart(store).counts()["payments"] == 0
 
 
@@ -253,12 +255,12 @@ TOGGL_HEAD = "User,Email,Client,Project,Task,Description,Billable,Start date,Sta
 def test_time_entry_problems_name_row_column_and_reason(line, row, column, code):
     ok = "A,a@x.io,Acme,P,,D,Yes,2026-01-04,09:00:00,2026-01-04,10:00:00,01:00:00,\n"
     p = _problem((TOGGL_HEAD + ok + line + "\n").encode(), source=None)
-    assert (p.row, p.field, p.code) == (row + 1, column, code)
+    assert (p.row, p.field, p.code) == (row + 1, column, f"records.{code}")
 
 
 def test_dates_say_which_format_was_expected():
     p = _problem(GENERIC.replace(b"2026-03-10,2026-04-09", b"10/03/2026,2026-04-09"))
-    assert p.code == "bad_date" and "YYYY-MM-DD" in str(p) and "YYYY-MM-DD" in wording(p, "ar") and p.row == 6
+    assert p.code == "records.bad_date" and "YYYY-MM-DD" in str(p) and "YYYY-MM-DD" in problem_line(p, "ar") and p.row == 6
 
 
 @pytest.mark.parametrize(("old", "new", "code", "column"), [
@@ -272,8 +274,9 @@ def test_dates_say_which_format_was_expected():
 def test_invoice_problems_name_row_column_and_reason(old, new, code, column):
     assert old in GENERIC
     p = _problem(GENERIC.replace(old, new))
-    assert (p.code, p.field) == (code, column)
-    assert wording(p, "ar") != str(p) and f"{p.row}" in wording(p, "ar")
+    assert (p.code, p.field) == (f"records.{code}", column)
+    arabic = problem_line(p, "ar", isolate=False)
+    assert arabic == f"الصف {p.row}، العمود {column}: " + problem_text(p, "ar", isolate=False) != str(p)
 
 
 def test_a_bad_row_leaves_its_whole_invoice_out():
@@ -283,9 +286,9 @@ def test_a_bad_row_leaves_its_whole_invoice_out():
 
 def test_ninja_invoice_paid_more_than_its_amount_and_duplicates():
     p = _problem(NINJA_INVOICES.replace(b"300.00,300.00,0.00", b"300.00,0.00,450.00"))
-    assert (p.code, p.field, p.row) == ("overpaid", "paid_to_date", 5)
+    assert (p.code, p.field, p.row) == ("records.overpaid", "paid_to_date", 5)
     dup = NINJA_INVOICES.replace(b"INV-003", b"INV-002")
-    assert _problem(dup).code == "duplicate_invoice"
+    assert _problem(dup).code == "records.duplicate_invoice"
 
 
 @pytest.mark.parametrize(("data", "code"), [
@@ -298,14 +301,15 @@ def test_ninja_invoice_paid_more_than_its_amount_and_duplicates():
 ])
 def test_whole_file_problems(data, code):
     p = _file_problem(data)
-    assert p.code == code
-    assert wording(p, "ar") and wording(p, "en") == str(p)
+    assert p.code == f"records.{code}"
+    assert problem_line(p, "en", isolate=False) == str(p)
+    assert problem_line(p, "ar", isolate=False).endswith(fill(i18n.t(f"error.records.{code}", "ar"), p.facts, "ar", isolate=False))
 
 
 def test_a_byte_that_is_not_utf8_below_the_header_is_named_by_its_line():
     data = b"client,invoice,issued,due,amount,paid_on,paid_amount\nA,1,2026-01-01,2026-01-10,100,,\nB\xe9,2,2026-01-01,2026-01-10,100,,\n"
     p = _file_problem(data)
-    assert p.code == "not_utf8" and "line 3" in str(p)
+    assert p.code == "records.not_utf8" and "line 3" in str(p)
 
 
 def test_unknown_format_lists_the_formats_and_source_overrides_detection():
@@ -313,7 +317,7 @@ def test_unknown_format_lists_the_formats_and_source_overrides_detection():
     assert "Toggl Track" in str(p) and "Clockify" in str(p) and "Invoice Ninja" in str(p)
     with pytest.raises(RecordsFileError) as exc:
         parse_records(TOGGL, source="harvest")
-    assert exc.value.problem.code == "missing_columns" and "hours" in str(exc.value)
+    assert exc.value.problem.code == "records.missing_columns" and "hours" in str(exc.value)
 
 
 def test_nothing_is_stored_unless_the_whole_file_is_valid(store):

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from freelancekit.drafts.mailexport import LinkTooLong, export_drafts, fitting_mailto, split_writable
     from freelancekit.errors import EXIT_INPUT, FreelancekitError
     from freelancekit.language.i18n import t
-    from freelancekit.language.l10n import plural, words
+    from freelancekit.language.l10n import join_list, plural
     from freelancekit.language.wording import error_text
     from freelancekit.portfolio.api import open_portfolio
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     drafts = writable
     paths = export_drafts(drafts, args.out, args.format, force=args.force,
                           sender_email=portfolio.profile.email, sender_name=portfolio.profile.name)
-    listed = ", ".join(notes) if args.lang == "en" else words(notes, args.lang)
+    listed = join_list(notes, args.lang, listed=True)
     print(t("cli_out.drafts_written", args.lang, files=plural("cli_out.files", len(paths), args.lang, args.digits),
             drafts=plural("cli_out.drafts", len(drafts), args.lang, args.digits), folder=paths[0].parent, notes=listed))
     for path in paths:

@@ -13,7 +13,8 @@ from typing import Any
 from freelancekit.cli import BAD_INPUT, Say, add_db_option
 from freelancekit.cli.rank import _width
 from freelancekit.errors import InvalidInput, Problem
-from freelancekit.language.l10n import plural
+from freelancekit.language.l10n import join_list, plural
+from freelancekit.language.wording import error_text, problem_line
 from freelancekit.records.store import RecordsPart
 
 FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
@@ -69,10 +70,8 @@ def _date(option: str, say: Say) -> Any:
 
 
 def _say_problems(problems: Sequence[Problem], locale: str, digits: str | None = None) -> None:
-    from freelancekit.records.problems import wording
-
     for p in problems:
-        print(f"  {wording(p, locale, digits)}", file=sys.stderr)
+        print(f"  {problem_line(p, locale, digits=digits, isolate=False)}", file=sys.stderr)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -90,7 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
             parsed = parse_records(data, args.source)
             result = RecordsPart(store).save(parsed, valid_only=args.valid_only)
         except RecordsFileError as exc:
-            print(f"freelancekit records import: {exc.in_locale(loc)}", file=sys.stderr)
+            print(f"freelancekit records import: {error_text(exc, loc, digits=args.digits, isolate=False)}", file=sys.stderr)
             return BAD_INPUT
         except InvalidInput as exc:
             print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
@@ -108,7 +107,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(plural("records.cli.left_out_count", len({p.row for p in result.problems}), loc, args.digits), file=sys.stderr)
         _say_problems(result.problems, loc, args.digits)
     if unmatched:
-        print(i18n.t("records.cli.unmatched", loc, names=", ".join(unmatched)))
+        print(i18n.t("records.cli.unmatched", loc, names=join_list(unmatched, loc, listed=True)))
     return 0
 
 

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, suggest
 from freelancekit.drafts.store import DraftsPart
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from freelancekit.portfolio.storage import Store
     from freelancekit.ranking.scoring import Ranking
 
-Tone = Literal["warm", "formal"]
-Status = Literal["draft", "sent", "replied", "won", "declined"]
 TONES: tuple[str, ...] = ("warm", "formal")
 STATUSES: tuple[str, ...] = ("draft", "sent", "replied", "won", "declined")  # Draft -> Sent -> Replied -> Won / Declined
 CLOSED: tuple[str, ...] = ("won", "declined")
@@ -559,26 +557,22 @@ def load_draft(store: Store, client_id: int) -> Draft | None:
 
 
 # -- checking ------------------------------------------------------------------
-_LINT = [
-    (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "an unfilled template placeholder"),
-    (re.compile(r"\bNone\b"), "the word 'None' (a missing value)"),
-    (re.compile(r"\b(?:nan|NaN|null|undefined)\b"), "a missing-value word (nan/null/undefined)"),
-    (re.compile(r"(?<=\S) {2,}(?=\S)"), "a doubled space"),
-    (re.compile(r"[.!?؟…]\s+[.,;،؛]|\.\.|[,;:،؛]\s*[.,;:،؛!?؟]|^\s*[.,;:،؛]", re.M), "an empty sentence or stray punctuation"),
-    (re.compile(r"\(\s*\)|\[\s*\]"), "empty brackets"),
-    (re.compile(r"[ \t]+$", re.M), "a trailing space"),
+_LINT = [  # what a reader would notice -> its code (texts: error.draft.lint.<code>)
+    (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "placeholder"),
+    (re.compile(r"\bNone\b"), "none_word"),
+    (re.compile(r"\b(?:nan|NaN|null|undefined)\b"), "missing_word"),
+    (re.compile(r"(?<=\S) {2,}(?=\S)"), "double_space"),
+    (re.compile(r"[.!?؟…]\s+[.,;،؛]|\.\.|[,;:،؛]\s*[.,;:،؛!?؟]|^\s*[.,;:،؛]", re.M), "stray_punctuation"),
+    (re.compile(r"\(\s*\)|\[\s*\]"), "empty_brackets"),
+    (re.compile(r"[ \t]+$", re.M), "trailing_space"),
 ]
 
 
-def lint_draft(draft: Draft) -> list[str]:
-    """What a careful reader would notice, e.g. ``["body: a doubled space"]``; empty = ready to send."""
-    found = []
-    for part in ("subject", "body"):
-        text = strip_marks(getattr(draft, part)).replace("...", "…")
-        for pattern, what in _LINT:
-            if pattern.search(text):
-                found.append(f"{part}: {what}")
-    return found
+def lint_draft(draft: Draft) -> list[Problem]:
+    """What a careful reader would notice, as problems of the subject or body (``str``: "body: a doubled space");
+    worded in the page's language by ``wording``; empty = ready to send."""
+    texts = {part: strip_marks(getattr(draft, part)).replace("...", "…") for part in ("subject", "body")}
+    return [Problem(part, code=f"draft.lint.{code}") for part, text in texts.items() for pattern, code in _LINT if pattern.search(text)]
 
 
 __all__ = [

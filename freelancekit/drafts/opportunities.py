@@ -78,7 +78,6 @@ class ServiceIndex:
     bought: np.ndarray  # (n, m) bool
     counts: np.ndarray  # (m,) clients buying each service
     co: np.ndarray  # (m, m) clients buying both
-    industry_of_row: tuple[str, ...]
     industry_counts: dict[str, np.ndarray]  # industry key -> (m,) buyers in that industry
     industry_sizes: dict[str, int]
     unsaved_rows: dict[int, int] = field(default_factory=dict)  # id(client) -> row: a client never saved has no id but itself
@@ -129,7 +128,7 @@ def build_index(portfolio: Portfolio) -> ServiceIndex:
                 industry_sizes[key] = int(rows.sum())
     return ServiceIndex(
         services, keys, {c.id: i for i, c in enumerate(portfolio.clients) if c.id is not None}, bought,
-        as_int.sum(axis=0), as_int.T @ as_int, tuple(industries), industry_counts, industry_sizes,
+        as_int.sum(axis=0), as_int.T @ as_int, industry_counts, industry_sizes,
         {id(c): i for i, c in enumerate(portfolio.clients) if c.id is None},
     )
 

@@ -67,11 +67,6 @@ def known_columns(criteria: Sequence[Criterion]) -> list[str]:
 
 
 # -- reading the file ------------------------------------------------------------
-def read_rows(data: bytes, filename: str = "clients.csv") -> list[list[str]]:
-    """The file as rows of strings (header first); refuses what is not a clean table."""
-    return read_table(data, filename)[0]
-
-
 def read_table(data: bytes, filename: str = "clients.csv") -> tuple[list[list[str]], str]:
     """The file's rows of strings (header first) and the text encoding it was read in."""
     if not data:

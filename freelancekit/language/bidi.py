@@ -15,7 +15,6 @@ import unicodedata
 FSI, PDI, RLM, LRM, LRI = "\u2068", "\u2069", "\u200f", "\u200e", "\u2066"
 BIDI_MARKS = frozenset("\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e")
 _RTL = frozenset({"R", "AL"})
-_LTR_OR_NUMBER = frozenset({"L", "EN", "AN"})
 
 
 def is_rtl_locale(locale: str) -> bool:

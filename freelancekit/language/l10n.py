@@ -1,4 +1,4 @@
-"""Numbers, plurals, lists, money and dates the way each language writes them (CLDR, through Babel).
+"""Numbers, plurals and lists the way each language writes them (CLDR, through Babel).
 
 Arabic has six plural forms (zero, one, two, few, many, other) and writes
 digits either as Arabic-Indic (١٢٣) or Latin (123); English has two forms.
@@ -9,15 +9,12 @@ freelancers' invoices and spreadsheets are written).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
 from babel import Locale
-from babel.dates import format_date as _babel_date
-from babel.lists import format_list
-from babel.numbers import format_currency as _babel_currency
 from babel.numbers import format_decimal
 
 from freelancekit.language.i18n import counted, normalise_locale
@@ -61,29 +58,8 @@ def number(x: float, locale: str | None, digits: str | None = None) -> str:
     return written(text, loc, nu)  # Babel sets the marks, not the digits
 
 
-def money(amount: float, currency: str, locale: str | None, digits: str | None = None) -> str:
-    loc = normalise_locale(locale)
-    nu = _system(loc, digits)
-    text = _babel_currency(amount, currency, locale=_locale(loc), numbering_system=nu)
-    return written(text, loc, nu)
-
-
-def day(d: date, locale: str | None, digits: str | None = None) -> str:
-    """A date in the language's medium format ("Mar 31, 2026" / "٣١‏/٠٣‏/٢٠٢٦")."""
-    text = to_latin_digits(_babel_date(d, format="medium", locale=_locale(normalise_locale(locale))))
-    return with_digits(text, locale, digits)
-
-
-def words(items: Iterable[str], locale: str | None, style: Literal["standard", "or"] = "standard") -> str:
-    """'a, b and c' / 'a وb وc'; style 'or' for alternatives."""
-    items = list(items)
-    if not items:
-        return ""
-    return format_list(items, style=style, locale=_locale(normalise_locale(locale)))
-
-
 to_latin_digits = to_latin
-__all__ = ["DIGITS", "day", "money", "number", "plural", "plural_form", "to_latin_digits", "with_digits", "words"]
+__all__ = ["DIGITS", "ListStyle", "join_list", "number", "plural", "plural_form", "to_latin_digits", "with_digits"]
 
 
 def with_digits(text: str, locale: str | None, digits: str | None) -> str:
@@ -91,13 +67,30 @@ def with_digits(text: str, locale: str | None, digits: str | None) -> str:
     return written(text, normalise_locale(locale), digits)
 
 
-def join_list(items: Sequence[str], locale: str) -> str:
-    """'a, b and c' / 'أ، ب وج' (the Arabic 'and' joins the next word; a space before Latin text)."""
+ListStyle = Literal["and", "or"]
+# "و" attaches to a word that starts with an Arabic letter, or with the Arabic quote mark ("و«مقالات»")
+_ATTACHES = re.compile("«|[^\\W\\d_](?<=[\u0600-\u06ff])")
+
+
+def join_list(items: Iterable[str], locale: str | None, style: ListStyle = "and", *, listed: bool = False) -> str:
+    """The one way a list is written (rules: docs/language.md).
+
+    English: 'a, b and c', 'a, b or c'; a list after a colon or "one of"
+    (``listed``) leaves out the "and"/"or": 'one of a, b, c'. Arabic: 'أ، ب وج',
+    'أ، ب أو ج', listed or not: "و" attaches to the next word ('مقالات وتدقيق',
+    'و«مقالات»'), with a space before one that does not start with an Arabic
+    letter (Latin text, a digit, an isolate): 'مقالات و SEO'. Empty items are left out.
+    """
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    if locale == "ar":
+    if normalise_locale(locale) == "ar":
         last = items[-1]
-        joiner = " و " if not last[0].isalpha() or not ("\u0600" <= last[0] <= "\u06ff") else " و"
+        if style == "or":
+            joiner = " أو "
+        else:
+            joiner = " و" if _ATTACHES.match(last) else " و "
         return "، ".join(items[:-1]) + joiner + last
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    if listed:
+        return ", ".join(items)
+    return ", ".join(items[:-1]) + f" {style} " + items[-1]

@@ -21,6 +21,7 @@ from freelancekit.language import bidi, i18n, l10n
 ERROR_PREFIX = "error."
 # Problems about a whole row (wrong number of cells) or the header row name no column.
 ROW_WIDE = frozenset({"*", "header"})
+WHOLE_FILE = "*"  # the field of a problem with the whole file (no row either): it names no place at all
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,13 @@ class Phrase:
     facts: Mapping[str, Any] = dc_field(default_factory=dict, hash=False)
 
 
+@dataclass(frozen=True)
+class Term:
+    """A fact that is a name of ours (a records format's name): the catalog's text under ``key`` in the reader's language."""
+
+    key: str
+
+
 class Problem(Protocol):
     """What the renderer needs of a problem (``errors.Problem``): where, what code, which facts, else its own text."""
 
@@ -60,11 +68,6 @@ class Problem(Protocol):
     def text(self) -> str: ...
 
 
-class CodedError(Protocol):
-    """What the renderer needs of an error (``errors.FreelancekitError``): its code and facts."""
-
-    code: str
-    facts: Mapping[str, Any]
 CLI_PREFIX = "cli."
 # facts that are lists of alternatives ("choose one of a, b or c") rather than of things that go together
 _ALTERNATIVES = frozenset({"choices", "known", "allowed"})
@@ -109,6 +112,8 @@ def _fact(name: str, value: Any, locale: str, digits: str | None, isolate: bool)
         return l10n.number(value, locale, digits)
     if isinstance(value, PerLanguage):
         return _fact(name, value.get(locale), locale, digits, isolate)
+    if isinstance(value, Term):
+        return i18n.t(value.key, locale)
     if isinstance(value, Phrase):
         return code_text(value.code, value.facts, locale, digits=digits, isolate=isolate)
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, Phrase) for v in value):
@@ -117,9 +122,8 @@ def _fact(name: str, value: Any, locale: str, digits: str | None, isolate: bool)
         items = [_fact(name, v, locale, digits, isolate) for v in value]
         if name == "quoted":  # names shown in quotes: 'a', 'b' / «a» و«b»
             items = [i18n.t("where.quote", locale).format(value=item) for item in items]
-        if locale == "en":
-            return ", ".join(items)  # "choose one of a, b, c", "removed: a, b": lists after a colon or "one of"
-        return l10n.words(items, locale, "or" if name in _ALTERNATIVES else "standard")
+        # a fact's list follows a colon or "one of": "choose one of a, b, c", "removed: a, b" / "«أ»، «ب» و«ج»"
+        return l10n.join_list(items, locale, "or" if name in _ALTERNATIVES else "and", listed=True)
     text = str(value) if not isinstance(value, PurePath) else str(value)
     return bidi.isolate(text, locale) if isolate else text
 
@@ -144,7 +148,7 @@ def code_text(code: str, facts: Mapping[str, Any], locale: str | None, *, digits
     if english.plural is not None:  # a counted text: its form follows the fact its English "one" form writes out
         count = facts[counted_fact(english.text, english.plural)]
         return fill(i18n.counted(key, int(count), locale), facts, locale, digits=digits, isolate=isolate)
-    return fill(i18n.t(key, locale), facts, locale, digits=digits, isolate=isolate)
+    return fill(i18n.t(key, locale, digits=digits), facts, locale, digits=digits, isolate=isolate)
 
 
 def counted_fact(one: str, other: str) -> str:
@@ -173,6 +177,8 @@ def problem_line(p: Problem, locale: str | None, *, digits: str | None = None, i
     (``labels``: criterion key -> label, for the portfolio's own criteria).
     """
     what = problem_text(p, locale, digits=digits, isolate=isolate)
+    if p.row is None and p.field == WHOLE_FILE:
+        return what
     column = p.field if p.row is not None or labels is None else field_label(p.field, locale, labels)
     facts: dict[str, Any]
     if p.row is not None and p.field in ROW_WIDE:

@@ -41,7 +41,6 @@ CLIENT_TEXT_FIELDS: tuple[str, ...] = ("name", "contact_name", "email", "industr
 # Client fields that go into an email header (a draft's To: name and Subject:): checked as header text.
 HEADER_FIELDS: frozenset[str] = frozenset({"name", "contact_name"})
 LIMITS = {"name": 200, "contact_name": 200, "industry": 200, "notes": 10_000, "last_win": 1_000, "service": 100, "working_on": 200}
-CLIENT_LANGUAGES: tuple[str, ...] = ("", *LOCALES)  # "" = the profile's language
 MAX_SERVICES = 30
 MAX_PACKAGES = 3
 

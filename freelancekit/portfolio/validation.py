@@ -218,10 +218,6 @@ def _unrounded_number(value: Any, field: str, *, row: int | None, minimum: float
     return number
 
 
-def _fmt(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
-
-
 def parse_rating(value: Any, field: str, lo: int, hi: int, *, row: int | None = None) -> float | None:
     """A whole number on the criterion's scale, or None when left empty."""
     def allowed() -> InvalidInput:

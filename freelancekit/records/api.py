@@ -8,14 +8,9 @@ import pandas as pd
 
 from freelancekit.portfolio.storage import Store
 from freelancekit.records.measures import Window, summary_frame
-from freelancekit.records.parse import ParsedRecords, parse_records
+from freelancekit.records.parse import parse_records
 from freelancekit.records.problems import RecordsFileError, problem
 from freelancekit.records.store import RecordsPart, RecordsResult
-
-
-def check_file(data: bytes, source: str | None = None) -> ParsedRecords:
-    """Read and check a records file without saving anything (the app's preview)."""
-    return parse_records(data, source)
 
 
 def import_records(store: Store, data: bytes, *, source: str | None = None, valid_only: bool = False) -> RecordsResult:

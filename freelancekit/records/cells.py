@@ -3,7 +3,7 @@
 Columns repeat a lot (a few hundred days, clients and durations in 100 000
 entries), so each distinct cell is read once (``pandas.factorize``) and the
 result spread back over the rows. Every cell that cannot be read becomes a
-``RecordProblem`` naming the file row, the column and what was expected; the
+``errors.Problem`` naming the file row, the column and what was expected; the
 cell itself becomes missing (NaN/NaT).
 """
 from __future__ import annotations
@@ -15,9 +15,9 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from freelancekit.errors import InvalidInput
+from freelancekit.errors import InvalidInput, Problem
 from freelancekit.portfolio import validation as v
-from freelancekit.records.problems import RecordProblem, problem
+from freelancekit.records.problems import problem
 
 DATE_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%m/%d/%Y": "MM/DD/YYYY", "%d/%m/%Y": "DD/MM/YYYY", "%d.%m.%Y": "DD.MM.YYYY"}
 TIME_NAMES = {"%H:%M:%S": "HH:MM:SS", "%H:%M": "HH:MM", "%I:%M:%S %p": "hh:mm:ss AM/PM", "%I:%M %p": "hh:mm AM/PM"}
@@ -28,7 +28,7 @@ NOT_BILLABLE = frozenset({"no", "false", "0", "n", "non-billable", "nein", "non"
 class Column:
     """One column of the file: its cells (text, read trimmed), its name as written, and each cell's file row."""
 
-    def __init__(self, cells: np.ndarray, name: str, rows: np.ndarray, problems: list[RecordProblem]):
+    def __init__(self, cells: np.ndarray, name: str, rows: np.ndarray, problems: list[Problem]):
         self.raw, self.name, self.rows, self.problems = cells, name, rows, problems
 
     @cached_property

@@ -27,10 +27,6 @@ class Concentration:
     def two_client_risk(self) -> bool:
         return self.top_two_share > TWO_CLIENTS and len(self.top_two) == 2
 
-    @property
-    def at_risk(self) -> bool:
-        return self.one_client_risk or self.two_client_risk
-
     def raises_risk(self, client: str) -> bool:
         """Whether more income from ``client`` would deepen the dependency the warning is about.
 

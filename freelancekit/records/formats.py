@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from freelancekit.records.problems import RecordsFileError, problem
+from freelancekit.records.problems import RecordsFileError, format_name, format_names, problem
 
 TIME_FORMATS = ("toggl", "harvest", "clockify")
 INVOICE_FORMATS = ("invoiceninja", "invoiceninja_payments", "invoices")
@@ -104,7 +104,7 @@ def detect(columns: Sequence[str], source: str | None = None) -> Format:
     """The format of a file with these (normalised) header cells, or ``source`` when given."""
     if source is not None:
         if source not in BY_KEY:
-            raise RecordsFileError(problem("unknown_source", source=source, formats=FORMATS))
+            raise RecordsFileError(problem("unknown_source", source=source, choices=list(FORMATS)))
         fmt = BY_KEY[source]
     else:
         cols = set(columns)
@@ -114,9 +114,9 @@ def detect(columns: Sequence[str], source: str | None = None) -> Format:
         if marked is None:
             if "name" in cols and len(cols & _CLIENT_LIST) >= 2 or cols == {"name"}:
                 raise RecordsFileError(problem("client_list", 1, "header"))
-            raise RecordsFileError(problem("unknown_format", 1, "header", formats=FORMATS))
+            raise RecordsFileError(problem("unknown_format", 1, "header", formats=format_names(FORMATS)))
         fmt = marked
     missing = fmt.missing(columns)
     if missing:
-        raise RecordsFileError(problem("missing_columns", 1, "header", format=fmt.key, columns=missing))
+        raise RecordsFileError(problem("missing_columns", 1, "header", format=format_name(fmt.key), columns=missing))
     return fmt

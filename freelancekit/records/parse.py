@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from freelancekit.errors import InvalidInput
+from freelancekit.errors import InvalidInput, Problem
 from freelancekit.portfolio import validation as v
 from freelancekit.records import cells
 from freelancekit.records.formats import Format, detect, normalise
-from freelancekit.records.problems import RecordProblem, RecordsFileError, problem
+from freelancekit.records.problems import RecordsFileError, problem
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "billable", "amount")
@@ -40,7 +40,7 @@ class ParsedRecords:
     time: pd.DataFrame = field(default_factory=lambda: _empty(TIME_COLUMNS))
     invoices: pd.DataFrame = field(default_factory=lambda: _empty(INVOICE_COLUMNS))
     payments: pd.DataFrame = field(default_factory=lambda: _empty(PAYMENT_COLUMNS))
-    problems: list[RecordProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     skipped: int = 0  # rows left out on purpose (a draft or cancelled invoice)
     labels: dict[str, str] = field(default_factory=dict)  # field -> its column's name as the file writes it
 
@@ -163,7 +163,7 @@ def _client_names(col: cells.Column) -> pd.Series:
     return pd.Series(names, dtype=object)
 
 
-def _keep(frame: pd.DataFrame, problems: Sequence[RecordProblem]) -> pd.DataFrame:
+def _keep(frame: pd.DataFrame, problems: Sequence[Problem]) -> pd.DataFrame:
     bad = {p.row for p in problems}
     return frame[~frame["row"].isin(bad)].reset_index(drop=True) if bad else frame
 
@@ -235,7 +235,7 @@ def _invoices(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str
     parsed.invoices = _keep(frame.reset_index(drop=True), problems)
 
 
-def _check_invoice_dates(frame: pd.DataFrame, due_name: str, problems: list[RecordProblem]) -> None:
+def _check_invoice_dates(frame: pd.DataFrame, due_name: str, problems: list[Problem]) -> None:
     early = (frame["due"] < frame["issued"]).to_numpy()
     for i in np.flatnonzero(early):
         problems.append(problem("due_before_issue", int(frame["row"].iat[i]), due_name,

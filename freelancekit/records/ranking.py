@@ -36,11 +36,6 @@ class Provenance:
     def of(self, client: str, key: str) -> Measured | None:
         return self.measured.get(client, {}).get(key)
 
-    def is_measured(self, client: str, key: str) -> bool:
-        return self.of(client, key) is not None
-
-
-NOTHING = Provenance((), {})
 
 
 def on_time_as_rating(pct: float, crit: Criterion) -> float:

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from freelancekit.errors import InvalidInput, NotFound
+from freelancekit.errors import InvalidInput, NotFound, Problem
 from freelancekit.portfolio.records_schema import SELECT_SOURCES
 from freelancekit.portfolio.storage import CLIENT_EXISTS, CRITERION_EXISTS, Store
 from freelancekit.records import batches
 from freelancekit.records.batches import TimeBlock
 from freelancekit.records.measures import RecordSet
 from freelancekit.records.parse import ParsedRecords
-from freelancekit.records.problems import RecordProblem, problem
+from freelancekit.records.problems import problem
 
 SOURCES = ("rating", "records")
 MEASURED_CRITERIA = ("hourly_rate", "on_time_payment")  # what the records can measure (docs/records.md)
@@ -70,7 +70,7 @@ class RecordsResult:
     updated: int = 0  # invoices whose figures changed
     unchanged: int = 0  # rows already stored (imported before)
     skipped: int = 0  # draft or cancelled invoices, left out on purpose
-    problems: list[RecordProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     matched_oldest_first: int = 0  # payments without an invoice number, assigned to open invoices
 
     @property
@@ -272,7 +272,7 @@ class RecordsPart:
         """Remember that the records' ``record_name`` is the portfolio client ``client_id``."""
         with self._store._write("records") as c:
             if not c.execute(CLIENT_EXISTS, (client_id,)).fetchone():
-                raise NotFound("this client is no longer in the portfolio (it was deleted, maybe in another tab)")
+                raise NotFound(code="client.gone")
             c.execute(UPSERT_MAPPING, (match_key(record_name), client_id))
 
     def mappings(self) -> dict[str, str]:
@@ -290,7 +290,7 @@ class RecordsPart:
             raise InvalidInput(problem("bad_source_switch", None, key, key=key))
         with self._store._write("records") as c:
             if not c.execute(CRITERION_EXISTS, (key,)).fetchone():
-                raise NotFound(f"there is no criterion '{key}' (it was removed, maybe in another tab)")
+                raise NotFound(code="criterion.gone", key=key)
             c.execute(UPSERT_SOURCE, (key, source))
 
     # -- reading back ------------------------------------------------------------

@@ -28,9 +28,9 @@ from freelancekit.ui.backup import BackupControl
 from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 from freelancekit.ui.wiring import CHANGES, OUTSIDE, TABS, VIEW_NAMES, VIEWS, View
 
-# tab title key, views shown in it (top to bottom); dom.tab(<view>) marks each view's box
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
 
+# the tab each view is shown in (wiring.TABS: a tab's views top to bottom); dom.tab(<view>) marks each view's box
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
 
 

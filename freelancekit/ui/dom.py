@@ -17,21 +17,19 @@ plain classes and ``data-*`` attributes inside: see ``RANK_ROW``.
 """
 from __future__ import annotations
 
-from freelancekit.ui.wiring import VIEW_NAMES
-
 # -- the shell ----------------------------------------------------------------
 APP = "fk-app"  # root container; also carries RTL when the language is Arabic
 RTL = "fk-rtl"  # added to APP for right-to-left languages (dir=rtl via the stylesheet)
 TABS = "fk-tabs"  # the Tab widget
-TAB_PREFIX = "fk-tab-"  # + view name, on each tab's content box
+TAB_PREFIX = "fk-tab-"  # + view name (wiring.VIEWS), on each view's box
 
 
 def tab(name: str) -> str:
-    """Class of one tab's content: name is profile, clients, import, criteria, ranking or drafts."""
+    """Class of one view's box, by its name in ``wiring.VIEWS``: profile, clients, import, records_import,
+    criteria, records_sources, ranking or drafts (a tab shows one or more of them)."""
     return TAB_PREFIX + name
 
 
-TAB_NAMES = VIEW_NAMES  # every view's name, in display order (the one list: wiring.VIEWS)
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
 DEMO_BANNER = "fk-demo-banner"
@@ -46,7 +44,6 @@ BACKUP_DOWNLOAD = "fk-backup-download"  # the <a download> itself
 
 # -- profile --------------------------------------------------------------------
 PROFILE_PREFIX = "fk-profile-"  # + name, email, signature, currency, locale, digits; + "-error" for its message
-PROFILE_FIELDS = ("name", "email", "signature", "currency", "locale", "digits")
 SERVICE_ROW = "fk-service-row"  # one service row; its inputs: fk-service-name / -value / -price
 SERVICE_NAME = "fk-service-name"
 SERVICE_VALUE = "fk-service-value"

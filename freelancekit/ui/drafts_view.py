@@ -48,7 +48,7 @@ from freelancekit.drafts.mailexport import LinkTooLong, draft_filename, eml_file
 from freelancekit.drafts.opportunities import build_index, suggest
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
-from freelancekit.language import i18n
+from freelancekit.language import i18n, wording
 from freelancekit.language.l10n import join_list, plural
 from freelancekit.language.phrasing import RECENT_WIN_DAYS, good_moment, long_date
 from freelancekit.portfolio.model import Portfolio, service_key
@@ -65,6 +65,7 @@ from freelancekit.ui.common import (
     error_words,
     guarded,
     html_text,
+    problem_words,
     set_error,
 )
 from freelancekit.ui.records_insight import draft_risk_html, income_concentration
@@ -367,8 +368,9 @@ class DraftCard:
         self.write.button_style = "warning" if differs else "primary"
         self.hint.value = _muted(i18n.t("drafts.choices_changed", loc)) if differs else ""
         problems = lint_draft(d) if d is not None else []
+        found = wording.join_sentences((problem_words(p, self.state) for p in problems), loc)
         self.lint.value = (f'<div class="fk-muted {NO_MATH}">{html_text(i18n.t("drafts.check", loc))} '
-                           f'{html_text("; ".join(problems))}</div>') if problems else ""
+                           f'{html_text(found)}</div>') if problems else ""
         self.exports.value = self.exports_html()
         self.view.render_zip()
 

@@ -272,9 +272,7 @@ class ImportView:
         try:
             done = self.state.store.undo_import()
         except UndoConflict as exc:
-            sep = "، " if i18n.is_rtl(loc) else ", "
-            set_error(self.message, i18n.t("import.undo_conflict", loc, names=sep.join(f"“{n}”" for n in exc.names[:5])
-                                           + (f" … +{len(exc.names) - 5}" if len(exc.names) > 5 else "")))
+            set_error(self.message, error_words(exc, self.state))
             return
         except NothingToUndo:
             set_error(self.message, i18n.t("import.nothing_to_undo", loc))

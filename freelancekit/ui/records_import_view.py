@@ -7,15 +7,16 @@ and the client names that match no client are listed with "Add as client" and
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from freelancekit.errors import FreelancekitError, InvalidInput
-from freelancekit.language import i18n, l10n
+from freelancekit.errors import FreelancekitError, InvalidInput, Problem
+from freelancekit.language import i18n, l10n, wording
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
-from freelancekit.ui.common import NO_MATH, AppState, classed, guarded, html_text, set_error
+from freelancekit.ui.common import NO_MATH, AppState, classed, error_words, guarded, html_text, isolates_html, set_error
 from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, uploaded_file
 from freelancekit.ui.wiring import OUTSIDE
 
@@ -27,12 +28,12 @@ MAX_PROBLEMS_SHOWN = 200
 MAX_UNMATCHED_SHOWN = 30
 
 
-def problems_html(problems: list[Any], locale: str, digits: str | None = None) -> str:
-    from freelancekit.records.problems import wording
-
+def problems_html(problems: Sequence[Problem], locale: str, digits: str | None = None) -> str:
     if not problems:
         return ""
-    items = "".join(f'<li class="{dom.RECORDS_PROBLEM}">{html_text(wording(p, locale, digits))}</li>' for p in problems[:MAX_PROBLEMS_SHOWN])
+    # the file's values and column names are isolated (bdi), so they keep their own direction in the sentence
+    items = "".join(f'<li class="{dom.RECORDS_PROBLEM}">{isolates_html(wording.problem_line(p, locale, digits=digits))}</li>'
+                    for p in problems[:MAX_PROBLEMS_SHOWN])
     more = f"<li>… +{len(problems) - MAX_PROBLEMS_SHOWN}</li>" if len(problems) > MAX_PROBLEMS_SHOWN else ""
     title = html_text(l10n.plural("records.ui.problems_count", len(problems), locale, digits))
     return f'<div class="{NO_MATH}"><p class="fk-error">{title}</p><ul>{items}{more}</ul></div>'
@@ -105,7 +106,7 @@ class RecordsImportView:
         try:
             self.parsed = parse_records(data, self.source.value or None)
         except RecordsFileError as exc:
-            set_error(self.message, exc.in_locale(loc))
+            set_error(self.message, error_words(exc, self.state))
             return
         self.preview.value = f'<p class="{NO_MATH}">{html_text(preview_text(self.parsed, loc, self.state.digits))}</p>'
         self.errors.value = problems_html(self.parsed.problems, loc, self.state.digits)

@@ -241,7 +241,7 @@ def rows_of(values: list[str]) -> list[int]:
     return list(range(2, 2 + len(values)))
 
 
-def expected_from_make_client(column: str, values: list[str], criteria=(), multiline_ok=True):
+def expected_from_make_client(column: str, values: list[str], criteria=()):
     """What make_client says about each value of a column: (value or None, problems with rows)."""
     out, problems = [], []
     for i, value in enumerate(values):

@@ -209,16 +209,41 @@ with Store(sys.argv[1]) as s:
 """
 
 
+def _as_an_ordinary_user() -> dict[str, int]:
+    """subprocess.run's ``user=``: 'nobody' when we are root (chmod does not stop root), else ourselves.
+
+    Skips, saying why, where root cannot become 'nobody' and run freelancekit as it
+    (no such user, no right to switch users, or a Python or checkout 'nobody' cannot read).
+    """
+    if os.geteuid() != 0:
+        return {}
+    import pwd
+
+    try:
+        uid = pwd.getpwnam("nobody").pw_uid
+    except KeyError:
+        pytest.skip("running as root and there is no 'nobody' user to run the check as")
+    try:
+        probe = subprocess.run([sys.executable, "-c", "import freelancekit.portfolio.storage"], capture_output=True, text=True,
+                               timeout=60, user=uid)
+    except OSError as exc:
+        pytest.skip(f"running as root but cannot switch to the 'nobody' user: {exc}")
+    if probe.returncode != 0:
+        last = (probe.stderr.strip().splitlines() or ["no message"])[-1]
+        pytest.skip(f"the 'nobody' user cannot run this Python with freelancekit: {last}")
+    return {"user": uid}
+
+
 @pytest.mark.parametrize("folder_mode", [0o755, 0o1777], ids=["read-only-folder", "writable-folder"])
 def test_a_really_read_only_file_as_an_ordinary_user(folder_mode):
     """chmod does not stop root, so as root the check runs as the 'nobody' user."""
+    user = _as_an_ordinary_user()
     folder = Path(tempfile.mkdtemp(prefix="fk-ro-"))
     try:
         folder.chmod(folder_mode)
         db = make_portfolio(folder / "portfolio.sqlite")
         db.chmod(0o444)
         before = file_bytes_hash(db)
-        user = {"user": 65534} if os.geteuid() == 0 else {}
         run = subprocess.run([sys.executable, "-c", REAL_READ_ONLY, str(db)], capture_output=True, text=True, timeout=60, **user)
         assert (run.returncode, run.stderr) == (0, "")
         assert run.stdout == f"True 5\n{read_only_message(db)}\n"

@@ -21,7 +21,7 @@ from freelancekit.ui import dom, drafts_view
 from freelancekit.ui.app import build
 from freelancekit.ui.common import NO_MATH, error_text, literal_text
 
-BRIGHTPATH, SUMMIT = "Brightpath Software", "Summit Outdoor Gear"
+BRIGHTPATH = "Brightpath Software"
 
 
 def view_of(app):

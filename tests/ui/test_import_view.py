@@ -63,7 +63,7 @@ def test_undo_refused_after_an_edit_says_so_in_arabic(arabic_app, demo_db):
         other.update_client(c.id, {**c.__dict__, "services": c.services, "notes": "typed later"})
     before = export(arabic_app.store)
     view.on_undo()
-    assert error_text(view.message).startswith("لم يتم التراجع: تغيّر “Sentinel Cyber” بعد الاستيراد")
+    assert error_text(view.message).startswith("لم يُتراجع عن الاستيراد: تغيّر «\u2068Sentinel Cyber\u2069» بعده")  # error.import.undo_conflict
     assert export(arabic_app.store) == before
 
 

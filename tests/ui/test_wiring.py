@@ -17,10 +17,15 @@ def test_every_change_names_only_known_views_and_caches():
         assert not (change.rebuild and change.refreshes), f"{kind}: a rebuild refreshes nothing"
 
 
-def test_the_browser_contract_and_the_tabs_use_the_one_list_of_views():
-    assert dom.TAB_NAMES == wiring.VIEW_NAMES
+def test_every_view_is_in_exactly_one_tab_and_the_tabs_keep_the_views_order():
     in_tabs = [name for _title, names in app_module.TABS for name in names]
-    assert sorted(in_tabs) == sorted(wiring.VIEW_NAMES)  # each view in exactly one tab
+    assert in_tabs == list(wiring.VIEW_NAMES)
+    assert [title for title, _names in app_module.TABS] == ["tab.profile", "tab.clients", "tab.import", "tab.criteria", "tab.drafts"]
+
+
+def test_every_view_marks_its_box_with_its_name_for_the_browser_tests(app):
+    for name in wiring.VIEW_NAMES:
+        assert dom.tab(name) in app.views[name].widget._dom_classes, name
 
 
 @pytest.mark.parametrize("name", wiring.VIEW_NAMES)
