@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from freelancekit.drafts.drafting import CLOSED, Draft
 from freelancekit.drafts.opportunities import industry_key
+from freelancekit.language.i18n import t
 from freelancekit.portfolio.model import Client, Portfolio, service_key
 
 ICS_NAME = "follow-ups.ics"
@@ -102,8 +103,8 @@ def to_ics(rows: Sequence[FollowUp], *, now: datetime | None = None, locale: str
         if r.follow_up is None or r.status in CLOSED:
             continue
         day = r.follow_up
-        summary = (f"متابعة: {r.client_name}" if locale == "ar" else f"Follow up: {r.client_name}")
-        description = (f"الموضوع: {r.subject}\nإلى: {r.to_email}" if locale == "ar" else f"Subject: {r.subject}\nTo: {r.to_email}")
+        summary = t("followup.ics_summary", locale, client=r.client_name)
+        description = t("followup.ics_description", locale, subject=r.subject, to=r.to_email)
         lines += [
             "BEGIN:VEVENT",
             f"UID:follow-up-{r.client_id}-{day.isoformat()}@freelancekit",

@@ -41,6 +41,7 @@ from freelancekit.drafts.drafting import Draft
 from freelancekit.errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
 from freelancekit.files.safe_files import MAX_NAME_BYTES, check_free, prepare_folder, unique_filenames, write_new_file
 from freelancekit.language.bidi import isolate
+from freelancekit.language.i18n import t
 from freelancekit.portfolio import validation as v
 
 Format = Literal["eml", "txt", "mailto", "zip"]
@@ -264,9 +265,9 @@ def read_mailto(link: str) -> ParsedMail:
 def to_text(draft: Draft) -> str:
     """The draft for people: To and Subject lines, a blank line, the body."""
     contact, to_email, subject, _, _ = _checked(draft, "", "")
-    labels = ("إلى", "الموضوع") if draft.locale == "ar" else ("To", "Subject")
     to = f"{contact} <{to_email}>" if contact and to_email else to_email or contact
-    return f"{labels[0]}: {isolate(to, draft.locale)}\n{labels[1]}: {subject}\n\n{export_body(draft)}\n"
+    head = t("mail.text_head", draft.locale, to=isolate(to, draft.locale), subject=subject)
+    return f"{head}\n\n{export_body(draft)}\n"
 
 
 # every stem leaves room for the longest suffix a draft's file gets (".mailto.txt", 11 bytes) and a margin
