@@ -16,7 +16,7 @@ from typing import Any, Literal
 from freelancekit.errors import InvalidInput, Problem
 from freelancekit.language.wording import Phrase
 from freelancekit.portfolio.client_columns import PARAM_COLUMNS, ClientColumns, param_rows
-from freelancekit.portfolio.client_rows import StoredRow, client_from_stored, old_columns, params_of, same_content
+from freelancekit.portfolio.client_rows import StoredRow, client_from_stored, old_columns, same_content
 from freelancekit.portfolio.import_merge import Change, Cleared, ClientChange, changes, merge
 from freelancekit.portfolio.model import Client, Criterion
 
@@ -41,13 +41,14 @@ class Match:
     id: int
     row: int | None  # the file's row number
     before: StoredRow  # the stored row (``client_rows.STORED_COLUMNS``): what an undo puts back
-    after: StoredRow  # the parameters it would be saved with (``PARAM_COLUMNS``), merged over ``before``
+    params: tuple[Any, ...]  # what it would be saved with (``PARAM_COLUMNS`` order: ``UPDATE_CLIENT``'s), merged over ``before``
     value_keys: tuple[str, ...]  # the criteria of the file's values, in order
+    same: bool  # nothing would change but the time of the save: the import leaves it alone (``unchanged``)
 
     @property
-    def same(self) -> bool:
-        """Nothing would change but the time of the save: the import leaves it alone (``unchanged``)."""
-        return same_content(self.after, self.before)
+    def after(self) -> StoredRow:
+        """``params`` by column name."""
+        return dict(zip(PARAM_COLUMNS, self.params))
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -67,12 +68,9 @@ class Plan:
     now: str  # the time every written client is stamped with
     added: tuple[ClientColumns, ...]  # the new clients, batch by batch, in file order
     matched: tuple[Match, ...]  # the saved clients the file updates or leaves as they are, in file order
+    updates: tuple[Match, ...]  # those of them it changes
     skipped: int = 0  # saved clients the file names, left alone (``on_duplicate="skip"``)
     problems: tuple[Problem, ...] = ()  # names refused as already saved (``on_duplicate="error"`` with ``skip_invalid``)
-
-    @property
-    def updates(self) -> tuple[Match, ...]:
-        return tuple(m for m in self.matched if not m.same)
 
     @property
     def added_count(self) -> int:
@@ -88,7 +86,7 @@ class Plan:
 
     def update_params(self) -> list[tuple[Any, ...]]:
         """The ``UPDATE_CLIENT`` parameters (and id) of every client the import changes."""
-        return [(*params_of(m.after), m.id) for m in self.updates]
+        return [(*m.params, m.id) for m in self.updates]
 
     def result(self, *, described: bool = False) -> ImportResult:
         """The counts a user reads; ``described``: with each matched client's changes (the preview's table)."""
@@ -148,7 +146,7 @@ def plan_import(
             if listed is not None:
                 updated = merge(updated, old_columns(before), listed, cleared)
             keys = tuple(updated.values)
-            matched += [Match(row["id"], file_row, row, dict(zip(PARAM_COLUMNS, params)), keys)
+            matched += [Match(row["id"], file_row, row, params, keys, same_content(params, row))
                         for file_row, row, params in zip(updated.rows, before, param_rows(updated, now))]
         elif on_duplicate == "skip":
             skipped += len(dup)
@@ -158,7 +156,7 @@ def plan_import(
             added.append(batch.take(new))
     if problems and not skip_invalid:
         raise InvalidInput(problems)
-    return Plan(now, tuple(added), tuple(matched), skipped, tuple(problems))
+    return Plan(now, tuple(added), tuple(matched), tuple(m for m in matched if not m.same), skipped, tuple(problems))
 
 
 def _scales(criteria: Iterable[Criterion]) -> dict[str, tuple[str, int, int]]:
