@@ -126,7 +126,7 @@ def test_window_defaults_to_the_twelve_months_up_to_until(store):
 
 
 def test_migration_adds_the_records_tables_to_an_old_portfolio(tmp_path):
-    import freelancekit.portfolio.storage as storage
+    import freelancekit.portfolio.schema as schema
 
     path = tmp_path / "v1.sqlite"
     with Store(path) as s:
@@ -135,7 +135,7 @@ def test_migration_adds_the_records_tables_to_an_old_portfolio(tmp_path):
 
     from freelancekit.portfolio.records_schema import RECORDS_SCHEMA
 
-    records_step = next(v for v, script in storage.MIGRATIONS.items() if script is RECORDS_SCHEMA)
+    records_step = next(v for v, script in schema.MIGRATIONS.items() if script is RECORDS_SCHEMA)
     wind_back(path, records_step - 1)  # the format just before records
     with Store(path) as s:
         assert [c.name for c in s.clients()] == ["Kept"]

@@ -11,7 +11,8 @@ from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import InvalidInput, NotFound, StaleEdit, StorageError
 from freelancekit.portfolio.demo import demo_portfolio
 from freelancekit.portfolio.model import Service, builtin_criteria
-from freelancekit.portfolio.storage import APPLICATION_ID, SCHEMA_VERSION, Store
+from freelancekit.portfolio.schema import APPLICATION_ID, SCHEMA_VERSION
+from freelancekit.portfolio.storage import Store
 from freelancekit.records.store import RecordsPart
 
 
@@ -409,22 +410,22 @@ def test_values_and_services_are_stored_exactly(store):
 
 def test_migration_path_upgrades_an_existing_portfolio_in_one_transaction(tmp_path, monkeypatch):
     """A future schema version: the step runs once on open, keeps every record, and a failing step changes nothing."""
-    import freelancekit.portfolio.storage as storage
+    import freelancekit.portfolio.schema as schema
 
     path = tmp_path / "old.sqlite"
     with Store(path) as s:
         s.replace_all(demo_portfolio())
         before = s.portfolio()
-    now, step = storage.SCHEMA_VERSION, storage.SCHEMA_VERSION + 1
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", step)
-    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, step: "ALTER TABLE clients ADD COLUMN colour TEXT; SELECT nonsense FROM nowhere"})
+    now, step = schema.SCHEMA_VERSION, schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", step)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, step: "ALTER TABLE clients ADD COLUMN colour TEXT; SELECT nonsense FROM nowhere"})
     with pytest.raises(StorageError, match="could not be used"):
         Store(path)
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == now  # rolled back: still the old format
     assert "colour" not in [r[1] for r in con.execute("PRAGMA table_info(clients)")]
     con.close()
-    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, step: "ALTER TABLE clients ADD COLUMN colour TEXT NOT NULL DEFAULT ''"})
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, step: "ALTER TABLE clients ADD COLUMN colour TEXT NOT NULL DEFAULT ''"})
     with Store(path) as s:
         assert s.portfolio() == before
     con = sqlite3.connect(path)
@@ -435,15 +436,15 @@ def test_migration_path_upgrades_an_existing_portfolio_in_one_transaction(tmp_pa
 
 def test_a_first_format_portfolio_gains_packages_and_keeps_everything(tmp_path):
     """A file written before packages existed (format 1) opens with no packages and its profile intact."""
-    import freelancekit.portfolio.storage as storage
+    import freelancekit.portfolio.schema as schema
 
     path = tmp_path / "v1.sqlite"
     con = sqlite3.connect(path)
-    con.executescript(storage.MIGRATIONS[1])
+    con.executescript(schema.MIGRATIONS[1])
     con.execute("INSERT INTO meta VALUES ('revision', '0'), ('is_demo', '0'), ('created', 'x')")
     con.execute("INSERT INTO profile (id, name, email, signature, currency, locale, services) VALUES "
                 "(1, 'Maya', '', '', 'USD', 'en', '[{\"name\": \"Blog posts\", \"value\": \"\", \"price_hint\": \"\"}]')")
-    con.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()

@@ -29,6 +29,7 @@ from freelancekit.language.wording import PerLanguage
 from freelancekit.portfolio import validation as v
 from freelancekit.portfolio.client_columns import ClientColumns
 from freelancekit.portfolio.import_merge import take_clear_markers
+from freelancekit.portfolio.import_plan import Plan
 from freelancekit.portfolio.model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
 from freelancekit.portfolio.storage import ImportResult, OnDuplicate, Store
 
@@ -500,11 +501,15 @@ def commit(store: Store, parsed: ParsedImport, *, skip_invalid: bool = False, on
     return result
 
 
-def preview(store: Store, parsed: ParsedImport, *, on_duplicate: OnDuplicate = "update") -> ImportResult:
-    """What ``commit`` would do, saving nothing: counts, and per updated client each field that changes (old -> new)."""
+def plan(store: Store, parsed: ParsedImport, *, on_duplicate: OnDuplicate = "update") -> Plan:
+    """What ``commit`` would do against the portfolio as saved now (``import_plan.Plan``), saving nothing."""
     with gc_paused():
-        result = store.import_clients(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=True,
-                                      cleared=parsed.cleared, dry_run=True)
+        return store.plan_import(parsed.valid, on_duplicate, columns=parsed.columns, skip_invalid=True, cleared=parsed.cleared)
+
+
+def preview(store: Store, parsed: ParsedImport, *, on_duplicate: OnDuplicate = "update") -> ImportResult:
+    """The plan as the app's preview and ``--dry-run`` show it: counts, and per updated client each field that changes (old -> new)."""
+    result = plan(store, parsed, on_duplicate=on_duplicate).result(described=True)
     result.encoding = parsed.encoding
     return result
 

@@ -20,7 +20,7 @@ from typing import Any
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 
-# The stored columns a client's parameters fill, in order (storage.INSERT_CLIENT and UPDATE_CLIENT are built from it).
+# The stored columns a client's parameters fill, in order (client_rows.INSERT_CLIENT and UPDATE_CLIENT are built from it).
 PARAM_COLUMNS = ("name", "name_key", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals", "updated",
                  "last_win_date", "working_on", "language")
 

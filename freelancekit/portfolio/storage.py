@@ -5,10 +5,14 @@ leaves the file as it was before or after that action, never in between (WAL
 journal, ``synchronous=FULL``). Every record carries a revision counter: a save
 that names an out-of-date revision is refused with ``StaleEdit`` instead of
 silently overwriting someone else's change (another tab, the CLI).
+
+``Store`` is transactions plus queries; what they run and decide lives beside it:
+the file's format and migrations in ``schema``, the rows and their statements in
+``client_rows``, an import's plan in ``import_plan``, the last import and its
+undo in ``last_import``.
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import secrets
@@ -17,99 +21,72 @@ import tempfile
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime, timezone
+from dataclasses import asdict, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
 from freelancekit.errors import EXIT_INPUT, InvalidInput, NotFound, NothingToUndo, PortfolioBusy, Problem, StaleEdit, StorageError, UndoConflict
-from freelancekit.language.wording import Phrase
-from freelancekit.portfolio.client_columns import PARAM_COLUMNS, ClientColumns, client_params, each_distinct, param_rows
-from freelancekit.portfolio.import_merge import Cleared, ClientChange, changes, merge
+from freelancekit.portfolio import schema
+from freelancekit.portfolio.client_columns import ClientColumns, client_params, param_rows
+from freelancekit.portfolio.client_rows import (
+    CLIENT_EXISTS,
+    CRITERION_EXISTS,
+    DELETE_CLIENTS,
+    INSERT_CLIENT,
+    INSERT_CRITERION,
+    NEXT_CLIENT_ID,
+    SELECT_CLIENT,
+    SELECT_CLIENT_BY_KEY,
+    SELECT_CLIENTS,
+    SELECT_CRITERIA,
+    SELECT_NAME_KEYS,
+    SELECT_PROFILE,
+    SELECT_STORED,
+    STORED_COLUMNS,
+    UPDATE_CLIENT,
+    UPDATE_PROFILE,
+    client_from_row,
+    criterion_from_row,
+    criterion_params,
+    named,
+    profile_from_row,
+    profile_params,
+)
+from freelancekit.portfolio.import_merge import Cleared
+from freelancekit.portfolio.import_plan import ImportResult, OnDuplicate, Plan, plan_import
+from freelancekit.portfolio.last_import import (
+    ADDED_COLUMNS,
+    DELETE_LAST_IMPORT,
+    SAVE_LAST_IMPORT,
+    SELECT_ADDED,
+    SELECT_DRAFTED,
+    SELECT_LAST_IMPORT,
+    SELECT_REVISIONS,
+    ImportRecord,
+    LastImport,
+    plan_undo,
+)
 from freelancekit.portfolio.model import (
     Client,
     Criterion,
-    Package,
     Portfolio,
     Profile,
-    Service,
     builtin_criteria,
     make_client,
     make_criterion,
     make_profile,
     parse_value,
 )
-from freelancekit.portfolio.records_schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
+from freelancekit.portfolio.records_schema import RECORD_TABLES
 from freelancekit.portfolio.validation import name_key, parse_weight
 
-SCHEMA_VERSION = 6
-APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# the names callers have always imported from here
+__all__ = ["AREAS", "CLIENT_EXISTS", "CRITERION_EXISTS", "Area", "ImportRecord", "ImportResult", "OnDuplicate", "Store"]
+
 BUSY_TIMEOUT_MS = 5_000
 IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache while importing (see Store._import_cache)
-OnDuplicate = Literal["update", "skip", "error"]
-
-_SCHEMA_V1 = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE profile (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    name TEXT NOT NULL, email TEXT NOT NULL, signature TEXT NOT NULL,
-    currency TEXT NOT NULL, locale TEXT NOT NULL, services TEXT NOT NULL,
-    revision INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE criteria (
-    key TEXT PRIMARY KEY, label TEXT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
-    weight REAL NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL, builtin INTEGER NOT NULL,
-    position INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE clients (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,
-    contact_name TEXT NOT NULL, email TEXT NOT NULL, industry TEXT NOT NULL,
-    services TEXT NOT NULL, notes TEXT NOT NULL, last_win TEXT NOT NULL, start_date TEXT,
-    vals TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, updated TEXT NOT NULL
-);
-CREATE TABLE drafts (
-    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
-    data TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, updated TEXT NOT NULL
-);
-CREATE TABLE templates (name TEXT PRIMARY KEY, body TEXT NOT NULL);
-"""
-
-# version 2: the profile's good/better/best packages (a JSON list, see model.Package)
-_PACKAGES_V2 = "ALTER TABLE profile ADD COLUMN packages TEXT NOT NULL DEFAULT '[]'"
-
-# version 5: when the last win happened, what the client is working on, the language of their drafts
-_CLIENT_CONTEXT_V5 = """
-ALTER TABLE clients ADD COLUMN last_win_date TEXT;
-ALTER TABLE clients ADD COLUMN working_on TEXT NOT NULL DEFAULT '';
-ALTER TABLE clients ADD COLUMN language TEXT NOT NULL DEFAULT ''
-"""
-
-# version 6: the digits the user reads numbers in when the app speaks Arabic (model.DIGITS)
-_DIGITS_V6 = "ALTER TABLE profile ADD COLUMN digits TEXT NOT NULL DEFAULT 'latn'"
-
-MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to it
-    1: _SCHEMA_V1,
-    2: _PACKAGES_V2,
-    3: RECORDS_SCHEMA,  # time entries, invoices, payments (docs/records.md)
-    4: TIME_BLOCKS,  # time entries as one column block per import
-    5: _CLIENT_CONTEXT_V5,  # last_win_date, working_on, language (docs/drafts.md)
-    6: _DIGITS_V6,  # profile.digits (docs/language.md)
-}
-
-_CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, last_win_date, working_on, language"
-
-# Each statement that writes a client or the profile, named once, next to what builds its parameters:
-# a client's parameters come from client_columns.param_rows (in PARAM_COLUMNS order), the profile's from _profile_params.
-INSERT_CLIENT = f"INSERT INTO clients ({', '.join(PARAM_COLUMNS)}) VALUES ({', '.join('?' * len(PARAM_COLUMNS))})"
-UPDATE_CLIENT = f"UPDATE clients SET {', '.join(c + '=?' for c in PARAM_COLUMNS)}, revision=revision+1 WHERE id=?"  # params + id
-UPDATE_PROFILE = ("UPDATE profile SET name=?, email=?, signature=?, currency=?, locale=?, services=?, packages=?, digits=?,"
-                  " revision=revision+1 WHERE id=1")
-# whether a client or criterion is (still) saved, asked inside a write before saving something of theirs (here and by the store's parts)
-CLIENT_EXISTS = "SELECT 1 FROM clients WHERE id = ?"  # client_id
-CRITERION_EXISTS = "SELECT 1 FROM criteria WHERE key = ?"  # key
-
 
 # What a save changes, counted per area in meta ("changed.<area>"), so a tab that did not save it can
 # refresh only the views that show it (the app's wiring maps each area to its views).
@@ -121,133 +98,8 @@ BUMP_AREA = "INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET val
 SELECT_CHANGE_COUNTS = "SELECT key, value FROM meta WHERE key = 'revision' OR key GLOB 'changed.*'"
 
 
-def _profile_params(p: Profile) -> tuple[Any, ...]:
-    """The parameters of ``UPDATE_PROFILE``."""
-    services = json.dumps([asdict(s) for s in p.services], ensure_ascii=False)
-    return (p.name, p.email, p.signature, p.currency, p.locale, services, _packages_json(p.packages), p.digits)
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    updated: int = 0
-    skipped: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    unchanged: int = 0  # clients of the file already in the portfolio exactly as the file has them
-    changes: list[ClientChange] = field(default_factory=list)  # a dry run's updated clients, old -> new
-    encoding: str = "utf-8"  # how the file's text was read (encodings.NAMES)
-
-
-@dataclass(frozen=True)
-class ImportRecord:
-    """What the last import did, as ``undo_import`` would undo it."""
-
-    source: str
-    at: str
-    added: int
-    updated: int
-
-
-# What the last import did (``_import_record``'s data, as JSON), kept for ``undo_import`` (import_clients, last_import, undo_import and replace_all use it).
-SAVE_LAST_IMPORT = "INSERT INTO meta VALUES ('last_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"  # JSON
-SELECT_LAST_IMPORT = "SELECT value FROM meta WHERE key = 'last_import'"
-DELETE_LAST_IMPORT = "DELETE FROM meta WHERE key = 'last_import'"
-
-
-def _import_record(data: Mapping[str, Any]) -> ImportRecord:
-    lo, hi = data["added"]
-    return ImportRecord(data["source"], data["at"], max(hi - lo + 1, 0), len(data["replaced"]))
-
-
-@functools.lru_cache(maxsize=1024)
-def _services_from_json(text: str) -> tuple[str, ...]:
-    """A stored services list; most clients share a few lists, and a tuple of str is safe to share."""
-    return tuple(json.loads(text))
-
-
-def _client_from_row(row: Sequence[Any]) -> Client:
-    id_, name, contact, email, industry, services, notes, last_win, start, vals, rev, win_date, working_on, language = row
-    return Client(
-        name=name, contact_name=contact, email=email, industry=industry,
-        services=_services_from_json(services), notes=notes, last_win=last_win,
-        start_date=date.fromisoformat(start) if start else None,
-        values=json.loads(vals), id=id_, revision=rev,
-        last_win_date=date.fromisoformat(win_date) if win_date else None, working_on=working_on, language=language,
-    )
-
-
-def _packages_json(packages: Sequence[Package]) -> str:
-    return json.dumps([{**asdict(p), "services": list(p.services)} for p in packages], ensure_ascii=False)
-
-
-def _package_from_json(data: Mapping[str, Any]) -> Package:
-    return Package(data["name"], tuple(data["services"]), data["price"], data.get("price_note", ""), data.get("separate_price"))
-
-
-# Every stored column of a client, in table order: what undoing an import puts back.
-# (the columns added by later formats come last, so an undo record written before them still reads)
-_STORED_COLS = ("id, name, name_key, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, updated,"
-                " last_win_date, working_on, language")
-
-
-def _stored_extras(row: Sequence[Any]) -> tuple[Any, ...]:
-    """The later columns of a stored row (their empty values in a row saved before they existed)."""
-    return tuple(row[13:16]) if len(row) >= 16 else (None, "", "")
-
-
-def _stored_rows(c: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
-    """The stored rows (``_STORED_COLS``) of the clients ``ids``, in that order, in one query."""
-    rows = {r[0]: r for r in c.execute(
-        f"SELECT {_STORED_COLS} FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
-    return list(map(rows.__getitem__, ids))
-
-
-def _old_columns(rows: Sequence[tuple[Any, ...]]) -> dict[str, list[Any]]:
-    """The optional fields and values of stored rows (``_STORED_COLS``), as columns."""
-    rows = [(*r[:13], *_stored_extras(r)) for r in rows]
-    _id, _name, _key, contact, email, industry, services, notes, last_win, start, vals, _rev, _upd, win_date, working_on, language = (
-        map(list, zip(*rows)) if rows else ([] for _ in range(16)))
-    return {
-        "contact_name": contact, "email": email, "industry": industry,
-        "services": each_distinct(services, lambda t: tuple(json.loads(t))),
-        "notes": notes, "last_win": last_win,
-        "start_date": each_distinct(start, lambda t: date.fromisoformat(t) if t else None),
-        "values": list(map(json.loads, vals)),
-        "last_win_date": each_distinct(win_date, lambda t: date.fromisoformat(t) if t else None),
-        "working_on": working_on, "language": language,
-    }
-
-
-def _stored_client(row: tuple[Any, ...]) -> Client:
-    """A ``Client`` from a stored row (``_STORED_COLS``)."""
-    return _client_from_row((*row[:2], *row[3:12], *_stored_extras(row)))
-
-
-def _scales(criteria: Iterable[Criterion]) -> dict[str, tuple[str, int, int]]:
-    return {c.key: (c.kind, c.lo, c.hi) for c in criteria}
-
-
-def _check_criteria_unchanged(cols: ClientColumns, current: Sequence[Criterion]) -> None:
-    """Refuse values checked against criteria that are no longer the portfolio's.
-
-    A file is checked (parsed) before it is saved, and in between another tab or
-    the command line may remove a criterion or change its scale: saving then would
-    store values for a criterion that is gone, or on the wrong scale.
-    """
-    now = _scales(current)
-    then = _scales(cols.criteria) if cols.criteria is not None else {k: now.get(k) for k in cols.values}
-    if then == now or (cols.criteria is None and None not in then.values()):
-        return
-    removed = [k for k in then if k not in now]
-    added = [k for k in now if k not in then] if cols.criteria is not None else []
-    rescaled = [k for k in then if k in now and then[k] != now[k]]
-    changes = [Phrase(f"import.criteria_{what}", {"keys": keys})
-               for what, keys in (("removed", removed), ("added", added), ("rescaled", rescaled)) if keys]
-    raise InvalidInput(Problem("criteria", code="import.criteria_changed", changes=changes))
 
 
 def _checkpoint(conn: sqlite3.Connection) -> bool:
@@ -358,14 +210,10 @@ class Store:
             return
         try:
             with open(self.path, "rb") as fh:
-                head = fh.read(len(SQLITE_MAGIC))
+                head = fh.read(len(schema.SQLITE_MAGIC))
         except OSError as exc:
             raise StorageError(code="storage.cannot_read", path=str(self.path), detail=str(exc.strerror)) from None
-        if not head:
-            # we never leave a 0-byte portfolio behind (see _create_new), so this is someone else's file
-            raise StorageError(code="storage.empty_file", exit_code=EXIT_INPUT, path=str(self.path))
-        if head != SQLITE_MAGIC:
-            raise StorageError(code="storage.not_sqlite", exit_code=EXIT_INPUT, path=str(self.path))
+        schema.check_header(self.path, head)
 
     def _create_new(self) -> None:
         """Build a new portfolio beside the path, then link it into place in one step.
@@ -383,7 +231,7 @@ class Store:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             self.conn = conn
-            self._migrate(0)
+            schema.migrate(conn, self._seed)
             conn.close()
             try:
                 os.link(tmp, self.path)
@@ -402,46 +250,21 @@ class Store:
 
     def _setup(self) -> None:
         c = self.conn
-        app_id = c.execute("PRAGMA application_id").fetchone()[0]
-        version = c.execute("PRAGMA user_version").fetchone()[0]
-        tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != APPLICATION_ID and (tables or app_id):
-            raise StorageError(code="storage.not_portfolio", exit_code=EXIT_INPUT, path=str(self.path))
-        if version > SCHEMA_VERSION:
-            raise StorageError(code="storage.too_new", path=str(self.path), version=version, supported=SCHEMA_VERSION)
+        version = schema.check_version(c, self.path)
         if self.read_only:
-            if version < SCHEMA_VERSION:
+            if version < schema.SCHEMA_VERSION:
                 raise _read_only(self.path)
             return
         if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             c.execute("PRAGMA journal_mode = WAL")
         c.execute("PRAGMA synchronous = FULL")
-        if version < SCHEMA_VERSION:
-            self._migrate(version)
-
-    def _migrate(self, version: int) -> None:
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            # re-read inside the lock: another process may have migrated meanwhile
-            version = c.execute("PRAGMA user_version").fetchone()[0]
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        c.execute(statement)
-                if target == 1:
-                    self._seed(c)
-            c.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
+        if version < schema.SCHEMA_VERSION:
+            schema.migrate(c, self._seed)
 
     def _seed(self, c: sqlite3.Connection) -> None:
         c.executemany("INSERT INTO meta VALUES (?, ?)", [("revision", "0"), ("is_demo", "0"), ("created", _now())])
         c.execute("INSERT INTO profile (id, name, email, signature, currency, locale, services) VALUES (1, '', '', '', 'USD', 'en', '[]')")
-        self._insert_criteria(c, builtin_criteria())
+        c.executemany(INSERT_CRITERION, criterion_params(builtin_criteria()))
 
     def checkpoint(self) -> bool:
         """Fold the WAL side file into the portfolio file; True when the file alone now holds everything.
@@ -542,29 +365,25 @@ class Store:
         return self._read("SELECT value FROM meta WHERE key = 'is_demo'")[0][0] == "1"
 
     def profile(self) -> Profile:
-        name, email, sig, cur, loc, services, rev, packages, digits = self._read(
-            "SELECT name, email, signature, currency, locale, services, revision, packages, digits FROM profile WHERE id = 1")[0]
-        return Profile(name, email, sig, cur, loc, tuple(Service(**s) for s in json.loads(services)), rev,
-                       tuple(_package_from_json(p) for p in json.loads(packages)), digits)
+        return profile_from_row(self._read(SELECT_PROFILE)[0])
 
     def criteria(self) -> tuple[Criterion, ...]:
-        rows = self._read("SELECT key, label, kind, direction, weight, lo, hi, builtin, revision FROM criteria ORDER BY position, key")
-        return tuple(Criterion(k, lbl, kind, d, w, lo, hi, bool(b), rev) for k, lbl, kind, d, w, lo, hi, b, rev in rows)
+        return tuple(map(criterion_from_row, self._read(SELECT_CRITERIA)))
 
     def clients(self) -> tuple[Client, ...]:
-        return tuple(_client_from_row(r) for r in self._read(f"SELECT {_CLIENT_COLS} FROM clients ORDER BY id"))
+        return tuple(map(client_from_row, self._read(SELECT_CLIENTS)))
 
     def client(self, client_id: int) -> Client:
-        rows = self._read(f"SELECT {_CLIENT_COLS} FROM clients WHERE id = ?", (client_id,))
+        rows = self._read(SELECT_CLIENT, (client_id,))
         if not rows:
             raise NotFound(code="client.gone")
-        return _client_from_row(rows[0])
+        return client_from_row(rows[0])
 
     def client_by_name(self, name: str) -> Client:
-        rows = self._read(f"SELECT {_CLIENT_COLS} FROM clients WHERE name_key = ?", (name_key(name),))
+        rows = self._read(SELECT_CLIENT_BY_KEY, (name_key(name),))
         if not rows:
             raise NotFound(code="client.no_such_name", name=name)
-        return _client_from_row(rows[0])
+        return client_from_row(rows[0])
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
@@ -613,7 +432,7 @@ class Store:
             rev = c.execute("SELECT revision FROM profile WHERE id = 1").fetchone()[0]
             if expected_revision is not None and rev != expected_revision:
                 raise StaleEdit(code="profile.stale")
-            c.execute(UPDATE_PROFILE, _profile_params(p))
+            c.execute(UPDATE_PROFILE, profile_params(p))
         return replace(p, revision=rev + 1)
 
     # -- clients -------------------------------------------------------------
@@ -685,76 +504,53 @@ class Store:
         """Add or update already-validated clients (with their source row numbers) in one transaction.
 
         ``clients`` are (row, client) pairs, or ``ClientColumns`` (what the importer
-        makes: no ``Client`` per row). ``columns`` are the file's columns: an updated
-        client is *merged* (``import_merge``): what the file has no column for, and
-        every empty cell, keeps the saved value; ``cleared`` names the cells that held
-        the clear marker. An update that changes nothing is counted ``unchanged`` and
-        not written. With ``skip_invalid``, names refused by ``on_duplicate="error"``
-        are reported, not fatal. ``dry_run`` saves nothing and lists, per updated
-        client, what would change (the app's preview). A real import records what it
-        replaced, so ``undo_import`` can put it back (``source`` names the file).
+        makes: no ``Client`` per row). What is added, merged, left unchanged or
+        skipped is ``import_plan.plan_import``'s decision, made inside the
+        transaction against the portfolio as it is; this applies it. ``dry_run``
+        saves nothing and lists, per updated client, what would change (the app's
+        preview: ``plan_import`` gives the plan itself). A real import records what
+        it replaced, so ``undo_import`` can put it back (``source`` names the file).
         """
-        result = ImportResult()
-        listed = set(columns) if columns is not None else None
-        cleared = cleared or {}
-        now = _now()
+        options: dict[str, Any] = {"columns": columns, "skip_invalid": skip_invalid, "cleared": cleared}
+        if dry_run:
+            return self.plan_import(clients, on_duplicate, **options).result(described=True)
+        with self._import_cache(), self._write("clients") as c:
+            plan = self._plan(c, clients, on_duplicate, **options)
+            first_new = c.execute(NEXT_CLIENT_ID).fetchone()[0]
+            c.executemany(INSERT_CLIENT, plan.insert_params())
+            c.executemany(UPDATE_CLIENT, plan.update_params())
+            last = LastImport(source, plan.now, first_new, first_new + plan.added_count - 1, tuple(plan.added_keys()),
+                              tuple(m.before for m in plan.updates))
+            c.execute(SAVE_LAST_IMPORT, (last.to_json(),))
+        return plan.result()
+
+    def plan_import(
+        self,
+        clients: Sequence[tuple[int, Client]] | ClientColumns,
+        on_duplicate: OnDuplicate = "update",
+        *,
+        columns: Iterable[str] | None = None,
+        skip_invalid: bool = False,
+        cleared: Cleared | None = None,
+    ) -> Plan:
+        """What ``import_clients`` would do now (``import_plan.Plan``), in one read, saving nothing."""
+        with self._import_cache(), self._reading() as c:
+            return self._plan(c, clients, on_duplicate, columns=columns, skip_invalid=skip_invalid, cleared=cleared)
+
+    def _plan(self, c: sqlite3.Connection, clients: Sequence[tuple[int, Client]] | ClientColumns, on_duplicate: OnDuplicate,
+              **options: Any) -> Plan:
+        """The plan against the portfolio as ``c`` sees it: its criteria, and the stored rows of the clients the file names."""
         batches = [clients] if isinstance(clients, ClientColumns) else ClientColumns.runs(clients)
-        with self._import_cache(), (self._reading() if dry_run else self._write("clients")) as c:
-            current = self.criteria()  # inside the transaction: what the values will be saved under
-            for batch in batches:
-                _check_criteria_unchanged(batch, current)
-            existing = dict(c.execute("SELECT name_key, id FROM clients"))
-            inserts: list[tuple[Any, ...]] = []
-            updates: list[tuple[Any, ...]] = []
-            replaced: list[tuple[Any, ...]] = []  # the stored rows the updates overwrite (for undo)
-            for batch in batches:
-                batch = replace(batch, name_keys=batch.keys())
-                keys = batch.keys()
-                ids = list(map(existing.get, keys))
-                if ids.count(None) == len(ids):  # all new (a first import): nothing to look at one by one
-                    inserts += param_rows(batch, now) if not dry_run else [()] * len(batch)  # a preview only counts them
-                    continue
-                new = [i for i, found in enumerate(ids) if found is None]
-                dup = [i for i, found in enumerate(ids) if found is not None]
-                if on_duplicate == "update":
-                    stored = _stored_rows(c, [found for found in ids if found is not None])  # the ids of dup, in order
-                    updated = batch.take(dup)
-                    if listed is not None:
-                        updated = merge(updated, _old_columns(stored), listed, cleared)
-                    for i, (params, row) in enumerate(zip(param_rows(updated, now), stored)):
-                        same = params[:10] == row[1:11] and params[11:] == _stored_extras(row)  # all but "updated", in both
-                        if dry_run:
-                            what = () if same else changes(_stored_client(row), updated.client(i), list(updated.values))
-                            result.changes.append(ClientChange(updated.rows[i], row[1], what))  # the name as saved
-                        if same:
-                            result.unchanged += 1
-                        else:
-                            updates.append((*params, row[0]))
-                            replaced.append(row)
-                elif on_duplicate == "skip":
-                    result.skipped += len(dup)
-                else:
-                    result.problems += [Problem("name", row=batch.rows[i], code="import.name_exists", value=batch.name[i])
-                                        for i in dup]
-                inserts += param_rows(batch.take(new), now) if not dry_run else [()] * len(new)
-            if result.problems and not skip_invalid:
-                raise InvalidInput(result.problems)
-            result.added, result.updated = len(inserts), len(updates)
-            if dry_run:
-                return result
-            first_new = c.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
-            c.executemany(INSERT_CLIENT, inserts)
-            c.executemany(UPDATE_CLIENT, updates)
-            # the new clients took the ids first_new ... first_new + added - 1 (max + 1 each, one writer)
-            record = {"source": source, "at": now, "added": [first_new, first_new + len(inserts) - 1],
-                      "added_keys": [p[1] for p in inserts], "replaced": replaced}
-            c.execute(SAVE_LAST_IMPORT, (json.dumps(record, ensure_ascii=False),))
-        return result
+        batches = [replace(b, name_keys=b.keys()) for b in batches]  # each name's key worked out once
+        existing = dict(c.execute(SELECT_NAME_KEYS))
+        ids = [found for batch in batches for found in map(existing.get, batch.keys()) if found is not None]
+        current = {row["name_key"]: row for row in named(STORED_COLUMNS, c.execute(SELECT_STORED, (json.dumps(ids),)))} if ids else {}
+        return plan_import(current, batches, self.criteria(), on_duplicate=on_duplicate, now=_now(), **options)
 
     def last_import(self) -> ImportRecord | None:
         """The import that ``undo_import`` would undo, if any."""
         rows = self._read(SELECT_LAST_IMPORT)
-        return _import_record(json.loads(rows[0][0])) if rows else None
+        return LastImport.from_json(rows[0][0]).record if rows else None
 
     def undo_import(self) -> ImportRecord:
         """Put the portfolio back exactly as it was before the last import (docs/data.md, "Undo an import").
@@ -763,30 +559,23 @@ class Store:
         import added or updated was changed, deleted or given a draft since, because
         undoing would lose that work. The clients it updated get their stored rows back
         (with a new revision, so an editor opened on the imported version sees the change).
+        What to do is ``last_import.plan_undo``'s decision; this reads and applies.
         """
         with self._write("all") as c:
             row = c.execute(SELECT_LAST_IMPORT).fetchone()
             if row is None:
                 raise NothingToUndo(code="import.nothing_to_undo")
-            data = json.loads(row[0])
-            record = _import_record(data)
-            lo, hi = data["added"]
-            replaced = data["replaced"]
-            keys = data["added_keys"]
-            added = c.execute("SELECT id, name, revision, updated, name_key FROM clients WHERE id BETWEEN ? AND ?", (lo, hi)).fetchall()
-            # a client added later by hand may have reused the id of an imported one that was deleted
-            ours = [r for r in added if (r[3] == data["at"] and r[4] == keys[r[0] - lo]) or r[2] > 1]
-            drafted = {r[0] for r in c.execute("SELECT client_id FROM drafts WHERE client_id BETWEEN ? AND ?", (lo, hi))}
-            now_rev = dict(c.execute("SELECT id, revision FROM clients WHERE id IN (SELECT value FROM json_each(?))",
-                                     (json.dumps([r[0] for r in replaced]),)).fetchall())
-            changed = [name for id_, name, rev, _, _ in ours if rev != 1 or id_ in drafted]
-            changed += [r[1] for r in replaced if now_rev.get(r[0]) != r[11] + 1]
-            if changed:
-                raise UndoConflict(changed)
-            c.execute("DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([r[0] for r in ours]),))
-            c.executemany(UPDATE_CLIENT, [(*r[1:11], r[12], *_stored_extras(r), r[0]) for r in replaced])  # _STORED_COLS -> params + id
+            last = LastImport.from_json(row[0])
+            in_range = named(ADDED_COLUMNS, c.execute(SELECT_ADDED, (last.first, last.last)))
+            drafted = {r[0] for r in c.execute(SELECT_DRAFTED, (last.first, last.last))}
+            revisions = dict(c.execute(SELECT_REVISIONS, (json.dumps([r["id"] for r in last.replaced]),)).fetchall())
+            plan = plan_undo(last, in_range, drafted, revisions)
+            if plan.conflicts:
+                raise UndoConflict(list(plan.conflicts))
+            c.execute(DELETE_CLIENTS, (json.dumps(list(plan.delete)),))
+            c.executemany(UPDATE_CLIENT, plan.restore_params())
             c.execute(DELETE_LAST_IMPORT)
-        return record
+        return plan.record
 
     @contextmanager
     def _import_cache(self) -> Iterator[None]:
@@ -809,13 +598,6 @@ class Store:
                 self.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
     # -- criteria ------------------------------------------------------------
-    @staticmethod
-    def _insert_criteria(c: sqlite3.Connection, criteria: Iterable[Criterion], start: int = 0) -> None:
-        c.executemany(
-            "INSERT INTO criteria (key, label, kind, direction, weight, lo, hi, builtin, position) VALUES (?,?,?,?,?,?,?,?,?)",
-            [(k.key, k.label, k.kind, k.direction, k.weight, k.lo, k.hi, int(k.builtin), start + i) for i, k in enumerate(criteria)],
-        )
-
     def add_criterion(self, raw: Mapping[str, Any]) -> Criterion:
         """A criterion of the user's own; without a weight it starts at 0.
 
@@ -831,7 +613,7 @@ class Store:
             if name_key(crit.label) in labels:
                 raise InvalidInput(Problem("label", code="criterion.label_taken", value=crit.label))
             pos = c.execute("SELECT coalesce(max(position), -1) + 1 FROM criteria").fetchone()[0]
-            self._insert_criteria(c, [crit], pos)
+            c.executemany(INSERT_CRITERION, criterion_params([crit], pos))
         return replace(crit, revision=1)
 
     def update_criterion(self, key: str, raw: Mapping[str, Any], expected_revision: int | None = None) -> Criterion:
@@ -904,8 +686,8 @@ class Store:
             c.execute("DELETE FROM clients")
             c.execute("DELETE FROM criteria")
             c.execute("DELETE FROM templates")
-            self._insert_criteria(c, portfolio.criteria)
-            c.execute(UPDATE_PROFILE, _profile_params(portfolio.profile))
+            c.executemany(INSERT_CRITERION, criterion_params(portfolio.criteria))
+            c.execute(UPDATE_PROFILE, profile_params(portfolio.profile))
             c.executemany(
                 INSERT_CLIENT,
                 [params for batch in ClientColumns.runs((None, cl) for cl in portfolio.clients) for params in param_rows(batch, now)])

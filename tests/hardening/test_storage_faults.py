@@ -24,7 +24,8 @@ from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import PortfolioBusy, StorageError
 from freelancekit.files.importer import import_clients
 from freelancekit.portfolio import storage
-from freelancekit.portfolio.storage import SCHEMA_VERSION, Store
+from freelancekit.portfolio.schema import APPLICATION_ID, SCHEMA_VERSION
+from freelancekit.portfolio.storage import Store
 
 BUSY = "the portfolio is busy: another program is saving to it; try again in a moment"
 FULL = "the disk is full: nothing was saved; free some space and try again"
@@ -293,7 +294,7 @@ WRONG_FILES = {
     "truncated-header": (lambda p: p.write_bytes(b"SQLite format"), not_sqlite),
     "other-app-sqlite": (lambda p: _sqlite_file(p, "CREATE TABLE songs (title TEXT)", "INSERT INTO songs VALUES ('x')"), foreign),
     "other-app-id-no-tables": (lambda p: _sqlite_file(p, "PRAGMA application_id = 1234"), foreign),
-    "newer-version": (lambda p: _sqlite_file(p, f"PRAGMA application_id = {storage.APPLICATION_ID}", f"PRAGMA user_version = {SCHEMA_VERSION + 1}",
+    "newer-version": (lambda p: _sqlite_file(p, f"PRAGMA application_id = {APPLICATION_ID}", f"PRAGMA user_version = {SCHEMA_VERSION + 1}",
                                              "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
                       lambda p: f"{p} was saved by a newer freelancekit (format {SCHEMA_VERSION + 1}, this one reads up to {SCHEMA_VERSION}); "
                                 "nothing was changed. Upgrade freelancekit to open it"),

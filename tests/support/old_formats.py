@@ -1,6 +1,6 @@
 """A portfolio file wound back to an older format, to test that opening it migrates and keeps everything.
 
-Each step undoes one migration of ``freelancekit.portfolio.storage.MIGRATIONS``; a new
+Each step undoes one migration of ``freelancekit.portfolio.schema.MIGRATIONS``; a new
 migration adds its undo here (the test below fails until it does).
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from freelancekit.portfolio.records_schema import RECORD_TABLES, RECORDS_SCHEMA
-from freelancekit.portfolio.storage import SCHEMA_VERSION
+from freelancekit.portfolio.schema import SCHEMA_VERSION
 
 UNDO: dict[int, tuple[str, ...]] = {  # version -> statements that bring a file of that version to the one before
     6: ("ALTER TABLE profile DROP COLUMN digits",),

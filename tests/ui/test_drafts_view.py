@@ -14,10 +14,9 @@ import pytest
 from freelancekit.drafts.drafting import edit_draft, load_draft, save_draft
 from freelancekit.drafts.mailexport import read_eml, read_mailto
 from freelancekit.drafts.store import DraftsPart
-from freelancekit.portfolio.api import create_demo
 from freelancekit.portfolio.demo import is_untouched_demo
 from freelancekit.portfolio.storage import Store
-from freelancekit.ui import dom, drafts_view
+from freelancekit.ui import dom, draft_card
 from freelancekit.ui.app import build
 from freelancekit.ui.common import NO_MATH, error_text, literal_text
 
@@ -86,8 +85,8 @@ def test_weights_reorder_the_cards_and_slider_moves_compose_nothing(app, monkeyp
     assert view.cards[1].client.name == "Sentinel Cyber"
     assert view.cards[0] is first  # the client that stayed on top keeps its card (and what was typed)
     calls = []
-    real = drafts_view.compose_draft
-    monkeypatch.setattr(drafts_view, "compose_draft", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = draft_card.compose_draft
+    monkeypatch.setattr(draft_card, "compose_draft", lambda *a, **k: calls.append(1) or real(*a, **k))
     shown = list(view.cards)
     app.views["criteria"].sliders["learning"].value = 4.5  # the same top three
     assert view.cards == shown and calls == []
@@ -438,17 +437,16 @@ def test_a_demo_edited_back_counts_as_untouched(demo_db):
         assert not is_untouched_demo(store.portfolio(), has_drafts=True)
 
 
-def test_demo_db_fixture_is_the_demo(tmp_path):
-    path = tmp_path / "d.sqlite"
-    create_demo(path).close()
-    with Store(path) as store:
-        assert is_untouched_demo(store.portfolio())
+def test_demo_db_fixture_is_the_untouched_demo(demo_db):
+    with Store(demo_db) as store:
+        assert store.is_demo() and is_untouched_demo(store.portfolio())
+        assert not store.has_drafts()  # every test of this module starts from no saved draft
 
 
 def test_a_recent_win_flags_a_good_moment_to_ask_on_the_card():
     from datetime import date, timedelta
 
-    from freelancekit.ui.drafts_view import card_html
+    from freelancekit.ui.draft_facts import card_html
 
     client = demo_portfolio_client()
     today = date(2026, 12, 2)

@@ -8,7 +8,7 @@ from freelancekit.portfolio.storage import Store
 from freelancekit.ranking.scoring import rank, score_table
 from freelancekit.ui import charts
 from freelancekit.ui.common import data_uri_link, html_text, plotly_text
-from freelancekit.ui.drafts_view import card_html
+from freelancekit.ui.draft_facts import card_html
 from freelancekit.ui.ranking_view import ranking_table_html
 
 EVIL = ['<b>bold</b>', '<a href="javascript:alert(1)">x</a>', "$x^2$", "Pay $5 or $10", "a & b", "<br>", "<img src=x onerror=alert(1)>"]
