@@ -201,8 +201,8 @@ def test_scores_equal_after_rounding_to_6_decimals_tie():
 def test_half_way_rounding_matches_python_round():
     # 0.0000005 is not exactly representable; Python rounds the exact binary value
     scores = np.array([12.3456785, 0.0000005, 99.9999995, 2.5e-7])
-    from freelancekit.ranking.scoring import _micro
-    assert _micro(scores).tolist() == [round(round(float(s), 6) * 1e6) for s in scores]
+    from freelancekit.ranking.scoring import micro
+    assert micro(scores).tolist() == [round(round(float(s), 6) * 1e6) for s in scores]
 
 
 def test_ranking_frame_top_and_empty():

@@ -1,22 +1,24 @@
-"""The fast paths of ``scoring.rank`` give exactly (bit for bit) what the plain numpy steps give.
+"""``scoring.rank`` gives exactly (bit for bit) what the plain steps give.
 
-``rank`` keeps utilities on the ``ScoreTable`` between calls, sums rows column by
-column and sorts many clients with a radix sort; none of that may change a score,
-a contribution or the order, not even in the last bit (ties are decided after
-rounding to 6 decimals, so one bit can move a client).
+``rank`` keeps utilities on the ``ScoreTable`` between calls and folds names only
+for tied scores; none of that may change a score, a contribution or the order,
+not even in the last bit (ties are decided after rounding to 6 decimals, so one
+bit can move a client).
 """
 from __future__ import annotations
 
 import dataclasses
+from unittest import mock
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from freelancekit.portfolio.model import Criterion
 from freelancekit.portfolio.validation import name_key
-from freelancekit.ranking.scoring import _order, _row_sums, names_in_order, rank, table_from_arrays, utilities
+from freelancekit.ranking import scoring
+from freelancekit.ranking.scoring import rank, scores_of, table_from_arrays, utilities
 
 
 def _table(n: int, seed: int = 3, missing: float = 0.1):
@@ -49,13 +51,14 @@ def _plain_rank(table, criteria, weights):
     return u, contributions, scores, order
 
 
-@pytest.mark.parametrize("k", [*range(1, 20), 31, 32, 33, 127, 128, 129, 200])
-def test_row_sums_equal_numpys_row_sum_bit_for_bit(k):
+@pytest.mark.parametrize("k", [1, 7, 8, 9, 16, 17, 200])
+def test_a_rows_score_is_numpys_row_sum_whatever_the_layout_or_how_many_rows_at_once(k):
+    """robustness sums all its sampled weightings in one array: each row must still get ``rank``'s bits."""
     rng = np.random.default_rng(k)
-    a = rng.random((3000, k)) * rng.choice([1e-9, 1e-3, 1.0, 1e3, 1e6], size=(3000, k))
-    expected = a.sum(axis=1)
-    assert np.array_equal(_row_sums(np.asfortranarray(a)), expected)
-    assert np.array_equal(_row_sums(a), expected)  # a row-major array takes numpy's own sum
+    a = rng.random((3000, k)) * rng.choice([1e-9, 1e-3, 1.0, 1e3, 1e6], size=(3000, k)) / k
+    expected = np.clip(a.sum(axis=1), 0.0, 100.0)
+    assert np.array_equal(scores_of(np.asfortranarray(a)), expected)
+    assert all(scores_of(a[i:i + 1])[0] == expected[i] for i in range(0, 3000, 7))
 
 
 def test_ranking_again_with_new_weights_equals_a_fresh_ranking():
@@ -92,15 +95,34 @@ def test_a_new_direction_or_scale_recomputes_the_utilities():
     assert np.array_equal(rank(table, criteria).utilities, before.utilities)
 
 
-@pytest.mark.parametrize("n", [1, 2047, 2048, 20_000])
-def test_radix_order_equals_argsort_with_many_ties(n):
+def _scores_table(n, rng):
+    names = [f"n{i:05d}" for i in rng.permutation(n)]
+    names = [x.upper() if i % 2 else x for i, x in enumerate(names)]  # the tie order folds case
+    return table_from_arrays(names, np.zeros((n, 1)), ["x"])
+
+
+def _expected_order(scores, names):
+    return sorted(range(len(scores)), key=lambda i: (-round(float(scores[i]), 6), name_key(names[i]), i))
+
+
+@pytest.mark.parametrize("n", [1, 2, 31, 2048, 20_000])
+def test_the_order_with_many_ties_is_by_rounded_score_then_name(n):
     rng = np.random.default_rng(n)
     # few distinct scores (many ties decided by name), both ends of 0-100, and values a hair apart
     scores = rng.choice([0.0, 100.0, 50.0, 50.0000004, 50.0000006, 12.3456785, 99.9999995], n)
-    names = [f"n{i:05d}" for i in rng.permutation(n)]
-    table = table_from_arrays(names, np.zeros((n, 1)), ["x"])
-    micro = np.array([round(round(float(s), 6) * 1e6) for s in scores], dtype=np.int64)
-    assert np.array_equal(_order(scores, table), np.lexsort((table.name_order, -micro)))
+    table = _scores_table(n, rng)
+    assert scoring._order(scores, table).tolist() == _expected_order(scores, table.names)
+
+
+@pytest.mark.parametrize("n", [40, 5000])
+def test_the_order_with_few_ties_folds_only_the_tied_names_and_is_the_same_order(n):
+    rng = np.random.default_rng(n)
+    scores = rng.uniform(0, 100, n).round(4)
+    scores[rng.choice(n, 2, replace=False)] = 42.0  # one tie of two ...
+    scores[rng.choice(n, 1)] = 42.0000004  # ... that a third joins after rounding
+    table = _scores_table(n, rng)
+    assert scoring._order(scores, table).tolist() == _expected_order(scores, table.names)
+    assert "name_order" not in vars(table)  # the names of the tied rows only were folded
 
 
 def test_kept_arrays_are_read_only():
@@ -116,23 +138,59 @@ def test_kept_arrays_are_read_only():
 
 
 _NAME_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
-    ["", "Ärzte", "ärzte", "A\u0308rzte", "STRASSE", "straße", "ǅ", "ﬃ", "\u00001", "a\u0000", "x" * 70, "İ", "i\u0307"])
+    ["", "Ärzte", "ärzte", "A\u0308rzte", "STRASSE", "straße", "ǅ", "ﬃ", "\u00001", "a\u0000", "x" * 70, "İ", "i\u0307",
+     "مكتبة", "مكتبة النور", "ﻣﻜﺘﺒﺔ", "Émile", "E\u0301mile", "zoë"])
+_WEIGHTS = [0.5, 1.0, 2.5, 11.0, 1e-9]
 
 
-@given(st.lists(_NAME_TEXT, max_size=40))
-def test_name_order_is_pythons_sort_by_name_key(names):
-    """Folded as one string and sorted as bytes chunks, the order is still sorted(key=name_key), ties by row."""
-    expected = sorted(range(len(names)), key=lambda i: name_key(names[i]))
-    assert names_in_order(names).tolist() == expected
+def _criteria(weights):
+    return st.builds(
+        lambda kind, lower, weight, scale: Criterion("?", "?", kind, "lower" if lower else "higher", weight, *scale),
+        st.sampled_from(["rating", "number"]), st.booleans(), st.sampled_from(weights), st.sampled_from([(1, 5), (0, 10)]))
+
+_VALUE = st.none() | st.sampled_from([0.0, 1.0, 3.0, 5.0, 10.0]) | st.floats(0, 1e6, allow_nan=False)
 
 
-def test_name_order_of_many_long_and_short_names():
-    rng = np.random.default_rng(11)
-    names = [f"Client {i:06d}" + ("é" * int(rng.integers(0, 4))) for i in rng.permutation(5000)]
-    names += ["Z" * 80, "z" * 79, "Client 000001"]  # longer than the chunk sort takes: numpy's string sort
-    expected = sorted(range(len(names)), key=lambda i: name_key(names[i]))
-    assert names_in_order(names).tolist() == expected
-    assert names_in_order(names[:5000]).tolist() == sorted(range(5000), key=lambda i: name_key(names[i]))
+def _straightforward_ranking(names, rows, criteria):
+    """docs/ranking.md ("The score") one value at a time: utilities, points, score, then a sort with a key."""
+    columns = list(zip(*rows)) if rows else [()] * len(criteria)
+    w = np.array([c.weight for c in criteria])
+    total = w.sum()
+    points = [[0.0] * len(criteria) for _ in rows]
+    for j, (c, col) in enumerate(zip(criteria, columns)):
+        given_ = [x for x in col if x is not None]
+        lo, hi = (c.lo, c.hi) if c.kind == "rating" else (min(given_, default=0.0), max(given_, default=0.0))
+        for i, x in enumerate(col):
+            if x is None:
+                continue
+            u = 1.0 if hi == lo else (x - lo) / (hi - lo)
+            if c.direction == "lower" and hi != lo:
+                u = 1.0 - u
+            points[i][j] = u * (c.weight / total * 100.0)
+    scores = [min(max(float(np.sum(p)), 0.0), 100.0) for p in points]  # numpy's sum of the row (pairwise from 8 terms)
+    order = sorted(range(len(rows)), key=lambda i: (-round(scores[i], 6), name_key(names[i]), i))
+    return points, scores, order
+
+
+@settings(max_examples=80)
+@given(_criteria(_WEIGHTS), st.lists(_criteria([0.0, *_WEIGHTS]), max_size=9), st.randoms(use_true_random=False), st.data())
+def test_rank_equals_a_straightforward_ranking_on_random_portfolios(counted, others, random, data):
+    """Mixed-script names (some equal once folded), tied scores, missing values, weights 0, up to 10 criteria."""
+    criteria = [counted, *others]
+    random.shuffle(criteria)  # the criterion that surely counts may be anywhere
+    criteria = [dataclasses.replace(c, key=f"c{j}", label=f"C{j}") for j, c in enumerate(criteria)]
+    rows = data.draw(st.lists(st.tuples(*[_VALUE] * len(criteria)), max_size=60))
+    names = data.draw(st.lists(_NAME_TEXT, min_size=len(rows), max_size=len(rows)))
+    # a rating stays on its scale, as the validator keeps it
+    rows = [tuple(x if x is None or c.kind != "rating" else min(max(x, c.lo), c.hi) for c, x in zip(criteria, r)) for r in rows]
+    values = np.array([[np.nan if x is None else x for x in r] for r in rows], dtype=float).reshape(len(rows), len(criteria))
+    points, scores, order = _straightforward_ranking(names, rows, criteria)
+    for few_ties in (0.0, 1.0):  # ties decided by the whole table's name order, then by folding only the tied names
+        with mock.patch.object(scoring, "_FEW_TIES", few_ties):
+            got = rank(table_from_arrays(names, values, [c.key for c in criteria]), criteria)
+        assert got.order.tolist() == order
+        assert got.scores.tolist() == scores
+        assert got.contributions.tolist() == points
 
 
 def test_unrated_of_every_row_at_once_is_unrated_row_by_row():

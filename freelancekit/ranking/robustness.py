@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from freelancekit.ranking.scoring import Ranking, ScoreTable, _micro, _row_sums, rank
+from freelancekit.ranking.scoring import Ranking, ScoreTable, micro, rank, scores_of
 
 SAMPLES = 10_000
 SEED = 20_240_601
@@ -76,11 +76,9 @@ def _top_counts(u: np.ndarray, name_order: np.ndarray, weights: np.ndarray, n: i
     c, k = u.shape
     s = len(weights)
     scale = weights / weights.sum(axis=1, keepdims=True) * 100.0  # what ``rank`` multiplies by, per sample
-    contrib = np.empty((c * s, k), order="F")
-    for j in range(k):
-        np.multiply(u[:, j, None], scale[None, :, j], out=contrib[:, j].reshape(c, s))
-    scores = np.clip(_row_sums(contrib), 0.0, 100.0)
-    key = (100_000_000 - _micro(scores)) * n + np.repeat(name_order, s)  # the order ``rank`` sorts by
+    contrib = u[:, None, :] * scale[None, :, :]  # (client, sample, criterion): what ``rank`` multiplies, per sample
+    scores = scores_of(contrib.reshape(c * s, k))
+    key = (100_000_000 - micro(scores)) * n + np.repeat(name_order, s)  # the order ``rank`` sorts by
     top = np.argpartition(key.reshape(c, s), TOP - 1, axis=0)[:TOP]
     return np.bincount(top.ravel(), minlength=c)
 

@@ -1,13 +1,13 @@
 """Weighted scoring and ranking, exactly as docs/ranking.md ("The score") says.
 
-The client data is turned once into a ``ScoreTable`` (a value matrix plus each
-name's place in the tie-break order); ranking with new weights then costs a
-few vectorised numpy passes, which keeps the app's sliders instant.
+The client data is turned once into a ``ScoreTable`` (a value matrix and the
+names); ranking with new weights then costs a few vectorised numpy passes,
+which keeps the app's sliders instant. Names are folded for the tie order
+only when scores tie.
 """
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,9 +22,6 @@ from freelancekit.portfolio.validation import name_key
 if TYPE_CHECKING:
     import pandas as pd
 
-ALL_ZERO = "all weights are zero: give at least one criterion a weight above 0"
-
-
 @dataclass(frozen=True)
 class ScoreTable:
     """Clients as a matrix: one row per client, one column per criterion (NaN = missing).
@@ -38,7 +35,6 @@ class ScoreTable:
     ids: tuple[int | None, ...]
     keys: tuple[str, ...]
     values: np.ndarray  # shape (n, k), float64, read-only
-    name_order: np.ndarray  # shape (n,), each name's position in casefold order
     _memo: dict[Any, np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
@@ -68,11 +64,16 @@ class ScoreTable:
         return flags
 
     @cached_property
-    def by_name(self) -> np.ndarray:
-        """Row numbers in casefold name order (the inverse of ``name_order``)."""
-        rows = np.empty_like(self.name_order)
-        rows[self.name_order] = np.arange(len(rows), dtype=rows.dtype)
-        return _read_only(rows)
+    def name_order(self) -> np.ndarray:
+        """Each row's place in the tie order (``name_key``, equal keys by row).
+
+        Folded on first need: a ranking folds only the names of tied scores
+        unless most scores tie (see ``_order``).
+        """
+        keys = [name_key(x) for x in self.names]
+        places = np.empty(len(keys), dtype=np.int64)
+        places[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys), dtype=np.int64)
+        return _read_only(places)
 
     def utilities_for(self, criteria: Sequence[Criterion]) -> np.ndarray:
         """``utilities(self, criteria)``, computed once per set of scales and directions.
@@ -116,44 +117,10 @@ def table_from_rows(rows: Sequence[Sequence[Any]], criteria: Sequence[Criterion]
 def table_from_arrays(
     names: Sequence[str], values: np.ndarray, keys: Sequence[str], ids: Sequence[int | None] | None = None
 ) -> ScoreTable:
-    by_name = names_in_order(names)
-    name_order = np.empty(len(by_name), dtype=np.int64)
-    name_order[by_name] = np.arange(len(by_name), dtype=np.int64)
     # column-major, so each criterion is one contiguous vector for the column-wise passes below;
     # read-only: the table caches what it derives from the values, so they must not change
     values = _read_only(np.asfortranarray(values, dtype=np.float64).view())
-    return ScoreTable(tuple(names), tuple(ids) if ids is not None else (None,) * len(names), tuple(keys),
-                      values, _read_only(name_order))
-
-
-_SEP = "\x00"  # a starter that composes with nothing and folds to itself: NFC and casefold work across it
-_CHUNK_SORT_MAX_BYTES = 64  # longer names: numpy's own string sort (the chunk columns would cost more)
-
-
-def names_in_order(names: Sequence[str]) -> np.ndarray:
-    """Row numbers in ``name_key`` order (stable: equal keys keep their rows' order).
-
-    This is ``sorted(range(n), key=lambda i: name_key(names[i]))``, about 5x
-    faster for 100 000 names: the names are folded in one ``normalize`` and
-    one ``casefold`` of their join, and sorted as UTF-8 bytes (whose order is
-    code point order, Python's ``str`` order) by a stable lexsort on 8-byte
-    big-endian chunks, which numpy sorts as integers.
-    """
-    n = len(names)
-    if n == 0:
-        return np.empty(0, dtype=np.int64)
-    folded = unicodedata.normalize("NFC", _SEP.join(names)).casefold().encode("utf-8", "surrogatepass")
-    parts = folded.split(_SEP.encode())
-    if len(parts) != n:  # a name holds the separator: fold and sort them one by one
-        keys = [name_key(x) for x in names]
-        return np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
-    as_bytes = np.array(parts, dtype=bytes)  # zero-padded on the right: a prefix sorts first, as in str order
-    width = as_bytes.dtype.itemsize
-    if width > _CHUNK_SORT_MAX_BYTES:
-        return np.argsort(as_bytes, kind="stable").astype(np.int64, copy=False)
-    padded = as_bytes.astype(f"S{width + (-width % 8)}")
-    chunks = padded.view(">u8").reshape(n, -1)
-    return np.lexsort(chunks.T[::-1]).astype(np.int64, copy=False)  # lexsort: last key first
+    return ScoreTable(tuple(names), tuple(ids) if ids is not None else (None,) * len(names), tuple(keys), values)
 
 
 def utilities(table: ScoreTable, criteria: Sequence[Criterion]) -> np.ndarray:
@@ -274,93 +241,65 @@ def rank(
     if not criteria or total <= 0 or not math.isfinite(total):
         raise InvalidInput(Problem("weights", code="weights.all_zero"))
     u = table.utilities_for(criteria)
-    contributions = u * (w / total * 100.0)  # not 100 / total: that overflows for tiny weights
-    scores = _row_sums(contributions)
-    # rounding can give 100.00000000000001 (weight 11: 11 * (100 / 11)); the score is 0-100 (docs/ranking.md)
-    scores = np.clip(scores, 0.0, 100.0)
+    contributions = np.multiply(u, w / total * 100.0, order="C")  # not 100 / total: that overflows for tiny weights
+    scores = scores_of(contributions)
     incomplete = table.incomplete_for([x > 0 for x in w.tolist()])
     return Ranking(table, criteria, u, contributions, scores, incomplete, _order(scores, table))
 
 
-# numpy sums a row of up to 128 numbers pairwise in eight lanes (PW_BLOCKSIZE in its loops)
-_PAIRWISE_BLOCK = 128
+def scores_of(contributions: np.ndarray) -> np.ndarray:
+    """Each row's score: the sum of its points, kept within 0-100.
 
-
-def _row_sums(a: np.ndarray) -> np.ndarray:
-    """``np.ascontiguousarray(a).sum(axis=1)``, bit for bit, from the columns of a column-major ``a``.
-
-    numpy adds a short row left to right when it has fewer than 8 numbers, else
-    in 8 running sums combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the
-    rest. Done here column by column on contiguous vectors, which is several
-    times faster than numpy's per-row loop for the few criteria we have;
-    tests/test_scoring_speed.py pins that both give the same bits.
+    numpy's own row sum of a row-major copy, so a row's score is the same bits
+    however many rows are summed at once (``robustness`` sums all its sampled
+    weightings in one array and must agree with ``rank`` to the last bit: one
+    bit can move a client across a 6-decimal tie). Rounding can give
+    100.00000000000001 (weight 11: 11 * (100 / 11)); the score is 0-100.
     """
-    n, k = a.shape
-    if k > _PAIRWISE_BLOCK or not a.flags.f_contiguous:
-        return np.ascontiguousarray(a).sum(axis=1)
-    cols = [a[:, j] for j in range(k)]
-    if k < 8:
-        total = np.zeros(n)
-        for col in cols:
-            total += col
-        return total
-    lanes = cols[:8]
-    i = 8
-    while i + 8 <= k:
-        lanes = [lane + col for lane, col in zip(lanes, cols[i:i + 8])]
-        i += 8
-    total, right = lanes[0] + lanes[1], lanes[2] + lanes[3]
-    total += right
-    np.add(lanes[4], lanes[5], out=right)
-    right += lanes[6] + lanes[7]
-    total += right
-    for col in cols[i:]:
-        total += col
-    return total
+    return np.clip(np.ascontiguousarray(contributions).sum(axis=1), 0.0, 100.0)
 
 
 _MAX_MICRO = 10**8  # a score of 100 in millionths
-_RADIX_FROM = 2048  # below this many clients one argsort is quicker than the radix passes
+# Up to this share of tied rows, a ranking folds only their names; beyond it, every name once, kept on the table
+# for the next ranking. benchmarks/bench_rank.py at 100 000 clients: with 2-decimal numbers ~28 % of the rows tie
+# (folding them ~15 ms); rated on four 1-5 scales only, all do, and folding them again on each slider move took
+# ~160 ms against ~22 ms with the kept order (the slider's budget is 100 ms)
+_FEW_TIES = 0.5
 
 
 def _order(scores: np.ndarray, table: ScoreTable) -> np.ndarray:
     """Score descending after rounding to 6 decimals; ties by name (docs/ranking.md).
 
-    Every client has its own place in the name order, so (rounded score, name)
-    is a total order and any correct sort gives the same permutation. For many
-    clients a least-significant-digit radix sort is used: start from the rows
-    in name order, then two stable counting sorts on 16-bit digits of
-    ``10**8 - micro`` (27 bits); it is about twice as fast as ``argsort`` of a
-    combined 64-bit key.
+    Sorted by score first; only the rows whose rounded score another row shares
+    are then put in name order, so names are folded only where they decide.
     """
-    n = len(scores)
-    behind = _MAX_MICRO - _micro(scores)  # 0 for the best possible score
-    # a NaN score (only from values no validator lets in) gives a key outside 0..1e8: plain sort
-    if n >= _RADIX_FROM and behind.min() >= 0 and behind.max() < 2**32:
-        rows = table.by_name
-        digits = behind[rows]
-        for shift in (0, 16):
-            step = np.argsort((digits >> shift).astype(np.uint16), kind="stable")  # astype keeps the low 16 bits
-            rows = rows[step]
-            if shift == 0:
-                digits = digits[step]
-        return rows
-    name_order = table.name_order
-    if n < 2**62 // (_MAX_MICRO + 1):
-        return np.argsort(behind * n + name_order)
-    return np.lexsort((name_order, behind))
+    behind = _MAX_MICRO - micro(scores)  # 0 for the best possible score
+    order = np.argsort(behind)
+    ranked = behind[order]
+    same = ranked[1:] == ranked[:-1]
+    at = np.flatnonzero(np.r_[same, False] | np.r_[False, same])  # whole runs of equal scores
+    if len(at) == 0:
+        return order
+    rows = order[at]
+    if len(rows) > _FEW_TIES * len(order):
+        order[at] = rows[np.lexsort((table.name_order[rows], behind[rows]))]
+    else:
+        names = table.names
+        tied = sorted(zip(behind[rows].tolist(), [name_key(names[r]) for r in rows.tolist()], rows.tolist()))
+        order[at] = [r for _, _, r in tied]
+    return order
 
 
-def _micro(scores: np.ndarray) -> np.ndarray:
-    """Scores rounded to 6 decimals, as integers of millionths (0..1e8).
+def micro(scores: np.ndarray) -> np.ndarray:
+    """Scores rounded to 6 decimals, as integers of millionths (0..1e8): what ranks compare.
 
     ``rint(x * 1e6)`` can land on the other side of a .5 than Python's exactly
     rounded ``round(x, 6)``; the few values that close to a half are redone
     with ``round`` so ties are exactly "equal after rounding to 6 decimals".
     """
     scaled = scores * 1e6
-    micro = np.rint(scaled)
+    rounded = np.rint(scaled)
     near_half = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
     for i in near_half.tolist():
-        micro[i] = round(round(float(scores[i]), 6) * 1e6)
-    return micro.astype(np.int64)
+        rounded[i] = round(round(float(scores[i]), 6) * 1e6)
+    return rounded.astype(np.int64)
