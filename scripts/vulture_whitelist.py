@@ -45,5 +45,3 @@ _.pytest_terminal_summary
 _.pytest_runtest_makereport
 _.playwright_instance  # replaces pytest-playwright's fixture of that name (tests/support/browser_fixtures.py)
 _.no_portfolio  # used through @pytest.mark.usefixtures("no_portfolio") (tests/test_cli_language.py)
-# dead, but ranking/scoring.py belongs to another change that removes it: drop this line when that is merged
-_.ALL_ZERO
