@@ -735,4 +735,6 @@ MESSAGES: tuple[Message, ...] = (
     M("cli.help.drafts.save", "keep the drafts written, each with a follow-up date a week out, so --list and --ics follow them"),
     MP("cli_out.drafts_kept", "Kept 1 draft with a follow-up date a week out: 'drafts --list' shows it.",
        "Kept {count} drafts with a follow-up date a week out: 'drafts --list' shows them."),
+    M("drafts.write_in.gmail", "Write in Gmail"),
+    M("drafts.write_in.outlook", "Write in Outlook"),
 )

@@ -196,6 +196,7 @@ DRAFT_OTHER = "fk-draft-other"  # Combobox: any client, to open its draft card b
 DRAFT_OPEN_OTHER = "fk-draft-open-other"  # Button opening that card
 DRAFT_OTHER_ERROR = "fk-draft-other-error"
 DRAFT_GOOD_MOMENT = "fk-draft-good-moment"  # "good moment to ask": the client's win is recent (docs/drafts.md)
+DRAFT_WEBMAIL = "fk-draft-webmail"  # "Write in Gmail" / "Write in Outlook": web mail's compose page, filled
 DRAFT_NO_MOMENT = "fk-draft-no-moment"  # no good moment yet: what to wait for (docs/drafts.md, "True to the data")
 DRAFT_PACKAGE_NOTE = "fk-draft-package-note"  # "your packages are offered" in place of the picks
 DRAFT_PICK_ERROR = "fk-draft-pick-error"  # "choose at least one service" / "at most 3"
