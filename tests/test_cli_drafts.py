@@ -146,3 +146,39 @@ def test_follow_up_list_ics_and_won_total(db, tmp_path, capsys):
     from freelancekit.drafts.followups import ICS_NAME as CORE_NAME
 
     assert ICS_NAME == CORE_NAME
+
+
+def test_save_keeps_the_drafts_written_so_list_and_ics_follow_them(db, tmp_path, capsys):
+    code, stdout, err = run(capsys, "--db", db, "--list")
+    assert (code, err) == (0, "") and "Brightpath Software" not in stdout  # nothing kept yet
+    code, stdout, err = run(capsys, "--db", db, "--out", tmp_path / "out", "--save")
+    assert (code, err) == (0, "") and "Kept 3 drafts with a follow-up date a week out" in stdout
+    code, listed, _ = run(capsys, "--db", db, "--list")
+    assert code == 0 and all(name in listed for name in ("Brightpath Software", "Summit Outdoor Gear", "Kettle & Crumb Roasters"))
+    code, stdout, err = run(capsys, "--db", db, "--out", tmp_path / "cal", "--ics")
+    ics = (tmp_path / "cal" / "follow-ups.ics").read_text("utf-8")
+    assert (code, err) == (0, "") and ics.count("BEGIN:VEVENT") == 3 and "Brightpath Software" in ics
+    code, stdout, err = run(capsys, "--db", db, "--out", tmp_path / "again", "--save")  # saved again over their own revision
+    assert (code, err) == (0, "") and "(your saved draft)" in stdout.splitlines()[0]
+
+
+def test_lang_writes_the_drafts_in_that_language(db, tmp_path, capsys):
+    code, stdout, err = run(capsys, "--db", db, "--out", tmp_path / "ar", "--format", "txt", "--lang", "ar")
+    assert (code, err) == (0, "")
+    text = (tmp_path / "ar" / "Brightpath Software.txt").read_text("utf-8")
+    assert "مرحباً" in text and "Hi Daniel" not in text
+    code, stdout, err = run(capsys, "--db", db, "--out", tmp_path / "en", "--format", "txt")
+    assert "Hi Daniel," in (tmp_path / "en" / "Brightpath Software.txt").read_text("utf-8")  # without --lang: the client's (the profile's)
+
+
+def test_demo_lang_ar_makes_the_arabic_demo(tmp_path, capsys):
+    path = tmp_path / "ar.sqlite"
+    assert main(["demo", "--db", str(path), "--lang", "ar"]) == 0
+    with open_portfolio(path, create=False) as store:
+        p = store.portfolio()
+    assert p.profile.locale == "ar" and p.is_demo
+    blog = p.profile.service("Blog posts")
+    assert blog is not None and blog.name_ar == "مقالات المدونة" and blog.value_ar
+    assert p.clients[0].services[0] == "مقالات المدونة"  # the clients list their services by the Arabic names
+    assert main(["demo", "--db", str(path), "--lang", "ar"]) == 0  # the untouched Arabic demo is replaced without --force
+    capsys.readouterr()

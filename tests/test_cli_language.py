@@ -155,7 +155,7 @@ def free_port() -> int:
 
 # command -> scenarios, each (argv after the command, expected exit status); {db} is the demo, {tmp} the folder
 SCENARIOS: dict[tuple[str, ...], list[tuple[str, int]]] = {
-    ("demo",): [("--db {tmp}/second.sqlite", 0), ("--db {tmp}/second.sqlite", 0),
+    ("demo",): [("--db {tmp}/second.sqlite", 0), ("--db {tmp}/second.sqlite", 0), ("--db {tmp}/third.sqlite", 0),
                 ("--db {tmp}/folder-db", 2)],
     ("import",): [("new-clients.csv --db {db} --dry-run", 0), ("new-clients.csv --db {db}", 0), ("--undo --db {db}", 0),
                   ("--undo --db {db}", 2), ("bad-clients.csv --db {db}", 2), ("bad-clients.csv --db {db} --skip-invalid", 0),
@@ -167,7 +167,8 @@ SCENARIOS: dict[tuple[str, ...], list[tuple[str, int]]] = {
     ("serve",): [("--db {db} --no-browser --port {port}", 0), ("--db {db} --port 0", 2)],
     ("drafts",): [("--db {db} --list", 0), ("--db {db} --out out", 0), ("--db {db} --out out", 2), ("--db {db} --out out2 --format zip", 0),
                   ("--db {db} --out out3 --format mailto --tone formal", 0), ("--db {db} --out cal --ics", 0),
-                  ("--db {db} --out out4 --client Nobody", 2), ("--db {db}", 2), ("--db {tmp}/records.csv --list", 2)],
+                  ("--db {db} --out out4 --client Nobody", 2), ("--db {db}", 2), ("--db {tmp}/records.csv --list", 2),
+                  ("--db {db} --out out5 --save", 0), ("--db {db} --out out6 --save --force", 0)],
     ("records", "import"): [("records.csv --db {db}", 0), ("records.csv --db {db}", 0), ("bad-records.csv --db {db}", 2),
                             ("bad-records.csv --db {db} --valid-only", 0), ("new-clients.csv --db {db}", 2)],
     ("records", "summary"): [("--db {db} --since 2026-01-01 --until 2026-12-31", 0), ("--db {db} --since 2030-01-01", 0),

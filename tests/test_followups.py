@@ -97,6 +97,6 @@ def test_outcome_history_counts_wins_by_what_was_taken_and_declines_by_what_was_
     lost = set_status(d["Summit Outdoor Gear"], "declined", today=TODAY)
     history = outcome_history(replace(p, clients=tuple(clients)), [won, lost])
     assert history[("b2b saas", "blog management")] == (1, 0)
+    assert lost.offers  # every service the declined draft offered counts once as declined
     assert {k: v for k, v in history.items() if k[0] == "outdoor e-commerce"} == {
-        ("outdoor e-commerce", "blog management"): (0, 1), ("outdoor e-commerce", "seo content refresh"): (0, 1),
-        ("outdoor e-commerce", service_key("Case studies")): (0, 1)}
+        ("outdoor e-commerce", service_key(o)): (0, 1) for o in lost.offers}

@@ -185,3 +185,25 @@ def test_every_demo_draft_gives_a_working_mailto_link_within_the_limit():
                         assert found.left_out == 0 and found.body == d.body
                     else:
                         assert (SHORTENED_MARK in found.body) == (found.left_out > 0)
+
+
+@pytest.mark.parametrize("site, to_key, subject_key, host", [("gmail", "to", "su", "mail.google.com"),
+                                                             ("outlook", "to", "subject", "outlook.office.com")])
+def test_gmail_and_outlook_links_carry_the_draft_and_parse_back(site, to_key, subject_key, host):
+    from urllib.parse import parse_qs, urlsplit
+
+    from freelancekit.drafts.mailexport import export_body, webmail_links
+    from freelancekit.language.bidi import strip_marks
+
+    p = demo_portfolio()
+    d = draft_top_three(p).drafts[0]
+    d = replace(d, subject="Plans & ideas: 50% off? #1", body=d.body + "\n\nP.S. a=b&bcc=x@evil.example")
+    link = urlsplit(webmail_links(d)[site])
+    assert link.scheme == "https" and link.netloc == host
+    fields = parse_qs(link.query, strict_parsing=True)
+    assert fields[to_key] == [d.to_email] and fields[subject_key] == [d.subject]
+    assert fields["body"] == [export_body(d)]  # the whole email, the text's & and = kept as text
+    assert "bcc" not in fields
+    arabic = draft_top_three(arabic_demo_portfolio()).drafts[0]
+    body = parse_qs(urlsplit(webmail_links(arabic)[site]).query)["body"][0]
+    assert strip_marks(body).startswith("مرحباً") and len(webmail_links(arabic)[site]) <= 8000

@@ -96,15 +96,14 @@ def test_no_services_in_profile_means_no_opportunities():
     assert suggest(p, p.clients[0]) == []
 
 
-@pytest.mark.parametrize("names, expected", [(None, ["Case studies", "Blog management", "SEO content refresh"]),
-                                             (["blog management", "CASE STUDIES", "Blog Management"], ["Blog management", "Case studies"])])
+@pytest.mark.parametrize("names, expected", [(["blog management", "CASE STUDIES", "Blog Management"], ["Blog management", "Case studies"])])
 def test_the_draft_offers_the_freelancers_choice_in_order(names, expected):
-    """The one choice rule (drafting._chosen): the named services in the order given, once each, else the best three."""
+    """The one choice rule (drafting._chosen): the named services in the order given, once each."""
     from freelancekit.drafts.drafting import _chosen
 
     p = demo_portfolio()
     ranked = suggest(p, p.clients[0])
-    assert [o.name for o in _chosen(p, p.clients[0], ranked, names)] == expected
+    assert [o.name for o in _chosen(p.clients[0], ranked, names)] == expected
 
 
 def test_fit_is_said_in_words_never_as_a_raw_number():

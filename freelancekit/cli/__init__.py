@@ -123,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(locale, digits).parse_args(words)
     from freelancekit.errors import EXIT_FAILURE, EXIT_INTERRUPTED, FreelancekitError
 
+    args.lang_given = getattr(args, "lang", None) is not None  # a --lang on the command line (drafts: their language too)
     if getattr(args, "db", None) == usage.db:  # the portfolio read above
         args.lang = getattr(args, "lang", None) or locale  # unset unless given (see add_lang_option)
         args.digits = getattr(args, "digits", None) or digits

@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
     p.add_argument("--format", choices=("eml", "txt", "mailto", "zip"), default="eml", help=say("cli.help.drafts.format"))
     p.add_argument("--tone", choices=("warm", "formal"), default=None, help=say("cli.help.drafts.tone"))
     p.add_argument("--force", action="store_true", help=say("cli.help.drafts.force"))
+    p.add_argument("--save", action="store_true", help=say("cli.help.drafts.save"))
     p.set_defaults(func=run)
 
 
@@ -46,12 +47,14 @@ def run(args: argparse.Namespace) -> int:
         return write_ics(portfolio, list(saved.values()), args.out, args.force, args.lang, args.digits)
     if not portfolio.clients:
         raise FreelancekitError(code="drafts.no_clients", exit_code=EXIT_INPUT)
+    # a --lang given on the command line writes the drafts in that language too (else each client's own)
     fresh = draft_top_three(portfolio, tone=args.tone or "warm", templates=templates, clients=args.client,
-                            outcomes=outcome_history(portfolio, saved.values()))
+                            outcomes=outcome_history(portfolio, saved.values()),
+                            locale=args.lang if getattr(args, "lang_given", False) else None)
     clients = {c.id: c for c in portfolio.clients}
     drafts, notes = [], []
     for d in fresh.drafts:
-        kept = saved.get(d.client_id) if args.tone is None else None
+        kept = saved.get(d.client_id) if args.tone is None and not getattr(args, "lang_given", False) else None
         drafts.append(addressed(kept, clients[d.client_id]) if kept else d)
         notes.append(t("cli_out.draft_saved", args.lang, name=d.client_name) if kept else
                      t("cli_out.draft_new", args.lang, name=d.client_name, tone=t(f"cli_out.tone_{d.tone}", args.lang)))
@@ -75,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
             drafts=plural("cli_out.drafts", len(drafts), args.lang, args.digits), folder=paths[0].parent, notes=listed))
     for path in paths:
         print(f"  {path.name}")
+    if args.save:
+        kept_count = keep_drafts(args.db, drafts, saved)
+        print(plural("cli_out.drafts_kept", kept_count, args.lang, args.digits))
     if args.format in ("mailto", "zip"):
         for d in drafts:
             try:
@@ -85,6 +91,23 @@ def run(args: argparse.Namespace) -> int:
             if found.left_out:
                 print(t("cli_out.note", args.lang, text=plural("cli_out.mailto_left_out", found.left_out, args.lang, args.digits, name=d.client_name)))
     return 0
+
+
+def keep_drafts(db, drafts, saved) -> int:  # type: ignore[no-untyped-def]
+    """Save the drafts just written (``--save``), each with a follow-up date a week out, so ``--list`` and
+    ``--ics`` follow them; a saved draft is saved again over its own revision."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from freelancekit.drafts.drafting import FOLLOW_UP_DAYS, save_draft
+    from freelancekit.portfolio.api import open_portfolio
+
+    with open_portfolio(db, create=False) as store:
+        for d in drafts:
+            before = saved.get(d.client_id)
+            follow_up = d.follow_up or date.today() + timedelta(days=FOLLOW_UP_DAYS)
+            save_draft(store, replace(d, follow_up=follow_up, revision=before.revision if before else 0))
+    return len(drafts)
 
 
 def print_follow_ups(portfolio, drafts, locale: str = "en", digits: str | None = None) -> int:  # type: ignore[no-untyped-def]

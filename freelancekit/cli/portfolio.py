@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from freelancekit.portfolio.api import create_demo
 
-    with create_demo(args.db, force=args.force) as store:
+    with create_demo(args.db, force=args.force, locale=args.lang) as store:  # --lang ar: the Arabic demo
         print(plural("cli_out.demo", store.client_count(), args.lang, args.digits, path=store.path))
     return 0
 

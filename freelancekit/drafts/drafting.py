@@ -29,21 +29,23 @@ cannot reach Python internals. Exports (.eml, mailto:, text, zip) live in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, suggest
+from freelancekit.drafts.fitting import best_services, fitting, fitting_packages
+from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, buys_service, industry_key, suggest
+from freelancekit.drafts.standing import most_chosen, standing
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
 from freelancekit.language.bidi import is_rtl_locale, isolate, mark_rtl_lines, strip_marks
 from freelancekit.language.l10n import join_list
-from freelancekit.language.phrasing import call_days, day_name, long_date, money, percent, win_age
+from freelancekit.language.phrasing import call_days, day_name, long_date, money, percent
 from freelancekit.portfolio import validation as v
-from freelancekit.portfolio.model import Client, Package, Portfolio, Profile, Service, service_key
+from freelancekit.portfolio.model import Client, Package, Portfolio, Profile, service_key
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -249,9 +251,17 @@ def applicable_packages(profile: Profile, client: Client) -> tuple[Package, ...]
     A package naming a service the profile no longer has is left out (the
     profile's check refuses that on save; a portfolio built in code may not).
     """
-    known = {service_key(s.name) for s in profile.services}
-    return tuple(p for p in profile.packages
-                 if all(service_key(s) in known for s in p.services) and not any(buys(client, s) for s in p.services))
+    def takes(p: Package) -> bool:
+        services = [profile.service(s) for s in p.services]
+        return all(s is not None and not buys_service(client, s) for s in services)
+
+    return tuple(p for p in profile.packages if takes(p))
+
+
+def fitted_packages(portfolio: Portfolio, client: Client, *, index: ServiceIndex | None = None,
+                    outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None) -> tuple[Package, ...]:
+    """The package levels a draft offers this client: those it can take and most of whose services fit it."""
+    return fitting_packages(portfolio.profile, client, fitting(suggest(portfolio, client, index=index, outcomes=outcomes), client))
 
 
 def draft_locale(portfolio: Portfolio, client: Client) -> str:
@@ -262,24 +272,37 @@ def draft_locale(portfolio: Portfolio, client: Client) -> str:
     return "en"
 
 
-def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], currency: str, loc: str,
-                  digits: str | None = None) -> list[dict[str, Any]]:
-    """Each package with only the services it adds to the one before (every service is named once)."""
+def _label(profile: Profile, name: str, loc: str) -> str:
+    """A service a client buys, by the profile's name for it in ``loc`` (a name the profile lacks stays as typed)."""
+    found = profile.service(name)
+    return found.label(loc) if found else name
+
+
+def _package_rows(packages: Sequence[Package], profile: Profile, loc: str, most: int | None) -> list[dict[str, Any]]:
+    """Each package with only the services it adds to the one before (every service is named once).
+
+    ``recommended``: "most" when most of the user's own clients with a package
+    bought this level (``standing.most_chosen``), "suggest" for the middle
+    level when no level is backed so, else "".
+    """
     rows: list[dict[str, Any]] = []
     before: set[str] = set()
+    currency, digits = profile.currency, profile.digits
+    middle = (1 if len(packages) <= 3 else len(packages) // 2) if len(packages) >= 2 and most is None else None
     for n, p in enumerate(packages):
-        added = [services[service_key(s)] for s in p.services if service_key(s) not in before]
-        before |= {service_key(s) for s in p.services}
+        services = [profile.service(s) for s in p.services]
+        added = [sv for sv in services if sv is not None and service_key(sv.name) not in before]
+        before |= {service_key(sv.name) for sv in services if sv is not None}
         saving = p.saving
         rows.append({
-            "name": isolate(p.name, loc),
+            "name": isolate(p.label(loc), loc),
             "price": isolate(money(p.price, currency, loc, digits), loc),
             "price_note": isolate(_phrase(p.price_note), loc) if p.price_note.strip() else "",
             "includes": isolate(rows[-1]["plain_name"], loc) if rows else "",
-            "plain_name": p.name,
-            "services": [{"name": _in_text(sv.name, loc), "value": isolate(_phrase(sv.value), loc)} for sv in added],
-            "service_names": join_list([_in_text(sv.name, loc) for sv in added], loc),
-            "recommended": len(packages) >= 2 and n == (1 if len(packages) <= 3 else len(packages) // 2),
+            "plain_name": p.label(loc),
+            "services": [{"name": _in_text(sv.label(loc), loc), "value": isolate(_phrase(sv.value_in(loc)), loc)} for sv in added],
+            "service_names": join_list([_in_text(sv.label(loc), loc) for sv in added], loc),
+            "recommended": "most" if n == most else "suggest" if n == middle else "",
             "separate": isolate(money(p.separate_price, currency, loc, digits), loc) if saving and p.separate_price is not None else "",
             "saving": isolate(money(saving, currency, loc, digits), loc) if saving else "",
             "saving_percent": percent(saving, p.separate_price) if saving and p.separate_price else 0,
@@ -287,13 +310,34 @@ def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], 
     return rows
 
 
+BENEFIT_MAX = 90  # a value line longer than this makes a subject a sentence: the service's name is used instead
+
+
+def _benefit(offers: Sequence[Opportunity], packages: Sequence[Package], profile: Profile, loc: str) -> str:
+    """What the subject promises: the first offered service's value line (a benefit, not a price list)."""
+    first = profile.service(packages[0].services[0]) if packages else offers[0].service
+    if first is None:
+        return ""
+    value = _phrase(first.value_in(loc))
+    return value if value and len(value) <= BENEFIT_MAX else first.label(loc)
+
+
+def _question_topic(client: Client, offers: Sequence[Opportunity], profile: Profile, loc: str) -> str:
+    """The client's own work the closing question asks about: the current service the offer builds on, else their first."""
+    named = [o.builds_on for o in offers if o.builds_on and any(service_key(o.builds_on) == service_key(s) for s in client.services)]
+    topic = (named or list(client.services) or [""])[0]
+    return _in_text(_label(profile, topic, loc), loc) if topic else ""
+
+
 def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity], packages: Sequence[Package],
              today: date, loc: str) -> dict[str, Any]:
+    """What a template may say, each fact decided here from the data (docs/drafts.md, "True to the data")."""
     profile = portfolio.profile
 
     def iso(text: str) -> str:
         return isolate(text, loc)
 
+    facts = standing(portfolio.criteria, client, today)
     said: set[str] = set()  # "it pairs well with X" once per current service, not on every bullet
     offer_rows: list[dict[str, Any]] = []
     for o in offers:
@@ -301,30 +345,36 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         if pairs:
             said.add(service_key(pairs))
         offer_rows.append({
-            "name": iso(o.service.name),
-            "value": iso(_phrase(o.service.value)),
+            "name": iso(o.service.label(loc)),
+            "value": iso(_phrase(o.service.value_in(loc))),
             "price": iso(_phrase(o.service.price_hint)),
             "kind": o.kind,
-            "builds_on": _in_text(pairs, loc) if pairs else "",
+            "builds_on": _in_text(_label(profile, pairs, loc), loc) if pairs else "",
             "industry_peers": o.industry_peers if client.industry.strip() else 0,
         })
-    by_key = {service_key(sv.name): sv for sv in profile.services}
     signature = profile.signature.strip() or profile.name.strip()
     days = call_days(today)
+    topic = _question_topic(client, offers, profile, loc)
     return {
         "client": iso(client.name),
         "industry": iso(_in_text(client.industry.strip(), loc)) if client.industry.strip() else "",
         "contact_first": iso(first_name(client.contact_name)),
         "contact_full": iso(client.contact_name),
-        "current": join_list([_in_text(sv, loc) for sv in client.services], loc),
+        "current": join_list([_in_text(_label(profile, sv, loc), loc) for sv in client.services], loc),
         "current_count": len(client.services),
+        "buys": facts.buys,  # no services bought: no "continue our work", no "thank you for trusting me with"
+        "enjoyed": facts.enjoyed and facts.buys,  # enjoyment rated 4-5 of 5: "I've really enjoyed working with you"
+        "easy": facts.easy and facts.buys,  # ease rated 4-5 of 5: "it's always easy working with you"
+        "reason": facts.reason,  # "win" (recent, nothing rated low), "working_on", else "quarter": a neutral check-in
         "last_win": _win(client.last_win, loc),
-        "win_age": win_age(client.last_win, client.last_win_date, today),
+        "win_age": facts.win,
         "win_date": long_date(client.last_win_date, loc, profile.digits) if client.last_win_date else "",
         "working_on": iso(_phrase(client.working_on)) if client.working_on.strip() else "",
         "offers": offer_rows,
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
-        "packages": _package_rows(packages, by_key, profile.currency, loc, profile.digits),
+        "benefit": iso(_benefit(offers, packages, profile, loc)),
+        "question_topic": iso(topic) if topic else "",  # the closing open question: about this, else about the client
+        "packages": _package_rows(packages, profile, loc, most_chosen(portfolio, tuple(packages))),
         "call_day_1": day_name(days[0], loc, profile.digits),
         "call_day_2": day_name(days[1], loc, profile.digits),
         "sender": iso(profile.name),
@@ -333,12 +383,11 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
     }
 
 
-def _chosen(portfolio: Portfolio, client: Client, opportunities: list[Opportunity], services: Iterable[str] | None) -> list[Opportunity]:
-    if services is None:
-        return opportunities[:MAX_OFFERS]
+def _chosen(client: Client, opportunities: list[Opportunity], services: Iterable[str]) -> list[Opportunity]:
+    """The services the freelancer picked, by their name in either language."""
     names = [s for s in services]
     problems = []
-    by_key = {service_key(o.name): o for o in opportunities}
+    by_key = {k: o for o in opportunities for k in o.service.keys}
     chosen: list[Opportunity] = []
     for name in names:
         o = by_key.get(service_key(name))
@@ -369,31 +418,41 @@ def compose_draft(
     index: ServiceIndex | None = None,
     today: date | None = None,
     outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+    locale: str | None = None,
+    avoid: Collection[tuple[str, ...]] = (),
 ) -> Draft:
-    """One draft for ``client`` in the client's language (else the profile's).
+    """One draft for ``client`` in ``locale``, else the client's language, else the profile's.
 
     ``services``: the service names the freelancer picked (1-3, in order);
-    None takes the best-fitting three. ``packages`` (with ``services`` None):
-    offer the profile's good/better/best packages instead, when the client can
-    take one (see ``applicable_packages``). ``templates``: overrides by template name
+    None takes the package levels most of whose services fit the client when
+    ``packages`` (``fitting.fitting_packages``), else the best one or two
+    services (``fitting.best_services``). ``avoid``: offers (tuples of service
+    names) already made to clients of other industries, left for another
+    fitting service when there is one. ``templates``: overrides by template name
     (``DraftsPart(Store).templates()``). ``today`` dates the proposed call and the win's age.
     ``outcomes``: what similar clients did with past offers
     (``followups.outcome_history``), so a service they keep declining ranks lower.
     """
     v.clean_choice(tone, "tone", TONES)
     today = today or date.today()
-    # services picked by hand are offered as picked; otherwise the profile's packages, when the client can take one
-    offered_packages = applicable_packages(portfolio.profile, client) if packages and services is None else ()
     opportunities = suggest(portfolio, client, index=index, outcomes=outcomes)
     if not opportunities:
         code = "offer.no_services" if not portfolio.profile.services else "offer.buys_everything"
         raise FreelancekitError(code=code, exit_code=EXIT_INPUT, client=client.name)
-    if offered_packages:
-        by_key = {service_key(o.name): o for o in opportunities}
-        offers = [by_key[service_key(s)] for s in offered_packages[-1].services if service_key(s) in by_key]
+    # picked by hand: offered as picked; else a package most of whose services fit, else the best one or two services
+    offered_packages: tuple[Package, ...] = ()
+    if services is not None:
+        offers = _chosen(client, opportunities, services)
     else:
-        offers = _chosen(portfolio, client, opportunities, services)
-    loc = draft_locale(portfolio, client)
+        if packages:
+            offered_packages = fitting_packages(portfolio.profile, client, fitting(opportunities, client))
+        by_key = {service_key(o.name): o for o in opportunities}
+        offers = [by_key[service_key(s)] for s in offered_packages[-1].services] if offered_packages else []
+        if offered_packages and tuple(o.name for o in offers) in avoid and len(fitting(opportunities, client)) > len(offers):
+            offered_packages, offers = (), []  # the same package went to a client of another industry: their own services
+        if not offers:
+            offers = best_services(opportunities, client, avoid)
+    loc = locale if locale in LOCALES else draft_locale(portfolio, client)
     context = _context(portfolio, client, offers, offered_packages, today, loc)
     env = _environment(templates)
     subject = " ".join(_render(env, f"{loc}/{tone}_subject.j2", context).split())
@@ -422,12 +481,16 @@ def draft_top_three(
     today: date | None = None,
     outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
     clients: Iterable[str] | None = None,
+    locale: str | None = None,
 ) -> DraftSet:
     """Drafts for the ``count`` best-ranked clients.
 
     ``picks`` maps a client name to the services chosen for it; ``ranking``
     reuses a ranking already computed (else one is made with ``weights``).
     ``clients``: draft for these clients (by name, any rank) instead of the top ones.
+    ``locale``: every draft in this language (else each client's own). Clients
+    of different industries never get the same offer while another service
+    fits one of them (``avoid`` of ``compose_draft``).
     """
     from freelancekit.records.rank import rank_portfolio
 
@@ -444,17 +507,22 @@ def draft_top_three(
     picks_by_key = {v.name_key(k): val for k, val in (picks or {}).items()}
     index = build_index(portfolio)
     result = DraftSet([])
+    made: list[tuple[str, tuple[str, ...]]] = []  # (industry, offers) of the drafts so far
     for name in chosen:
         client = by_name[v.name_key(name)]
+        industry = industry_key(client.industry)
+        avoid = {offers for other, offers in made if other != industry}
         try:
             draft = compose_draft(portfolio, client, tone=tone, services=picks_by_key.get(v.name_key(name)),
-                                  packages=packages, templates=templates, index=index, today=today, outcomes=outcomes)
+                                  packages=packages, templates=templates, index=index, today=today, outcomes=outcomes,
+                                  locale=locale, avoid=avoid)
         except InvalidInput:
             raise
         except FreelancekitError as exc:
             result.skipped.append((client.name, exc))
             continue
         result.drafts.append(draft)
+        made.append((industry, draft.offers))
     return result
 
 

@@ -35,7 +35,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Literal, NamedTuple
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlencode
 
 from freelancekit.drafts.drafting import Draft
 from freelancekit.errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
@@ -247,6 +247,34 @@ def fitting_mailto(draft: Draft, limit: int = MAILTO_LIMIT) -> MailLink:
         return MailLink(fitted, body_of(kept), len(every) - len(kept))
     raise LinkTooLong(
         f"the email to {draft.client_name} is too long for a mailto: link even when shortened: open the .eml file or copy the email instead")
+
+
+WEB_LIMIT = 8000  # characters: what web mail's servers take in one address (a mail program's 2 000 is the tighter limit)
+WEB_COMPOSE = {  # web mail's compose pages, for a browser with no mail program: the address, then (to, subject, body) names
+    "gmail": ("https://mail.google.com/mail/?view=cm&fs=1", ("to", "su", "body")),
+    "outlook": ("https://outlook.office.com/mail/deeplink/compose?", ("to", "subject", "body")),
+}
+
+
+def webmail_links(draft: Draft) -> dict[str, str]:
+    """"Write in Gmail" and "write in Outlook" links: their compose pages with to, subject and body filled.
+
+    The whole draft when the link stays within ``WEB_LIMIT``; else the body the
+    shortened mail link carries (``fitting_mailto``), so it still opens with the first offer.
+    """
+    _, to_email, subject, _, _ = _checked(draft, "", "")
+
+    def link(site: str, body: str) -> str:
+        base, (to_key, subject_key, body_key) = WEB_COMPOSE[site]
+        query = urlencode({to_key: to_email, subject_key: subject, body_key: body}, quote_via=quote)
+        return base + ("&" if base.endswith("1") else "") + query
+
+    whole = export_body(draft)
+    links = {site: link(site, whole) for site in WEB_COMPOSE}
+    if any(len(found) > WEB_LIMIT for found in links.values()):
+        short = fitting_mailto(draft).body
+        links = {site: link(site, short) for site in WEB_COMPOSE}
+    return links
 
 
 def read_mailto(link: str) -> ParsedMail:

@@ -109,7 +109,7 @@ def build_index(portfolio: Portfolio) -> ServiceIndex:
     """Index a portfolio once; pass the result to ``suggest`` for every client."""
     services = portfolio.profile.services
     keys = tuple(service_key(s.name) for s in services)
-    col = {k: j for j, k in enumerate(keys)}
+    col = {k: j for j, s in enumerate(services) for k in s.keys}  # a client may list a service by either language's name
     n, m = len(portfolio.clients), len(services)
     bought = np.zeros((n, m), dtype=bool)
     industries: list[str] = []
@@ -142,6 +142,12 @@ def buys(client: Client, service_name: str) -> bool:
     return any(service_key(s) == key for s in client.services)
 
 
+def buys_service(client: Client, service: Service) -> bool:
+    """Whether the client already buys this service, listed by its name in either language."""
+    own = {service_key(s) for s in client.services}
+    return bool(own & service.keys)
+
+
 def _own_row(portfolio: Portfolio, index: ServiceIndex, client: Client) -> int | None:
     """The client's row in the index: a saved client by its id, while it is as the portfolio holds it.
 
@@ -159,7 +165,7 @@ def _row_for(index: ServiceIndex, client: Client, row: int | None) -> np.ndarray
     if row is not None:
         return index.bought[row]
     own = {service_key(s) for s in client.services}
-    return np.array([k in own for k in index.keys], dtype=bool)
+    return np.array([bool(own & s.keys) for s in index.services], dtype=bool)
 
 
 def suggest(
@@ -205,7 +211,7 @@ def suggest(
     results = []
     for j in np.flatnonzero(~mine).tolist():
         service = index.services[j]
-        if buys(client, service.name):  # free-text spelling of a profile service
+        if buys_service(client, service):  # free-text spelling of a profile service
             continue
         grows_from = next((name for st, name in stems if st & _stems(service.name)), "")
         fit = 100 * (
@@ -262,5 +268,5 @@ def fit_words(fit: float, locale: str = "en") -> str:
     return t(key, locale)
 
 
-__all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "explain", "fit_words", "industry_key", "outcome_factor", "service_key",
+__all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "buys_service", "explain", "fit_words", "industry_key", "outcome_factor", "service_key",
            "suggest"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from freelancekit.errors import EXIT_INPUT, StorageError
 from freelancekit.portfolio.demo import demo_portfolio, is_untouched_demo
+from freelancekit.portfolio.demo_ar import arabic_demo_portfolio
 from freelancekit.portfolio.model import Profile, builtin_criteria
 from freelancekit.portfolio.paths import default_db_path
 from freelancekit.portfolio.storage import Store
@@ -16,14 +17,14 @@ def open_portfolio(path: str | Path | None = None, *, create: bool = True) -> St
     return Store(path or default_db_path(), create=create)
 
 
-def create_demo(path: str | Path | None = None, *, force: bool = False) -> Store:
-    """Fill ``path`` with the demo portfolio; refuses to replace a real portfolio unless ``force``."""
+def create_demo(path: str | Path | None = None, *, force: bool = False, locale: str = "en") -> Store:
+    """Fill ``path`` with the demo portfolio (the Arabic one for ``locale`` "ar"); refuses to replace a real portfolio unless ``force``."""
     store = open_portfolio(path)
     if not force and holds_user_work(store):
         count = store.client_count()
         store.close()
         raise StorageError(code="demo.would_replace", exit_code=EXIT_INPUT, path=str(store.path), count=count)
-    store.replace_all(demo_portfolio())
+    store.replace_all(arabic_demo_portfolio() if locale == "ar" else demo_portfolio())
     return store
 
 
@@ -36,7 +37,8 @@ def holds_user_work(store: Store) -> bool:
     p = store.portfolio()
     drafts, templates = store.has_drafts(), store.has_templates()
     if p.is_demo:
-        return not is_untouched_demo(p, has_drafts=drafts, has_templates=templates)
+        shipped = arabic_demo_portfolio() if p.profile.locale == "ar" else None
+        return not is_untouched_demo(p, has_drafts=drafts, has_templates=templates, shipped=shipped)
     pristine = (
         not p.clients and not drafts and not templates
         and replace(p.profile, revision=0) == Profile()

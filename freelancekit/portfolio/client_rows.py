@@ -147,7 +147,8 @@ def _packages_json(packages: Sequence[Package]) -> str:
 
 
 def _package_from_json(data: Mapping[str, Any]) -> Package:
-    return Package(data["name"], tuple(data["services"]), data["price"], data.get("price_note", ""), data.get("separate_price"))
+    return Package(data["name"], tuple(data["services"]), data["price"], data.get("price_note", ""), data.get("separate_price"),
+                   data.get("name_ar", ""))
 
 
 def criterion_params(criteria: Iterable[Criterion], start: int = 0) -> list[tuple[Any, ...]]:

@@ -91,16 +91,18 @@ def _content(portfolio: Portfolio) -> tuple[Profile, tuple[Criterion, ...], froz
             frozenset(replace(c, id=None, revision=0, values=tuple(sorted(c.values.items()))) for c in portfolio.clients))  # type: ignore[arg-type]
 
 
-def is_untouched_demo(portfolio: Portfolio, *, has_drafts: bool = False, has_templates: bool = False) -> bool:
+def is_untouched_demo(portfolio: Portfolio, *, has_drafts: bool = False, has_templates: bool = False,
+                      shipped: Portfolio | None = None) -> bool:
     """True when ``portfolio`` is the demo exactly as shipped: replacing it loses nothing the user made.
 
     Compares content, not revision counters, so a demo that was edited and
     then edited back counts as untouched, and any saved draft or template
-    counts as the user's own work.
+    counts as the user's own work. ``shipped``: the demo it was made from (the
+    English one when not given; ``demo_ar.arabic_demo_portfolio`` for the Arabic).
     """
     if not portfolio.is_demo or has_drafts or has_templates:
         return False
-    return _content(portfolio) == _content(demo_portfolio())
+    return _content(portfolio) == _content(shipped or demo_portfolio())
 
 
 __all__ = ["DEMO_PROFILE", "DEMO_SERVICES", "demo_portfolio", "is_untouched_demo"]

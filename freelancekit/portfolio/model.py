@@ -50,6 +50,23 @@ class Service:
     name: str
     value: str = ""  # one-line value statement: why a client would want it
     price_hint: str = ""  # free text such as "from $300/month"
+    name_ar: str = ""  # its Arabic name ("" = Arabic drafts use ``name``); clients may list it by either
+    value_ar: str = ""  # its value statement in Arabic ("" = Arabic drafts use ``value``)
+
+    def label(self, locale: str) -> str:
+        """Its name in a draft of ``locale``: the Arabic one in Arabic when given, else ``name``."""
+        return self.name_ar if locale == "ar" and self.name_ar else self.name
+
+    def value_in(self, locale: str) -> str:
+        """Its value statement in ``locale`` (the other language's only when this one was left empty)."""
+        if locale == "ar":
+            return self.value_ar or self.value
+        return self.value or self.value_ar
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every ``service_key`` a client's list may name it by (its name in each language)."""
+        return frozenset(service_key(n) for n in (self.name, self.name_ar) if n)
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,10 @@ class Package:
     price: float
     price_note: str = ""  # what the price covers, such as "per month"
     separate_price: float | None = None  # what the same services cost one by one (shows the saving)
+    name_ar: str = ""  # its Arabic name ("" = Arabic drafts use ``name``)
+
+    def label(self, locale: str) -> str:
+        return self.name_ar if locale == "ar" and self.name_ar else self.name
 
     @property
     def saving(self) -> float | None:
@@ -84,6 +105,11 @@ class Profile:
 
     def service_names(self) -> list[str]:
         return [s.name for s in self.services]
+
+    def service(self, name: str) -> Service | None:
+        """The profile's service a name means, by its name in either language (``service_key``)."""
+        key = service_key(name)
+        return next((s for s in self.services if key in s.keys), None)
 
 
 @dataclass(frozen=True)
@@ -293,8 +319,12 @@ def make_service(raw: Mapping[str, Any], row: int | None = None) -> Service:
         c.problems.append(Problem("service name", row=row, code="service.semicolon", value=name))
     value = c.check(v.clean_text, raw.get("value"), "value statement", row=row, max_length=300)
     price = c.check(v.clean_text, raw.get("price_hint"), "price hint", row=row, max_length=100)
+    name_ar = c.check(v.clean_text, raw.get("name_ar"), "service name (Arabic)", row=row, max_length=LIMITS["service"], header=True)
+    if name_ar and ";" in name_ar:
+        c.problems.append(Problem("service name (Arabic)", row=row, code="service.semicolon", value=name_ar))
+    value_ar = c.check(v.clean_text, raw.get("value_ar"), "value statement (Arabic)", row=row, max_length=300)
     c.done()
-    return Service(name, value, price)
+    return Service(name, value, price, name_ar, value_ar)
 
 
 def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
@@ -306,12 +336,12 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     locale = c.check(v.clean_choice, raw.get("locale") or "en", "language", LOCALES)
     services: list[Service] = []
     for i, s in enumerate(raw.get("services") or (), start=1):
-        item = s if isinstance(s, Mapping) else {"name": getattr(s, "name", s), "value": getattr(s, "value", ""), "price_hint": getattr(s, "price_hint", "")}
+        item = s if isinstance(s, Mapping) else {f: getattr(s, f, "") for f in ("value", "price_hint", "name_ar", "value_ar")} | {"name": getattr(s, "name", s)}
         made = c.check(make_service, item, i)
         if made is not None:
             services.append(made)
-    keys = [v.name_key(s.name) for s in services]
-    dupes = sorted({services[i].name for i, k in enumerate(keys) if keys.count(k) > 1})
+    keys = [k for s in services for k in s.keys]
+    dupes = sorted({s.name for s in services if any(keys.count(k) > 1 for k in s.keys)})
     if dupes:
         c.problems.append(Problem("services", code="services.duplicate", value=dupes[0]))
     packages = c.check(make_packages, raw.get("packages") or (), services)
@@ -323,7 +353,7 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
 def _as_mapping(item: Any) -> Mapping[str, Any]:
     if isinstance(item, Mapping):
         return item
-    return {f: getattr(item, f, None) for f in ("name", "services", "price", "price_note", "separate_price")}
+    return {f: getattr(item, f, None) for f in ("name", "services", "price", "price_note", "separate_price", "name_ar")}
 
 
 def without_missing_services(packages: Iterable[Package], service_names: Iterable[str]) -> tuple[Package, ...]:
@@ -350,7 +380,7 @@ def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Pack
     problems: list[Problem] = []
     if len(items) > MAX_PACKAGES:
         raise v.refuse("packages", "packages.too_many", maximum=MAX_PACKAGES, count=len(items) - MAX_PACKAGES)
-    by_key = {service_key(s.name): s.name for s in services}
+    by_key = {k: s.name for s in services for k in s.keys}
     made: list[Package] = []
     for i, item in enumerate(items, start=1):
         c = _Collector()
@@ -360,6 +390,7 @@ def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Pack
         price = c.check(v.parse_number, m.get("price"), "package price", row=i, required=True)
         note = c.check(v.clean_text, m.get("price_note"), "package price note", row=i, max_length=60)
         separate = c.check(v.parse_number, m.get("separate_price"), "separate price", row=i)
+        name_ar = c.check(v.clean_text, m.get("name_ar"), "package name (Arabic)", row=i, max_length=60)
         chosen = []
         for n in names:
             if service_key(n) not in by_key:
@@ -377,7 +408,7 @@ def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Pack
             c.problems.append(Problem("package name", row=i, code="packages.name_twice", value=name))
         problems += c.problems
         if not c.problems:
-            made.append(Package(name, tuple(chosen), price, note, separate))
+            made.append(Package(name, tuple(chosen), price, note, separate, name_ar or ""))
     if problems:
         raise InvalidInput(problems)
     return tuple(made)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as w
 
-from freelancekit.drafts.drafting import STATUSES, TONES, Draft, addressed, applicable_packages, compose_draft, edit_draft, lint_draft, save_draft, set_status
+from freelancekit.drafts.drafting import STATUSES, TONES, Draft, addressed, compose_draft, edit_draft, fitted_packages, lint_draft, save_draft, set_status
 from freelancekit.drafts.opportunities import suggest
 from freelancekit.errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
 from freelancekit.language import i18n, wording
@@ -87,7 +87,7 @@ class DraftCard:
         loc = self.state.locale
         portfolio, index = view.basis()
         self.suggestions = tuple(suggest(portfolio, client, index=index, outcomes=view.outcomes()))
-        self.facts = classed(w.HTML(value=card_html(rank, client, loc)), dom.DRAFT_FACTS)
+        self.facts = classed(w.HTML(value=card_html(rank, client, loc, criteria=self.state.criteria())), dom.DRAFT_FACTS)
         self.risk = classed(w.HTML(value=draft_risk_html(view.concentration, client.name, loc)), dom.DRAFT_CONCENTRATION)
         self.message = error_label(dom.DRAFT_MESSAGE)
         choices = view.choices.get(client.saved_id) or (Choices.of(saved) if saved else Choices())
@@ -176,14 +176,14 @@ class DraftCard:
         return self.pending is not None or any(row.error_text for row in self.rows.values())
 
     def set_rank(self, rank: int) -> None:
-        self.facts.value = card_html(rank, self.client, self.state.locale)
+        self.facts.value = card_html(rank, self.client, self.state.locale, criteria=self.state.criteria())
 
     def compose(self, choices: Choices) -> Draft | None:
         """A fresh draft from ``choices`` (revision 0), or None with the problem shown."""
         portfolio, index = self.view.basis()
         client = self.view.current(self.client)
-        # with "packages" on, a client who can take one of the profile's packages is offered those (not the picks)
-        by_package = bool(choices.packages and applicable_packages(portfolio.profile, client))
+        # with "packages" on, a client most of whose services in a package fit is offered the packages (not the picks)
+        by_package = bool(choices.packages and fitted_packages(portfolio, client, index=index, outcomes=self.view.outcomes()))
         services = None if by_package else choices.services
         for box, _o in self.picks:
             box.disabled = by_package  # the packages say what is offered; untick them to pick services

@@ -10,7 +10,7 @@ import base64
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from freelancekit.drafts.mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, split_writable, to_eml, to_text, to_zip
+from freelancekit.drafts.mailexport import LinkTooLong, draft_filename, eml_filename, fitting_mailto, split_writable, to_eml, to_text, to_zip, webmail_links
 from freelancekit.errors import FreelancekitError
 from freelancekit.language import i18n
 from freelancekit.language.l10n import plural
@@ -50,6 +50,9 @@ def exports_html(d: Draft, profile: Profile, state: AppState) -> str:
         found = fitting_mailto(d)
         label = i18n.t("drafts.mailto", loc) if not found.left_out else plural("drafts.mailto_short", found.left_out, loc)
         links.append(f'<a class="{dom.DRAFT_MAILTO}" href="{html_text(found.link)}">{html_text(label)}</a>')
+        for site, href in webmail_links(d).items():  # for a browser with no mail program
+            links.append(f'<a class="{dom.DRAFT_WEBMAIL}" href="{html_text(href)}" target="_blank" rel="noopener">'
+                         f'{html_text(i18n.t(f"drafts.write_in.{site}", loc))}</a>')
     except LinkTooLong:
         links.append(f'<span class="fk-muted {dom.DRAFT_MAILTO_TOO_LONG}">{html_text(i18n.t("drafts.mailto_too_long", loc))}</span>')
     links.append(copy_button(to_text(d), i18n.t("drafts.copy", loc), i18n.t("drafts.copied", loc)))

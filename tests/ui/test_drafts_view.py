@@ -62,12 +62,13 @@ def test_three_cards_follow_the_ranking_and_nothing_is_saved_by_looking(app):
         assert dom.DRAFT_CARD in c.widget._dom_classes
         assert c.draft is not None and not c.saved and c.draft.revision == 0  # an unsaved preview
         assert picked(c) == [o.name for o in c.suggestions[:3]]  # the best fits are picked by default
-        assert c.draft.packages and "Essentials" in c.draft.body  # the demo profile's packages are offered
-        assert "packages" in literal_text(c.package_note)
+        # the demo profile's packages are offered to a client most of whose package services fit, and the card says so
+        assert ("packages" in literal_text(c.package_note)) == c.draft.packages == ("Essentials" in c.draft.body)
         assert [o.fit for o in c.suggestions] == sorted((o.fit for o in c.suggestions), reverse=True)
         reasons = [literal_text(row.children[1]) for row in c.widget.children[2].children if dom.DRAFT_PICK_ROW in getattr(row, "_dom_classes", ())]
         assert reasons and all(o.reason in r for r, (_b, o) in zip(reasons, c.picks))
         assert "Not saved yet" in literal_text(c.state_label) and c.write.description == "Write draft"
+    assert any(c.draft.packages for c in view.cards) and not all(c.draft.packages for c in view.cards)
     assert DraftsPart(app.store).all() == {}
     assert app.untouched_demo()  # the demo stays the untouched demo: starting one's own needs no confirmation
 
@@ -115,9 +116,10 @@ def test_pick_and_drop_services_change_the_offers(app):
 
 def test_tone_and_packages_recompose_the_preview(app):
     c = card(app)
-    assert c.draft.packages and "Growth (the one most clients choose), $900 per month" in c.draft.body
+    assert c.draft.packages and "- Essentials, $600 per month: blog management" in c.draft.body  # the level that fits Brightpath
+    assert "most clients" not in c.draft.body  # no client of the demo bought a package: no claim about "most clients"
     c.packages.value = False
-    assert not c.draft.packages and "Growth" not in c.draft.body and "Price:" in c.draft.body
+    assert not c.draft.packages and "Essentials" not in c.draft.body and "Price:" in c.draft.body
     warm = c.draft.body
     c.tone.value = "formal"
     assert c.draft.tone == "formal" and c.draft.body != warm

@@ -1,0 +1,78 @@
+"""Which offer suits one client: a package most of whose services fit, else the best one or two services
+(docs/drafts.md, "What an email offers").
+
+A service *fits* a client when the portfolio backs it (a fit of "worth a
+try" or better, ``FITS_FROM``) or when its name or value line shares a word
+with what the client is working on or their industry. Offering a package
+whose services mostly do not fit is how a coffee roaster got "case studies
+that help the sales team close deals": a package needs more than half of
+its services to fit, else the client gets the one or two services that do.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from freelancekit.drafts.opportunities import Opportunity, buys_service
+from freelancekit.portfolio.model import Client, Package, Profile, service_key
+
+FITS_FROM = 15.0  # opportunities.FIT_FLOORS: "worth a try" and up
+WORD_BONUS = 20.0  # a shared word with working_on or the industry counts as much as a fair co-occurrence
+MAX_SINGLE = 2  # without a package: the best one or two services
+_WORD = re.compile(r"\w{4,}")
+_STOP = frozenset({"with", "that", "your", "from", "they", "them", "their", "this", "every", "more", "into", "each", "back",
+                   "so", "the", "for", "and", "than", "what", "have", "will", "month", "week", "year"})
+
+
+def _words(text: str) -> set[str]:
+    """Words of four letters or more, cut to their first five so 'campaign' meets 'campaigns'."""
+    return {w[:5] for w in _WORD.findall(text.casefold()) if w not in _STOP}
+
+
+def shared_words(o: Opportunity, client: Client) -> bool:
+    """Whether the service's names or value lines share a word with the client's work now or their industry."""
+    theirs = _words(f"{client.working_on} {client.industry}")
+    s = o.service
+    return bool(theirs & _words(f"{s.name} {s.name_ar} {s.value} {s.value_ar}"))
+
+
+def relevance(o: Opportunity, client: Client) -> float:
+    return o.fit + (WORD_BONUS if shared_words(o, client) else 0.0)
+
+
+def fitting(opportunities: Sequence[Opportunity], client: Client) -> list[Opportunity]:
+    """The services that fit this client, most relevant first."""
+    fit = [o for o in opportunities if o.fit >= FITS_FROM or shared_words(o, client)]
+    return sorted(fit, key=lambda o: -relevance(o, client))
+
+
+def fitting_packages(profile: Profile, client: Client, fit: Sequence[Opportunity]) -> tuple[Package, ...]:
+    """The levels the client can take (buys none of their services) and more than half of whose services fit.
+
+    Levels are nested, so these are the first levels up to the last that fits.
+    """
+    fits = {service_key(o.name) for o in fit}
+    chosen: list[Package] = []
+    for p in profile.packages:
+        services = [profile.service(s) for s in p.services]
+        if any(s is None or buys_service(client, s) for s in services):
+            break
+        if 2 * sum(service_key(s.name) in fits for s in services if s is not None) <= len(services):
+            break
+        chosen.append(p)
+    return tuple(chosen)
+
+
+def best_services(opportunities: Sequence[Opportunity], client: Client, avoid: Collection[tuple[str, ...]] = ()) -> list[Opportunity]:
+    """The best one or two services: the fitting ones, else the single best; another fitting one
+    replaces the last when the same offer went to a client of another industry (``avoid``)."""
+    fit = fitting(opportunities, client)
+    if not fit:
+        return list(opportunities[:1])
+    chosen = fit[:MAX_SINGLE]
+    if tuple(o.name for o in chosen) in avoid and len(fit) > len(chosen):
+        chosen = [*chosen[:-1], fit[len(chosen)]]
+    return chosen
+
+
+__all__ = ["FITS_FROM", "best_services", "fitting", "fitting_packages", "relevance", "shared_words"]
