@@ -37,7 +37,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from freelancekit.drafts.fitting import best_services, fitting, fitting_packages
-from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, buys_service, industry_key, suggest
+from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, industry_key, suggest
 from freelancekit.drafts.standing import most_chosen, standing
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
@@ -245,19 +245,6 @@ def _tidy(text: str) -> str:
 
 
 # -- composing -----------------------------------------------------------------
-def applicable_packages(profile: Profile, client: Client) -> tuple[Package, ...]:
-    """The profile's packages this client could take: none of their services is one the client buys already.
-
-    A package naming a service the profile no longer has is left out (the
-    profile's check refuses that on save; a portfolio built in code may not).
-    """
-    def takes(p: Package) -> bool:
-        services = [profile.service(s) for s in p.services]
-        return all(s is not None and not buys_service(client, s) for s in services)
-
-    return tuple(p for p in profile.packages if takes(p))
-
-
 def fitted_packages(portfolio: Portfolio, client: Client, *, index: ServiceIndex | None = None,
                     outcomes: Mapping[tuple[str, str], tuple[int, int]] | None = None) -> tuple[Package, ...]:
     """The package levels a draft offers this client: those it can take and most of whose services fit it."""

@@ -726,7 +726,7 @@ MESSAGES: tuple[Message, ...] = (
     M("followup.ics_summary", "Follow up: {client}"),
     M("followup.ics_description", "Subject: {subject}\nTo: {to}"),
     M("mail.text_head", "To: {to}\nSubject: {subject}"),
-    # issue 23: drafts a freelancer would send (true to the data, one name per language, the profile command)
+    # drafts a freelancer would send (true to the data, one name per language, the profile command)
     M("drafts.no_good_moment", "No good moment to ask yet: the draft gives a neutral reason to write. Wait for {wait}."),
     M("drafts.wait.win", "a new win"),
     M("drafts.wait.on_time_payment", "payments on time"),
