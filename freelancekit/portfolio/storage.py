@@ -40,10 +40,10 @@ from freelancekit.portfolio.model import (
     make_profile,
     parse_value,
 )
-from freelancekit.portfolio.records_schema import RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
+from freelancekit.portfolio.records_schema import HEADER_MAPS, RECORD_TABLES, RECORDS_SCHEMA, TIME_BLOCKS
 from freelancekit.portfolio.validation import name_key, parse_weight
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5_000
@@ -96,6 +96,7 @@ MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to 
     4: TIME_BLOCKS,  # time entries as one column block per import
     5: _CLIENT_CONTEXT_V5,  # last_win_date, working_on, language (docs/drafts.md)
     6: _DIGITS_V6,  # profile.digits (docs/language.md)
+    7: HEADER_MAPS,  # a records file's column mapping and date order, per header (docs/records.md)
 }
 
 _CLIENT_COLS = "id, name, contact_name, email, industry, services, notes, last_win, start_date, vals, revision, last_win_date, working_on, language"

@@ -14,6 +14,7 @@ import ipywidgets as w
 
 from freelancekit.errors import FreelancekitError, InvalidInput, Problem
 from freelancekit.language import i18n, l10n, wording
+from freelancekit.records.problems import left_out_lines
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 from freelancekit.ui.common import NO_MATH, AppState, classed, error_words, guarded, html_text, isolates_html, set_error
@@ -44,8 +45,8 @@ def preview_text(parsed: ParsedRecords, locale: str, digits: str | None = None) 
                   time=len(parsed.time), invoices=len(parsed.invoices), payments=len(parsed.payments))
     if parsed.source == "invoiceninja_payments":
         text += " " + i18n.t("records.ui.oldest_first_note", locale)
-    if parsed.skipped:
-        text += " " + l10n.plural("records.skipped_count", parsed.skipped, locale, digits)
+    for line in left_out_lines(parsed.left_out, locale, digits):
+        text += " " + line
     return text
 
 
@@ -55,7 +56,7 @@ class RecordsImportView:
         loc = state.locale
         self.parsed: ParsedRecords | None = None
         self.data: bytes | None = None
-        self.upload = classed(w.FileUpload(accept=".csv,.txt", multiple=False, description=i18n.t("records.ui.choose", loc),
+        self.upload = classed(w.FileUpload(accept=".csv,.txt,.xlsx", multiple=False, description=i18n.t("records.ui.choose", loc),
                                           tooltip=i18n.t("records.ui.choose", loc)),
                               dom.RECORDS_UPLOAD)
         self.upload.observe(self.on_upload, names="value")
