@@ -126,7 +126,7 @@ def _refused(exc: Exception, args: argparse.Namespace) -> int:
     from freelancekit.language import i18n
 
     print(f"freelancekit records import: {error_text(exc, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
-    if getattr(exc, "code", None) == "records.dates_ambiguous":
+    if getattr(exc, "code", "").startswith("records.dates_ambiguous"):
         print(i18n.t("records.cli.dates_hint", args.lang), file=sys.stderr)
     return BAD_INPUT
 

@@ -720,6 +720,7 @@ MESSAGES: tuple[Message, ...] = (
     MP("records.left_out.refunded", "1 payment refunded in full was left out", "{count} payments refunded in full were left out"),
     MP("records.left_out.total_row", "1 total row was left out", "{count} total rows were left out"),
     M("error.records.dates_ambiguous", "the dates can be read day first or month first, and none of them tells which: '{first}' is {first_dmy} (day first) or {first_mdy} (month first), '{second}' is {second_dmy} or {second_mdy}; say which order the file uses"),
+    M("error.records.dates_ambiguous_one", "the dates can be read day first or month first, and none of them tells which: '{first}' is {first_dmy} (day first) or {first_mdy} (month first); say which order the file uses"),
     M("error.records.wave_refused", "this is a Wave transactions export (a ledger of sales and payments): it has no due dates, so how punctually clients pay cannot be measured from it; export an invoice list with due dates instead"),
     M("error.records.freshbooks_refused", "this is a FreshBooks invoice export: it lists line items without due dates, so how punctually clients pay cannot be measured from it; export an invoice list with due dates instead"),
     M("error.records.payment_no_invoice", "{client} has no invoice {invoice}: import the invoice export first"),

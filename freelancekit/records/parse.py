@@ -26,7 +26,7 @@ from freelancekit.records.table import Table, open_table
 TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "billable", "amount")
 INVOICE_COLUMNS = ("row", "client", "number", "issued", "due", "amount", "reported_paid")
 PAYMENT_COLUMNS = ("row", "client", "invoice", "paid_on", "amount", "reference")
-SKIPPED_STATUSES = frozenset({"draft", "cancelled", "canceled", "reversed", "void"})
+SKIPPED_STATUSES = frozenset({"draft", "cancelled", "canceled", "reversed", "void", "unsent"})  # unsent: Invoice2Go's draft
 PAID_STATUSES = frozenset({"paid"})
 TOTAL_WORDS = frozenset({"total", "totals", "grand total", "المجموع", "الإجمالي"})
 
@@ -136,9 +136,10 @@ def _date_order(fmt: Format, found: dict[str, int], arrays: dict[int, np.ndarray
     if order is not None or not doubtful:
         return order
     column = next(f for f in columns if cells.date_order(pd.unique(arrays[found[f]]))[1])
-    first, second = (doubtful + doubtful)[:2] if len(doubtful) < 2 else doubtful[:2]
-    both = {f"{n}_{o}": str(cells.read_date(d, o))[:10] for n, d in (("first", first), ("second", second)) for o in cells.ORDERS}
-    raise RecordsFileError(problem("dates_ambiguous", None, labels[column], first=first, second=second, **both))
+    examples = list(dict.fromkeys(doubtful))[:2]
+    both = {f"{n}_{o}": str(cells.read_date(d, o))[:10] for n, d in zip(("first", "second"), examples) for o in cells.ORDERS}
+    code = "dates_ambiguous" if len(examples) == 2 else "dates_ambiguous_one"
+    raise RecordsFileError(problem(code, None, labels[column], **dict(zip(("first", "second"), examples)), **both))
 
 
 def parse_records(data: bytes, source: str | None = None, *, mapping: Mapping[str, str] | None = None,
@@ -337,7 +338,7 @@ def _generic(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str,
     rows = frame["row"].to_numpy()
     _check_invoice_dates(frame, due_col.name, problems)
     first = frame.groupby("key", sort=False).head(1).set_index("key")
-    for name, column in (("issued", col("issued").name), ("due", due_col.name), ("amount", amount_col.name)):
+    for name, column in (("issued", col("issued").name), ("due", due_col.name), ("amount", amount_col.name)) if len(frame) else ():
         expected = frame["key"].map(first[name])
         differs = (frame[name] != expected).to_numpy() & frame[name].notna().to_numpy() & expected.notna().to_numpy()
         for i in np.flatnonzero(differs):
