@@ -126,8 +126,13 @@ def _refused(exc: Exception, args: argparse.Namespace) -> int:
     from freelancekit.language import i18n
 
     print(f"freelancekit records import: {error_text(exc, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
-    if getattr(exc, "code", "").startswith("records.dates_ambiguous"):
+    code = getattr(exc, "code", "") or ""
+    if code.startswith("records.dates_ambiguous"):
         print(i18n.t("records.cli.dates_hint", args.lang), file=sys.stderr)
+    elif code == "records.unknown_format":
+        from freelancekit.records.mapping import FIELDS
+
+        print(i18n.t("records.cli.map_hint", args.lang, fields=", ".join(FIELDS)), file=sys.stderr)
     return BAD_INPUT
 
 

@@ -674,7 +674,7 @@ MESSAGES: tuple[Message, ...] = (
     M("criterion.builtin.enjoyment", "Enjoyment of the work"),
     M("criterion.builtin.learning", "Learning new skills"),
     # records problems worded like every error; draft checks
-    M("error.records.unknown_format", "no records format has these columns ({columns}); freelancekit reads: {formats}. Name the columns the records need (--map COLUMN=FIELD, or the app's column step)"),
+    M("error.records.unknown_format", "no records format has these columns ({columns}); freelancekit reads: {formats}. Say which of its columns hold the records' fields"),
     M("error.records.unknown_source", "'{source}' is not a records format; choose one of: {choices}"),
     M("error.records.client_list", "this is a client list, not time or invoice records: import it under 'Import clients' (or 'freelancekit import')"),
     M("error.records.missing_columns", "this looks like a {format} but the column(s) {columns} are missing"),
@@ -711,7 +711,7 @@ MESSAGES: tuple[Message, ...] = (
     M("error.draft.lint.stray_punctuation", "an empty sentence or stray punctuation"),
     M("error.draft.lint.empty_brackets", "empty brackets"),
     M("error.draft.lint.trailing_space", "a trailing space"),
-    # issue 22: records right from any real export (docs/records.md)
+    # records from any real export: whole-header formats, dates never guessed, mappings (docs/records.md)
     M("records.format.zoho", "Zoho Invoice invoices"),
     M("records.format.invoicely", "Invoicely invoices"),
     M("records.format.mapped", "the columns you named"),
@@ -734,6 +734,7 @@ MESSAGES: tuple[Message, ...] = (
     M("records.cli.not_used", "Not used: {columns}"),
     M("records.cli.dry_run", "Dry run: nothing was stored. Without --dry-run, the figures would become:"),
     M("records.cli.preview_client", "{client}: revenue {revenue} · hours {hours} · invoices {invoices} · on time {on_time}"),
+    M("records.cli.map_hint", "Name them with --map COLUMN=FIELD, for example --map \"Customer Name=client\" (fields: {fields})."),
     M("records.cli.remembered", "Read with the columns and date order remembered for this header."),
     M("cli.help.records.import.map", "read a file of no known format: COLUMN=FIELD says which column holds a field (repeat it; remembered for this header)"),
     M("cli.help.records.import.dates", "the order of dates written in digits when the file cannot tell: dmy (day first) or mdy (month first)"),
