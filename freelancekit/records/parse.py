@@ -120,10 +120,15 @@ def _shape_reason(text: str, skipped: int) -> str:
     return detail
 
 
+TOTAL_AT_END = 3  # a report's totals close it: only its last rows are looked at (not 100 000 first cells)
+
+
 def _total_rows(first: np.ndarray) -> np.ndarray:
-    """A report's closing 'Total' row (Harvest): its first cell says so."""
-    codes, uniques = pd.factorize(first)
-    return np.array([u.strip().casefold() in TOTAL_WORDS for u in uniques] + [False], dtype=bool)[:-1][codes]
+    """A report's closing 'Total' row (Harvest): one of the last rows, whose first cell says so."""
+    total = np.zeros(len(first), dtype=bool)
+    for i in range(max(len(first) - TOTAL_AT_END, 0), len(first)):
+        total[i] = first[i].strip().casefold() in TOTAL_WORDS
+    return total
 
 
 def _date_order(fmt: Format, found: dict[str, int], arrays: dict[int, np.ndarray], labels: dict[str, str],
