@@ -726,7 +726,7 @@ MESSAGES: tuple[Message, ...] = (
     M("error.records.payment_no_invoice", "{client} has no invoice {invoice}: import the invoice export first"),
     M("error.records.bad_map", "'{value}' is not COLUMN=FIELD with one of the fields {fields}"),
     M("error.records.map_no_column", "the file has no column '{wanted}'; its columns are: {columns}"),
-    M("error.records.map_twice", "two columns are named as {field}: name each field once"),
+    M("error.records.map_twice", "two columns are named as {target}: name each field once"),
     M("error.records.map_missing", "the columns named do not say every field the records need; still needed: {fields}"),
     M("records.cli.dates_hint", "Add --dates dmy (day first) or --dates mdy (month first)."),
     M("records.cli.format_used", "Read as: {format}"),

@@ -95,9 +95,9 @@ def read_date(cell: str, order: str | None) -> np.datetime64:
     if m := _ISO.fullmatch(cell):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     elif m := _NUMERIC.fullmatch(cell):
-        if order is None:
-            return np.datetime64("NaT")
         a, b = int(m[1]), int(m[3])
+        if order is None and a != b:  # 01/01/2024 reads one way whatever the order; 03/04/2024 needs the order
+            return np.datetime64("NaT")
         day, month, year = (a, b, int(m[4])) if order == "dmy" else (b, a, int(m[4]))
     elif m := _DAY_WORD.fullmatch(cell):
         day, month, year = int(m[1]), _month(m[2]), int(m[3])

@@ -60,7 +60,7 @@ def mapped_format(mapping: Mapping[str, str], header: Sequence[str], names: Sequ
             raise RecordsFileError(problem("map_no_column", 1, "header", wanted=column,
                                            columns=[n.lstrip("\ufeff").strip() for n in names if n.strip()][:12]))
         if field in by_field:
-            raise RecordsFileError(problem("map_twice", 1, "header", field=field))
+            raise RecordsFileError(problem("map_twice", 1, "header", target=field))
         by_field[field] = (key,)
     required: tuple[str, ...]
     if _TIME_ONLY & set(by_field):
