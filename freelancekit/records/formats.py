@@ -23,8 +23,6 @@ from freelancekit.records.problems import RecordsFileError, format_name, format_
 TIME_FORMATS = ("toggl", "harvest", "clockify")
 INVOICE_FORMATS = ("invoiceninja", "invoiceninja_payments", "zoho", "invoicely", "invoices")
 FORMATS: tuple[str, ...] = (*TIME_FORMATS, *INVOICE_FORMATS)
-# Told from their header so that they are named, but refused: they lack what punctuality needs.
-NAMED_ONLY = ("wave", "freshbooks")
 
 
 def normalise(header: str) -> str:
