@@ -37,7 +37,7 @@ ABSOLUTE_PATH = re.compile(r"/[^\s:;،)]+")
 FILE_NAME = re.compile(r"[\w./-]*\.(?:eml|txt|ics|csv|xlsx|zip|sqlite|mailto)\b")  # 'Brightpath Software.eml', 'nofolder/inv.csv'
 RECORDS_COLUMNS = "client invoice issued due amount paid_on paid_amount".split()  # the records file's own header
 # not words of ours: the product, formats and tools by their names, the date and key syntax hints name
-NAMES = {"freelancekit", "CSV", "UTF-8", "Toggl", "Harvest", "Clockify", "Invoice", "Ninja", "YYYY-MM-DD", "FREELANCEKIT_DEBUG",
+NAMES = {"freelancekit", "CSV", "UTF-8", "Toggl", "Harvest", "Clockify", "Invoice", "Ninja", "Zoho", "Invoicely", "YYYY-MM-DD", "FREELANCEKIT_DEBUG",
          "FREELANCEKIT_DB", "JupyterLab",
          "Ctrl+C", "KEY=W", "KEY", "WEIGHT", "SQLite", "name@example.com", "portfolio.sqlite",
          "mailto", ".eml", ".txt", ".ics", ".csv", ".xlsx", ".zip", "eml", "txt", "zip", "ics", "xlsx"}

@@ -17,7 +17,7 @@ from freelancekit.language.l10n import join_list, plural
 from freelancekit.language.wording import error_text, problem_line
 from freelancekit.records.store import RecordsPart
 
-FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
+FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "zoho", "invoicely", "invoices")
 
 
 def register(sub: argparse._SubParsersAction, say: Say) -> None:
@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
     add_db_option(q, say)
     q.add_argument("--source", choices=FORMATS, help=say("cli.help.records.import.source"))
     q.add_argument("--valid-only", action="store_true", help=say("cli.help.records.import.valid_only"))
+    q.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD", help=say("cli.help.records.import.map"))
+    q.add_argument("--dates", choices=("dmy", "mdy"), help=say("cli.help.records.import.dates"))
+    q.add_argument("--dry-run", action="store_true", help=say("cli.help.records.import.dry_run"))
     q.set_defaults(func=run_import)
 
     q = rec.add_parser("summary", help=say("cli.help.records.summary"))
@@ -78,19 +81,27 @@ def run_import(args: argparse.Namespace) -> int:
     from freelancekit.language import i18n
     from freelancekit.portfolio.api import open_portfolio
     from freelancekit.records import api
-    from freelancekit.records.parse import parse_records
-    from freelancekit.records.problems import RecordsFileError
+    from freelancekit.records.mapping import parse_option
+    from freelancekit.records.problems import RecordsFileError, left_out_lines
 
     path = Path(args.file)
-    data = api.read_records_file(path)  # a wrong path must not create an empty portfolio first
+    loc = args.lang
+    try:
+        data = api.read_records_file(path)  # a wrong path must not create an empty portfolio first
+        mapping = parse_option(args.map) if args.map else None
+    except RecordsFileError as exc:
+        return _refused(exc, args)
     with open_portfolio(args.db) as store:
-        loc = args.lang
         try:
-            parsed = parse_records(data, args.source)
-            result = RecordsPart(store).save(parsed, valid_only=args.valid_only)
+            plan = api.plan_import(store, data, source=args.source, mapping=mapping, dates=args.dates)
         except RecordsFileError as exc:
-            print(f"freelancekit records import: {error_text(exc, loc, digits=args.digits, isolate=False)}", file=sys.stderr)
-            return BAD_INPUT
+            return _refused(exc, args)
+        parsed = plan.parsed
+        _say_how_read(plan, loc, args.digits)
+        if args.dry_run:
+            return _dry_run(store, plan, args)
+        try:
+            result = api.store_import(store, plan, valid_only=args.valid_only)
         except InvalidInput as exc:
             print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
             _say_problems(exc.problems, loc, args.digits)
@@ -101,13 +112,68 @@ def run_import(args: argparse.Namespace) -> int:
                  payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
     if result.matched_oldest_first:
         print(plural("records.oldest_first_count", result.matched_oldest_first, loc, args.digits))
-    if result.skipped:
-        print(plural("records.skipped_count", result.skipped, loc, args.digits))
+    for line in left_out_lines(result.left_out, loc, args.digits):
+        print(line)
     if result.problems:
         print(plural("records.cli.left_out_count", len({p.row for p in result.problems}), loc, args.digits), file=sys.stderr)
         _say_problems(result.problems, loc, args.digits)
     if unmatched:
         print(i18n.t("records.cli.unmatched", loc, names=join_list(unmatched, loc, listed=True)))
+    return 0
+
+
+def _refused(exc: Exception, args: argparse.Namespace) -> int:
+    from freelancekit.language import i18n
+
+    print(f"freelancekit records import: {error_text(exc, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
+    code = getattr(exc, "code", "") or ""
+    if code.startswith("records.dates_ambiguous"):
+        print(i18n.t("records.cli.dates_hint", args.lang), file=sys.stderr)
+    elif code == "records.unknown_format":
+        from freelancekit.records.mapping import FIELDS
+
+        print(i18n.t("records.cli.map_hint", args.lang, fields=", ".join(FIELDS)), file=sys.stderr)
+    return BAD_INPUT
+
+
+def _say_how_read(plan: Any, loc: str, digits: str | None) -> None:
+    """The format or the mapping used, and every column not used: nothing is dropped without a word."""
+    from freelancekit.language import i18n
+
+    parsed = plan.parsed
+    if plan.remembered:
+        print(i18n.t("records.cli.remembered", loc))
+    if parsed.source == "mapped":
+        pairs = [f"{column} → {field}" for field, column in parsed.labels.items()]
+        print(i18n.t("records.cli.mapping_used", loc, pairs=join_list(pairs, loc)))
+    else:
+        print(i18n.t("records.cli.format_used", loc, format=i18n.t(f"records.format.{parsed.source}", loc)))
+    if parsed.unused:
+        print(i18n.t("records.cli.not_used", loc, columns=join_list(parsed.unused, loc)))
+
+
+def _dry_run(store: Any, plan: Any, args: argparse.Namespace) -> int:
+    """What each client's figures would become, from a copy of the records: the portfolio is not touched."""
+    from freelancekit.language import i18n
+    from freelancekit.records import api
+    from freelancekit.records.problems import left_out_lines
+
+    loc = args.lang
+    parsed = plan.parsed
+    rows = api.preview(store, plan)
+    print(i18n.t("records.cli.dry_run", loc))
+    names = set(RecordsPart(store).client_names().values()) | set(parsed.clients())
+    for r in rows:
+        if r["client"] not in names:
+            continue
+        print("  " + i18n.t("records.cli.preview_client", loc, client=r["client"], revenue=_cell(r["revenue"]),
+                            hours=_cell(r["hours"]), invoices=r["invoices"],
+                            on_time="—" if r["on_time_pct"] is None else f"{r['on_time_pct']:.0f}%"))
+    for line in left_out_lines(parsed.left_out, loc, args.digits):
+        print(line)
+    if parsed.problems:
+        print(plural("records.cli.left_out_count", len(parsed.bad_rows()), loc, args.digits), file=sys.stderr)
+        _say_problems(parsed.problems, loc, args.digits)
     return 0
 
 

@@ -43,9 +43,18 @@ CREATE TABLE record_time_blocks (
 );
 """
 
+# Migration 7: how a file of no known format was read (records/mapping.py), and a file's date order when it
+# could not tell: remembered per header, so the next export of the same report imports without asking again.
+HEADER_MAPS = """
+CREATE TABLE record_header_maps (
+    header TEXT PRIMARY KEY, mapping TEXT NOT NULL, date_order TEXT CHECK (date_order IN ('dmy', 'mdy'))
+);
+"""
+
 SELECT_SOURCES = "SELECT key, source FROM criterion_source"  # the saved switches (records.store reads them too)
 
-RECORD_TABLES = ("record_payments", "record_invoices", "record_time_blocks", "record_client_map", "criterion_source")
+RECORD_TABLES = ("record_payments", "record_invoices", "record_time_blocks", "record_client_map", "criterion_source",
+                 "record_header_maps")
 
 
 def has_records(conn: sqlite3.Connection) -> bool:

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from freelancekit.errors import EXIT_INPUT, StorageError
-from freelancekit.portfolio.records_schema import RECORDS_SCHEMA, TIME_BLOCKS
+from freelancekit.portfolio.records_schema import HEADER_MAPS, RECORDS_SCHEMA, TIME_BLOCKS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -62,6 +62,7 @@ MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to 
     4: TIME_BLOCKS,  # time entries as one column block per import
     5: _CLIENT_CONTEXT_V5,  # last_win_date, working_on, language (docs/drafts.md)
     6: _DIGITS_V6,  # profile.digits (docs/language.md)
+    7: HEADER_MAPS,  # a records file's column mapping and date order, per header (docs/records.md)
 }
 
 

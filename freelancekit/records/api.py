@@ -1,21 +1,76 @@
-"""The records operations the CLI and the app share: import a file, measure the clients."""
+"""The records operations the CLI and the app share: import a file (after a preview), measure the clients."""
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from freelancekit.portfolio.storage import Store
-from freelancekit.records.measures import Window, summary_frame
-from freelancekit.records.parse import parse_records
+from freelancekit.records.mapping import header_key
+from freelancekit.records.measures import Window, summary_frame, summary_records
+from freelancekit.records.parse import ParsedRecords, parse_records
 from freelancekit.records.problems import RecordsFileError, problem
 from freelancekit.records.store import RecordsPart, RecordsResult
+from freelancekit.records.table import open_table
 
 
-def import_records(store: Store, data: bytes, *, source: str | None = None, valid_only: bool = False) -> RecordsResult:
+@dataclass
+class ImportPlan:
+    """A file read and checked, not yet stored: what the preview shows is exactly what ``store_import`` saves."""
+
+    parsed: ParsedRecords
+    header: str  # mapping.header_key of the file
+    mapping: dict[str, str] = field(default_factory=dict)  # column -> field ({} for a known format)
+    dates: str | None = None  # the date order the user gave (or remembered), when the file could not tell
+    remembered: bool = False  # read with what was remembered for this header
+
+
+def plan_import(store: Store, data: bytes, *, source: str | None = None, mapping: Mapping[str, str] | None = None,
+                dates: str | None = None) -> ImportPlan:
+    """Read ``data`` as it would be stored; a mapping or date order remembered for its header fills what is not given."""
+    key = header_key(open_table(data).names)
+    remembered = False
+    saved = RecordsPart(store).remembered(key) if (mapping is None and source is None) or dates is None else None
+    if saved is not None:
+        saved_mapping, saved_order = saved
+        if mapping is None and source is None and saved_mapping:
+            mapping, remembered = saved_mapping, True
+        if dates is None and saved_order:
+            dates, remembered = saved_order, True
+    parsed = parse_records(data, source, mapping=mapping, dates=dates)
+    return ImportPlan(parsed, key, dict(mapping or {}), dates if parsed.date_order == dates else None, remembered)
+
+
+def store_import(store: Store, plan: ImportPlan, *, valid_only: bool = False) -> RecordsResult:
+    """Save what ``plan_import`` read, and remember its mapping and date order for the header (one transaction)."""
+    remember = (plan.header, plan.mapping, plan.dates) if plan.mapping or plan.dates else None
+    return RecordsPart(store).save(plan.parsed, valid_only=valid_only, remember=remember)
+
+
+def import_records(store: Store, data: bytes, *, source: str | None = None, valid_only: bool = False,
+                   mapping: Mapping[str, str] | None = None, dates: str | None = None) -> RecordsResult:
     """All or nothing (or the valid rows with ``valid_only``); the same file twice stores nothing new."""
-    return RecordsPart(store).save(parse_records(data, source), valid_only=valid_only)
+    return store_import(store, plan_import(store, data, source=source, mapping=mapping, dates=dates), valid_only=valid_only)
+
+
+def preview(store: Store, plan: ImportPlan) -> list[dict[str, Any]]:
+    """Every client's figures as they would be after the import, from the file's first day through today.
+
+    Worked out on a copy of the portfolio, so the preview is the import's own arithmetic and stores nothing.
+    """
+    parsed = plan.parsed
+    days = pd.concat([parsed.time["start"], parsed.invoices["issued"], parsed.payments["paid_on"]]).dropna()
+    since = days.min().date() if len(days) else None
+    with tempfile.TemporaryDirectory() as folder:
+        copy_path = store.backup(Path(folder) / "preview.sqlite")
+        with Store(copy_path) as copy:
+            RecordsPart(copy).save(parsed, valid_only=True)
+            return summary_records(summary(copy, since, max(date.today(), since) if since else None))
 
 
 def read_records_file(path: Path) -> bytes:

@@ -9,7 +9,8 @@ cell itself becomes missing (NaN/NaT).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from functools import cached_property
 
 import numpy as np
@@ -19,9 +20,16 @@ from freelancekit.errors import InvalidInput, Problem
 from freelancekit.portfolio import validation as v
 from freelancekit.records.problems import problem
 
-DATE_NAMES = {"%Y-%m-%d": "YYYY-MM-DD", "%m/%d/%Y": "MM/DD/YYYY", "%d/%m/%Y": "DD/MM/YYYY", "%d.%m.%Y": "DD.MM.YYYY"}
+DATE_NAMES = {"dmy": "DD/MM/YYYY", "mdy": "MM/DD/YYYY", None: "YYYY-MM-DD"}
 TIME_NAMES = {"%H:%M:%S": "HH:MM:SS", "%H:%M": "HH:MM", "%I:%M:%S %p": "hh:mm:ss AM/PM", "%I:%M %p": "hh:mm AM/PM"}
+ORDERS = ("dmy", "mdy")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})")
+_DAY_WORD = re.compile(r"(\d{1,2})[ /.-]([A-Za-z]{3,9})\.?[ /.,-]+(\d{4})")  # 16/Jul/2023, 28 Jan 2021
+_WORD_DAY = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")  # Jan 28 2021, January 28, 2021
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
+_MINUTES = re.compile(r"(\d+):([0-5]\d) ?min")  # Toggl Track: an entry under an hour as "15:00 min"
 NOT_BILLABLE = frozenset({"no", "false", "0", "n", "non-billable", "nein", "non", "لا"})
 
 
@@ -72,45 +80,105 @@ class Column:
         return empty
 
 
-def _first_fitting(col: Column, formats: Sequence[str], read: Callable[[np.ndarray, str], np.ndarray], empty: np.ndarray,
-                   code: str, names: dict[str, str]) -> np.ndarray:
-    """``read(uniques, fmt)`` in the first format that reads every filled cell, else the one that reads most."""
-    _, uniques = col.distinct
-    best: tuple[np.ndarray, np.ndarray, str] | None = None  # what the format reading most cells read, where it failed, the format
-    for fmt in formats:
-        parsed = read(uniques, fmt)
-        bad = col.spread(pd.isna(parsed)) & ~empty
-        if not bad.any():
-            return col.spread(parsed)
-        if best is None or bad.sum() < best[1].sum():
-            best = parsed, bad, fmt
-    assert best is not None, "no formats to try"  # every Format lists at least one date and one time format
-    best_parsed, best_bad, best_fmt = best
-    col.report(best_bad, code, expected=names.get(best_fmt, best_fmt))
-    return col.spread(best_parsed)
+def _month(word: str) -> int | None:
+    full = word.casefold()
+    return _MONTHS.get(full[:3]) if full[:3] in _MONTHS and (len(full) == 3 or full in _FULL_MONTHS) else None
 
 
-def _datetimes(uniques: np.ndarray, fmt: str) -> np.ndarray:
-    return pd.to_datetime(pd.Series(uniques, dtype=object), format=fmt, errors="coerce").to_numpy()
+_FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "sept"}
 
 
-def dates(col: Column, formats: Sequence[str], *, optional: bool = False) -> pd.Series:
-    """Dates (datetime64, midnight) in the first of ``formats`` that reads every filled cell."""
+def read_date(cell: str, order: str | None) -> np.datetime64:
+    """One date: ISO, the month in words (English), or day and month in digits in ``order`` (dmy/mdy; None reads none)."""
+    day = month = year = None
+    if m := _ISO.fullmatch(cell):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _NUMERIC.fullmatch(cell):
+        a, b = int(m[1]), int(m[3])
+        if order is None and a != b:  # 01/01/2024 reads one way whatever the order; 03/04/2024 needs the order
+            return np.datetime64("NaT")
+        day, month, year = (a, b, int(m[4])) if order == "dmy" else (b, a, int(m[4]))
+    elif m := _DAY_WORD.fullmatch(cell):
+        day, month, year = int(m[1]), _month(m[2]), int(m[3])
+    elif m := _WORD_DAY.fullmatch(cell):
+        month, day, year = _month(m[1]), int(m[2]), int(m[3])
+    if month is None or day is None or year is None:
+        return np.datetime64("NaT")
+    try:
+        return np.datetime64(date(year, month, day), "ns")
+    except ValueError:
+        return np.datetime64("NaT")
+
+
+def date_order(cells: Iterable[str]) -> tuple[str | None, list[str]]:
+    """The order the digits-only dates of a file are written in, and (when they cannot tell) cells that read two ways.
+
+    Evidence is a first number above 12 (day first) or a second one above 12 (month first).
+    Without it the order is None, and the cells whose two readings differ are returned.
+    """
+    votes = {"dmy": 0, "mdy": 0}
+    doubtful: list[str] = []
+    for cell in cells:
+        m = _NUMERIC.fullmatch(cell.strip())
+        if m is None:
+            continue
+        a, b = int(m[1]), int(m[3])
+        if a > 12 >= b:
+            votes["dmy"] += 1
+        elif b > 12 >= a:
+            votes["mdy"] += 1
+        elif a != b and a <= 12 and b <= 12:
+            doubtful.append(cell.strip())
+    if votes["dmy"] or votes["mdy"]:
+        return ("dmy" if votes["dmy"] >= votes["mdy"] else "mdy"), []
+    return None, doubtful
+
+
+def dates(col: Column, order: str | None, *, optional: bool = False) -> pd.Series:
+    """Dates (datetime64, midnight); digits-only ones in ``order`` (see ``date_order``)."""
     empty = col.empty() if optional else col.required()
-    return pd.Series(_first_fitting(col, formats, _datetimes, empty, "bad_date", DATE_NAMES))
+    _, uniques = col.distinct
+    parsed = col.spread(np.array([read_date(u, order) for u in uniques] + [np.datetime64("NaT")], dtype="datetime64[ns]")[:-1])
+    col.report(np.isnat(parsed) & ~empty, "bad_date", expected=DATE_NAMES[None] if order is None else f"YYYY-MM-DD, {DATE_NAMES[order]}")
+    return pd.Series(parsed)
 
 
-def _times(uniques: np.ndarray, fmt: str) -> np.ndarray:
-    parsed = pd.to_datetime(pd.Series(uniques, dtype=object), format=fmt, errors="coerce")
-    return (parsed - parsed.dt.normalize()).to_numpy()
+_TIME_OF_DAY = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?: ?([AaPp][Mm]))?")
+
+
+def _time_of_day(cell: str, formats: Sequence[str]) -> np.timedelta64:
+    """``HH:MM[:SS]`` or ``hh:mm[:ss] AM``, as ``formats`` allow; a regular expression, not strptime (9x faster here)."""
+    m = _TIME_OF_DAY.fullmatch(cell)
+    if m is None:
+        return np.timedelta64("NaT", "ns")
+    hour, minute, second, half = int(m[1]), int(m[2]), int(m[3] or 0), (m[4] or "").upper()
+    if half:
+        if "%p" not in "".join(formats) or not 1 <= hour <= 12:
+            return np.timedelta64("NaT", "ns")
+        hour = hour % 12 + (12 if half == "PM" else 0)
+    elif hour > 23 or (m[3] is None and "%H:%M" not in formats) or (m[3] is not None and "%H:%M:%S" not in formats):
+        return np.timedelta64("NaT", "ns")
+    return np.timedelta64(hour * 3600 + minute * 60 + second, "s").astype("timedelta64[ns]")
 
 
 def clock_times(col: Column, formats: Sequence[str]) -> pd.Series:
-    """Times of day as timedeltas since midnight (12-hour times with AM/PM too)."""
-    return pd.Series(_first_fitting(col, formats, _times, col.required(), "bad_time", TIME_NAMES))
+    """Times of day as timedeltas since midnight, each cell in the first of ``formats`` that reads it.
+
+    One export mixes "10:23 AM" and "10:23:52 AM" (Clockify), and a 12-hour time
+    cannot be mistaken for a 24-hour one, so each cell finds its own format.
+    """
+    empty = col.required()
+    _, uniques = col.distinct
+    parsed = col.spread(np.array([_time_of_day(u, formats) for u in uniques] + [np.timedelta64("NaT", "ns")],
+                                 dtype="timedelta64[ns]")[:-1])
+    col.report(np.isnat(parsed) & ~empty, "bad_time", expected=" / ".join(dict.fromkeys(TIME_NAMES[f] for f in formats[:2])))
+    return pd.Series(parsed)
 
 
 def _hours(cell: str) -> float:
+    if m := _MINUTES.fullmatch(cell):
+        return int(m[1]) / 60 + int(m[2]) / 3600
     m = _CLOCK.fullmatch(cell)
     if m is None:
         return float("nan")
@@ -119,26 +187,44 @@ def _hours(cell: str) -> float:
 
 
 def durations(col: Column) -> pd.Series:
-    """``HH:MM:SS`` (hours may pass 24) as hours; zero and negative ones reported."""
+    """``HH:MM:SS`` (hours may pass 24) or ``MM:SS min`` as hours; negative ones reported, zero ones kept as 0."""
     empty = col.required()
     _, uniques = col.distinct
     hours = col.spread(np.array([_hours(u) for u in uniques], dtype=float))
     negative = col.spread(np.array([u.startswith("-") for u in uniques], dtype=bool))
     col.report(np.isnan(hours) & ~empty & ~negative, "bad_duration_format", expected="HH:MM:SS")
-    col.report(negative | (hours == 0), "not_positive_duration")
-    return pd.Series(np.where(negative | (hours <= 0), np.nan, hours))
+    col.report(negative, "not_positive_duration")
+    return pd.Series(np.where(negative, np.nan, hours))
 
 
-def numbers(col: Column, *, decimal_comma: bool, optional: bool = False, positive: bool = False,
-            code_negative: str = "negative_amount") -> pd.Series:
-    """Amounts or hours; ``decimal_comma``: a ';'-separated file, where a column with a comma writes 12,5 for 12.5."""
+_COMMA_DECIMAL = re.compile(r"(?:\d,\d{1,2}|\d,\d{4,}|\.\d{3},\d+)\D*$")  # 1,75 / 0,0125 / 2.000,0 (a comma not before 3 digits)
+_POINT_DECIMAL = re.compile(r"(?:\d\.\d{1,2}|\d\.\d{4,}|,\d{3}\.\d+)\D*$")
+
+
+def comma_is_decimal(uniques: Iterable[str], semicolons: bool) -> bool:
+    """Whether a column writes 12,5 for 12.5: a cell that can only be read so, else the file's separator.
+
+    A cell like ``1,75`` or ``2.000,0`` can only mean a decimal comma (Harvest in a German locale, even
+    ','-separated); ``1,000.50`` or ``12.5`` only a decimal point. Otherwise a ';'-separated file uses the comma.
+    """
+    comma = point = False
+    for u in uniques:
+        comma = comma or _COMMA_DECIMAL.search(u) is not None
+        point = point or _POINT_DECIMAL.search(u) is not None
+    if comma != point:
+        return comma
+    return semicolons and any("," in u for u in uniques)
+
+
+def numbers(col: Column, *, decimal_comma: bool, optional: bool = False, code_negative: str = "negative_amount") -> pd.Series:
+    """Amounts or hours (``decimal_comma``: the file is ';'-separated, see ``comma_is_decimal``); a negative is reported."""
     empty = col.empty() if optional else col.required()
     _, uniques = col.distinct
-    comma = decimal_comma and any("," in u for u in uniques)
+    comma = comma_is_decimal(uniques, decimal_comma)
     values = col.spread(np.array([_one_number(u, comma) for u in uniques], dtype=float))
     col.report(np.isnan(values) & ~empty, "not_a_number")
-    col.report(values <= 0 if positive else values < 0, code_negative)
-    return pd.Series(np.where(values <= 0 if positive else values < 0, np.nan, values))
+    col.report(values < 0, code_negative)
+    return pd.Series(np.where(values < 0, np.nan, values))
 
 
 def _one_number(cell: str, decimal_comma: bool) -> float:

@@ -8,7 +8,7 @@ say the same thing in the user's language.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from freelancekit.errors import FreelancekitError, Problem
@@ -29,6 +29,17 @@ def format_name(key: str) -> Term:
 
 def format_names(keys: Iterable[str]) -> list[Term]:
     return [format_name(k) for k in keys]
+
+
+LEFT_OUT = ("no_client", "zero_length", "status", "refunded", "total_row")  # why an everyday row is left out, in report order
+_LEFT_OUT_KEYS = {"status": "records.skipped_count"}
+
+
+def left_out_lines(left_out: Mapping[str, int], locale: str | None, digits: str | None = None) -> list[str]:
+    """One counted sentence per reason rows were left out on purpose (docs/records.md, "Rows left out")."""
+    from freelancekit.language.l10n import plural
+
+    return [plural(_LEFT_OUT_KEYS.get(r, f"records.left_out.{r}"), left_out[r], locale, digits) for r in LEFT_OUT if left_out.get(r)]
 
 
 class RecordsFileError(FreelancekitError):

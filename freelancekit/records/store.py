@@ -10,6 +10,7 @@ through the store's one write path, like every other save.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -44,7 +45,7 @@ DELETE_INVOICE_PAYMENTS = "DELETE FROM record_payments WHERE invoice_id = ?"  # 
 INSERT_PAYMENT = ("INSERT INTO record_payments (source, invoice_id, paid_on, amount, reference, fingerprint)"
                   " VALUES (?,?,?,?,?,?)")  # source, invoice id, day, amount, reference, fingerprint
 SELECT_PAYMENT_PRINTS = "SELECT fingerprint FROM record_payments"
-SELECT_OPEN_INVOICES = ("SELECT i.id, i.client_key, i.amount, coalesce((SELECT sum(amount) FROM record_payments WHERE invoice_id = i.id), 0)"
+SELECT_OPEN_INVOICES = ("SELECT i.id, i.client_key, i.number, i.amount, coalesce((SELECT sum(amount) FROM record_payments WHERE invoice_id = i.id), 0)"
                         " FROM record_invoices i ORDER BY i.issued, i.number")  # oldest first
 SELECT_CLIENT_NAMES = "SELECT name FROM clients"
 SELECT_MAPPINGS = "SELECT m.name_key, c.name FROM record_client_map m JOIN clients c ON c.id = m.client_id"
@@ -54,6 +55,9 @@ UPSERT_MAPPING = ("INSERT INTO record_client_map VALUES (?, ?)"
 UPSERT_SOURCE = "INSERT INTO criterion_source VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET source = excluded.source"  # key, source
 SELECT_INVOICES = "SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices"
 SELECT_PAYMENTS = "SELECT invoice_id, paid_on, amount FROM record_payments"
+SELECT_HEADER_MAP = "SELECT mapping, date_order FROM record_header_maps WHERE header = ?"  # header key
+UPSERT_HEADER_MAP = ("INSERT INTO record_header_maps VALUES (?, ?, ?) ON CONFLICT(header) DO UPDATE SET"
+                     " mapping = excluded.mapping, date_order = excluded.date_order")  # header key, mapping (JSON), date order
 COUNT_TIME = "SELECT coalesce(sum(entries), 0) FROM record_time_blocks"
 COUNT_INVOICES = "SELECT count(*) FROM record_invoices"
 COUNT_PAYMENTS = "SELECT count(*) FROM record_payments"
@@ -69,7 +73,7 @@ class RecordsResult:
     added: dict[str, int] = field(default_factory=dict)  # "time", "invoices", "payments" -> rows stored
     updated: int = 0  # invoices whose figures changed
     unchanged: int = 0  # rows already stored (imported before)
-    skipped: int = 0  # draft or cancelled invoices, left out on purpose
+    left_out: dict[str, int] = field(default_factory=dict)  # reason -> everyday rows left out on purpose (parse.LEFT_OUT)
     problems: list[Problem] = field(default_factory=list)
     matched_oldest_first: int = 0  # payments without an invoice number, assigned to open invoices
 
@@ -187,20 +191,36 @@ def _save_unnumbered_payments(c: sqlite3.Connection, parsed: ParsedRecords, resu
                             p["reference"].to_numpy(dtype=object)])
     known = {f for (f,) in c.execute(SELECT_PAYMENT_PRINTS)}
     open_by_client: dict[str, list[list]] = {}
-    for invoice_id, key, amount, paid in c.execute(SELECT_OPEN_INVOICES):
+    numbered: dict[tuple[str, str], list] = {}  # (client key, number) -> [id, left to pay], for payments that name their invoice
+    for invoice_id, key, number, amount, paid in c.execute(SELECT_OPEN_INVOICES):
+        numbered[(key, number)] = entry = [invoice_id, amount - paid, amount]
         if amount - paid > 0.005:
-            open_by_client.setdefault(key, []).append([invoice_id, amount - paid])
+            open_by_client.setdefault(key, []).append(entry)
     inserts, problems = [], []
-    for row, key, client, day, amount, ref, fp in zip(p["row"], keys, p["client"], _days(p["paid_on"]), p["amount"].tolist(),
-                                                      p["reference"], prints.tolist()):
+    for row, key, client, number, day, amount, ref, fp in zip(p["row"], keys, p["client"], p["invoice"], _days(p["paid_on"]),
+                                                              p["amount"].tolist(), p["reference"], prints.tolist()):
         if fp in known:
             result.unchanged += 1
             continue
-        invoices = open_by_client.get(key, [])
-        if sum(left for _, left in invoices) + 0.005 < amount:
+        if number:  # the payment names its invoice (Invoice Ninja v4): it pays that one
+            target = numbered.get((key, number))
+            if target is None:
+                problems.append(problem("payment_no_invoice", int(row), parsed.labels.get("invoice", "invoice"), client=client,
+                                        invoice=number))
+                continue
+            if amount > target[1] + 0.005:
+                problems.append(problem("overpaid", int(row), parsed.labels.get("amount", "amount"),
+                                        paid=f"{target[2] - target[1] + amount:,.2f}", amount=f"{target[2]:,.2f}"))
+                continue
+            inserts.append((parsed.source, target[0], day, amount, ref, fp))
+            target[1] -= amount
+            result.added["payments"] = result.added.get("payments", 0) + 1
+            continue
+        invoices = [i for i in open_by_client.get(key, []) if i[1] > 0.005]
+        if sum(entry[1] for entry in invoices) + 0.005 < amount:
             code = "payment_unmatched" if not invoices else "payment_exceeds_open"
             problems.append(problem(code, int(row), parsed.labels.get("amount", "amount"), client=client,
-                                    amount=f"{amount:,.2f}", open=f"{sum(left for _, left in invoices):,.2f}"))
+                                    amount=f"{amount:,.2f}", open=f"{sum(entry[1] for entry in invoices):,.2f}"))
             continue
         rest, part = amount, 0
         while rest > 0.005:
@@ -217,7 +237,7 @@ def _save_unnumbered_payments(c: sqlite3.Connection, parsed: ParsedRecords, resu
         raise InvalidInput(problems)
     result.problems += problems
     c.executemany(INSERT_PAYMENT, inserts)
-    result.added["payments"] = result.matched_oldest_first
+    result.added["payments"] = result.added.get("payments", 0) + result.matched_oldest_first
 
 
 def _resolved(client: pd.Series, keys: pd.Series, names: Mapping[str, str]) -> pd.Series:
@@ -236,12 +256,19 @@ class RecordsPart:
     def __init__(self, store: Store):
         self._store = store
 
-    def save(self, parsed: ParsedRecords, *, valid_only: bool = False) -> RecordsResult:
-        """Store a checked file: refused whole when it has problems, unless ``valid_only``."""
+    def save(self, parsed: ParsedRecords, *, valid_only: bool = False, remember: tuple[str, Mapping[str, str], str | None] | None = None
+             ) -> RecordsResult:
+        """Store a checked file: refused whole when it has problems, unless ``valid_only``.
+
+        ``remember`` (header key, mapping, date order) is saved with it, in the same transaction.
+        """
         if parsed.problems and not valid_only:
             raise InvalidInput(parsed.problems)
-        result = RecordsResult(skipped=parsed.skipped, problems=list(parsed.problems))
+        result = RecordsResult(left_out=dict(parsed.left_out), problems=list(parsed.problems))
         with self._store._import_cache(), self._store._write("records") as c:
+            if remember is not None:
+                header, mapping, order = remember
+                c.execute(UPSERT_HEADER_MAP, (header, json.dumps(dict(mapping), ensure_ascii=False), order))
             if len(parsed.time):
                 result.added["time"] = _save_time(c, parsed, result)
             if len(parsed.invoices):
@@ -252,6 +279,11 @@ class RecordsPart:
                 else:
                     _save_numbered_payments(c, parsed, result)
         return result
+
+    def remembered(self, header: str) -> tuple[dict[str, str], str | None] | None:
+        """The mapping (column -> field, empty for a known format) and date order saved for a header, if any."""
+        got = self._store._read(SELECT_HEADER_MAP, (header,))
+        return (json.loads(got[0][0]), got[0][1]) if got else None
 
     # -- client matching ---------------------------------------------------------
     def client_names(self) -> dict[str, str]:

@@ -264,6 +264,10 @@ RECORDS_UNMATCHED = "fk-records-unmatched"  # one row per unmatched name (data-n
 RECORDS_ADD_CLIENT = "fk-records-add-client"  # in an unmatched row: "Add as client"
 RECORDS_MAP_TO = "fk-records-map-to"  # in an unmatched row: Dropdown of clients
 RECORDS_MAP = "fk-records-map"  # in an unmatched row: "Map"
+RECORDS_COLUMNS = "fk-records-columns"  # the column step of a file of no known format (a VBox)
+RECORDS_COLUMN = "fk-records-column"  # in it, one Dropdown per file column (its description: the column as written)
+RECORDS_READ_MAPPED = "fk-records-read-mapped"  # "Read with these columns"
+RECORDS_DATES = "fk-records-dates"  # the date-order question (hidden unless the file cannot tell)
 
 
 def records_switch(key: str) -> str:

@@ -3,7 +3,10 @@
 The file is checked first (format, every row; problems listed in the user's
 language), stored when the user confirms (all or nothing, or the valid rows),
 and the client names that match no client are listed with "Add as client" and
-"Map to …" (remembered). Rules: docs/records.md.
+"Map to …" (remembered). A file of no known format gets a column step: its
+columns beside the fields, the best guesses filled in; a file whose dates cannot
+tell their order gets the question. Both answers are remembered for the header.
+Rules: docs/records.md.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import ipywidgets as w
 
 from freelancekit.errors import FreelancekitError, InvalidInput, Problem
 from freelancekit.language import i18n, l10n, wording
+from freelancekit.records.problems import left_out_lines
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 from freelancekit.ui.common import NO_MATH, AppState, classed, error_words, guarded, html_text, isolates_html, set_error
@@ -21,9 +25,10 @@ from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, upl
 from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
+    from freelancekit.records.api import ImportPlan
     from freelancekit.records.parse import ParsedRecords
 
-FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "invoices")
+FORMATS = ("toggl", "harvest", "clockify", "invoiceninja", "invoiceninja_payments", "zoho", "invoicely", "invoices")
 MAX_PROBLEMS_SHOWN = 200
 MAX_UNMATCHED_SHOWN = 30
 
@@ -44,8 +49,8 @@ def preview_text(parsed: ParsedRecords, locale: str, digits: str | None = None) 
                   time=len(parsed.time), invoices=len(parsed.invoices), payments=len(parsed.payments))
     if parsed.source == "invoiceninja_payments":
         text += " " + i18n.t("records.ui.oldest_first_note", locale)
-    if parsed.skipped:
-        text += " " + l10n.plural("records.skipped_count", parsed.skipped, locale, digits)
+    for line in left_out_lines(parsed.left_out, locale, digits):
+        text += " " + line
     return text
 
 
@@ -54,8 +59,10 @@ class RecordsImportView:
         self.state = state
         loc = state.locale
         self.parsed: ParsedRecords | None = None
+        self.plan: ImportPlan | None = None
         self.data: bytes | None = None
-        self.upload = classed(w.FileUpload(accept=".csv,.txt", multiple=False, description=i18n.t("records.ui.choose", loc),
+        self.mapping: dict[str, str] = {}  # column -> field, from the column step
+        self.upload = classed(w.FileUpload(accept=".csv,.txt,.xlsx", multiple=False, description=i18n.t("records.ui.choose", loc),
                                           tooltip=i18n.t("records.ui.choose", loc)),
                               dom.RECORDS_UPLOAD)
         self.upload.observe(self.on_upload, names="value")
@@ -74,11 +81,19 @@ class RecordsImportView:
                                dom.RECORDS_CONFIRM)
         self.confirm.on_click(self.on_confirm)
         self.unmatched = w.VBox([])
+        self.columns = classed(w.VBox([]), dom.RECORDS_COLUMNS)  # the column step: one Dropdown per file column
+        self.read_mapped = classed(w.Button(description=i18n.t("records.ui.read_mapped", loc)), dom.RECORDS_READ_MAPPED)
+        self.read_mapped.on_click(self.on_read_mapped)
+        self.dates = classed(w.Dropdown(options=[(i18n.t("records.ui.dates_choose", loc), None), (i18n.t("records.ui.dmy", loc), "dmy"),
+                                                 (i18n.t("records.ui.mdy", loc), "mdy")], value=None,
+                                        description=i18n.t("records.ui.dates_question", loc), style={"description_width": "initial"},
+                                        layout=w.Layout(width="auto", display="none")), dom.RECORDS_DATES)
+        self.dates.observe(lambda _c: self._recheck_keeping_answers(), names="value")
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('records.ui.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("records.ui.help", loc, mb=UPLOAD_LIMIT_MB))}</p>'),
-            w.HBox([self.upload, self.source]), self.message, self.preview, self.errors, self.only_valid, self.confirm,
-            self.unmatched,
+            w.HBox([self.upload, self.source]), self.message, self.columns, self.dates, self.preview, self.errors, self.only_valid,
+            self.confirm, self.unmatched,
         ]), dom.tab("records_import"))
         self.refresh()
 
@@ -96,26 +111,76 @@ class RecordsImportView:
         self.load(data)
 
     def load(self, data: bytes) -> None:
-        """Check a file for preview (also callable from tests and notebooks)."""
-        from freelancekit.records.parse import parse_records
+        """Check a new file for preview (also callable from tests and notebooks): its column step and date order start empty."""
+        self.mapping = {}
+        self.columns.children = ()
+        self.dates.unobserve_all("value")
+        self.dates.value = None
+        self.dates.observe(lambda _c: self._recheck_keeping_answers(), names="value")
+        self.dates.layout.display = "none"
+        self.data = data
+        self._read()
+
+    def _read(self) -> None:
+        """Read ``self.data`` with the answers given so far (or remembered for its header), and show the preview or the next question."""
+        from freelancekit.records import api
         from freelancekit.records.problems import RecordsFileError
+        from freelancekit.records.table import open_table
 
         self._reset()
-        self.data = data
+        assert self.data is not None
         loc = self.state.locale
         try:
-            self.parsed = parse_records(data, self.source.value or None)
+            self.plan = api.plan_import(self.state.store, self.data, source=self.source.value or None, mapping=self.mapping or None,
+                                        dates=self.dates.value)
         except RecordsFileError as exc:
             set_error(self.message, error_words(exc, self.state))
+            if exc.code == "records.unknown_format" or (exc.code.startswith("records.map_") and self.mapping):
+                self._show_columns(open_table(self.data).names)
+            if exc.code.startswith("records.dates_ambiguous"):
+                self.dates.layout.display = None
             return
+        self.parsed = self.plan.parsed
+        if self.parsed.source == "mapped" and not self.columns.children:  # read with a remembered mapping: shown, to change
+            self.mapping = dict(self.plan.mapping)
+            self._show_columns(self.parsed.header)
         self.preview.value = f'<p class="{NO_MATH}">{html_text(preview_text(self.parsed, loc, self.state.digits))}</p>'
         self.errors.value = problems_html(self.parsed.problems, loc, self.state.digits)
         self._update_confirm()
+
+    def _show_columns(self, names: Sequence[str]) -> None:
+        """Each column of the file beside a Dropdown of the fields, the mapping so far (or the best guess) chosen."""
+        from freelancekit.records.mapping import FIELDS, guess
+
+        loc = self.state.locale
+        chosen = self.mapping or guess(names)
+        options = [(i18n.t("records.ui.not_used", loc), ""), *((i18n.t(f"records.ui.field.{f}", loc), f) for f in FIELDS)]
+        rows: list[w.Widget] = [w.HTML(value=f'<p>{html_text(i18n.t("records.ui.map_heading", loc))}</p>')]
+        for name in names:
+            column = name.lstrip("\ufeff").strip()
+            if column:
+                rows.append(classed(w.Dropdown(options=options, value=chosen.get(column, ""), description=column,
+                                               style={"description_width": "initial"}, layout=w.Layout(width="auto")),
+                                    dom.RECORDS_COLUMN))
+        self.columns.children = (*rows, self.read_mapped)
+
+    @guarded
+    def on_read_mapped(self, _b: Any = None) -> None:
+        """Read the file with the fields chosen in the column step."""
+        if self.data is None:
+            return
+        self.mapping = {d.description: d.value for d in self.columns.children if isinstance(d, w.Dropdown) and d.value}
+        self._read()
 
     @guarded
     def _recheck(self) -> None:
         if self.data is not None:
             self.load(self.data)
+
+    @guarded
+    def _recheck_keeping_answers(self) -> None:
+        if self.data is not None and self.dates.value is not None:
+            self._read()
 
     def _reset(self) -> None:
         self.parsed = None
@@ -134,7 +199,10 @@ class RecordsImportView:
         if parsed is None:
             return
         try:
-            result = RecordsPart(self.state.store).save(parsed, valid_only=self.only_valid.value)
+            from freelancekit.records import api
+
+            assert self.plan is not None
+            result = api.store_import(self.state.store, self.plan, valid_only=self.only_valid.value)
         except InvalidInput as exc:
             self.errors.value = problems_html(exc.problems, loc, self.state.digits)
             set_error(self.message, l10n.plural("records.ui.problems_count", len(exc.problems), loc, self.state.digits))

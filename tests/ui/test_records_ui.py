@@ -111,3 +111,34 @@ def test_plots_are_drawn_in_both_languages(app):
     from freelancekit.ui.charts import shown
 
     assert shown(app.views["ranking"].records.plots)
+
+
+UNKNOWN = ("Customer Name,Invoice #,Invoice Date,Due Date,Total,Notes\n"
+           "Sentinel Cyber,A-1,03/02/2026,04/03/2026,900.00,first\n"
+           "Sentinel Cyber,A-2,05/03/2026,06/04/2026,300.00,second\n")
+
+
+def test_an_unknown_invoice_file_is_mapped_in_the_column_step_asked_its_date_order_and_remembered(app):
+    from datetime import date
+
+    from freelancekit.records.api import summary
+    from freelancekit.records.measures import summary_records
+
+    view = app.views["records_import"]
+    view.load(UNKNOWN.encode())
+    assert "Customer Name" in literal_text(view.message) and view.confirm.disabled
+    picks = {d.description: d.value for d in view.columns.children if dom.RECORDS_COLUMN in d._dom_classes}
+    assert picks == {"Customer Name": "client", "Invoice #": "invoice", "Invoice Date": "issued", "Due Date": "due",
+                     "Total": "amount", "Notes": ""}  # the best guesses, filled in
+    view.read_mapped.click()
+    assert view.dates.layout.display is None and "03/02/2026" in literal_text(view.message)  # asked, never guessed
+    view.dates.value = "dmy"
+    assert not view.confirm.disabled, literal_text(view.errors)
+    view.on_confirm()
+    got = {r["client"]: r for r in summary_records(summary(app.store, date(2026, 1, 1), date(2026, 4, 30)))}
+    assert got["Sentinel Cyber"]["revenue"] == 1200.0 and got["Sentinel Cyber"]["invoices"] == 2
+    # day first: A-1 is due on 4 March, A-2 on 6 April, both unpaid on 30 April: 57 and 24 days late
+    assert (got["Sentinel Cyber"]["max_days_late"], got["Sentinel Cyber"]["avg_days_late"]) == (57.0, 40.5)
+    # a second file with the same header: read with the remembered columns and order, no question
+    view.load(UNKNOWN.replace("A-2", "A-3").encode())
+    assert not view.confirm.disabled and view.dates.layout.display == "none" and view.parsed.source == "mapped"
