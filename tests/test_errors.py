@@ -154,7 +154,7 @@ def test_the_cli_reports_in_arabic_when_asked(tmp_path, capsys):
     assert cli.main(["export", str(out), "--db", str(db), "--lang", "ar"]) == 0
     assert capsys.readouterr().out == f"صُدّر 12 عميلاً إلى {out}\n"
     assert cli.main(["import", str(out), "--db", str(db), "--lang", "ar"]) == 0
-    assert capsys.readouterr().out.startswith("استُورد clients.csv: أُضيف 0، وحُدّث 0، وبقي 12 كما هو")
+    assert capsys.readouterr().out.startswith("استُورد clients.csv: لا عميل جديد، لا عميل محدَّث، 12 عميلاً بلا تغيير")
     assert cli.main(["rank", "--db", str(db), "--lang", "ar"]) == 0
     assert capsys.readouterr().out.splitlines()[0].split()[:3] == ["#", "العميل", "النقاط"]
 

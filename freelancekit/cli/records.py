@@ -13,7 +13,7 @@ from typing import Any
 from freelancekit.cli import BAD_INPUT, Say, add_db_option
 from freelancekit.cli.rank import _width
 from freelancekit.errors import InvalidInput, Problem
-from freelancekit.language.l10n import join_list, plural
+from freelancekit.language.l10n import counts, join_list, plural
 from freelancekit.language.wording import error_text, problem_line
 from freelancekit.records.store import RecordsPart
 
@@ -97,8 +97,10 @@ def run_import(args: argparse.Namespace) -> int:
             return BAD_INPUT
         unmatched = RecordsPart(store).unmatched(parsed.clients())
     print(i18n.t("records.cli.imported", loc, digits=args.digits, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
-                 time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
-                 payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
+                 added=counts([("count.time_entries", result.added.get("time", 0)), ("count.invoices", result.added.get("invoices", 0)),
+                               ("count.payments", result.added.get("payments", 0))], loc, args.digits),
+                 updated=plural("count.invoices", result.updated, loc, args.digits),
+                 unchanged=plural("records.already_stored", result.unchanged, loc, args.digits)))
     if result.matched_oldest_first:
         print(plural("records.oldest_first_count", result.matched_oldest_first, loc, args.digits))
     if result.skipped:

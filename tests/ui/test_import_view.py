@@ -49,7 +49,7 @@ def test_undo_this_import_restores_the_exact_export(app):
     assert view.undo_row.layout.display is None and "update.csv" in literal_text(view.undo_info)
     view.on_undo()
     assert export(app.store) == before
-    assert "The import of update.csv was undone: 1 added clients removed, 1 restored" in literal_text(view.message)
+    assert "The import of update.csv was undone: 1 added client removed, 1 restored as it was." in literal_text(view.message)
     assert view.undo_row.layout.display == "none"
     assert not any(c.name == "New Co" for c in app.views["clients"].state.clients())  # the views read the restored portfolio
 
