@@ -106,9 +106,9 @@ def test_arabic_drafts_write_prices_and_days_in_the_users_digits():
     p = demo_portfolio()
     arab = replace(p, profile=replace(p.profile, locale="ar", digits="arab"))
     body = draft_top_three(arab, today=date(2026, 12, 3)).drafts[0].body
-    assert "٦٠٠ US$" in body and "600" not in body
+    assert "٦٠٠ USD" in body and "600" not in body
     latn = draft_top_three(replace(arab, profile=replace(arab.profile, digits="latn")), today=date(2026, 12, 3)).drafts[0].body
-    assert "600 US$" in latn and not ARABIC_INDIC.search(latn)
+    assert "600 USD" in latn and not ARABIC_INDIC.search(latn)
     english = draft_top_three(replace(p, profile=replace(p.profile, digits="arab")), today=date(2026, 12, 3)).drafts[0].body
     assert not ARABIC_INDIC.search(english)
 

@@ -428,17 +428,17 @@ def test_an_arabic_draft_carries_only_the_direction_marks_it_needs():
 
     drafts = draft_top_three(arabic_demo_portfolio()).drafts
     counts = [sum(ch in BIDI_MARKS for ch in export_body(d)) for d in drafts]
-    # a Latin name or address in the Arabic text is isolated (2 marks), and so is a price with CLDR's symbol ("600 US$",
+    # a Latin name or address in the Arabic text is isolated (2 marks), and so is a price with CLDR's symbol ("600 USD",
     # 6 prices: 12 marks), a line starting Latin gets an RLM; an Arabic sentence holding a Latin word needs none
     assert max(counts) <= 24, counts
     body = drafts[0].body
-    assert "\u2068Brightpath Software\u2069" in body and "نتائج Google." in body and "\u2068600 US$\u2069" in body
+    assert "\u2068Brightpath Software\u2069" in body and "نتائج Google." in body and "\u2068600 USD\u2069" in body
 
 
 @pytest.mark.parametrize("amount, code, expected", [
     (1050, "EGP", "1,050 جنيهًا مصريًا"), (3, "EGP", "3 جنيهات مصرية"), (2, "MAD", "2 درهمان مغربيان"),
     (100, "EGP", "100 جنيه مصري"), (150.5, "EGP", "150.50 جنيه مصري"),  # a fraction takes the genitive singular
-    (1050, "USD", "1,050 US$"), (150, "SAR", "150 ر.س.\u200f"), (250, "EUR", "250 €"),  # CLDR has one name only: its symbol
+    (1050, "USD", "1,050 USD"), (90, "GBP", "90 GBP"), (150, "SAR", "150 ر.س.\u200f"), (250, "EUR", "250 €"),  # CLDR has one name only: its symbol
 ])
 def test_an_arabic_amount_takes_the_currency_form_cldr_gives_for_it_or_its_symbol(amount, code, expected):
     from freelancekit.language.phrasing import money

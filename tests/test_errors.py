@@ -128,14 +128,14 @@ def test_the_cli_exits_by_the_table_and_speaks_the_portfolio_language(tmp_path, 
     assert cli.main(["rank", "--db", str(missing)]) == 2
     assert capsys.readouterr().err.startswith(f"freelancekit rank: there is no portfolio at {missing}; run 'freelancekit demo'")
     assert cli.main(["rank", "--db", str(missing), "--lang", "ar"]) == 2
-    assert capsys.readouterr().err == (f"freelancekit rank: لا توجد محفظة في {missing}؛ شغّل 'freelancekit demo' أو "
-                                       "'freelancekit import FILE' أولاً، أو اختر محفظة بـ --db\n")
+    assert capsys.readouterr().err == (f"\u200ffreelancekit rank: لا توجد محفظة في {missing}؛ شغّل 'freelancekit demo' أو "
+                                       "'freelancekit import FILE' أولاً، أو اختر محفظة بـ \u2066--db\u2069\n")
     with Store(db) as s:
         s.save_profile({"name": "Maya", "locale": "ar"})
     bad = tmp_path / "bad.csv"
     bad.write_text("name,ease\nAcme,9\n,3\n", encoding="utf-8")
     assert cli.main(["import", str(bad), "--db", str(db)]) == 2  # no --lang: the portfolio's Arabic
-    assert capsys.readouterr().err == ("freelancekit import: مشكلتان:\n"
+    assert capsys.readouterr().err == ("\u200ffreelancekit import: مشكلتان:\n"
                                        "  الصف 2، العمود ease: يجب أن يكون عدداً صحيحاً من 1 إلى 5\n"
                                        "  الصف 3، العمود name: مطلوب\n")
     assert cli.main(["import", str(bad), "--db", str(db), "--lang", "en"]) == 2

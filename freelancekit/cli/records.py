@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from freelancekit.cli import BAD_INPUT, Say, add_db_option
+from freelancekit.cli import BAD_INPUT, Say, add_db_option, line_start
 from freelancekit.cli.rank import _width
 from freelancekit.errors import InvalidInput, Problem
 from freelancekit.language.l10n import counts, join_list, plural
@@ -89,10 +89,10 @@ def run_import(args: argparse.Namespace) -> int:
             parsed = parse_records(data, args.source)
             result = RecordsPart(store).save(parsed, valid_only=args.valid_only)
         except RecordsFileError as exc:
-            print(f"freelancekit records import: {error_text(exc, loc, digits=args.digits, isolate=False)}", file=sys.stderr)
+            print(f"{line_start('records import', loc)}{error_text(exc, loc, digits=args.digits, isolate=False)}", file=sys.stderr)
             return BAD_INPUT
         except InvalidInput as exc:
-            print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
+            print(f"{line_start('records import', loc)}{plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
             _say_problems(exc.problems, loc, args.digits)
             return BAD_INPUT
         unmatched = RecordsPart(store).unmatched(parsed.clients())

@@ -5,6 +5,7 @@ written on a given day reads the same in a test, an example file and the app.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Literal
 
@@ -65,7 +66,7 @@ def long_date(d: date, locale: str, digits: str | None = None) -> str:
 
 
 def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:
-    """'$1,300', '1,300 CHF', '1,050 جنيهًا مصريًا', '1,050 US$' (or '١٬٠٥٠ US$'); cents only when there are some."""
+    """'$1,300', '1,300 CHF', '1,050 جنيهًا مصريًا', '1,050 USD' (or '١٬٠٥٠ USD'); cents only when there are some."""
     number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     code = (currency or "USD").upper()
     if locale == "ar":
@@ -79,14 +80,15 @@ def currency_after(amount: float, code: str) -> str:
 
     The noun after a number takes the number's form (1,050 جنيهًا مصريًا, 3 جنيهات مصرية, 100 جنيه مصري);
     CLDR has those forms for a few currencies only (EGP, MAD, DZD, TND, LYD…: 'many' differs from 'few'), and for the
-    others a single name ('دولار أمريكي') that is right after 100 and wrong after 1,050, 150 or 250. Those take CLDR's
-    Arabic symbol instead ('US$', 'ر.س.', '€'), which agrees with no number, so every amount of a draft reads right
-    and one currency is written one way throughout.
+    others a single name ('دولار أمريكي') that is right after 100 and wrong after 1,050, 150 or 250. Those take a sign
+    that agrees with no number: CLDR's Arabic symbol ('ر.س.', '€'), or the ISO code where that symbol is Latin
+    ('US$', 'UK£' would be English words in Arabic: 'USD', 'GBP'); one currency is written one way throughout.
     """
     many, few = (get_currency_name(code, count=n, locale="ar") for n in (11, 3))
     if many != few:
         return get_currency_name(code, count=amount, locale="ar")
-    return get_currency_symbol(code, locale="ar")
+    symbol = get_currency_symbol(code, locale="ar")
+    return code if re.search("[A-Za-z]", symbol) else symbol
 
 
 def percent(part: float, whole: float) -> int:

@@ -30,7 +30,7 @@ def test_upsell_html_escapes_and_speaks_arabic():
     html = upsell_html(0, "USD", ["<b>Evil</b>"], "en", 2026)
     assert "&lt;b&gt;Evil&lt;/b&gt;" in html and "$0" in html
     ar = upsell_html(1300, "USD", ["مكتبة النور"], "ar", 2026)
-    assert "دخل العروض الإضافية في 2026:" in ar and "1,300 US$" in ar and "وقت مناسب للعرض" in ar
+    assert "دخل العروض الإضافية في 2026:" in ar and "1,300 USD" in ar and "وقت مناسب للعرض" in ar
 
 
 def test_thousands_of_good_moments_name_the_best_ranked_few_and_count_the_rest():
