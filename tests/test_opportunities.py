@@ -65,7 +65,7 @@ def test_a_count_of_none_is_not_offered_as_evidence():
     reasons = {o.name: o.reason for o in suggest(p, p.clients[0])}
     assert "0 of" not in reasons["Newsletter"] and "also buy it" not in reasons["Newsletter"]
     assert reasons["Newsletter"] == "Cross-sell: a different service that fits; no evidence from your other clients yet (a long shot)"
-    assert "1 of 1 other clients who buy Blog posts also buy it" in reasons["Case studies"]
+    assert "1 of 1 other client who buys Blog posts also buys it" in reasons["Case studies"]
 
 
 def test_the_clients_own_purchases_are_not_counted_as_evidence():
@@ -79,7 +79,7 @@ def test_arabic_reason_is_in_arabic():
     p = portfolio(["مقالات المدونة", "إدارة المدونة"], [("أ", "", "مقالات المدونة"), ("ب", "", "مقالات المدونة;إدارة المدونة")], locale="ar")
     (o,) = suggest(p, p.clients[0])
     assert o.kind == "upsell"
-    assert o.reason == "ترقية لخدمة مقالات المدونة؛ 1 من 1 عملاء يشترون مقالات المدونة يشترونها أيضاً (ملاءمة قوية)"
+    assert o.reason == "بيع إضافي: خطوة أكبر بعد مقالات المدونة؛ يشتريها أيضاً 1 من عميل واحد آخر يشتري مقالات المدونة (ملاءمة قوية)"
 
 
 def test_edited_client_copy_and_shared_index_agree_with_fresh_computation():

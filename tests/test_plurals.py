@@ -66,12 +66,12 @@ def test_a_counted_error_takes_the_form_of_the_fact_it_counts(code, facts, engli
     assert code_text(code, facts, "ar", isolate=False) == arabic
 
 
-@pytest.mark.parametrize("rows, english, arabic", [
-    (1, "1 of 1 row is ready to import.", "1 من صف واحد جاهز للاستيراد."),
-    (2, "1 of 2 rows are ready to import.", "1 من صفين جاهزة للاستيراد."),
-    (5, "1 of 5 rows are ready to import.", "1 من 5 صفوف جاهزة للاستيراد."),
-    (40, "1 of 40 rows are ready to import.", "1 من 40 صفاً جاهزة للاستيراد."),
-    (300, "1 of 300 rows are ready to import.", "1 من 300 صف جاهزة للاستيراد."),
+@pytest.mark.parametrize("rows, english, arabic", [  # "الجاهز": the ready count is not what is counted
+    (1, "1 of 1 row is ready to import.", "الجاهز للاستيراد: 1 من صف واحد."),
+    (2, "1 of 2 rows are ready to import.", "الجاهز للاستيراد: 1 من صفين."),
+    (5, "1 of 5 rows are ready to import.", "الجاهز للاستيراد: 1 من 5 صفوف."),
+    (40, "1 of 40 rows are ready to import.", "الجاهز للاستيراد: 1 من 40 صفاً."),
+    (300, "1 of 300 rows are ready to import.", "الجاهز للاستيراد: 1 من 300 صف."),
 ])
 def test_the_import_preview_counts_the_rows_of_the_file(rows, english, arabic):
     assert plural("import.preview", rows, "en", valid="1") == english

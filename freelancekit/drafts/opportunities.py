@@ -236,41 +236,34 @@ def explain(o: Opportunity, client: Client, locale: str = "en") -> str:
     Evidence is what other clients do buy: "0 of 8 … also buy it" says nothing
     a freelancer can use, so a count of 0 is left out.
     """
-    if locale == "ar":
-        from freelancekit.language.bidi import isolate
+    from freelancekit.language import i18n
+    from freelancekit.language.bidi import isolate
+    from freelancekit.language.l10n import plural
 
-        parts = [f"ترقية لخدمة {isolate(o.builds_on, 'ar')}" if o.kind == "upsell" else "خدمة إضافية مكمّلة"]
-        if o.peers:
-            parts.append(f"{o.peers} من {o.peer_base} عملاء يشترون {isolate(o.builds_on, 'ar')} يشترونها أيضاً")
-        if o.industry_peers:
-            parts.append(f"{o.industry_peers} من {o.industry_base} عملاء في مجال {isolate(client.industry, 'ar')} يشترونها")
-        if o.declined:
-            parts.append(f"رفضها {o.declined} من العملاء المشابهين حين عُرضت عليهم")
-        if not o.peers and not o.industry_peers:
-            parts.append("لا دليل بعد من عملائك الآخرين")
-        return "؛ ".join(parts) + f" ({fit_words(o.fit, 'ar')})"
-    parts = [f"Upsell: a bigger step from {o.builds_on}" if o.kind == "upsell" else "Cross-sell: a different service that fits"]
+    loc = i18n.normalise_locale(locale)
+    service = isolate(o.builds_on, loc)
+    parts = [i18n.t("opportunity.upsell", loc, service=service) if o.kind == "upsell" else i18n.t("opportunity.cross_sell", loc)]
     if o.peers:
-        parts.append(f"{o.peers} of {o.peer_base} other clients who buy {o.builds_on} also buy it")
+        parts.append(plural("opportunity.peers", o.peer_base, loc, peers=o.peers, service=service))
     if o.industry_peers:
-        parts.append(f"{o.industry_peers} of {o.industry_base} other {client.industry} clients buy it")
+        parts.append(plural("opportunity.industry_peers", o.industry_base, loc, peers=o.industry_peers, industry=isolate(client.industry, loc)))
     if o.declined:
-        parts.append(f"declined {o.declined} time{'s' if o.declined != 1 else ''} by similar clients it was offered to")
+        parts.append(plural("opportunity.declined", o.declined, loc))
     if not o.peers and not o.industry_peers:
-        parts.append("no evidence from your other clients yet")
-    return "; ".join(parts) + f" ({fit_words(o.fit, 'en')})"
+        parts.append(i18n.t("opportunity.no_evidence", loc))
+    return i18n.t("where.separator", loc).join(parts) + f" ({fit_words(o.fit, loc)})"
 
 
-FIT_WORDS = ((60, "a strong fit", "ملاءمة قوية"), (35, "a good fit", "ملاءمة جيدة"), (15, "worth a try", "تستحق التجربة"),
-             (0, "a long shot", "احتمال ضعيف"))
+# a fit (0-100) from these floors up, as a freelancer would say it
+FIT_WORDS = ((60, "opportunity.fit.strong"), (35, "opportunity.fit.good"), (15, "opportunity.fit.worth_a_try"), (0, "opportunity.fit.long_shot"))
 
 
 def fit_words(fit: float, locale: str = "en") -> str:
     """A fit (0-100) as a freelancer would say it: strong from 60, good from 35, worth a try from 15, else a long shot."""
-    for floor, en, ar in FIT_WORDS:
-        if fit >= floor:
-            return ar if locale == "ar" else en
-    return FIT_WORDS[-1][2] if locale == "ar" else FIT_WORDS[-1][1]
+    from freelancekit.language import i18n
+
+    key = next((key for floor, key in FIT_WORDS if fit >= floor), FIT_WORDS[-1][1])
+    return i18n.t(key, locale)
 
 
 __all__ = ["Opportunity", "ServiceIndex", "build_index", "buys", "explain", "fit_words", "industry_key", "outcome_factor", "service_key",

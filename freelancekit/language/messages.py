@@ -354,7 +354,7 @@ MESSAGES: tuple[Message, ...] = (
     M("error.weights.all_zero", "all weights are zero: give at least one criterion a weight above 0"),
     M("error.email.invalid", "'{value}' is not one email address: write it as name@example.com"),
     M("error.email.local_not_ascii", "use only Latin letters, digits and . _ + - before the @ (most mail systems cannot deliver to other letters there)"),
-    M("error.key.invalid", "'{value}' is not a valid key: use 1-40 lowercase letters, digits or _ starting with a letter"),
+    M("error.key.invalid", "'{value}' is not a valid key: use 1-40 characters (lowercase Latin or Arabic letters, digits or _) starting with a letter"),
     M("error.currency.invalid", "must be a 3-letter currency code such as USD, EUR or SAR"),
     M("error.choice.invalid", "'{value}' is not allowed: choose one of {choices}"),
     M("error.choice.invalid_value", "'this value' is not allowed: choose one of {choices}"),
@@ -656,7 +656,7 @@ MESSAGES: tuple[Message, ...] = (
     M("records.plot.late_title", "Days late per invoice (0 = paid on time)"),
     M("records.plot.due_axis", "Due date"),
     M("records.plot.late_axis", "Days late"),
-    M("records.plot.late_hover", "{client}, invoice [[text]], due [[x]]: [[y]] days late"),
+    M("records.plot.late_hover", "{client}, invoice [[text]], due [[x]], days late: [[y]]"),
     # counted texts: one form and the other form in English; every form of each language in its catalog
     MP("import.problems", "1 problem found:", "{count} problems found:"),
     MP("cli.problems", "{count} problem:", "{count} problems:"),
@@ -735,4 +735,15 @@ MESSAGES: tuple[Message, ...] = (
     MP("cli_out.count_unchanged", "{count} unchanged", "{count} unchanged"),
     MP("cli_out.count_skipped", "{count} skipped", "{count} skipped"),
     MP("cli_out.count_problem_rows", "1 row with problems not imported", "{count} rows with problems not imported"),
+    # h5: an opportunity's reason, worded from the catalogs (was Arabic and English written in opportunities.py)
+    M("opportunity.upsell", "Upsell: a bigger step from {service}"),
+    M("opportunity.cross_sell", "Cross-sell: a different service that fits"),
+    MP("opportunity.peers", "{peers} of 1 other client who buys {service} also buys it", "{peers} of {count} other clients who buy {service} also buy it"),
+    MP("opportunity.industry_peers", "{peers} of 1 other {industry} client buys it", "{peers} of {count} other {industry} clients buy it"),
+    MP("opportunity.declined", "declined 1 time by similar clients it was offered to", "declined {count} times by similar clients it was offered to"),
+    M("opportunity.no_evidence", "no evidence from your other clients yet"),
+    M("opportunity.fit.strong", "a strong fit"),
+    M("opportunity.fit.good", "a good fit"),
+    M("opportunity.fit.worth_a_try", "worth a try"),
+    M("opportunity.fit.long_shot", "a long shot"),
 )
