@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -444,3 +445,22 @@ def test_an_arabic_amount_takes_the_currency_form_cldr_gives_for_it_or_its_symbo
     from freelancekit.language.phrasing import money
 
     assert money(amount, code, "ar") == expected
+
+
+# the template words that address the reader, for one person (ـك) and for a team (ـكم)
+YOU_WORDS = {"أمورك", "ثقتك", "تساعدك", "يناسبك", "لك", "أشكرك", "أهنئك", "عليك", "معك"}
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_an_arabic_draft_addresses_one_person_or_the_team_from_first_line_to_last(tone):
+    from freelancekit.drafts.examples import arabic_demo_portfolio
+    from freelancekit.language.bidi import strip_marks
+
+    p = arabic_demo_portfolio()
+    for named in (True, False):
+        clients = tuple(c if named else replace(c, contact_name="") for c in p.clients)
+        for d in draft_top_three(replace(p, clients=clients), tone=tone, today=date(2026, 12, 3)).drafts:
+            words = re.findall("[\u0600-\u06ff]+", strip_marks(d.body))
+            one, team = [w for w in words if w in YOU_WORDS], [w for w in words if w.endswith("كم")]
+            addressed, other = (one, team) if named else (team, one)
+            assert addressed and not other, (named, d.body)  # never both in one email

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from freelancekit.cli import Say, add_db_option, t
 from freelancekit.files.encodings import NAMES
+from freelancekit.language.bidi import isolate
 from freelancekit.language.l10n import counts, plural
 from freelancekit.language.wording import problem_line
 from freelancekit.portfolio.import_merge import shown
@@ -80,8 +81,10 @@ def run_import(args: argparse.Namespace) -> int:
     for change in result.changes:
         for c in change.changes:
             empty = t("cli_out.empty", args.lang)
-            print(t("cli_out.change", args.lang, digits=args.digits, row=change.row, name=change.name, field=c.field,
-                    old=shown(c.old) or empty, new=shown(c.new) or empty))
+            # each value in its own direction: in Arabic the arrow points from the old to the new value whatever they hold
+            print(t("cli_out.change", args.lang, digits=args.digits, row=change.row, name=isolate(change.name, args.lang),
+                    field=isolate(c.field, args.lang), old=isolate(shown(c.old) or empty, args.lang),
+                    new=isolate(shown(c.new) or empty, args.lang)))
     for p in result.problems:
         print(f"  {problem_line(p, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
     if not args.dry_run and (result.added or result.updated):

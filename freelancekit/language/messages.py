@@ -746,4 +746,9 @@ MESSAGES: tuple[Message, ...] = (
     M("opportunity.fit.good", "a good fit"),
     M("opportunity.fit.worth_a_try", "worth a try"),
     M("opportunity.fit.long_shot", "a long shot"),
+    # h5: the .mailto.txt of a draft speaks the draft's language
+    M("error.mail.too_long_shortened", "the email to {client} is too long for a mailto: link even when shortened: open the .eml file or copy the email instead"),
+    M("mailto_file.write_eml", "{name} (write it with --format eml)"),
+    MP("mailto_file.shortened", "This link carries a shortened email (1 line left out where it says {mark}, so it fits mail programs' limit of about {limit} characters); the full email is in {where}.",
+       "This link carries a shortened email ({count} lines left out where it says {mark}, so it fits mail programs' limit of about {limit} characters); the full email is in {where}."),
 )
