@@ -15,7 +15,7 @@ from freelancekit.language.compiled import po_path
 
 # what a user types or reads as code: a flag (with its metavar or choice), a file's extension, an environment
 # variable, an ISO date or its pattern, a range of numbers
-CODE = re.compile(r"--[a-z][\w-]*(?: (?:[A-Z]{3,}|update)\b)?|(?<![\w.])\.[a-z]{2,5}\b|\$[A-Z_]+|YYYY-MM-DD"
+CODE = re.compile(r"--[a-z][\w-]*(?: (?:[A-Z]{3,}|update)\b)?|(?<![A-Za-z0-9_.])\.[a-z]{2,5}\b|\$[A-Z_]+|YYYY-MM-DD"
                   r"|\d{4}-\d{2}-\d{2}|\d+–\d+")
 
 
