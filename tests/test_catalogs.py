@@ -149,24 +149,36 @@ NOUNS = ("client", "clients", "row", "rows", "problem", "problems", "file", "fil
          "payment", "payments", "entries", "byte", "bytes", "name", "names", "more")
 COUNT_BEFORE_NOUN = re.compile(r"\{(\w+)\}\s+(?:(?:added|updated|time)\s+)?(" + "|".join(NOUNS) + r")\b")
 # the number before the word is not a count of it
+_POINTS = ("points are written with one decimal (explain.points_text, ranking_table: '5.0', '12.5'): English takes "
+           "the plural for any decimal, Arabic the genitive singular نقطة after a fraction (and a whole number is never shown)")
 NOT_A_COUNT = {
     "cli_out.draft_new": "{tone} is a word (friendly, formal): '{tone} draft'",
     "sure.method": "{samples} is robustness.SAMPLES (10 000), written with a space: always the 'other' form in both languages",
-}
-# counts of several things in one sentence: each needs its own counted phrase (left for later, listed in docs/language.md)
-SEVERAL_COUNTS = {
-    "import.undone", "ranking.value_points", "why.earned", "why.missed", "why.above", "why.below",
-    "why.above_plain", "why.below_plain", "records.cli.imported", "error.packages.too_many", "error.mail.link_too_long", "error.import.undo_conflict_more",
-    "error.import.too_many_values", "error.import.too_few_values", "cli_out.imported",
-    "cli_out.would_import", "cli_out.undone", "records.ui.preview", "records.ui.done", "records.ui.measured_for",
-    "records.ui.measured_note", "records.ui.cell_measured", "records.ui.cell_typed", "records.ui.herfindahl",
+    "ranking.value_points": _POINTS, "why.earned": _POINTS, "why.missed": _POINTS, "why.above": _POINTS, "why.below": _POINTS,
+    "why.above_plain": _POINTS, "why.below_plain": _POINTS, "records.ui.cell_measured": _POINTS, "records.ui.cell_typed": _POINTS,
 }
 
 
 def test_every_text_that_puts_a_count_before_a_noun_is_a_counted_text():
     found = {m.key for m in MESSAGES if m.plural is None and COUNT_BEFORE_NOUN.search(m.text)}
-    assert found - NOT_A_COUNT.keys() - SEVERAL_COUNTS == set(), "make these MP(...) entries with every plural form"
-    assert (NOT_A_COUNT.keys() | SEVERAL_COUNTS) - found == set()  # an entry that no longer needs its exception loses it
+    assert found - NOT_A_COUNT.keys() == set(), "make these MP(...) entries with every plural form (one per count: docs/language.md)"
+    assert NOT_A_COUNT.keys() - found == set()  # an entry that no longer needs its exception loses it
+
+
+def test_points_are_always_written_with_one_decimal_so_their_arabic_noun_fits_any_value():
+    from freelancekit.ranking.explain import points_text
+
+    assert [points_text(x) for x in (0, 1, 2, 11, 100, 2.25)] == ["0.0", "1.0", "2.0", "11.0", "100.0", "2.2"]
+
+
+def test_an_errors_counted_facts_are_counted_phrases_of_the_catalogs():
+    from freelancekit.language.wording import COUNTED_FACTS
+
+    by_key = {m.key: m for m in MESSAGES}
+    for code, facts in COUNTED_FACTS.items():
+        english = by_key["error." + code]
+        assert english.plural is None and set(facts) <= fields(english.text), code
+        assert all(by_key[key].plural is not None for key in facts.values()), code
 
 
 def test_the_counted_texts_include_the_ones_that_were_wrong():

@@ -264,7 +264,7 @@ def test_import_merges_previews_and_undoes(tmp_path, capsys):
         assert (acme.email, acme.notes, acme.values["ease"]) == ("a@acme.com", "keep me", 4.0)  # empty cells kept
     code, out, err = run(capsys, "import", "--undo", "--db", str(db))
     assert (code, err) == (0, "") and out.startswith("Undid the import of update.csv (")
-    assert out.endswith("): 1 added clients removed, 1 updated clients restored\n")
+    assert out.endswith("): 1 added client removed, 1 updated client restored\n")
     with Store(db) as s:
         assert [replace_rev(c) for c in s.portfolio().clients] == [replace_rev(c) for c in before.clients]
     code, out, err = run(capsys, "import", "--undo", "--db", str(db))

@@ -19,9 +19,10 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_two_calls_in_one_process_each_speak_their_own_language(capsys):
-    assert run(capsys, "--lang", "ar", "rank", "--bogus")[2] == "freelancekit: وسائط غير معروفة: --bogus (انظر 'freelancekit --help')\n"
+    assert run(capsys, "--lang", "ar", "rank", "--bogus")[2] == "\u200ffreelancekit: خطأ: وسائط غير معروفة: --bogus (انظر '\u2066freelancekit --help\u2069')\n"
     assert run(capsys, "--lang", "en", "rank", "--bogus")[2] == "freelancekit: error: unrecognized arguments: --bogus (see 'freelancekit --help')\n"
-    assert run(capsys, "--lang", "ar", "export")[2] == "freelancekit export: هذه الوسائط مطلوبة: FILE (انظر 'freelancekit export --help')\n"
+    assert run(capsys, "--lang", "ar", "export")[2] == ("\u200ffreelancekit export: خطأ: هذه الوسائط مطلوبة: FILE "
+                                                       "(انظر '\u2066freelancekit export --help\u2069')\n")
     assert run(capsys, "--lang", "en", "export")[2] == ("freelancekit export: error: the following arguments are required: FILE "
                                                        "(see 'freelancekit export --help')\n")
 

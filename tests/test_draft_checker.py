@@ -33,9 +33,10 @@ def _rating(client, key):  # type: ignore[no-untyped-def]
 
 
 def _typed(p, client) -> str:  # type: ignore[no-untyped-def]
-    """Every word the user typed that may reach this client's draft."""
+    """Every word the user typed that may reach this client's draft (the profile's currency code too: a price
+    in a currency CLDR gives no Arabic counted name for is written with its code, "600 USD")."""
     s = p.profile
-    return " ".join([client.name, client.contact_name, client.industry, client.last_win, client.working_on, *client.services,
+    return " ".join([s.currency, client.name, client.contact_name, client.industry, client.last_win, client.working_on, *client.services,
                      s.name, s.signature, *(f"{x.name} {x.value} {x.price_hint} {x.name_ar} {x.value_ar}" for x in s.services),
                      *(f"{k.name} {k.price_note} {k.name_ar}" for k in s.packages)])
 

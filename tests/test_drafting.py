@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -450,8 +451,38 @@ def test_an_arabic_draft_carries_only_the_direction_marks_it_needs():
 
     drafts = draft_top_three(arabic_demo_portfolio()).drafts
     counts = [sum(ch in BIDI_MARKS for ch in export_body(d)) for d in drafts]
-    # a Latin name or address in the Arabic text is isolated (2 marks), a line starting Latin gets an RLM;
-    # an Arabic sentence holding a Latin word, or "600 دولار أمريكي", needs none (23+ marks before)
-    assert max(counts) <= 12, counts
+    # a Latin name or address in the Arabic text is isolated (2 marks), and so is a price with CLDR's symbol ("600 USD",
+    # 6 prices: 12 marks), a line starting Latin gets an RLM; an Arabic sentence holding a Latin word needs none
+    assert max(counts) <= 24, counts
     body = drafts[0].body
-    assert "\u2068Daniel\u2069" in body and "نتائج Google." in body and "\u2068600" not in body
+    assert "\u2068Daniel\u2069" in body and "نتائج Google." in body
+
+
+@pytest.mark.parametrize("amount, code, expected", [
+    (1050, "EGP", "1,050 جنيهًا مصريًا"), (3, "EGP", "3 جنيهات مصرية"), (2, "MAD", "2 درهمان مغربيان"),
+    (100, "EGP", "100 جنيه مصري"), (150.5, "EGP", "150.50 جنيه مصري"),  # a fraction takes the genitive singular
+    (1050, "USD", "1,050 USD"), (90, "GBP", "90 GBP"), (150, "SAR", "150 ر.س.\u200f"), (250, "EUR", "250 €"),  # CLDR has one name only: its symbol
+])
+def test_an_arabic_amount_takes_the_currency_form_cldr_gives_for_it_or_its_symbol(amount, code, expected):
+    from freelancekit.language.phrasing import money
+
+    assert money(amount, code, "ar") == expected
+
+
+# the template words that address the reader, for one person (ـك) and for a team (ـكم)
+YOU_WORDS = {"أمورك", "ثقتك", "تساعدك", "يناسبك", "لك", "أشكرك", "أهنئك", "عليك", "معك"}
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_an_arabic_draft_addresses_one_person_or_the_team_from_first_line_to_last(tone):
+    from freelancekit.drafts.examples import arabic_demo_portfolio
+    from freelancekit.language.bidi import strip_marks
+
+    p = arabic_demo_portfolio()
+    for named in (True, False):
+        clients = tuple(c if named else replace(c, contact_name="") for c in p.clients)
+        for d in draft_top_three(replace(p, clients=clients), tone=tone, today=date(2026, 12, 3)).drafts:
+            words = re.findall("[\u0600-\u06ff]+", strip_marks(d.body))
+            one, team = [w for w in words if w in YOU_WORDS], [w for w in words if w.endswith("كم")]
+            addressed, other = (one, team) if named else (team, one)
+            assert addressed and not other, (named, d.body)  # never both in one email

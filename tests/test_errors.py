@@ -64,8 +64,8 @@ def error_texts() -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.parametrize("count, form, text", [
-    (0, "zero", "لم تُوجد مشاكل."), (1, "one", "وُجدت مشكلة واحدة:"), (2, "two", "وُجدت مشكلتان:"),
-    (3, "few", "وُجدت 3 مشاكل:"), (11, "many", "وُجدت 11 مشكلة:"), (100, "other", "وُجدت 100 مشكلة:"),
+    (0, "zero", "لم تُوجد مشكلات."), (1, "one", "وُجدت مشكلة واحدة:"), (2, "two", "وُجدت مشكلتان:"),
+    (3, "few", "وُجدت 3 مشكلات:"), (11, "many", "وُجدت 11 مشكلة:"), (100, "other", "وُجدت 100 مشكلة:"),
 ])
 def test_arabic_counts_take_their_cldr_plural_form(count, form, text):
     assert l10n.plural_form(count, "ar") == form
@@ -91,7 +91,7 @@ def test_a_problem_carries_its_code_and_facts_and_is_worded_in_each_language():
 
 def test_user_values_are_isolated_in_a_sentence_of_the_other_direction():
     exc = InvalidInput(Problem("email", code="email.invalid", value="x@"))
-    assert exc.for_field("email", "ar") == "«\u2068x@\u2069» ليس عنوان بريد واحداً: اكتبه بالشكل name@example.com"
+    assert exc.for_field("email", "ar") == "«\u2068x@\u2069» ليس عنوان بريد واحداً: اكتبه بالصيغة name@example.com"
     assert exc.for_field("email", "en") == "'x@' is not one email address: write it as name@example.com"  # Latin in English: no marks
 
 
@@ -128,14 +128,14 @@ def test_the_cli_exits_by_the_table_and_speaks_the_portfolio_language(tmp_path, 
     assert cli.main(["rank", "--db", str(missing)]) == 2
     assert capsys.readouterr().err.startswith(f"freelancekit rank: there is no portfolio at {missing}; run 'freelancekit demo'")
     assert cli.main(["rank", "--db", str(missing), "--lang", "ar"]) == 2
-    assert capsys.readouterr().err == (f"freelancekit rank: لا توجد محفظة في {missing}؛ شغّل 'freelancekit demo' أو "
-                                       "'freelancekit import FILE' أولاً، أو اختر محفظة بـ --db\n")
+    assert capsys.readouterr().err == (f"\u200ffreelancekit rank: لا توجد محفظة في {missing}؛ شغّل '\u2066freelancekit demo\u2069' أو "
+                                       "'\u2066freelancekit import FILE\u2069' أولاً، أو اختر محفظة بـ \u2066--db\u2069\n")
     with Store(db) as s:
         s.save_profile({"name": "Maya", "locale": "ar"})
     bad = tmp_path / "bad.csv"
     bad.write_text("name,ease\nAcme,9\n,3\n", encoding="utf-8")
     assert cli.main(["import", str(bad), "--db", str(db)]) == 2  # no --lang: the portfolio's Arabic
-    assert capsys.readouterr().err == ("freelancekit import: مشكلتان:\n"
+    assert capsys.readouterr().err == ("\u200ffreelancekit import: مشكلتان:\n"
                                        "  الصف 2، العمود ease: يجب أن يكون عدداً صحيحاً من 1 إلى 5\n"
                                        "  الصف 3، العمود name: مطلوب\n")
     assert cli.main(["import", str(bad), "--db", str(db), "--lang", "en"]) == 2
@@ -154,9 +154,9 @@ def test_the_cli_reports_in_arabic_when_asked(tmp_path, capsys):
     assert cli.main(["export", str(out), "--db", str(db), "--lang", "ar"]) == 0
     assert capsys.readouterr().out == f"صُدّر 12 عميلاً إلى {out}\n"
     assert cli.main(["import", str(out), "--db", str(db), "--lang", "ar"]) == 0
-    assert capsys.readouterr().out.startswith("استُورد clients.csv: أُضيف 0، وحُدّث 0، وبقي 12 كما هو")
+    assert capsys.readouterr().out.startswith("استُورد clients.csv: لا عميل جديد، لا عميل محدَّث، 12 عميلاً بلا تغيير")
     assert cli.main(["rank", "--db", str(db), "--lang", "ar"]) == 0
-    assert capsys.readouterr().out.splitlines()[0].split()[:3] == ["#", "العميل", "النقاط"]
+    assert capsys.readouterr().out.splitlines()[0].split()[:3] == ["#", "العميل", "الدرجة"]
 
 
 def test_every_list_is_joined_by_the_one_joiner_the_language_s_way():

@@ -157,5 +157,5 @@ def test_an_undo_conflict_is_worded_from_the_catalog_naming_five_clients_and_cou
     exc = UndoConflict(list("ABCDEFG"))
     assert str(exc) == ("the import was not undone: 'A', 'B', 'C', 'D', 'E' and 2 more changed after it "
                         "(edited, deleted or given a draft), and undoing would lose that; nothing was changed")
-    assert error_text(exc, "ar", isolate=False).startswith("لم يُتراجع عن الاستيراد: تغيّر «A»، «B»، «C»، «D» و«E» و2 غيرهم بعده")
+    assert error_text(exc, "ar", isolate=False).startswith("لم يُتراجع عن الاستيراد: تغيّر «A»، «B»، «C»، «D» و«E» ومعه عميلان آخران بعده")
     assert error_text(UndoConflict(["Acme"]), "ar", isolate=False).startswith("لم يُتراجع عن الاستيراد: تغيّر «Acme» بعده")

@@ -79,7 +79,7 @@ def test_arabic_reason_is_in_arabic():
     p = portfolio(["مقالات المدونة", "إدارة المدونة"], [("أ", "", "مقالات المدونة"), ("ب", "", "مقالات المدونة;إدارة المدونة")], locale="ar")
     (o,) = suggest(p, p.clients[0])
     assert o.kind == "upsell"
-    assert o.reason == "ترقية لخدمة مقالات المدونة؛ 1 من عميل واحد يشتري مقالات المدونة يشتريها أيضاً (ملاءمة قوية)"  # one client: singular
+    assert o.reason == "بيع إضافي: خطوة أكبر بعد مقالات المدونة؛ يشتريها أيضاً 1 من عميل واحد آخر يشتري مقالات المدونة (ملاءمة قوية)"
 
 
 def test_edited_client_copy_and_shared_index_agree_with_fresh_computation():

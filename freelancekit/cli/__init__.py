@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, details on request
         if os.environ.get("FREELANCEKIT_DEBUG"):
             raise
-        print(f"freelancekit {command}: {t('cli.unexpected', args.lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+        print(f"{line_start(command, args.lang)}{t('cli.unexpected', args.lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
         return EXIT_FAILURE
 
 
@@ -190,9 +190,18 @@ def error_report(exc: BaseException, command: str, locale: str, digits: str | No
     if isinstance(exc, InvalidInput) and len(exc.problems) > 1:
         head = plural("cli.problems", len(exc.problems), locale, digits)
         lines = [f"  {problem_line(p, locale, digits=digits, isolate=False)}" for p in exc.problems]
-        return "\n".join([f"freelancekit {command}: {head}", *lines, *([f"  {advice}"] if advice else [])])
+        return "\n".join([f"{line_start(command, locale)}{head}", *lines, *([f"  {advice}"] if advice else [])])
     text = error_text(exc, locale, digits=digits, isolate=False)
-    return f"freelancekit {command}: {join_sentences([text, advice], locale) if advice else text}"
+    return f"{line_start(command, locale)}{join_sentences([text, advice], locale) if advice else text}"
+
+
+def line_start(command: str, locale: str | None) -> str:
+    """'freelancekit import: ' before an error; in Arabic after a RIGHT-TO-LEFT MARK, so a terminal or editor that takes
+    a line's direction from its first strong letter shows the Arabic line right to left, not from the Latin name."""
+    from freelancekit.language.bidi import RLM
+    from freelancekit.language.i18n import is_rtl
+
+    return f"{RLM if is_rtl(locale) else ''}freelancekit {command}: "
 
 
 def add_db_option(parser: argparse.ArgumentParser, say: Say) -> None:

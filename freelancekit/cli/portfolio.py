@@ -7,7 +7,8 @@ from pathlib import Path
 
 from freelancekit.cli import Say, add_db_option, t
 from freelancekit.files.encodings import NAMES
-from freelancekit.language.l10n import plural
+from freelancekit.language.bidi import isolate
+from freelancekit.language.l10n import counts, plural
 from freelancekit.language.wording import problem_line
 from freelancekit.portfolio.import_merge import shown
 
@@ -58,7 +59,8 @@ def run_import(args: argparse.Namespace) -> int:
         with open_portfolio(args.db, create=False) as store:
             done = store.undo_import()
         print(t("cli_out.undone", args.lang, source=done.source or t("cli_out.a_file", args.lang), at=str(done.at).replace("T", " ")[:16],
-                added=done.added, updated=done.updated))
+                removed=plural("undo.removed_added", done.added, args.lang, args.digits),
+                restored=plural("cli_out.undone_restored", done.updated, args.lang, args.digits)))
         return 0
     if not args.file:
         raise FreelancekitError(code="usage.import_file", exit_code=EXIT_INPUT)
@@ -73,13 +75,16 @@ def run_import(args: argparse.Namespace) -> int:
             result = import_clients(store, data, path.name, skip_invalid=args.skip_invalid, on_duplicate=args.on_duplicate)
     read_as = t("cli_out.read_as", args.lang, encoding=NAMES[result.encoding]) if result.encoding != "utf-8" else ""
     print(t("cli_out.would_import" if args.dry_run else "cli_out.imported", args.lang, file=path.name, read_as=read_as,
-            added=result.added, updated=result.updated, unchanged=result.unchanged, skipped=result.skipped,
-            problems=len({q.row for q in result.problems})))
+            counts=counts([("cli_out.count_added", result.added), ("cli_out.count_updated", result.updated),
+                           ("cli_out.count_unchanged", result.unchanged), ("cli_out.count_skipped", result.skipped),
+                           ("cli_out.count_problem_rows", len({q.row for q in result.problems}))], args.lang, args.digits)))
     for change in result.changes:
         for c in change.changes:
             empty = t("cli_out.empty", args.lang)
-            print(t("cli_out.change", args.lang, digits=args.digits, row=change.row, name=change.name, field=c.field,
-                    old=shown(c.old) or empty, new=shown(c.new) or empty))
+            # each value in its own direction: in Arabic the arrow points from the old to the new value whatever they hold
+            print(t("cli_out.change", args.lang, digits=args.digits, row=change.row, name=isolate(change.name, args.lang),
+                    field=isolate(c.field, args.lang), old=isolate(shown(c.old) or empty, args.lang),
+                    new=isolate(shown(c.new) or empty, args.lang)))
     for p in result.problems:
         print(f"  {problem_line(p, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
     if not args.dry_run and (result.added or result.updated):

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from freelancekit.cli import BAD_INPUT, Say, add_db_option
+from freelancekit.cli import BAD_INPUT, Say, add_db_option, line_start
 from freelancekit.cli.rank import _width
 from freelancekit.errors import InvalidInput, Problem
-from freelancekit.language.l10n import join_list, plural
+from freelancekit.language.l10n import counts, join_list, plural
 from freelancekit.language.wording import error_text, problem_line
 from freelancekit.records.store import RecordsPart
 
@@ -103,13 +103,15 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             result = api.store_import(store, plan, valid_only=args.valid_only)
         except InvalidInput as exc:
-            print(f"freelancekit records import: {plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
+            print(f"{line_start('records import', loc)}{plural('records.cli.refused_count', len(exc.problems), loc, args.digits)}", file=sys.stderr)
             _say_problems(exc.problems, loc, args.digits)
             return BAD_INPUT
         unmatched = RecordsPart(store).unmatched(parsed.clients())
     print(i18n.t("records.cli.imported", loc, digits=args.digits, file=path.name, format=i18n.t(f"records.format.{parsed.source}", loc),
-                 time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
-                 payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged))
+                 added=counts([("count.time_entries", result.added.get("time", 0)), ("count.invoices", result.added.get("invoices", 0)),
+                               ("count.payments", result.added.get("payments", 0))], loc, args.digits),
+                 updated=plural("count.invoices", result.updated, loc, args.digits),
+                 unchanged=plural("records.already_stored", result.unchanged, loc, args.digits)))
     if result.matched_oldest_first:
         print(plural("records.oldest_first_count", result.matched_oldest_first, loc, args.digits))
     for line in left_out_lines(result.left_out, loc, args.digits):
@@ -125,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
 def _refused(exc: Exception, args: argparse.Namespace) -> int:
     from freelancekit.language import i18n
 
-    print(f"freelancekit records import: {error_text(exc, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
+    print(f"{line_start('records import', args.lang)}{error_text(exc, args.lang, digits=args.digits, isolate=False)}", file=sys.stderr)
     code = getattr(exc, "code", "") or ""
     if code.startswith("records.dates_ambiguous"):
         print(i18n.t("records.cli.dates_hint", args.lang), file=sys.stderr)

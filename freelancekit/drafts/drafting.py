@@ -61,7 +61,8 @@ PARTS: tuple[str, ...] = ("subject", "body")
 MAX_OFFERS = 3
 FOLLOW_UP_DAYS = 7
 SUBJECT_MAX, BODY_MAX, TEMPLATE_MAX = 250, 20_000, 20_000
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "د", "أ", "م"})
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "د", "أ", "م",
+                     "السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "المهندس", "المهندسة"})
 
 
 @dataclass(frozen=True)

@@ -245,8 +245,7 @@ def fitting_mailto(draft: Draft, limit: int = MAILTO_LIMIT) -> MailLink:
                 kept |= set(group)
                 fitted = bigger
         return MailLink(fitted, body_of(kept), len(every) - len(kept))
-    raise LinkTooLong(
-        f"the email to {draft.client_name} is too long for a mailto: link even when shortened: open the .eml file or copy the email instead")
+    raise LinkTooLong(code="mail.too_long_shortened", exit_code=EXIT_INPUT, client=draft.client_name)
 
 
 WEB_LIMIT = 8000  # characters: what web mail's servers take in one address (a mail program's 2 000 is the tighter limit)
@@ -303,17 +302,22 @@ STEM_BYTES = MAX_NAME_BYTES - 15
 
 
 def _mailto_file(draft: Draft, eml_name: str, with_eml: bool) -> str:
-    """The link, shortened when needed (then a second line says what was left out and where the full email is)."""
-    where = eml_name if with_eml else f"{eml_name} (write it with --format eml)"
+    """The link, shortened when needed (then a second line says what was left out and where the full email is),
+    in the draft's language."""
+    from freelancekit.language import i18n
+    from freelancekit.language.l10n import number, plural
+    from freelancekit.language.wording import error_text
+
+    loc = draft.locale
+    where = eml_name if with_eml else i18n.t("mailto_file.write_eml", loc, name=eml_name)
     try:
         found = fitting_mailto(draft)
     except LinkTooLong as exc:
-        return f"{exc.message}: {where}\n"
+        return f"{error_text(exc, loc, isolate=False)}: {where}\n"
     if not found.left_out:
         return found.link + "\n"
-    return (f"{found.link}\n\nThis link carries a shortened email ({found.left_out} line{'s' if found.left_out != 1 else ''} left out "
-            f"where it says {SHORTENED_MARK}, so it fits mail programs' limit of about {MAILTO_LIMIT:,} characters); "
-            f"the full email is in {where}.\n")
+    note = plural("mailto_file.shortened", found.left_out, loc, mark=SHORTENED_MARK, limit=number(MAILTO_LIMIT, loc), where=where)
+    return f"{found.link}\n\n{note}\n"
 
 
 def _files(drafts: Sequence[Draft], fmt: str, sender_email: str, sender_name: str) -> list[tuple[str, bytes]]:

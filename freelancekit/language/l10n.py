@@ -58,8 +58,14 @@ def number(x: float, locale: str | None, digits: str | None = None) -> str:
     return written(text, loc, nu)  # Babel sets the marks, not the digits
 
 
+def counts(counted: Iterable[tuple[str, int]], locale: str | None, digits: str | None = None) -> str:
+    """Several counts in one sentence, each its own counted phrase, as a list: '3 time entries, 5 invoices, 2 payments',
+    '3 إدخالات وقت، 5 فواتير ودفعتان' (a sentence with one form for several counts is wrong for most of them)."""
+    return join_list([plural(key, n, locale, digits) for key, n in counted], locale, listed=True)
+
+
 to_latin_digits = to_latin
-__all__ = ["DIGITS", "ListStyle", "join_list", "number", "plural", "plural_form", "to_latin_digits", "with_digits"]
+__all__ = ["DIGITS", "ListStyle", "counts", "join_list", "number", "plural", "plural_form", "to_latin_digits", "with_digits"]
 
 
 def with_digits(text: str, locale: str | None, digits: str | None) -> str:

@@ -5,8 +5,11 @@ written on a given day reads the same in a test, an example file and the app.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Literal
+
+from babel.numbers import get_currency_name, get_currency_symbol
 
 from freelancekit.language.numerals import written
 
@@ -21,8 +24,7 @@ _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "A
 _AR_DAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_AR_CURRENCIES = {"USD": "دولار أمريكي", "EUR": "يورو", "GBP": "جنيه إسترليني", "SAR": "ريال سعودي", "AED": "درهم إماراتي",
-                  "EGP": "جنيه مصري", "QAR": "ريال قطري", "KWD": "دينار كويتي", "JOD": "دينار أردني", "MAD": "درهم مغربي"}
+
 
 
 def win_age(win: str, when: date | None, today: date, recent_days: int = RECENT_WIN_DAYS) -> WinAge:
@@ -64,14 +66,29 @@ def long_date(d: date, locale: str, digits: str | None = None) -> str:
 
 
 def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:
-    """'$1,300', '1,300 CHF', '1,300 دولار أمريكي' (or '١٬٣٠٠ دولار أمريكي'); cents only when there are some."""
+    """'$1,300', '1,300 CHF', '1,050 جنيهًا مصريًا', '1,050 USD' (or '١٬٠٥٠ USD'); cents only when there are some."""
     number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     code = (currency or "USD").upper()
     if locale == "ar":
-        number = written(number, locale, digits)
-        return f"{number} {_AR_CURRENCIES.get(code, code)}"
+        return f"{written(number, locale, digits)} {currency_after(amount, code)}"
     symbol = _SYMBOLS.get(code)
     return f"{symbol}{number}" if symbol else f"{number} {code}"
+
+
+def currency_after(amount: float, code: str) -> str:
+    """The currency after an Arabic amount, from the Unicode CLDR (docs/drafts.md, "Money").
+
+    The noun after a number takes the number's form (1,050 جنيهًا مصريًا, 3 جنيهات مصرية, 100 جنيه مصري);
+    CLDR has those forms for a few currencies only (EGP, MAD, DZD, TND, LYD…: 'many' differs from 'few'), and for the
+    others a single name ('دولار أمريكي') that is right after 100 and wrong after 1,050, 150 or 250. Those take a sign
+    that agrees with no number: CLDR's Arabic symbol ('ر.س.', '€'), or the ISO code where that symbol is Latin
+    ('US$', 'UK£' would be English words in Arabic: 'USD', 'GBP'); one currency is written one way throughout.
+    """
+    many, few = (get_currency_name(code, count=n, locale="ar") for n in (11, 3))
+    if many != few:
+        return get_currency_name(code, count=amount, locale="ar")
+    symbol = get_currency_symbol(code, locale="ar")
+    return code if re.search("[A-Za-z]", symbol) else symbol
 
 
 def percent(part: float, whole: float) -> int:
@@ -79,4 +96,4 @@ def percent(part: float, whole: float) -> int:
     return int(100 * part // whole) if whole > 0 else 0
 
 
-__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]
+__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "currency_after", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]

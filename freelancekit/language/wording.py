@@ -69,6 +69,15 @@ class Problem(Protocol):
 
 
 CLI_PREFIX = "cli."
+# an error's facts that count something, each worded by a counted phrase of its own (an MP text) by the error's code:
+# a sentence with two counts ("3 values but 2 columns") cannot be one counted text, its phrases can
+COUNTED_FACTS: dict[str, dict[str, str]] = {
+    "import.too_many_values": {"count": "count.values", "width": "count.columns"},
+    "import.too_few_values": {"count": "count.values", "width": "count.columns"},
+    "mail.link_too_long": {"length": "count.characters"},
+    "import.undo_conflict_more": {"more": "count.more_clients"},
+    "packages.too_many": {"maximum": "count.packages"},
+}
 # facts that are lists of alternatives ("choose one of a, b or c") rather than of things that go together
 _ALTERNATIVES = frozenset({"choices", "known", "allowed"})
 
@@ -145,6 +154,9 @@ def code_text(code: str, facts: Mapping[str, Any], locale: str | None, *, digits
         return str(facts.get("message", code))
     key = ERROR_PREFIX + code
     english = i18n.message(key)
+    counted = COUNTED_FACTS.get(code, {})
+    if counted:
+        facts = {name: l10n.plural(counted[name], int(v), locale, digits) if name in counted else v for name, v in facts.items()}
     if english.plural is not None:  # a counted text: its form follows the fact its English "one" form writes out
         count = facts[counted_fact(english.text, english.plural)]
         return fill(i18n.counted(key, int(count), locale), facts, locale, digits=digits, isolate=isolate)

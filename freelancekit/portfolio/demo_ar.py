@@ -36,6 +36,14 @@ ARABIC_WINS = {
     "Polyglot Language School": "سجّلت الدورة الصيفية المكثفة رقماً قياسياً في عدد الملتحقين",
 }
 
+# the clients' industries as an Arabic-speaking freelancer writes them (drafts say "في مجال {industry}")
+ARABIC_INDUSTRIES = {
+    "B2B SaaS": "البرمجيات للشركات", "Outdoor e-commerce": "التجارة الإلكترونية لمعدات الرحلات", "Dental clinic": "طب الأسنان",
+    "Accounting firm": "المحاسبة", "Wellness studio": "العافية واليوغا", "Nonprofit": "العمل غير الربحي",
+    "Marketing agency": "التسويق", "Real estate": "العقارات", "Specialty coffee": "القهوة المختصة",
+    "Cybersecurity": "الأمن السيبراني", "Bookshop": "بيع الكتب", "Education": "التعليم",
+}
+
 
 def arabic_demo_portfolio() -> Portfolio:
     """The demo portfolio as an Arabic-speaking freelancer would keep it: an Arabic profile, each service and
@@ -47,9 +55,10 @@ def arabic_demo_portfolio() -> Portfolio:
     profile = replace(DEMO_PROFILE, locale="ar", services=services, packages=ARABIC_PACKAGES,
                       signature="Maya Carter\nكاتبة ومحررة محتوى\nmayacarter-writes.com")
     clients = tuple(make_client({**asdict(c), "services": [ARABIC_SERVICES[s][0] for s in c.services],
-                                 "last_win": ARABIC_WINS.get(c.name, "")}, demo.criteria)
+                                 "last_win": ARABIC_WINS.get(c.name, ""),
+                                 "industry": ARABIC_INDUSTRIES.get(c.industry, c.industry)}, demo.criteria)
                     for c in demo.clients)
     return replace(demo, profile=profile, clients=clients)
 
 
-__all__ = ["ARABIC_PACKAGES", "ARABIC_SERVICES", "ARABIC_WINS", "arabic_demo_portfolio"]
+__all__ = ["ARABIC_INDUSTRIES", "ARABIC_PACKAGES", "ARABIC_SERVICES", "ARABIC_WINS", "arabic_demo_portfolio"]

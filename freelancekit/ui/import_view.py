@@ -278,7 +278,8 @@ class ImportView:
             set_error(self.message, i18n.t("import.nothing_to_undo", loc))
             self._show_undo()
             return
-        text = i18n.t("import.undone", loc, file=done.source or "?", added=done.added, updated=done.updated)
+        text = i18n.t("import.undone", loc, file=done.source or "?", removed=l10n.plural("undo.removed_added", done.added, loc, self.state.digits),
+                      restored=l10n.plural("import.undone_restored", done.updated, loc, self.state.digits))
         self.message.value = f'<span class="fk-status-info">{html_text(text)}</span>'
         self.state.status.info(text)
         self.state.changed("clients")

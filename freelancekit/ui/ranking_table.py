@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from freelancekit.language import i18n
+from freelancekit.language import i18n, l10n
 from freelancekit.language.numerals import written
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ranking.readable import value_text
@@ -99,7 +99,8 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
                 got = provenance.of(names[i], crit.key)
                 if got is not None:
                     shown = measured_text(crit.key, got.value, crit, currency, locale, digits)
-                    tip = i18n.t("records.ui.cell_measured", locale, digits=digits, value=shown, records=num(str(got.records)), points=points)
+                    tip = i18n.t("records.ui.cell_measured", locale, digits=digits, value=shown,
+                                 records=l10n.plural("count.from_records", got.records, locale, digits), points=points)
                     css, mark = f"{css} {dom.RECORDS_MEASURED}", f' data-records="{got.records}"'
                 else:
                     tip = i18n.t("records.ui.cell_typed", locale, digits=digits, value=shown, points=points)

@@ -45,8 +45,10 @@ def problems_html(problems: Sequence[Problem], locale: str, digits: str | None =
 
 
 def preview_text(parsed: ParsedRecords, locale: str, digits: str | None = None) -> str:
-    text = i18n.t("records.ui.preview", locale, digits=digits, format=i18n.t(f"records.format.{parsed.source}", locale), rows=parsed.rows,
-                  time=len(parsed.time), invoices=len(parsed.invoices), payments=len(parsed.payments))
+    text = i18n.t("records.ui.preview", locale, digits=digits, format=i18n.t(f"records.format.{parsed.source}", locale),
+                  rows=l10n.plural("count.rows", parsed.rows, locale, digits),
+                  storable=l10n.counts([("count.time_entries", len(parsed.time)), ("count.invoices", len(parsed.invoices)),
+                                        ("count.payments", len(parsed.payments))], locale, digits))
     if parsed.source == "invoiceninja_payments":
         text += " " + i18n.t("records.ui.oldest_first_note", locale)
     for line in left_out_lines(parsed.left_out, locale, digits):
@@ -208,8 +210,11 @@ class RecordsImportView:
             set_error(self.message, l10n.plural("records.ui.problems_count", len(exc.problems), loc, self.state.digits))
             return
         done = i18n.t("records.ui.done", loc, digits=self.state.digits, format=i18n.t(f"records.format.{parsed.source}", loc),
-                      time=result.added.get("time", 0), invoices=result.added.get("invoices", 0),
-                      payments=result.added.get("payments", 0), updated=result.updated, unchanged=result.unchanged)
+                      added=l10n.counts([("count.time_entries", result.added.get("time", 0)),
+                                         ("count.invoices", result.added.get("invoices", 0)),
+                                         ("count.payments", result.added.get("payments", 0))], loc, self.state.digits),
+                      updated=l10n.plural("count.invoices", result.updated, loc, self.state.digits),
+                      unchanged=l10n.plural("records.already_stored", result.unchanged, loc, self.state.digits))
         if result.matched_oldest_first:
             done += " " + l10n.plural("records.oldest_first_count", result.matched_oldest_first, loc, self.state.digits)
         self._reset()

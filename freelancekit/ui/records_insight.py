@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from freelancekit.language import i18n
+from freelancekit.language import i18n, l10n
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 from freelancekit.ui.charts import chart_box, clear, render
@@ -35,8 +35,8 @@ def measured_html(provenance: Provenance | None, ranking: Ranking, locale: str) 
     out = []
     for key in provenance.switched:
         got = [per[key] for per in provenance.measured.values() if key in per]
-        out.append(i18n.t("records.ui.measured_note", locale, criterion=labels.get(key, key), count=len(got),
-                          total=len(ranking), records=sum(m.records for m in got)))
+        out.append(l10n.plural("records.ui.measured_note", len(ranking), locale, criterion=labels.get(key, key),
+                               measured=l10n.number(len(got), locale), records=l10n.plural("count.records", sum(m.records for m in got), locale)))
     return "".join(f'<p class="fk-muted">{html_text(t)}</p>' for t in out)
 
 
@@ -50,8 +50,8 @@ def concentration_html(c: Concentration | None, locale: str) -> str:
         first, second = c.top_two
         parts.append(f'<p class="fk-error {dom.RECORDS_RISK}">⚠ '
                      f'{html_text(i18n.t("records.ui.risk_two", locale, first=first, second=second, share=pct(c.top_two_share)))}</p>')
-    details = i18n.t("records.ui.herfindahl", locale, hhi=f"{c.herfindahl:.2f}", clients=c.clients,
-                     equal=f"{1 / c.clients:.2f}", two=pct(c.top_two_share))
+    details = l10n.plural("records.ui.herfindahl", c.clients, locale, hhi=f"{c.herfindahl:.2f}",
+                          equal=f"{1 / c.clients:.2f}", two=pct(c.top_two_share))
     parts.append(f"<details><summary>{html_text(i18n.t('records.ui.details', locale))}</summary>"
                  f'<p class="fk-muted">{html_text(details)}</p></details>')
     return f'<div class="{NO_MATH}">{"".join(parts)}</div>'

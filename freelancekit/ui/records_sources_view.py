@@ -10,7 +10,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from freelancekit.language import i18n
+from freelancekit.language import i18n, l10n
 from freelancekit.portfolio.records_schema import has_records, saved_sources
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
@@ -80,4 +80,5 @@ class RecordsSourcesView:
         got = [m for per in provenance.measured.values() for k, m in per.items() if k == key]
         if not got:
             return i18n.t("records.ui.measured_none", loc)
-        return i18n.t("records.ui.measured_for", loc, count=len(got), total=clients, records=sum(m.records for m in got))
+        return l10n.plural("records.ui.measured_for", clients, loc, measured=l10n.number(len(got), loc),
+                           records=l10n.plural("count.from_records", sum(m.records for m in got), loc))

@@ -62,7 +62,7 @@ API_CASES = [
     ("unknown weight key", lambda s: s.set_weights({"speed": 2}), f"weight: 'speed' is not a criterion: choose one of {KEYS}"),
     ("weight above 100", lambda s: s.set_weights({"ease": 101}), "ease: must be a number from 0 to 100"),
     ("criterion key format", lambda s: s.add_criterion({"label": "Fun", "key": "Bad Key"}),
-     "key: 'Bad Key' is not a valid key: use 1-40 lowercase letters, digits or _ starting with a letter"),
+     "key: 'Bad Key' is not a valid key: use 1-40 characters (lowercase Latin or Arabic letters, digits or _) starting with a letter"),
     ("criterion key is a column", lambda s: s.add_criterion({"label": "Notes score", "key": "notes"}),
      "key: 'notes' is already a client column: choose another key"),
     ("criterion kind", lambda s: s.add_criterion({"label": "Fun", "kind": "stars"}), "kind: 'stars' is not allowed: choose one of rating, number"),

@@ -49,7 +49,7 @@ def test_undo_this_import_restores_the_exact_export(app):
     assert view.undo_row.layout.display is None and "update.csv" in literal_text(view.undo_info)
     view.on_undo()
     assert export(app.store) == before
-    assert "The import of update.csv was undone: 1 added clients removed, 1 restored" in literal_text(view.message)
+    assert "The import of update.csv was undone: 1 added client removed, 1 restored as it was." in literal_text(view.message)
     assert view.undo_row.layout.display == "none"
     assert not any(c.name == "New Co" for c in app.views["clients"].state.clients())  # the views read the restored portfolio
 
@@ -71,7 +71,7 @@ def test_an_arabic_user_gets_one_arabic_message_for_unknown_columns(arabic_app):
     view = arabic_app.views["import"]
     view.load("c.csv", "الاسم,الهاتف,الفاكس\nمكتبة,1,2\n".encode())
     text = error_text(view.message)
-    assert text.startswith("أعمدة لا يعرفها freelancekit: “الهاتف”، “الفاكس”.")
+    assert text.startswith("ما لا يعرفه freelancekit من الأعمدة: “الهاتف”، “الفاكس”.")
     assert text.count("الهاتف") == 1 and "البريد الإلكتروني" in text  # the accepted names, in Arabic
 
 
@@ -100,7 +100,7 @@ def test_the_arabic_preview_headers_and_problems_are_arabic(arabic_app):
     heads = re.findall(r"<th>(.*?)</th>", view.preview.value)
     assert heads == ["الصف", "اسم العميل", "الشخص المسؤول", "البريد الإلكتروني", "الخدمات التي يشتريها"]
     text = literal_text(view.errors)
-    assert text.startswith("وُجدت 3 مشاكل:")  # an Arabic count (CLDR "few"), not "وُجدت 3 مشكلة"
+    assert text.startswith("وُجدت 3 مشكلات:")  # an Arabic count (CLDR "few"), not "وُجدت 3 مشكلة"
     assert "الصف 3، العمود name: مطلوب" in text.replace("\u2068", "").replace("\u2069", "")
     # the only Latin left is the user's data and the file's column names
     leftover = re.sub(r"Alpha Co|a@alpha\.example|x@|name@example\.com|\bname\b|\bemail\b|\bease\b", "", text)

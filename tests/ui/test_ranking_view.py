@@ -64,7 +64,7 @@ def test_the_table_shows_values_with_units_and_their_points_on_hover(demo_db, lo
                 pts = f"{r.contributions[i, j]:.1f}"
                 assert strip_marks(html.unescape(title)) == (f"{shown} → {pts} points" if locale == "en" else f"{shown} ← {pts} نقطة")
         head = view.table.value.split("</thead>")[0]
-        assert ("Score (points of 100)" if locale == "en" else "المجموع (نقاط من 100)") in head
+        assert ("Score (points of 100)" if locale == "en" else "الدرجة (من 100 نقطة)") in head
         assert "71.4" not in "".join(s for row in page for _, _, s in cells(row))  # no points where values are shown
     finally:
         app.store.close()

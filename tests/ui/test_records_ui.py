@@ -87,7 +87,7 @@ def test_a_bad_file_lists_its_problems_in_arabic_and_stores_nothing(app):
     app.state.locale = "ar"
     view = app.views["records_import"]
     view.load(invoices_file().replace(b"3000.00,", b"abc,", 1))
-    assert view.confirm.disabled and "ليس رقماً" in literal_text(view.errors) and "الصف 2" in literal_text(view.errors)
+    assert view.confirm.disabled and "ليس عدداً" in literal_text(view.errors) and "الصف 2" in literal_text(view.errors)
     view.load(b"name,email\nA,a@b.co\n")
     assert "قائمة عملاء" in literal_text(view.message)
     assert RecordsPart(app.store).counts() == {"time": 0, "invoices": 0, "payments": 0}
