@@ -26,7 +26,8 @@ from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.backup import BackupControl
 from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
-from freelancekit.ui.wiring import CHANGES, OUTSIDE, TABS, VIEW_NAMES, VIEWS, View
+from freelancekit.ui.first_run import FirstRun, needs_guide
+from freelancekit.ui.wiring import CHANGES, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
 
 START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
 
@@ -95,6 +96,7 @@ class App:
         self.status = StatusArea()
         self.root = classed(w.VBox(), dom.APP)
         self.tabs: w.Tab | None = None
+        self.guide: FirstRun | None = None  # the guided first run, while an empty portfolio shows it
         self.build(START_TAB)
 
     # -- building ------------------------------------------------------------------
@@ -121,13 +123,33 @@ class App:
         tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
         tabs.selected_index = selected
         self.tabs = tabs
-        self._fill_tab(selected)
+        # an empty portfolio of the user's own opens on the guide; its tabs are filled when the guide ends
+        self.guide = FirstRun(self.state, self.finish_first_run) if needs_guide(self.store) else None
+        if self.guide is None:
+            self._fill_tab(selected)
+        else:
+            tabs.layout.display = "none"
         tabs.observe(self.on_tab, names="selected_index")
         # the title row also holds Backup: one click from any tab
         title = w.HBox([w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>"), self.backup.widget],
                        layout=w.Layout(justify_content="space-between", align_items="center"))
-        self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, tabs]
+        guide = [self.guide.widget] if self.guide is not None else []
+        self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, *guide, tabs]
         self._direction(loc)
+
+    @guarded
+    def finish_first_run(self) -> None:
+        """The guide is done (or skipped): the tabs, on the ranking."""
+        if self.guide is None or self.tabs is None:
+            return
+        self.root.children = tuple(c for c in self.root.children if c is not self.guide.widget)
+        self.guide = None
+        self.tabs.layout.display = None
+        index = TAB_OF_VIEW[RANKING_VIEW]
+        if self.tabs.selected_index == index:
+            self._fill_tab(index)
+        else:
+            self.tabs.selected_index = index  # on_tab fills it
 
     def _fill_tab(self, index: int) -> None:
         """Build every view of tab ``index`` that does not exist yet (the last one fills the tab)."""
@@ -171,8 +193,10 @@ class App:
             return
         if kind == OUTSIDE:
             self.follow_outside()
-            return
-        self._refresh(kind, change.refreshes)
+        else:
+            self._refresh(kind, change.refreshes)
+        if self.guide is not None:
+            self.guide.refresh(kind)
 
     def _refresh(self, kind: str, names: tuple[str, ...]) -> None:
         built = self.views.built()  # a view not built yet reads fresh data when it is
@@ -256,12 +280,12 @@ class App:
 
 
 def open_store(db_path: str | Path | None = None) -> Store:
-    """The portfolio to show; the very first run (no file yet) gets the demo."""
+    """The portfolio to show. A file not there yet: empty when named (the guided first run), the demo at the default place."""
     from freelancekit.portfolio.api import create_demo, open_portfolio
     from freelancekit.portfolio.paths import default_db_path
 
     path = Path(db_path) if db_path else default_db_path()
-    if not path.exists():
+    if not path.exists() and not db_path:
         create_demo(path).close()
     return open_portfolio(path)
 

@@ -106,6 +106,7 @@ IMPORT_ONLY_VALID = "fk-import-only-valid"  # checkbox
 IMPORT_CONFIRM = "fk-import-confirm"
 IMPORT_CHANGES = "fk-import-changes"  # table of old -> new per updated client (tr.fk-import-change rows)
 IMPORT_CHANGE = "fk-import-change"
+IMPORT_NEW_CLIENTS = "fk-import-new-clients"  # table of the clients an import adds: every column understood (td[data-column=KEY])
 IMPORT_UNDO = "fk-import-undo"  # "Undo this import" button, shown while the last import can be undone
 IMPORT_UNDO_INFO = "fk-import-undo-info"  # which import it would undo
 EXPORT_PREPARE = "fk-export-prepare"
@@ -276,3 +277,24 @@ RECORDS_CONCENTRATION = "fk-records-concentration"  # the income concentration l
 RECORDS_RISK = "fk-records-risk"  # the warning inside it, when one or two clients bring too much
 RECORDS_PLOTS = "fk-records-plots"  # Output with the monthly and days-late plots
 DRAFT_CONCENTRATION = "fk-draft-concentration"  # a card's note that more work from this client raises the risk
+
+
+# -- the guided first run (an empty portfolio: services -> clients -> records -> the ranking) ------------------
+FIRST_RUN = "fk-first-run"  # the guide's box, shown instead of the tabs
+FIRST_STEP = "fk-first-step"  # "Step 1 of 3", carries data-step on its <p>
+FIRST_NEXT = "fk-first-next"  # the step's one primary action (Next / See my ranking)
+FIRST_BACK = "fk-first-back"  # back to the step before
+FIRST_SKIP = "fk-first-skip"  # leave the guide for the tabs
+FIRST_KIND = "fk-first-kind"  # ToggleButtons: writer, designer, developer, assistant, marketer
+FIRST_STARTER = "fk-first-starter"  # one starter service row (data-key on its value line)
+FIRST_PICK = "fk-first-pick"  # in a row: the ToggleButton that adds (and takes back) the service
+FIRST_PRICE = "fk-first-price"  # in a row: its editable price (input inside)
+FIRST_PICKED = "fk-first-picked"  # how many services the profile has now
+FIRST_CLIENT_NAME = "fk-first-client-name"  # by hand: a first client's name (input inside)
+FIRST_CLIENT_EMAIL = "fk-first-client-email"
+FIRST_CLIENT_RATE = "fk-first-client-rate"
+FIRST_CLIENT_ADD = "fk-first-client-add"
+FIRST_CLIENT_ERROR = "fk-first-client-error"
+FIRST_CLIENTS_COUNT = "fk-first-clients-count"  # "8 clients so far."
+FIRST_SWITCHED = "fk-first-switched"  # "Now measured from your records: Pay rate and On-time payment."
+FIRST_UNDO_SWITCH = "fk-first-undo-switch"  # "Use my ratings instead"

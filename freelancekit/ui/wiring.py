@@ -45,6 +45,15 @@ VIEWS: dict[str, tuple[str, str]] = {
     "drafts": ("drafts_view:DraftsView", "tab.drafts"),
 }
 VIEW_NAMES: tuple[str, ...] = tuple(VIEWS)
+# the guided first run of an empty portfolio (ui/first_run.py), its steps in order: step name ->
+# ("module:Class" in freelancekit.ui, the i18n key of its title, of its primary action); it ends on RANKING_VIEW's tab.
+# Its steps are refreshed by the guide on every change while it shows (each holds a view of its own).
+FIRST_RUN_STEPS: dict[str, tuple[str, str, str]] = {
+    "services": ("first_run_services:ServicesStep", "first.services.title", "first.services.next"),
+    "clients": ("first_run_clients:ClientsStep", "first.clients.title", "first.clients.next"),
+    "records": ("first_run_records:RecordsStep", "first.records.title", "first.records.finish"),
+}
+RANKING_VIEW = "ranking"
 # (tab title key, its views in display order), in tab order
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (tab, tuple(name for name, (_cls, t) in VIEWS.items() if t == tab)) for tab in dict.fromkeys(t for _cls, t in VIEWS.values()))
