@@ -27,9 +27,9 @@ from freelancekit.ui import dom
 from freelancekit.ui.backup import BackupControl
 from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 from freelancekit.ui.first_run import FirstRun, needs_guide
-from freelancekit.ui.wiring import CHANGES, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
+from freelancekit.ui.wiring import CHANGES, COLUMNS, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
 
-START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
+START_TAB = 3  # the ranking beside its weights: the method's payoff, and the demo's best first impression
 
 # the tab each view is shown in (wiring.TABS: a tab's views top to bottom); dom.tab(<view>) marks each view's box
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
@@ -162,8 +162,15 @@ class App:
             return
         index = TAB_OF_VIEW[name]
         built = self.views.built()
-        names = TABS[index][1]
-        if all(n in built for n in names):
+        key, names = TABS[index]
+        if not all(n in built for n in names):
+            return
+        if key in COLUMNS:
+            controls, result = COLUMNS[key]
+            self.tabs.children[index].children = [classed(w.Box([
+                classed(w.VBox([built[n].widget for n in controls]), dom.COLUMN_CONTROLS),
+                classed(w.VBox([built[n].widget for n in result]), dom.COLUMN_RESULT)]), dom.COLUMNS)]
+        else:
             self.tabs.children[index].children = [built[n].widget for n in names]
 
     def _direction(self, loc: str) -> None:

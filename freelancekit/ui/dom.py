@@ -30,6 +30,9 @@ def tab(name: str) -> str:
     return TAB_PREFIX + name
 
 
+COLUMNS = "fk-columns"  # a two-column tab (wiring.COLUMNS): the controls beside the result from 1024 px, above it below
+COLUMN_CONTROLS = "fk-column-controls"  # its first column: the weights (and where Pay rate / On-time payment come from)
+COLUMN_RESULT = "fk-column-result"  # its second: the ranking
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
 DEMO_BANNER = "fk-demo-banner"

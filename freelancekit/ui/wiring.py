@@ -39,12 +39,17 @@ VIEWS: dict[str, tuple[str, str]] = {
     "clients": ("clients_view:ClientsView", "tab.clients"),
     "import": ("import_view:ImportView", "tab.import"),
     "records_import": ("records_import_view:RecordsImportView", "tab.import"),
-    "criteria": ("criteria_view:CriteriaView", "tab.criteria"),
-    "records_sources": ("records_sources_view:RecordsSourcesView", "tab.criteria"),
-    "ranking": ("ranking_view:RankingView", "tab.criteria"),
+    "criteria": ("criteria_view:CriteriaView", "tab.ranking"),
+    "records_sources": ("records_sources_view:RecordsSourcesView", "tab.ranking"),
+    "ranking": ("ranking_view:RankingView", "tab.ranking"),
     "drafts": ("drafts_view:DraftsView", "tab.drafts"),
 }
 VIEW_NAMES: tuple[str, ...] = tuple(VIEWS)
+# a tab shown as two columns: (its controls, its result); the controls sit left of the result from 1024 px
+# of width (right of it in Arabic) and above it below that, so a weight moved shows its effect in sight
+COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "tab.ranking": (("criteria", "records_sources"), ("ranking",)),
+}
 # the guided first run of an empty portfolio (ui/first_run.py), its steps in order: step name ->
 # ("module:Class" in freelancekit.ui, the i18n key of its title, of its primary action); it ends on RANKING_VIEW's tab.
 # Its steps are refreshed by the guide on every change while it shows (each holds a view of its own).
