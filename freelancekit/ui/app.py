@@ -29,10 +29,9 @@ from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guard
 from freelancekit.ui.first_run import FirstRun, needs_guide
 from freelancekit.ui.wiring import CHANGES, COLUMNS, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
 
-START_TAB = 3  # the ranking beside its weights: the method's payoff, and the demo's best first impression
-
 # the tab each view is shown in (wiring.TABS: a tab's views top to bottom); dom.tab(<view>) marks each view's box
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
+START_TAB = TAB_OF_VIEW[RANKING_VIEW]  # the ranking beside its weights: the method's payoff, and the demo's best first impression
 
 
 def view_class(name: str) -> Callable[[AppState], View]:

@@ -11,6 +11,7 @@ The guide is shown while the portfolio is not the demo and has no client
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import import_module
 from typing import Any, Protocol
 
@@ -60,8 +61,13 @@ class FirstRun:
         self.next.on_click(self.on_next)
         self.skip.on_click(self.on_skip)
         nav = w.HBox([self.back, self.next, self.skip], layout=w.Layout(align_items="center", margin="12px 0"))
-        self.widget = classed(w.VBox([w.HTML(value=f"<h2>{html_text(i18n.t('first.title', loc))}</h2>"), self.where, self.body, nav]),
-                              dom.FIRST_RUN)
+        # the language first: an Arabic speaker's one click before anything else is read (the app is built again in it)
+        self.language = classed(w.ToggleButtons(options=[(name, code) for code, name in i18n.LANGUAGE_NAMES.items()], value=loc,
+                                                style={"button_width": "auto"}), dom.FIRST_LANGUAGE)
+        self.language.observe(self.on_language, names="value")
+        title = w.HBox([w.HTML(value=f"<h2>{html_text(i18n.t('first.title', loc))}</h2>"), self.language],
+                       layout=w.Layout(justify_content="space-between", align_items="center"))
+        self.widget = classed(w.VBox([title, self.where, self.body, nav]), dom.FIRST_RUN)
         self.show(0)
 
     @property
@@ -94,6 +100,14 @@ class FirstRun:
         for step in self.steps.values():
             step.refresh(kind)
         self._update_next()
+
+    @guarded
+    def on_language(self, change: dict[str, Any]) -> None:
+        if change["new"] == change["old"] or change["new"] == self.state.locale:
+            return
+        profile = self.state.profile()
+        self.state.store.save_profile(replace(profile, locale=change["new"]), expected_revision=profile.revision)
+        self.state.changed("all")  # every label changes: the app (and this guide) is built again
 
     @guarded
     def on_next(self, _b: Any = None) -> None:

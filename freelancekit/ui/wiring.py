@@ -39,6 +39,7 @@ VIEWS: dict[str, tuple[str, str]] = {
     "clients": ("clients_view:ClientsView", "tab.clients"),
     "import": ("import_view:ImportView", "tab.import"),
     "records_import": ("records_import_view:RecordsImportView", "tab.import"),
+    "ratings": ("rating_sheet:RatingSheet", "tab.ratings"),
     "criteria": ("criteria_view:CriteriaView", "tab.ranking"),
     "records_sources": ("records_sources_view:RecordsSourcesView", "tab.ranking"),
     "ranking": ("ranking_view:RankingView", "tab.ranking"),
@@ -94,12 +95,12 @@ CHANGES: dict[str, Change] = {
     # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
     # (and the criteria view's "rate everyone" grid shows every client's value on one criterion)
     "clients": Change(frozenset({CLIENTS, TABLE, RANKING, RECORDS}),
-                      ("clients", "import", "records_import", "profile", "criteria", "records_sources", "ranking", "drafts")),
+                      ("clients", "import", "records_import", "profile", "ratings", "criteria", "records_sources", "ranking", "drafts")),
     # a criterion added, removed, renamed or turned: every client's columns and the score table
     "criteria": Change(frozenset({CRITERIA, CLIENTS, TABLE, RANKING, RECORDS}),
-                       ("criteria", "records_sources", "clients", "import", "ranking", "drafts")),
+                       ("criteria", "records_sources", "clients", "import", "ratings", "ranking", "drafts")),
     # records imported, a record's client mapped, or Pay rate / On-time payment switched between rating and records
-    "records": Change(frozenset({TABLE, RANKING, RECORDS}), ("records_import", "records_sources", "ranking", "drafts")),
+    "records": Change(frozenset({TABLE, RANKING, RECORDS}), ("records_import", "ratings", "records_sources", "ranking", "drafts")),
     # weights only, after ``state.set_criteria(saved)``: the score table and those criteria stay (the slider hot path)
     # (the clients table too: its incomplete marks count only criteria whose weight is above 0)
     # (from elsewhere: the saved weights are new to this tab, its sliders too)

@@ -136,3 +136,10 @@ def test_the_guide_speaks_arabic_in_an_arabic_portfolio(tmp_path):
         assert app.guide.step("services").rows[0].pick.description == "مقالات المدونة"
     finally:
         app.store.close()
+
+
+def test_the_language_is_the_guides_first_choice_and_the_guide_starts_again_in_it(guided):
+    guided.guide.language.value = "ar"
+    assert guided.store.profile().locale == "ar"
+    assert guided.guide is not None and guided.guide.next.description == "التالي: عملاؤك"
+    assert dom.RTL in guided.root._dom_classes

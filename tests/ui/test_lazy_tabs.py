@@ -16,7 +16,7 @@ def tab_index(view: str) -> int:
 
 def test_only_the_start_tab_is_built(app):
     assert set(app.views.built()) == set(TABS[START_TAB][1]) == {"criteria", "records_sources", "ranking"}
-    assert set(app.views) == {"profile", "clients", "import", "records_import", "criteria", "records_sources", "ranking", "drafts"}
+    assert set(app.views) == {"profile", "clients", "import", "records_import", "ratings", "criteria", "records_sources", "ranking", "drafts"}
     assert "drafts" in app.views and "nope" not in app.views and "drafts" not in app.views.built()
     for i, box in enumerate(app.tabs.children):
         assert bool(box.children) == (i == START_TAB)
