@@ -54,15 +54,20 @@ class RecordsStep:
         self.state.changed("records")
 
     def refresh(self, kind: str = OUTSIDE) -> None:
+        """Records or clients changed: switch what the records now measure (once, saying so), then show the panel again.
+
+        The switch is a change of its own ("records"), whose refresh shows the panel: so
+        the unmatched names are rebuilt once, not under the pointer of someone choosing a client.
+        """
+        if kind in ("records", "clients", OUTSIDE) and not self.undone:
+            got = switch_measured(self.state.store)
+            if got.keys:
+                keys = tuple(dict.fromkeys((*(self.switched.keys if self.switched else ()), *got.keys)))
+                self.switched = Switched(keys, {**(self.switched.measured if self.switched else {}), **got.measured}, got.clients)
+                self.state.changed("records")  # refreshes this step again: nothing more to switch, the panel redrawn
+                text = i18n.t("first.records.switched", self.state.locale, criteria=self._names(keys))
+                self.note.value = f"<p>{html_text(text)}</p>"
+                self.undo.layout.display = None
+                self.switch_row.layout.display = "flex"
+                return
         self.importer.refresh(kind)
-        if kind not in ("records", "clients", OUTSIDE) or self.undone:
-            return
-        got = switch_measured(self.state.store)
-        if not got.keys:
-            return
-        keys = tuple(dict.fromkeys((*(self.switched.keys if self.switched else ()), *got.keys)))
-        self.switched = Switched(keys, {**(self.switched.measured if self.switched else {}), **got.measured}, got.clients)
-        self.note.value = f"<p>{html_text(i18n.t('first.records.switched', self.state.locale, criteria=self._names(keys)))}</p>"
-        self.undo.layout.display = None
-        self.switch_row.layout.display = "flex"
-        self.state.changed("records")

@@ -129,11 +129,12 @@ def click(page, counter: Counter, locator) -> None:
 
 def enabled(page, cls: str) -> None:
     page.wait_for_function("sel => [...document.querySelectorAll(sel)].some(b => b.offsetParent && !b.disabled)",
-                           arg=f"button{css(cls)}, {css(cls)} button")
+                           arg=f"button{css(cls)}")
 
 
 def visible_button(page, cls: str):
-    return page.locator(f"button{css(cls)} >> visible=true, {css(cls)} button >> visible=true").first
+    """The button a Button widget with class ``cls`` draws (the class is on the <button> itself)."""
+    return page.locator(f"button{css(cls)}").filter(visible=True).first
 
 
 def saved(db, check) -> bool:
@@ -216,7 +217,7 @@ def play(page, db, url: str, j: Journey) -> Counter:
     page.wait_for_function("sel => document.querySelectorAll(sel).length === 3", arg=css(dom.DRAFT_CARD))
     for n in range(3):
         card = page.locator(css(dom.DRAFT_CARD)).nth(n)
-        button = card.locator(f"button{css(dom.DRAFT_WRITE)}, {css(dom.DRAFT_WRITE)} button").first
+        button = card.locator(f"button{css(dom.DRAFT_WRITE)}").first
         button.wait_for(state="visible")
         click(page, c, button)
         card.locator(css(dom.DRAFT_STATE), has_text=i18n.t("drafts.saved_state", loc)).first.wait_for(state="visible")
