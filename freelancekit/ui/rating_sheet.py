@@ -30,7 +30,7 @@ from freelancekit.ui.ranking_table import measured_text
 from freelancekit.ui.wiring import OUTSIDE
 
 PAGE_SIZE = 25
-CELL_WIDTH = "64px"
+CELL_WIDTH = "112px"  # "100% on time" and its mark on one line, in both languages
 
 
 class _Cell:

@@ -13,7 +13,7 @@ import ipywidgets as w
 from freelancekit.language import i18n
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
-from freelancekit.ui.charts import chart_box, clear, render
+from freelancekit.ui.charts import chart_box, clear, client_colours, render
 from freelancekit.ui.common import NO_MATH, classed, guarded, html_text
 
 if TYPE_CHECKING:
@@ -99,10 +99,11 @@ class RecordsInsight:
         window = Window.of()
         currency = state.profile().currency
         top = [c for c in summary["client"].tolist()][:TOP_CLIENTS]
-        render(self.plots, monthly_figure(monthly(records, window), loc, currency, top))
+        colours = client_colours([c.name for c in state.clients()])  # as the ranking's radar colours them
+        render(self.plots, monthly_figure(monthly(records, window), loc, currency, top, colours))
         status = invoice_status(records, window)
         if status["due_now"].any():
-            render(self.late, days_late_figure(status, loc))
+            render(self.late, days_late_figure(status, loc, colours))
         else:
             clear(self.late)
 

@@ -2,6 +2,8 @@
 income concentration and the drafts note (docs/records.md)."""
 from __future__ import annotations
 
+import html
+
 from records_scenario import MEASURED, MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
 
 from freelancekit.records.store import RecordsPart
@@ -111,3 +113,26 @@ def test_plots_are_drawn_in_both_languages(app):
     from freelancekit.ui.charts import shown
 
     assert shown(app.views["ranking"].records.plots)
+
+
+def test_a_client_has_one_colour_in_every_chart(app):
+    from freelancekit.records.measures import Window, invoice_status, monthly
+    from freelancekit.ui import charts
+    from freelancekit.ui.records_plots import days_late_figure, monthly_figure
+
+    _import(app, toggl_file())
+    _import(app, invoices_file())
+    ranking = app.state.ranking()
+    colours = charts.client_colours([c.name for c in app.store.clients()])
+    radar = {html.unescape(t["name"].split(". ", 1)[1]): t["line"]["color"] for t in charts.radar_figure(ranking)["data"]}
+    records = RecordsPart(app.store).load()
+    window = Window.of()
+    bars = {t["name"]: t["marker"]["color"] for t in monthly_figure(monthly(records, window), "en", "USD", None, colours)["data"]
+            if t["type"] == "bar"}
+    late = {t["name"]: t["marker"]["color"] for t in days_late_figure(invoice_status(records, window), "en", colours)["data"]}
+    for chart in (radar, bars, late):
+        for name, colour in chart.items():
+            if name in colours:
+                assert colour == colours[name], name
+    assert set(radar) & set(colours) and "Green Roots Foundation" in bars and "Green Roots Foundation" in late
+    assert len(set(colours.values())) == min(len(colours), len(charts.PALETTE))  # one client, one colour (up to 10)
