@@ -159,7 +159,7 @@ SEVERAL_COUNTS = {
     "why.above_plain", "why.below_plain", "records.cli.imported", "error.packages.too_many", "error.mail.link_too_long", "error.import.undo_conflict_more",
     "error.import.too_many_values", "error.import.too_few_values", "cli_out.imported",
     "cli_out.would_import", "cli_out.undone", "records.ui.preview", "records.ui.done", "records.ui.measured_for",
-    "records.ui.measured_note", "records.ui.cell_measured", "records.ui.cell_typed", "records.ui.herfindahl",
+    "records.ui.measured_note", "records.ui.cell_measured", "records.ui.cell_typed",
 }
 
 

@@ -50,8 +50,7 @@ def concentration_html(c: Concentration | None, locale: str) -> str:
         first, second = c.top_two
         parts.append(f'<p class="fk-error {dom.RECORDS_RISK}">⚠ '
                      f'{html_text(i18n.t("records.ui.risk_two", locale, first=first, second=second, share=pct(c.top_two_share)))}</p>')
-    details = i18n.t("records.ui.herfindahl", locale, hhi=f"{c.herfindahl:.2f}", clients=c.clients,
-                     equal=f"{1 / c.clients:.2f}", two=pct(c.top_two_share))
+    details = i18n.t("records.ui.herfindahl", locale, hhi=f"{c.herfindahl:.2f}", equal=f"{1 / c.clients:.2f}", two=pct(c.top_two_share))
     parts.append(f"<details><summary>{html_text(i18n.t('records.ui.details', locale))}</summary>"
                  f'<p class="fk-muted">{html_text(details)}</p></details>')
     return f'<div class="{NO_MATH}">{"".join(parts)}</div>'

@@ -75,7 +75,7 @@ def test_income_concentration_warns_and_the_drafts_say_so(app):
     app.views["ranking"].refresh()
     text = literal_text(app.views["ranking"].records.concentration)
     assert "Green Roots Foundation, brings 75% of your income" in text and "More than half" in text
-    assert "Herfindahl index of your income: 0.59" in text  # 0.75² + 0.125² + 0.125² = 0.594
+    assert "How concentrated your income is: 0.59" in text  # 0.75² + 0.125² + 0.125² = 0.594
     app.store.set_weights(PAY_RATE_ONLY)
     app.views["records_sources"].switches["hourly_rate"].value = "records"
     app.views["drafts"].refresh()
