@@ -74,9 +74,15 @@ def money(amount: float, currency: str, locale: str, digits: str | None = None) 
     return f"{symbol}{number}" if symbol else f"{number} {code}"
 
 
+def currency_name(currency: str, locale: str) -> str:
+    """The currency as a unit beside a typed amount: its Arabic name in Arabic ('دولار أمريكي'), else its code ('USD')."""
+    code = (currency or "USD").upper()
+    return _AR_CURRENCIES.get(code, code) if locale == "ar" else code
+
+
 def percent(part: float, whole: float) -> int:
     """A whole percentage, rounded down so a saving is never overstated."""
     return int(100 * part // whole) if whole > 0 else 0
 
 
-__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]
+__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "currency_name", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]

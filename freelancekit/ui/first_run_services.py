@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as w
 
 from freelancekit.language import i18n, l10n
+from freelancekit.language.phrasing import currency_name
 from freelancekit.portfolio.starter import KINDS, STARTERS, Starter, as_service, has_service, starter_name, starter_value, with_service, without_service
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, classed, guarded, html_text
@@ -33,7 +34,7 @@ class StarterRow:
         self.price = classed(w.Text(value=f"{starter.price:g}", continuous_update=False, layout=w.Layout(width="90px"),
                                     description=i18n.t("first.services.price", loc, service=name),
                                     style={"description_width": "0px"}), dom.FIRST_PRICE)
-        currency = w.HTML(value=html_text(state.profile().currency))
+        currency = w.HTML(value=html_text(currency_name(state.profile().currency, loc)))  # 'دولار أمريكي' in Arabic, not 'USD'
         self.pick.observe(lambda change: step.on_pick(self, change), names="value")
         self.price.observe(lambda _change: step.on_price(self), names="value")
         self.widget = classed(w.HBox([self.pick, self.price, currency, self.value], layout=w.Layout(align_items="center")),
