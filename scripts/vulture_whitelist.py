@@ -32,7 +32,9 @@ _.external_attr
 _.writeable
 # ipywidgets: the page sets a widget's view count when it shows it (ui/ranking_view.py observes it)
 _._view_count
-# the views the app loads by "module:Class" name from ui/wiring.VIEWS
+# the views the app loads by "module:Class" name from ui/wiring.VIEWS (and the first run's steps, FIRST_RUN_STEPS)
+_.ClientsStep
+_.RecordsStep
 _.ImportView
 _.RecordsImportView
 _.CriteriaView

@@ -46,17 +46,36 @@ def test_bad_port_number(tmp_path, capsys):
     assert "1 to 65535" in _one_line_error(capsys)
 
 
-def test_first_run_creates_the_demo_and_later_runs_keep_the_portfolio(tmp_path):
+def test_first_run_at_the_default_place_creates_the_demo_and_later_runs_keep_the_portfolio(tmp_path, monkeypatch):
     from freelancekit.portfolio.api import open_portfolio
 
     db = tmp_path / "new" / "portfolio.sqlite"
-    assert serve.prepare_portfolio(str(db)) == db.resolve()
+    monkeypatch.setenv("FREELANCEKIT_DB", str(db))
+    assert serve.prepare_portfolio(None) == db.resolve()
     with open_portfolio(db, create=False) as store:
         assert store.is_demo() and store.client_count() == 12
         store.start_empty()
-    serve.prepare_portfolio(str(db))  # an empty portfolio of the user's own is not replaced
+    serve.prepare_portfolio(None)  # an empty portfolio of the user's own is not replaced
     with open_portfolio(db, create=False) as store:
         assert not store.is_demo() and store.client_count() == 0
+
+
+def test_a_new_db_named_with_db_starts_empty_for_the_guided_first_run(tmp_path):
+    from freelancekit.portfolio.api import open_portfolio
+
+    db = tmp_path / "mine.sqlite"
+    assert serve.prepare_portfolio(str(db)) == db.resolve()
+    with open_portfolio(db, create=False) as store:
+        assert not store.is_demo() and store.client_count() == 0
+
+
+def test_the_hub_starts_each_new_user_on_the_demo_even_with_a_named_file(tmp_path):
+    from freelancekit.portfolio.api import open_portfolio
+
+    db = tmp_path / "user" / "portfolio.sqlite"
+    serve.prepare_portfolio(str(db), new_is_empty=False)
+    with open_portfolio(db, create=False) as store:
+        assert store.is_demo()
 
 
 def test_choose_port_prefers_the_default_and_never_returns_a_busy_one(busy_port):

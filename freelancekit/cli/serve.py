@@ -93,14 +93,21 @@ def choose_port(requested: int | None) -> int:
         return s.getsockname()[1]
 
 
-def prepare_portfolio(db: str | None) -> Path:
-    """Open the portfolio once (a bad file fails here, before the server starts); first run gets the demo."""
+def prepare_portfolio(db: str | None, *, new_is_empty: bool | None = None) -> Path:
+    """Open the portfolio once (a bad file fails here, before the server starts).
+
+    A file that does not exist yet is created: empty when the user named it
+    (``--db``: they are starting their own, and the app opens on its guided first
+    run), the demo at the default place (the very first run: look around first).
+    ``new_is_empty`` overrides that (the hub names each user's file but starts on the demo).
+    """
     from freelancekit.portfolio.api import create_demo, open_portfolio
     from freelancekit.portfolio.paths import default_db_path
 
     path = Path(db).expanduser() if db else default_db_path()
+    empty = bool(db) if new_is_empty is None else new_is_empty
     if not path.exists():
-        create_demo(path).close()
+        (open_portfolio(path) if empty else create_demo(path)).close()
     else:
         open_portfolio(path, create=False).close()
     return path.resolve()

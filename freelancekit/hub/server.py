@@ -33,7 +33,7 @@ def prepare_home(home: Path) -> Path:
 
     home.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(app_notebook(), home / "app.ipynb")  # always this release's app, never an old copy
-    db = prepare_portfolio(os.environ.get(ENV_VAR) or str(home / PORTFOLIO_NAME))
+    db = prepare_portfolio(os.environ.get(ENV_VAR) or str(home / PORTFOLIO_NAME), new_is_empty=False)
     os.environ[ENV_VAR] = str(db)  # inherited by the kernels
     use_our_template()
     return db

@@ -91,9 +91,16 @@ def currency_after(amount: float, code: str) -> str:
     return code if re.search("[A-Za-z]", symbol) else symbol
 
 
+def currency_name(currency: str, locale: str) -> str:
+    """The currency as a unit beside a typed amount: its CLDR name in Arabic ('دولار أمريكي'), else its code ('USD')."""
+    code = (currency or "USD").upper()
+    return get_currency_name(code, locale="ar") if locale == "ar" else code
+
+
 def percent(part: float, whole: float) -> int:
     """A whole percentage, rounded down so a saving is never overstated."""
     return int(100 * part // whole) if whole > 0 else 0
 
 
-__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "currency_after", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]
+__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "currency_after", "currency_name", "day_name", "good_moment", "long_date", "money", "percent",
+           "win_age"]

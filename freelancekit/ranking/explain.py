@@ -16,7 +16,7 @@ import numpy as np
 
 from freelancekit.language import i18n
 from freelancekit.language.bidi import isolate
-from freelancekit.language.l10n import join_list
+from freelancekit.language.l10n import join_list, plural
 from freelancekit.language.numerals import written
 from freelancekit.ranking.readable import ltr
 from freelancekit.ranking.scoring import Ranking
@@ -51,7 +51,8 @@ def why(ranking: Ranking, place: int) -> Why:
     full = weights / weights.sum() * 100.0
     active = [j for j in range(len(keys)) if weights[j] > 0]
     earned = sorted(active, key=lambda j: (-contrib[i, j], j))
-    strongest = tuple((keys[j], float(contrib[i, j]), float(full[j])) for j in earned[:STRONG_WEAK])
+    # a criterion that earned nothing is no strength ("strongest on on-time payment (0.0 of 20.0 points)" for an unrated client)
+    strongest = tuple((keys[j], float(contrib[i, j]), float(full[j])) for j in earned[:STRONG_WEAK] if contrib[i, j] > 0.05)
     rest = [j for j in active if j not in earned[:STRONG_WEAK]]
     missed = sorted(rest, key=lambda j: (-(full[j] - contrib[i, j]), j))
     weakest = tuple((keys[j], float(full[j] - contrib[i, j])) for j in missed[:STRONG_WEAK] if full[j] - contrib[i, j] > 0.05)
@@ -114,9 +115,11 @@ def why_text(facts: Why, ranking: Ranking, locale: str, digits: str | None = Non
         elif facts.main is None:
             parts.append(i18n.t("why.above_plain" if facts.above else "why.below_plain", locale, digits=digits, other=other, gap=pts(facts.gap)))
         else:
-            key, points = facts.main
+            # the criterion only, not its points: one criterion's difference can exceed the whole gap (others make up
+            # for it), and "above by 5.0 points, mostly because of pay rate: +13.1 points" reads as a contradiction
+            key, _points = facts.main
             parts.append(i18n.t("why.above" if facts.above else "why.below", locale, digits=digits, other=other, gap=pts(facts.gap),
-                                criterion=labels[key], points=pts(points, signed=True)))
+                                criterion=labels[key]))
     return " ".join(parts)
 
 
@@ -182,7 +185,8 @@ def drop_text(ranking: Ranking, dropped: Dropped | Sequence[Dropped], locale: st
         return i18n.t("sure.drop_same", locale, digits=digits, criterion=criterion)
     if not first.left:
         return i18n.t("sure.drop_order", locale, digits=digits, criterion=criterion, top=names(first.top))
-    return i18n.t("sure.drop_changed", locale, digits=digits, criterion=criterion, left=names(first.left),
+    # counted: "A leaves", "A and B leave" (as many come in as leave)
+    return plural("sure.drop_changed", len(first.left), locale, digits, criterion=criterion, left=names(first.left),
                   entered=names(first.entered), top=names(first.top))
 
 

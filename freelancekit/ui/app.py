@@ -26,12 +26,12 @@ from freelancekit.portfolio.storage import Store
 from freelancekit.ui import dom
 from freelancekit.ui.backup import BackupControl
 from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
-from freelancekit.ui.wiring import CHANGES, OUTSIDE, TABS, VIEW_NAMES, VIEWS, View
-
-START_TAB = 3  # weights & ranking: the method's payoff, and the demo's best first impression
+from freelancekit.ui.first_run import FirstRun, needs_guide
+from freelancekit.ui.wiring import CHANGES, COLUMNS, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
 
 # the tab each view is shown in (wiring.TABS: a tab's views top to bottom); dom.tab(<view>) marks each view's box
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
+START_TAB = TAB_OF_VIEW[RANKING_VIEW]  # the ranking beside its weights: the method's payoff, and the demo's best first impression
 
 
 def view_class(name: str) -> Callable[[AppState], View]:
@@ -95,6 +95,7 @@ class App:
         self.status = StatusArea()
         self.root = classed(w.VBox(), dom.APP)
         self.tabs: w.Tab | None = None
+        self.guide: FirstRun | None = None  # the guided first run, while an empty portfolio shows it
         self.build(START_TAB)
 
     # -- building ------------------------------------------------------------------
@@ -121,13 +122,33 @@ class App:
         tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
         tabs.selected_index = selected
         self.tabs = tabs
-        self._fill_tab(selected)
+        # an empty portfolio of the user's own opens on the guide; its tabs are filled when the guide ends
+        self.guide = FirstRun(self.state, self.finish_first_run) if needs_guide(self.store) else None
+        if self.guide is None:
+            self._fill_tab(selected)
+        else:
+            tabs.layout.display = "none"
         tabs.observe(self.on_tab, names="selected_index")
         # the title row also holds Backup: one click from any tab
         title = w.HBox([w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>"), self.backup.widget],
                        layout=w.Layout(justify_content="space-between", align_items="center"))
-        self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, tabs]
+        guide = [self.guide.widget] if self.guide is not None else []
+        self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, *guide, tabs]
         self._direction(loc)
+
+    @guarded
+    def finish_first_run(self) -> None:
+        """The guide is done (or skipped): the tabs, on the ranking."""
+        if self.guide is None or self.tabs is None:
+            return
+        self.root.children = tuple(c for c in self.root.children if c is not self.guide.widget)
+        self.guide = None
+        self.tabs.layout.display = None
+        index = TAB_OF_VIEW[RANKING_VIEW]
+        if self.tabs.selected_index == index:
+            self._fill_tab(index)
+        else:
+            self.tabs.selected_index = index  # on_tab fills it
 
     def _fill_tab(self, index: int) -> None:
         """Build every view of tab ``index`` that does not exist yet (the last one fills the tab)."""
@@ -140,8 +161,15 @@ class App:
             return
         index = TAB_OF_VIEW[name]
         built = self.views.built()
-        names = TABS[index][1]
-        if all(n in built for n in names):
+        key, names = TABS[index]
+        if not all(n in built for n in names):
+            return
+        if key in COLUMNS:
+            controls, result = COLUMNS[key]
+            self.tabs.children[index].children = [classed(w.Box([
+                classed(w.VBox([built[n].widget for n in controls]), dom.COLUMN_CONTROLS),
+                classed(w.VBox([built[n].widget for n in result]), dom.COLUMN_RESULT)]), dom.COLUMNS)]
+        else:
             self.tabs.children[index].children = [built[n].widget for n in names]
 
     def _direction(self, loc: str) -> None:
@@ -171,8 +199,10 @@ class App:
             return
         if kind == OUTSIDE:
             self.follow_outside()
-            return
-        self._refresh(kind, change.refreshes)
+        else:
+            self._refresh(kind, change.refreshes)
+        if self.guide is not None:
+            self.guide.refresh(kind)
 
     def _refresh(self, kind: str, names: tuple[str, ...]) -> None:
         built = self.views.built()  # a view not built yet reads fresh data when it is
@@ -256,12 +286,12 @@ class App:
 
 
 def open_store(db_path: str | Path | None = None) -> Store:
-    """The portfolio to show; the very first run (no file yet) gets the demo."""
+    """The portfolio to show. A file not there yet: empty when named (the guided first run), the demo at the default place."""
     from freelancekit.portfolio.api import create_demo, open_portfolio
     from freelancekit.portfolio.paths import default_db_path
 
     path = Path(db_path) if db_path else default_db_path()
-    if not path.exists():
+    if not path.exists() and not db_path:
         create_demo(path).close()
     return open_portfolio(path)
 

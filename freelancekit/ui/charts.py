@@ -38,6 +38,20 @@ FONT_EN = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 FONT_AR = "'Noto Sans Arabic', 'Segoe UI', Tahoma, 'Arial', sans-serif"
 
 
+def client_colours(names: Sequence[str]) -> dict[str, str]:
+    """One colour per client for every chart: by the client's place among ``names`` in name order.
+
+    The radar coloured the top three by rank and the records plots by their own
+    order, so one client had two colours side by side. Every chart now passes
+    every client's name (the portfolio's, then any name only the records know),
+    so a client keeps its colour in every chart and while the ranking moves.
+    """
+    from freelancekit.portfolio.validation import name_key
+
+    ordered = sorted(dict.fromkeys(names), key=name_key)
+    return {name: PALETTE[n % len(PALETTE)] for n, name in enumerate(ordered)}
+
+
 def criterion_labels(ranking: Ranking, locale: str) -> list[str]:
     return [i18n.criterion_label(c.key, c.label, locale) for c in ranking.criteria]
 
@@ -103,6 +117,7 @@ def radar_figure(ranking: Ranking, locale: str = "en", top_n: int = 3) -> dict[s
     """The top three's utilities (0–1) per criterion on a polar chart."""
     rtl = i18n.is_rtl(locale)
     labels = [plotly_text(lbl) for lbl in criterion_labels(ranking, locale)]
+    colours = client_colours(ranking.table.names)
     data = []
     for k, i in enumerate(ranking.order[:top_n].tolist()):
         r = [round(x, 4) for x in ranking.utilities[i].tolist()]
@@ -110,7 +125,7 @@ def radar_figure(ranking: Ranking, locale: str = "en", top_n: int = 3) -> dict[s
         data.append({
             "type": "scatterpolar", "r": r + r[:1], "theta": labels + labels[:1], "fill": "toself", "opacity": 0.6,
             "name": f"{k + 1}. {name}", "customdata": [name] * (len(r) + 1),
-            "line": {"color": PALETTE[k % len(PALETTE)]},
+            "line": {"color": colours[ranking.table.names[i]]},
             "hovertemplate": "%{customdata}<br>%{theta}: %{r:.2f}<extra></extra>",
         })
     layout = _base_layout(locale, i18n.t("chart.radar_title", locale))

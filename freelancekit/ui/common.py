@@ -506,6 +506,17 @@ STYLESHEET = """
 .fk-app .fk-clients-table { overflow-x: auto; }
 .fk-app .fk-clients-table > .fk-table-head, .fk-app .fk-clients-table > .fk-client-row { width: max-content; min-width: 100%; }
 .fk-app .fk-clients-table .fk-table-head > *, .fk-app .fk-clients-table .fk-client-row > * { flex-shrink: 0; }
+/* a two-column tab (wiring.COLUMNS): weights beside the ranking from 1024 px, stacked below that;
+   the result column may scroll sideways rather than push the controls out of sight */
+.fk-app .fk-columns { display: flex; flex-direction: column; gap: 16px; align-items: stretch; }
+.fk-app .fk-columns > .fk-column-result { min-width: 0; overflow-x: auto; }
+@media (min-width: 1024px) {
+  .fk-app .fk-columns { flex-direction: row; align-items: flex-start; }
+  .fk-app .fk-columns > .fk-column-controls { flex: 0 0 400px; width: 400px; position: sticky; top: 0; }
+  .fk-app .fk-columns > .fk-column-result { flex: 1 1 0; }
+}
+.fk-app .fk-column-controls .fk-criterion-name { width: 130px; min-width: 130px; }
+.fk-app .fk-column-controls .widget-hbox { flex-wrap: wrap; }
 </style>
 """
 

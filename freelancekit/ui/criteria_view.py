@@ -100,13 +100,13 @@ class CriteriaView:
         for c in criteria:
             slider = w.FloatSlider(value=min(c.weight, max(SLIDER_MAX, c.weight)), min=0.0, max=max(SLIDER_MAX, c.weight),
                                    step=SLIDER_STEP, continuous_update=False, readout_format=".1f",
-                                   layout=w.Layout(width="320px"))
+                                   layout=w.Layout(width="210px"))  # beside the ranking: name + slider + share fit 400 px
             classed(slider, dom.weight(c.key))
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
             share = classed(w.Label(value=""), dom.share(c.key))
             err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
             self.sliders[c.key], self.share_labels[c.key], self.errors[c.key] = slider, share, err
-            name = literal(i18n.criterion_label(c.key, c.label, loc), width="220px")
+            name = classed(literal(i18n.criterion_label(c.key, c.label, loc), width="130px"), "fk-criterion-name")
             rows.append(classed(w.VBox([w.HBox([name, slider, share]), err]), dom.CRITERION_ROW_PREFIX + c.key))
         self.update_shares()
         self.confirm = Confirm(self.state)

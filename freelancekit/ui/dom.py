@@ -30,6 +30,9 @@ def tab(name: str) -> str:
     return TAB_PREFIX + name
 
 
+COLUMNS = "fk-columns"  # a two-column tab (wiring.COLUMNS): the controls beside the result from 1024 px, above it below
+COLUMN_CONTROLS = "fk-column-controls"  # its first column: the weights (and where Pay rate / On-time payment come from)
+COLUMN_RESULT = "fk-column-result"  # its second: the ranking
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
 DEMO_BANNER = "fk-demo-banner"
@@ -106,6 +109,7 @@ IMPORT_ONLY_VALID = "fk-import-only-valid"  # checkbox
 IMPORT_CONFIRM = "fk-import-confirm"
 IMPORT_CHANGES = "fk-import-changes"  # table of old -> new per updated client (tr.fk-import-change rows)
 IMPORT_CHANGE = "fk-import-change"
+IMPORT_NEW_CLIENTS = "fk-import-new-clients"  # table of the clients an import adds: every column understood (td[data-column=KEY])
 IMPORT_UNDO = "fk-import-undo"  # "Undo this import" button, shown while the last import can be undone
 IMPORT_UNDO_INFO = "fk-import-undo-info"  # which import it would undo
 EXPORT_PREPARE = "fk-export-prepare"
@@ -249,7 +253,7 @@ RATE_SUMMARY = "fk-rate-summary"  # "12 of 300 clients are not rated yet on ..."
 RATE_ROW = "fk-rate-row"  # one visible client row
 RATE_INPUT = "fk-rate-input"  # its input: a Dropdown (rating) or a Text (number); the hidden one is display:none
 RATE_ERROR = "fk-rate-error"  # the message for a refused value
-RATE_PREV = "fk-rate-prev"
+RATE_PREV = "fk-rate-prev"  # also the Ratings tab's pager
 RATE_NEXT = "fk-rate-next"
 # -- records: time logs and invoices (docs/records.md) --------------------------------
 RECORDS_UPLOAD = "fk-records-upload"  # FileUpload of the "Import records" panel (Import tab)
@@ -277,8 +281,44 @@ def records_switch(key: str) -> str:
 
 RECORDS_SWITCH_INFO = "fk-records-switch-info"  # how many clients the measured values cover
 RECORDS_MEASURED = "fk-measured"  # on a ranking cell whose value came from the records (data-records="N")
+MEASURED_MARK = "fk-mark-measured"  # the inline-SVG mark after a measured value (ui/marks.py), in cells and the legend
+MARKS_LEGEND = "fk-marks-legend"  # "measured from your records / your rating", under a table that shows both
 RECORDS_TYPED = "fk-typed"  # on a ranking cell of a switched criterion that kept the typed value
 RECORDS_CONCENTRATION = "fk-records-concentration"  # the income concentration line (ranking view)
 RECORDS_RISK = "fk-records-risk"  # the warning inside it, when one or two clients bring too much
 RECORDS_PLOTS = "fk-records-plots"  # Output with the monthly and days-late plots
 DRAFT_CONCENTRATION = "fk-draft-concentration"  # a card's note that more work from this client raises the risk
+
+
+# -- the guided first run (an empty portfolio: services -> clients -> records -> the ranking) ------------------
+FIRST_RUN = "fk-first-run"  # the guide's box, shown instead of the tabs
+FIRST_STEP = "fk-first-step"  # "Step 1 of 3", carries data-step on its <p>
+FIRST_NEXT = "fk-first-next"  # the step's one primary action (Next / See my ranking)
+FIRST_BACK = "fk-first-back"  # back to the step before
+FIRST_SKIP = "fk-first-skip"  # leave the guide for the tabs
+FIRST_LANGUAGE = "fk-first-language"  # ToggleButtons: English / العربية (buttons inside)
+FIRST_KIND = "fk-first-kind"  # ToggleButtons: writer, designer, developer, assistant, marketer
+FIRST_STARTER = "fk-first-starter"  # one starter service row (data-key on its value line)
+FIRST_PICK = "fk-first-pick"  # in a row: the ToggleButton that adds (and takes back) the service
+FIRST_PRICE = "fk-first-price"  # in a row: its editable price (input inside)
+FIRST_PICKED = "fk-first-picked"  # how many services the profile has now
+FIRST_CLIENT_NAME = "fk-first-client-name"  # by hand: a first client's name (input inside)
+FIRST_CLIENT_EMAIL = "fk-first-client-email"
+FIRST_CLIENT_RATE = "fk-first-client-rate"
+FIRST_CLIENT_ADD = "fk-first-client-add"
+FIRST_CLIENT_ERROR = "fk-first-client-error"
+FIRST_CLIENTS_COUNT = "fk-first-clients-count"  # "8 clients so far."
+FIRST_SWITCHED = "fk-first-switched"  # "Now measured from your records: Pay rate and On-time payment."
+FIRST_UNDO_SWITCH = "fk-first-undo-switch"  # "Use my ratings instead"
+
+
+# -- the Ratings tab: every client by every rating criterion (ui/rating_sheet.py) ---------------------------
+RATE_SHEET_ROW = "fk-rate-sheet-row"  # one client's row (its name, then one cell per criterion)
+RATE_SHEET_SUMMARY = "fk-rate-sheet-summary"  # "3 clients still have a criterion to rate."
+RATE_LEVELS = "fk-rate-levels"  # "1 — very poor · 2 — often a struggle · … · 5 — a pleasure"
+RATE_MEASURED = "fk-rate-measured"  # a cell's measured value, shown in place of its box
+
+
+def rate_cell(key: str) -> str:
+    """A rating box of criterion ``key`` in the Ratings tab (input inside); a row has one per rating criterion."""
+    return f"fk-rate-cell-{key}"

@@ -28,7 +28,7 @@ from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
     from freelancekit.files.importer import HeaderError, ParsedImport
-    from freelancekit.portfolio.model import Criterion
+    from freelancekit.portfolio.model import Client, Criterion
     from freelancekit.portfolio.storage import ImportResult
 
 UPLOAD_LIMIT_MB = 10
@@ -74,7 +74,7 @@ def preview_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequence[Cr
         notes.append(f'<p class="fk-muted">{html_text(i18n.t("import.read_as", loc, encoding=NAMES[parsed.encoding]))}</p>')
     if plan.changes:
         notes.append(f'<p class="fk-muted">{html_text(i18n.t("import.merge_note", loc))}</p>')
-    return f'<div class="{NO_MATH}">{"".join(notes)}{changes_html(plan, criteria, loc)}{new_clients_html(parsed, plan, loc)}</div>'
+    return f'<div class="{NO_MATH}">{"".join(notes)}{changes_html(plan, criteria, loc)}{new_clients_html(parsed, plan, criteria, loc, digits)}</div>'
 
 
 def changes_html(plan: ImportResult, criteria: Sequence[Criterion], locale: str) -> str:
@@ -100,23 +100,40 @@ def changes_html(plan: ImportResult, criteria: Sequence[Criterion], locale: str)
             f'<table class="fk-table {dom.IMPORT_CHANGES}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}')
 
 
-def new_clients_html(parsed: ParsedImport, plan: ImportResult, locale: str) -> str:
-    """The first clients the import adds (those not already in the portfolio)."""
+def cell_text(client: Client, key: str, locale: str, digits: str | None = None) -> str:
+    """A client's value of one file column as the preview shows it: services joined, numbers in the user's digits."""
+    if key == "services":
+        return i18n.t("where.list_joiner", locale).join(client.services)
+    if key in client.values:
+        value = client.values[key]
+        return "" if value is None else l10n.number(value, locale, digits)
+    got = getattr(client, key, "")
+    return "" if got is None else str(got)
+
+
+def new_clients_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequence[Criterion], locale: str,
+                     digits: str | None = None) -> str:
+    """The first clients the import adds (those not already in the portfolio), with every column the file gave.
+
+    Every column understood is shown, the criteria too (the rate above all): a column
+    that is read but not shown looks like a column that was ignored.
+    """
     updating = {c.row for c in plan.changes}
     added = [(row, c) for row, c in parsed.clients if row not in updating]
     if not added:
         return ""
-    names = [i18n.t("import.col_row", locale), *(local_name(k, (), locale) for k in ("name", "contact_name", "email", "services"))]
+    keys = [k for k in parsed.columns if k != "name"]
+    names = [i18n.t("import.col_row", locale), local_name("name", criteria, locale), *(local_name(k, criteria, locale) for k in keys)]
     head = "".join(f"<th>{html_text(n)}</th>" for n in names)  # in the user's language, like the changes table
-    joiner = i18n.t("where.list_joiner", locale)
     body = "".join(
-        f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td><td><bdi>{html_text(c.contact_name)}</bdi></td>"
-        f"<td><bdi>{html_text(c.email)}</bdi></td><td><bdi>{html_text(joiner.join(c.services))}</bdi></td></tr>"
+        f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td>"
+        + "".join(f'<td data-column="{html_text(k)}"><bdi>{html_text(cell_text(c, k, locale, digits))}</bdi></td>' for k in keys)
+        + "</tr>"
         for row, c in added[:PREVIEW_ROWS]
     )
     more = f"<p>… +{len(added) - PREVIEW_ROWS}</p>" if len(added) > PREVIEW_ROWS else ""
     title = f'<p>{html_text(i18n.t("import.new_clients", locale))}</p>' if plan.changes else ""
-    return f'{title}<table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+    return f'{title}<table class="fk-table {dom.IMPORT_NEW_CLIENTS}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
 
 
 def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str) -> str:

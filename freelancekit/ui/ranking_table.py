@@ -17,6 +17,7 @@ from freelancekit.portfolio.validation import name_key
 from freelancekit.ranking.readable import value_text
 from freelancekit.ui import dom
 from freelancekit.ui.common import NO_MATH, html_text, isolates_html, unrated_text
+from freelancekit.ui.marks import measured_mark
 
 if TYPE_CHECKING:
     from freelancekit.portfolio.model import Criterion
@@ -105,7 +106,7 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
                 else:
                     tip = i18n.t("records.ui.cell_typed", locale, digits=digits, value=shown, points=points)
                     css = f"{css} {dom.RECORDS_TYPED}"
-            badge = " 📊" if dom.RECORDS_MEASURED in css else ""
+            badge = " " + measured_mark() if dom.RECORDS_MEASURED in css else ""
             cells.append(f'<td class="{css}" title="{html_text(tip)}" data-points="{pts:.2f}"{mark}>'
                          f"<bdi>{isolates_html(shown)}</bdi>{badge}</td>")
         client_id = ids[i]

@@ -31,6 +31,7 @@ from freelancekit.language import i18n
 from freelancekit.language.l10n import plural
 from freelancekit.ui import charts, dom
 from freelancekit.ui.common import AppState, classed, error_words, guarded, html_text, set_error
+from freelancekit.ui.marks import legend_html
 from freelancekit.ui.ranking_download import RankingDownload
 from freelancekit.ui.ranking_insight import RankingInsight
 from freelancekit.ui.ranking_table import PAGE_SIZE, matching_places, ranking_table_html
@@ -194,8 +195,10 @@ class RankingView:
         assert self.ranking is not None
         n = self._count()
         state = self.state
+        provenance = state.records()[1]
+        legend = legend_html(state.locale) if provenance is not None and provenance.switched else ""  # measured vs typed
         self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=state.profile().currency,
-                                              places=self.places, provenance=state.records()[1], digits=state.digits)
+                                              places=self.places, provenance=provenance, digits=state.digits) + legend
         self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
         self.page.value = i18n.t("common.page", state.locale, first=state.num(min(n, self.start + 1)),
                                  last=state.num(min(n, self.start + PAGE_SIZE)), total=state.num(n))

@@ -91,6 +91,7 @@ class RecordsImportView:
                                         description=i18n.t("records.ui.dates_question", loc), style={"description_width": "initial"},
                                         layout=w.Layout(width="auto", display="none")), dom.RECORDS_DATES)
         self.dates.observe(lambda _c: self._recheck_keeping_answers(), names="value")
+        self._shown: tuple[Any, ...] | None = None  # what the unmatched rows were built for (_unmatched_key)
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('records.ui.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("records.ui.help", loc, mb=UPLOAD_LIMIT_MB))}</p>'),
@@ -268,5 +269,18 @@ class RecordsImportView:
         RecordsPart(self.state.store).map_client(name, client_id)
         self.state.changed("records")
 
+    def _unmatched_key(self) -> tuple[Any, ...]:
+        """What the unmatched rows show: the names and the clients to map them to."""
+        from freelancekit.portfolio.records_schema import has_records
+
+        if not has_records(self.state.store.conn):
+            return ()
+        return tuple(RecordsPart(self.state.store).unmatched()), tuple((c.name, c.id) for c in self.state.clients())
+
     def refresh(self, kind: str = OUTSIDE) -> None:
+        """Rebuild the unmatched rows only when they would show something else: a client being chosen stays chosen."""
+        key = self._unmatched_key()
+        if key == self._shown:
+            return
+        self._shown = key
         self.unmatched.children = tuple(self._unmatched_rows())

@@ -13,7 +13,7 @@ import ipywidgets as w
 from freelancekit.language import i18n, l10n
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
-from freelancekit.ui.charts import chart_box, clear, render
+from freelancekit.ui.charts import chart_box, clear, client_colours, render
 from freelancekit.ui.common import NO_MATH, classed, guarded, html_text
 
 if TYPE_CHECKING:
@@ -50,8 +50,7 @@ def concentration_html(c: Concentration | None, locale: str) -> str:
         first, second = c.top_two
         parts.append(f'<p class="fk-error {dom.RECORDS_RISK}">⚠ '
                      f'{html_text(i18n.t("records.ui.risk_two", locale, first=first, second=second, share=pct(c.top_two_share)))}</p>')
-    details = l10n.plural("records.ui.herfindahl", c.clients, locale, hhi=f"{c.herfindahl:.2f}",
-                          equal=f"{1 / c.clients:.2f}", two=pct(c.top_two_share))
+    details = i18n.t("records.ui.herfindahl", locale, hhi=f"{c.herfindahl:.2f}", equal=f"{1 / c.clients:.2f}", two=pct(c.top_two_share))
     parts.append(f"<details><summary>{html_text(i18n.t('records.ui.details', locale))}</summary>"
                  f'<p class="fk-muted">{html_text(details)}</p></details>')
     return f'<div class="{NO_MATH}">{"".join(parts)}</div>'
@@ -99,10 +98,11 @@ class RecordsInsight:
         window = Window.of()
         currency = state.profile().currency
         top = [c for c in summary["client"].tolist()][:TOP_CLIENTS]
-        render(self.plots, monthly_figure(monthly(records, window), loc, currency, top))
+        colours = client_colours([c.name for c in state.clients()])  # as the ranking's radar colours them
+        render(self.plots, monthly_figure(monthly(records, window), loc, currency, top, colours))
         status = invoice_status(records, window)
         if status["due_now"].any():
-            render(self.late, days_late_figure(status, loc))
+            render(self.late, days_late_figure(status, loc, colours))
         else:
             clear(self.late)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from freelancekit.language import i18n
-from freelancekit.ui.charts import PALETTE, _base_layout
+from freelancekit.ui.charts import PALETTE, _base_layout, client_colours
 from freelancekit.ui.common import plotly_text
 
 if TYPE_CHECKING:
@@ -21,14 +21,19 @@ def _hover(key: str, locale: str, **facts: str) -> str:
     return text.replace("[[", "%{").replace("]]", "}").replace(_NAME, "%{fullData.name}")
 
 
-def monthly_figure(monthly: pd.DataFrame, locale: str = "en", currency: str = "USD", clients: list[str] | None = None) -> dict[str, Any]:
-    """Bars: revenue per month; lines on a second axis: effective rate per month; one colour per client."""
+def monthly_figure(monthly: pd.DataFrame, locale: str = "en", currency: str = "USD", clients: list[str] | None = None,
+                   colours: dict[str, str] | None = None) -> dict[str, Any]:
+    """Bars: revenue per month; lines on a second axis: effective rate per month; one colour per client.
+
+    ``colours``: every client's colour (``charts.client_colours``), the same in every chart.
+    """
     names = clients if clients is not None else list(dict.fromkeys(monthly["client"]))[:TOP_CLIENTS]
+    colours = colours if colours is not None else client_colours(names)
     data: list[dict[str, Any]] = []
     for n, name in enumerate(names):
         rows = monthly[monthly["client"] == name]
         months = [m.strftime("%Y-%m") for m in rows["month"]]
-        colour = PALETTE[n % len(PALETTE)]
+        colour = colours.get(name, PALETTE[n % len(PALETTE)])
         label = plotly_text(name)
         data.append({"type": "bar", "name": label, "legendgroup": label, "x": months,
                      "y": [None if v != v else float(v) for v in rows["revenue"]], "marker": {"color": colour},
@@ -46,14 +51,15 @@ def monthly_figure(monthly: pd.DataFrame, locale: str = "en", currency: str = "U
     return {"data": data, "layout": layout}
 
 
-def days_late_figure(invoices: pd.DataFrame, locale: str = "en") -> dict[str, Any]:
-    """One marker per due invoice: its due date and days late, one colour per client."""
+def days_late_figure(invoices: pd.DataFrame, locale: str = "en", colours: dict[str, str] | None = None) -> dict[str, Any]:
+    """One marker per due invoice: its due date and days late, one colour per client (``colours``, as in every chart)."""
     due = invoices[invoices["due_now"]].sort_values("due")
+    colours = colours if colours is not None else client_colours([str(c) for c in due["client"]])
     data: list[dict[str, Any]] = []
     for n, (name, rows) in enumerate(due.groupby("client", sort=False)):
         data.append({"type": "scatter", "mode": "markers", "name": plotly_text(str(name)),
                      "x": [d.strftime("%Y-%m-%d") for d in rows["due"]], "y": [float(v) for v in rows["days_late"]],
-                     "text": [plotly_text(str(x)) for x in rows["number"]], "marker": {"color": PALETTE[n % len(PALETTE)], "size": 9},
+                     "text": [plotly_text(str(x)) for x in rows["number"]], "marker": {"color": colours.get(str(name), PALETTE[n % len(PALETTE)]), "size": 9},
                      "hovertemplate": _hover("late_hover", locale) + "<extra></extra>"})
     layout = _base_layout(locale, i18n.t("records.plot.late_title", locale))
     layout.update(height=340, margin={"l": 60, "r": 30, "t": 50, "b": 80},

@@ -39,12 +39,27 @@ VIEWS: dict[str, tuple[str, str]] = {
     "clients": ("clients_view:ClientsView", "tab.clients"),
     "import": ("import_view:ImportView", "tab.import"),
     "records_import": ("records_import_view:RecordsImportView", "tab.import"),
-    "criteria": ("criteria_view:CriteriaView", "tab.criteria"),
-    "records_sources": ("records_sources_view:RecordsSourcesView", "tab.criteria"),
-    "ranking": ("ranking_view:RankingView", "tab.criteria"),
+    "ratings": ("rating_sheet:RatingSheet", "tab.ratings"),
+    "criteria": ("criteria_view:CriteriaView", "tab.ranking"),
+    "records_sources": ("records_sources_view:RecordsSourcesView", "tab.ranking"),
+    "ranking": ("ranking_view:RankingView", "tab.ranking"),
     "drafts": ("drafts_view:DraftsView", "tab.drafts"),
 }
 VIEW_NAMES: tuple[str, ...] = tuple(VIEWS)
+# a tab shown as two columns: (its controls, its result); the controls sit left of the result from 1024 px
+# of width (right of it in Arabic) and above it below that, so a weight moved shows its effect in sight
+COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "tab.ranking": (("criteria", "records_sources"), ("ranking",)),
+}
+# the guided first run of an empty portfolio (ui/first_run.py), its steps in order: step name ->
+# ("module:Class" in freelancekit.ui, the i18n key of its title, of its primary action); it ends on RANKING_VIEW's tab.
+# Its steps are refreshed by the guide on every change while it shows (each holds a view of its own).
+FIRST_RUN_STEPS: dict[str, tuple[str, str, str]] = {
+    "services": ("first_run_services:ServicesStep", "first.services.title", "first.services.next"),
+    "clients": ("first_run_clients:ClientsStep", "first.clients.title", "first.clients.next"),
+    "records": ("first_run_records:RecordsStep", "first.records.title", "first.records.finish"),
+}
+RANKING_VIEW = "ranking"
 # (tab title key, its views in display order), in tab order
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (tab, tuple(name for name, (_cls, t) in VIEWS.items() if t == tab)) for tab in dict.fromkeys(t for _cls, t in VIEWS.values()))
@@ -80,12 +95,12 @@ CHANGES: dict[str, Change] = {
     # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
     # (and the criteria view's "rate everyone" grid shows every client's value on one criterion)
     "clients": Change(frozenset({CLIENTS, TABLE, RANKING, RECORDS}),
-                      ("clients", "import", "records_import", "profile", "criteria", "records_sources", "ranking", "drafts")),
+                      ("clients", "import", "records_import", "profile", "ratings", "criteria", "records_sources", "ranking", "drafts")),
     # a criterion added, removed, renamed or turned: every client's columns and the score table
     "criteria": Change(frozenset({CRITERIA, CLIENTS, TABLE, RANKING, RECORDS}),
-                       ("criteria", "records_sources", "clients", "import", "ranking", "drafts")),
+                       ("criteria", "records_sources", "clients", "import", "ratings", "ranking", "drafts")),
     # records imported, a record's client mapped, or Pay rate / On-time payment switched between rating and records
-    "records": Change(frozenset({TABLE, RANKING, RECORDS}), ("records_import", "records_sources", "ranking", "drafts")),
+    "records": Change(frozenset({TABLE, RANKING, RECORDS}), ("records_import", "ratings", "records_sources", "ranking", "drafts")),
     # weights only, after ``state.set_criteria(saved)``: the score table and those criteria stay (the slider hot path)
     # (the clients table too: its incomplete marks count only criteria whose weight is above 0)
     # (from elsewhere: the saved weights are new to this tab, its sliders too)

@@ -106,8 +106,16 @@ def stop_process_tree(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -
 
 @contextlib.contextmanager
 def serve_app(db: Path, *, notebook: Path | None = None, extra_env: dict[str, str] | None = None,
-              extra_args: list[str] | None = None, timeout: float = START_TIMEOUT_S) -> Iterator[LiveApp]:
-    """``freelancekit serve --no-browser`` on a free loopback port; stopped on exit."""
+              extra_args: list[str] | None = None, timeout: float = START_TIMEOUT_S, demo: bool = True) -> Iterator[LiveApp]:
+    """``freelancekit serve --no-browser`` on a free loopback port; stopped on exit.
+
+    A ``db`` that does not exist yet is filled with the demo first (what most tests start
+    from); ``demo=False`` leaves it to ``serve``, which starts a named new file empty (the guided first run).
+    """
+    if demo and not Path(db).exists():
+        from freelancekit.portfolio.api import create_demo
+
+        create_demo(db).close()
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="fk-serve-", suffix=".log")[1])
     cmd = [*freelancekit_command(), "serve", "--no-browser", "--port", str(port), "--db", str(db)]

@@ -17,12 +17,13 @@ def names(app):
 
 
 # -- shell ---------------------------------------------------------------------------
-def test_first_run_creates_the_demo_and_shows_the_banner(tmp_path):
-    app = build(tmp_path / "new.sqlite")
+def test_first_run_creates_the_demo_and_shows_the_banner(tmp_path, monkeypatch):
+    monkeypatch.setenv("FREELANCEKIT_DB", str(tmp_path / "new.sqlite"))  # the default place: no --db given
+    app = build()
     assert app.store.is_demo() and app.store.client_count() == 12
     banner = app.root.children[2]
     assert dom.DEMO_BANNER in banner._dom_classes
-    assert dom.TABS in app.tabs._dom_classes and len(app.tabs.children) == 5
+    assert dom.TABS in app.tabs._dom_classes and len(app.tabs.children) == 6
     app.store.close()
 
 

@@ -16,12 +16,15 @@ def tab_index(view: str) -> int:
 
 def test_only_the_start_tab_is_built(app):
     assert set(app.views.built()) == set(TABS[START_TAB][1]) == {"criteria", "records_sources", "ranking"}
-    assert set(app.views) == {"profile", "clients", "import", "records_import", "criteria", "records_sources", "ranking", "drafts"}
+    assert set(app.views) == {"profile", "clients", "import", "records_import", "ratings", "criteria", "records_sources", "ranking", "drafts"}
     assert "drafts" in app.views and "nope" not in app.views and "drafts" not in app.views.built()
     for i, box in enumerate(app.tabs.children):
         assert bool(box.children) == (i == START_TAB)
-    shown = app.tabs.children[START_TAB].children
-    assert [dom.tab(name) in box._dom_classes for name, box in zip(("criteria", "records_sources", "ranking"), shown)] == [True] * 3
+    (columns,) = app.tabs.children[START_TAB].children
+    controls, result = columns.children  # the weights beside the ranking (wiring.COLUMNS)
+    assert dom.COLUMNS in columns._dom_classes and dom.COLUMN_CONTROLS in controls._dom_classes and dom.COLUMN_RESULT in result._dom_classes
+    assert [dom.tab(name) in box._dom_classes for name, box in zip(("criteria", "records_sources"), controls.children)] == [True] * 2
+    assert [dom.tab("ranking") in box._dom_classes for box in result.children] == [True]
 
 
 def test_selecting_a_tab_builds_and_shows_its_view(app):

@@ -2,6 +2,8 @@
 income concentration and the drafts note (docs/records.md)."""
 from __future__ import annotations
 
+import html
+
 from records_scenario import MEASURED, MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
 
 from freelancekit.records.store import RecordsPart
@@ -73,7 +75,7 @@ def test_income_concentration_warns_and_the_drafts_say_so(app):
     app.views["ranking"].refresh()
     text = literal_text(app.views["ranking"].records.concentration)
     assert "Green Roots Foundation, brings 75% of your income" in text and "More than half" in text
-    assert "Herfindahl index of your income: 0.59" in text  # 0.75² + 0.125² + 0.125² = 0.594
+    assert "How concentrated your income is: 0.59" in text  # 0.75² + 0.125² + 0.125² = 0.594
     app.store.set_weights(PAY_RATE_ONLY)
     app.views["records_sources"].switches["hourly_rate"].value = "records"
     app.views["drafts"].refresh()
@@ -142,3 +144,26 @@ def test_an_unknown_invoice_file_is_mapped_in_the_column_step_asked_its_date_ord
     # a second file with the same header: read with the remembered columns and order, no question
     view.load(UNKNOWN.replace("A-2", "A-3").encode())
     assert not view.confirm.disabled and view.dates.layout.display == "none" and view.parsed.source == "mapped"
+
+
+def test_a_client_has_one_colour_in_every_chart(app):
+    from freelancekit.records.measures import Window, invoice_status, monthly
+    from freelancekit.ui import charts
+    from freelancekit.ui.records_plots import days_late_figure, monthly_figure
+
+    _import(app, toggl_file())
+    _import(app, invoices_file())
+    ranking = app.state.ranking()
+    colours = charts.client_colours([c.name for c in app.store.clients()])
+    radar = {html.unescape(t["name"].split(". ", 1)[1]): t["line"]["color"] for t in charts.radar_figure(ranking)["data"]}
+    records = RecordsPart(app.store).load()
+    window = Window.of()
+    bars = {t["name"]: t["marker"]["color"] for t in monthly_figure(monthly(records, window), "en", "USD", None, colours)["data"]
+            if t["type"] == "bar"}
+    late = {t["name"]: t["marker"]["color"] for t in days_late_figure(invoice_status(records, window), "en", colours)["data"]}
+    for chart in (radar, bars, late):
+        for name, colour in chart.items():
+            if name in colours:
+                assert colour == colours[name], name
+    assert set(radar) & set(colours) and "Green Roots Foundation" in bars and "Green Roots Foundation" in late
+    assert len(set(colours.values())) == min(len(colours), len(charts.PALETTE))  # one client, one colour (up to 10)

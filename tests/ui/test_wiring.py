@@ -20,7 +20,7 @@ def test_every_change_names_only_known_views_and_caches():
 def test_every_view_is_in_exactly_one_tab_and_the_tabs_keep_the_views_order():
     in_tabs = [name for _title, names in app_module.TABS for name in names]
     assert in_tabs == list(wiring.VIEW_NAMES)
-    assert [title for title, _names in app_module.TABS] == ["tab.profile", "tab.clients", "tab.import", "tab.criteria", "tab.drafts"]
+    assert [title for title, _names in app_module.TABS] == ["tab.profile", "tab.clients", "tab.import", "tab.ratings", "tab.ranking", "tab.drafts"]
 
 
 def test_every_view_marks_its_box_with_its_name_for_the_browser_tests(app):
