@@ -9,14 +9,14 @@ input with the core's message next to it; the other fields keep saving.
 """
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 import ipywidgets as w
 
 from freelancekit.errors import InvalidInput, StaleEdit
 from freelancekit.language import i18n, wording
-from freelancekit.portfolio.model import DIGITS, without_missing_services
+from freelancekit.portfolio.model import DIGITS, Service, without_missing_services
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, set_error
 from freelancekit.ui.wiring import OUTSIDE
@@ -46,16 +46,18 @@ class ServiceRow:
                                     continuous_update=False, layout=w.Layout(width=price_w)), dom.SERVICE_PRICE)
         self.remove = classed(w.Button(description=i18n.t("profile.remove_service", loc), layout=w.Layout(width="80px")), dom.SERVICE_REMOVE)
         self.error = error_label(dom.SERVICE_ERROR)
+        # what the form does not show yet (the Arabic name and value line) is kept, so saving a row never drops it
+        self.kept = {k: v for k, v in service.items() if k not in ("name", "value", "price_hint")}
         for t in (self.name, self.value, self.price):
             t.observe(lambda _c: view.save_services(), names="value")
         self.remove.on_click(lambda _b: view.remove_service(self))
         self.widget = classed(w.VBox([w.HBox([self.name, self.value, self.price, self.remove]), self.error]), dom.SERVICE_ROW)
 
     def raw(self) -> dict[str, Any]:
-        return {"name": self.name.value, "value": self.value.value, "price_hint": self.price.value}
+        return {**self.kept, "name": self.name.value, "value": self.value.value, "price_hint": self.price.value}
 
     def is_blank(self) -> bool:
-        return not any(str(v).strip() for v in self.raw().values())
+        return not any(str(v).strip() for v in (self.name.value, self.value.value, self.price.value))
 
 
 class ProfileView:
@@ -259,7 +261,7 @@ class ProfileView:
             kept = True
         else:
             self.base[SERVICES] = p.services
-            if typed != [asdict(s) for s in p.services]:
+            if [_same_fields(t) for t in typed] != [_same_fields(asdict(s)) for s in p.services]:
                 self.service_rows = [ServiceRow(self, asdict(s)) for s in p.services]
                 self._render_services()
         if self.packages.has_errors or "packages" in waiting:
@@ -269,6 +271,11 @@ class ProfileView:
             self.packages.show(p)
         if not kept:
             self.revision = p.revision
+
+
+def _same_fields(service: dict[str, Any]) -> tuple[str, ...]:
+    """A service as saved or typed, every field in one order (a field never typed is empty)."""
+    return tuple(str(service.get(f.name) or "") for f in fields(Service))
 
 
 def _values(profile: Any) -> dict[str, Any]:
