@@ -23,8 +23,10 @@ import socket
 from pathlib import Path
 
 import pytest
+import yaml
 
 from freelancekit.cli import build_parser, main
+from freelancekit.cli.profile import settable
 from freelancekit.portfolio.demo import demo_portfolio
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -40,6 +42,7 @@ RECORDS_COLUMNS = "client invoice issued due amount paid_on paid_amount".split()
 NAMES = {"freelancekit", "CSV", "UTF-8", "Toggl", "Harvest", "Clockify", "Invoice", "Ninja", "Zoho", "Invoicely", "YYYY-MM-DD", "FREELANCEKIT_DEBUG",
          "FREELANCEKIT_DB", "JupyterLab",
          "Ctrl+C", "KEY=W", "KEY", "WEIGHT", "SQLite", "name@example.com", "portfolio.sqlite",
+         "YAML", "JSON", "yaml", "json", "revision",
          "mailto", ".eml", ".txt", ".ics", ".csv", ".xlsx", ".zip", "eml", "txt", "zip", "ics", "xlsx"}
 
 
@@ -67,7 +70,7 @@ def machine_words(parser: argparse.ArgumentParser) -> set[str]:
 
 PARSER = build_parser()
 COMMANDS = leaf_commands(PARSER)
-MACHINE = machine_words(PARSER)
+MACHINE = machine_words(PARSER) | set(settable()) | {"services", "packages"}  # a profile file's keys: typed as they are
 
 
 def user_data() -> set[str]:
@@ -75,6 +78,8 @@ def user_data() -> set[str]:
     p = demo_portfolio()
     texts = [p.profile.name, p.profile.email, p.profile.currency, *(s.name for s in p.profile.services),
              *(k.name for k in p.profile.packages)]
+    texts += [p.profile.signature, *(s.value for s in p.profile.services), *(s.price_hint for s in p.profile.services),
+              *(k.price_note for k in p.profile.packages)]  # what 'profile show' shows as the user typed it
     for c in p.clients:
         texts += [c.name, c.email or "", c.contact_name or ""]
     texts += [c.key for c in p.criteria]  # the rank table's columns: the keys --weight KEY=W takes
@@ -139,6 +144,13 @@ def world(tmp_path, monkeypatch, capsys):
                                               encoding="utf-8")
     (tmp_path / "new-clients.csv").write_text("name,email,hourly_rate\nExtra Client,extra@example.com,4\nBrightpath Software,,2\n", encoding="utf-8")
     (tmp_path / "bad-clients.csv").write_text("name,email,hourly_rate\nExtra Client,not-an-email,9\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["profile", "show", "--db", str(db), "--format", "yaml"]) == 0
+    shown = capsys.readouterr().out
+    (tmp_path / "profile.yaml").write_text(shown.replace("Maya Carter", "Maya C. Carter", 1), encoding="utf-8")
+    (tmp_path / "stale.yaml").write_text(shown.replace("Maya Carter", "Maya B. Carter", 1), encoding="utf-8")  # saved after profile.yaml: stale
+    (tmp_path / "profile.json").write_text('{"name": "Maya", "packages": 3}', encoding="utf-8")
+    (tmp_path / "bad-profile.yaml").write_text("name: [unclosed\n", encoding="utf-8")
     monkeypatch.setattr(voila.app.Voila, "launch_instance", classmethod(lambda cls, **kw: None))
     monkeypatch.setattr("freelancekit.cli.lab.subprocess.call", lambda *a, **k: 0)
     monkeypatch.setattr("freelancekit.cli.serve.open_browser_when_ready", lambda *a, **k: None)
@@ -178,8 +190,18 @@ SCENARIOS: dict[tuple[str, ...], list[tuple[str, int]]] = {
     ("records", "map"): [("Acme_Corp --db {db} ", 0), ("Acme_Corp Nobody --db {db}", 2)],
     ("records", "use"): [("hourly_rate records --db {db}", 0), ("hourly_rate rating --db {db}", 0)],
     ("lab",): [("--db {db} --no-browser", 0)],
+    ("profile", "show"): [("--db {db}", 0), ("--db {db} --format yaml", 0), ("--db {db} --format json", 0), ("--db {tmp}/records.csv", 2)],
+    ("profile", "set"): [("language=en digits=arab --db {db}", 0), ("digits=arab --db {db}", 0), ("colour=red --db {db}", 2),
+                         ("email=not-an-email --db {db}", 2), ("language=fr currency=dollars --db {db}", 2)],
+    ("profile", "edit"): [("profile.yaml --db {db}", 0), ("profile.json --db {db}", 2), ("records.csv --db {db}", 2),
+                          ("stale.yaml --db {db}", 75), (". --db {db}", 2), ("bad-profile.yaml --db {db}", 2)],
+    ("profile", "services", "add"): [("Podcast_notes --value show_notes --price 80 --db {db}", 0), ("Podcast_notes --db {db}", 2)],
+    ("profile", "services", "remove"): [("Case_studies --db {db}", 0), ("Case_studies --db {db}", 2)],
+    ("profile", "packages", "add"): [("Starter --services Case_studies --price 100 --db {db}", 2),  # the demo has three: one too many
+                                     ("Premium --services Nothing_such --price cheap --db {db}", 2)],
+    ("profile", "packages", "remove"): [("Growth --db {db}", 0), ("Growth --db {db}", 2)],
 }
-MACHINE_OUTPUT = ("--format csv", "--format json")  # data for programs: checked elsewhere, not translated
+MACHINE_OUTPUT = ("--format csv", "--format json", "--format yaml")  # data for programs: checked elsewhere, not translated
 
 
 def test_every_command_has_a_scenario():
@@ -188,6 +210,8 @@ def test_every_command_has_a_scenario():
 
 def _argv(command: tuple[str, ...], args: str, world: Path, lang: str) -> list[str]:
     parts = args.format(db=world / "demo.sqlite", tmp=world, port=free_port()).split()
+    if command[0] == "profile":  # names with a space
+        parts = [p.replace("_", " ") if not p.startswith(("-", "/")) and "." not in p and "=" not in p else p for p in parts]
     if command == ("records", "map"):  # a name with a space
         parts = [p.replace("_", " ") if p == "Acme_Corp" else p for p in parts]
         if len(parts) == 3:
@@ -217,6 +241,8 @@ def test_command_speaks_one_language(world, capsys, command, lang):
         if any(m in args for m in MACHINE_OUTPUT):
             if "json" in args:
                 json.loads(out)
+            if "yaml" in args:
+                assert isinstance(yaml.safe_load(out), dict)
             _check(err, lang, world, what)
             continue
         _check(out + err, lang, world, what)

@@ -1,4 +1,5 @@
-"""The draft checker: 200 random portfolios x 2 languages x 2 tones, none of the faults a careful reader flagged.
+"""The draft checker: 200 random portfolios x 2 languages x 2 tones, none of the faults a careful reader flagged
+(and no two clients of different industries with the same offer while another service fits the later one).
 
 Arabic grammar is checked only for what this code generates (no Latin word beyond what the user typed);
 the agreement of counted nouns and currencies is the Arabic wording's own test.
@@ -9,13 +10,17 @@ import random
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from freelancekit.drafts.drafting import draft_top_three
+from freelancekit.drafts.fitting import fitting
+from freelancekit.drafts.opportunities import industry_key, suggest
 from freelancekit.drafts.standing import package_level_counts
 from freelancekit.language.bidi import strip_marks
 from freelancekit.language.phrasing import win_age
+from freelancekit.portfolio.model import service_key
 from tests.test_drafting import TODAY, generated_portfolio
 
 WARM_ENJOYED = ("enjoyed working with you", "real pleasure", "always a pleasure", "استمتعتُ", "يسعدني كثيراً عملنا", "يسعدني التعاون")
@@ -66,6 +71,14 @@ def check(p, tone: str) -> int:  # type: ignore[no-untyped-def]
         name = " ".join(c.name.split())
         for a, b in zip(lines, lines[1:]):
             assert not (name in a and name in b and name not in strip_marks(c.last_win)), (a, b)
+    for n, d in enumerate(result.drafts):  # the same offer for another industry only when nothing else fits the later client
+        offered = {service_key(s) for s in d.offers}
+        c = by_name[d.client_name]
+        for earlier in result.drafts[:n]:
+            e = by_name[earlier.client_name]
+            if offered == {service_key(s) for s in earlier.offers} and industry_key(c.industry) != industry_key(e.industry):
+                further = [o.name for o in fitting(suggest(p, c), c) if service_key(o.name) not in offered]
+                assert not further, (earlier.client_name, d.client_name, d.offers, further)
     return len(result.drafts)
 
 
@@ -76,3 +89,11 @@ def test_two_hundred_random_portfolios_in_both_languages_and_tones_hold_none_of_
     for locale in ("en", "ar"):
         for tone in ("warm", "formal"):
             check(replace(p, profile=replace(p.profile, locale=locale)), tone)
+
+
+@pytest.mark.parametrize("seed", [11, 118, 137, 144])  # the portfolios where the same offer went to another industry
+def test_the_portfolios_that_found_the_repeated_offer_hold_none_of_the_faults(seed):
+    p = generated_portfolio(random.Random(seed))
+    for locale in ("en", "ar"):
+        for tone in ("warm", "formal"):
+            assert check(replace(p, profile=replace(p.profile, locale=locale)), tone) >= 2

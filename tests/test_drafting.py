@@ -166,7 +166,7 @@ def test_english_warm_draft_reads_as_written():
         "With the next quarter coming up, I've been thinking about what could help you next.",  # an undated win is no reason to write now
         "I have one idea that could help you get even more out of our work:",
         "- Case studies: customer stories that help the sales team close deals. "
-        "It pairs well with the blog posts. Price: from $500 each.",
+        "It pairs well with the blog posts I do for you. Price: from $500 each.",  # the blog posts are the writer's work, not the client's
     ]
     assert "Either way, I'd love to know: what is the one thing you'd most like to improve in your blog posts next quarter?" in d.body
     assert not d.packages

@@ -12,7 +12,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 
 def test_committed_examples_match_the_generator():
     files = example_files()
-    assert sorted(files) == ["ar-formal.txt", "ar-warm.txt", "en-formal.txt", "en-warm.txt"]
+    assert sorted(files) == [f"{lang}-{case}.txt" for lang in ("ar", "en") for case in ("formal", "no-services-formal", "team-warm", "warm")]
     for name, text in files.items():
         assert (EXAMPLES / name).read_text(encoding="utf-8") == text, f"{name} is stale: run python scripts/make_examples.py"
 
@@ -30,9 +30,20 @@ def test_examples_are_clean_and_the_arabic_one_keeps_its_isolates():
 def test_each_example_offers_what_fits_its_client_and_speaks_of_a_dated_win():
     files = {name: strip_marks(text) for name, text in example_files().items()}
     for name, text in files.items():
+        if "no-services" in name:  # a client who buys nothing: no package fits, the best services with their prices
+            assert "our work" not in text and "عملنا" not in text and ("Price:" in text or "السعر:" in text), name
+            continue
         package = "Essentials" if name.startswith("en") else "الباقة الأساسية"
         price = "Price:" if name.startswith("en") else "السعر:"
         assert (package in text) != (price in text), name  # the packages that fit, or services with their prices: never both
     assert "Congratulations on the recent win!" in files["en-warm.txt"] and "تهانيّ الحارة بالإنجاز الأخير!" in files["ar-warm.txt"]
     assert "26 January 2025" in files["en-formal.txt"] and "26 يناير 2025" in files["ar-formal.txt"]
     assert "recent" not in files["en-formal.txt"]
+
+
+def test_a_team_without_a_contact_is_greeted_as_a_team_and_its_name_said_once_at_the_top():
+    files = {name: strip_marks(text) for name, text in example_files().items()}
+    assert "\nHello everyone at Kettle & Crumb Roasters,\n\nI hope you are all well." in files["en-team-warm.txt"]
+    assert "To: marco@kettlecrumb.coffee\n" in files["en-team-warm.txt"]
+    assert "\nتحية طيبة لفريق Kettle & Crumb Roasters،\n" in files["ar-team-warm.txt"]
+    assert "solve for Harbor & Co. Realty over the next quarter?" in files["en-no-services-formal.txt"]  # an open question all the same

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 from freelancekit import __version__
 from freelancekit.cli import argparse_words
 
-COMMAND_MODULES = ("portfolio", "rank", "serve", "drafts", "records", "lab")
+COMMAND_MODULES = ("portfolio", "profile", "rank", "serve", "drafts", "records", "lab")
 BAD_INPUT = 2  # errors.EXIT_INPUT; argparse errors exit with it too
 Say = Callable[..., str]  # a text by its i18n key, in the user's language and digits: say("cli.help.rank.weight")
 
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.digits = getattr(args, "digits", None) or digits
     else:  # argparse read the command line otherwise (an abbreviated --db, say)
         args.lang, args.digits = speaking(args)
-    command = " ".join(filter(None, [args.command, getattr(args, "records_command", None)]))
+    command = " ".join(filter(None, [args.command, *(getattr(args, f"{part}_command", None) for part in ("records", "profile", "profile_part"))]))
     try:
         return int(args.func(args) or 0)
     except FreelancekitError as exc:

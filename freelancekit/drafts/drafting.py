@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from freelancekit.drafts.fitting import best_services, fitting, fitting_packages
+from freelancekit.drafts.fitting import best_services, fitting, fitting_packages, repeats, same_offer
 from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, industry_key, suggest
 from freelancekit.drafts.standing import most_chosen, standing
 from freelancekit.drafts.store import DraftsPart
@@ -436,7 +436,8 @@ def compose_draft(
             offered_packages = fitting_packages(portfolio.profile, client, fitting(opportunities, client))
         by_key = {service_key(o.name): o for o in opportunities}
         offers = [by_key[service_key(s)] for s in offered_packages[-1].services] if offered_packages else []
-        if offered_packages and tuple(o.name for o in offers) in avoid and len(fitting(opportunities, client)) > len(offers):
+        offered = same_offer(o.name for o in offers)
+        if offered_packages and repeats(offers, avoid) and any(service_key(o.name) not in offered for o in fitting(opportunities, client)):
             offered_packages, offers = (), []  # the same package went to a client of another industry: their own services
         if not offers:
             offers = best_services(opportunities, client, avoid)

@@ -6,6 +6,11 @@ ask") and formal (second client, a win 400 days earlier: dated, not "recent").
 The Arabic ones use the same portfolio with an Arabic profile: Arabic service
 names, value statements, price hints and packages, the clients' wins in
 Arabic, Latin names kept as they are. Every one offers the profile's packages.
+
+Two more cases in each language, from the same portfolio with one client changed: a team with no
+contact person (the third-ranked client, its contact left empty: warm, addressed to the team) and
+a client who buys nothing yet (``NO_SERVICES``, its services left empty: formal, nothing about
+"our work").
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from freelancekit.portfolio.demo_ar import arabic_demo_portfolio
 
 EXAMPLE_DAY = date(2026, 3, 2)  # a Monday: the drafts propose a call on Wednesday and Thursday
 RECENT_WIN, OLD_WIN = timedelta(days=12), timedelta(days=400)
+NO_SERVICES = "Harbor & Co. Realty"  # no win on record either: a first offer to a client who buys nothing
 
 
 def example_files() -> dict[str, str]:
@@ -31,6 +37,10 @@ def example_files() -> dict[str, str]:
             clients = tuple(replace(c, last_win_date=EXAMPLE_DAY - age) if c.name == ranked[rank] else c for c in portfolio.clients)
             draft = draft_top_three(replace(portfolio, clients=clients), tone=tone, today=EXAMPLE_DAY).drafts[rank]
             files[f"{prefix}-{tone}.txt"] = to_text(draft)
+        for name, tone, change in ((ranked[2], "warm", {"contact_name": ""}), (NO_SERVICES, "formal", {"services": ()})):
+            clients = tuple(replace(c, **change) if c.name == name else c for c in portfolio.clients)
+            draft = draft_top_three(replace(portfolio, clients=clients), tone=tone, today=EXAMPLE_DAY, clients=[name]).drafts[0]
+            files[f"{prefix}-{'team' if 'contact_name' in change else 'no-services'}-{tone}.txt"] = to_text(draft)
     return files
 
 

@@ -335,7 +335,12 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     currency = c.check(v.clean_currency, raw.get("currency") or "USD", "currency")
     locale = c.check(v.clean_choice, raw.get("locale") or "en", "language", LOCALES)
     services: list[Service] = []
-    for i, s in enumerate(raw.get("services") or (), start=1):
+    for part in ("services", "packages"):  # a file 'profile edit' reads may hold anything
+        if not isinstance(raw.get(part) or (), (list, tuple)):
+            c.problems.append(Problem(part, code="profile.not_a_list"))
+    given = raw.get("services")
+    listed: Iterable[Any] = given if isinstance(given, (list, tuple)) else ()
+    for i, s in enumerate(listed, start=1):
         item = s if isinstance(s, Mapping) else {f: getattr(s, f, "") for f in ("value", "price_hint", "name_ar", "value_ar")} | {"name": getattr(s, "name", s)}
         made = c.check(make_service, item, i)
         if made is not None:
@@ -344,7 +349,7 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
     dupes = sorted({s.name for s in services if any(keys.count(k) > 1 for k in s.keys)})
     if dupes:
         c.problems.append(Problem("services", code="services.duplicate", value=dupes[0]))
-    packages = c.check(make_packages, raw.get("packages") or (), services)
+    packages = c.check(make_packages, raw.get("packages") if isinstance(raw.get("packages"), (list, tuple)) else (), services)
     digits = c.check(v.clean_choice, raw.get("digits") or "latn", "digits", DIGITS)
     c.done()
     return Profile(name, email, signature, currency, locale, tuple(services), revision, packages, digits)

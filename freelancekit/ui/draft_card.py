@@ -17,7 +17,7 @@ from freelancekit.drafts.drafting import STATUSES, TONES, Draft, addressed, comp
 from freelancekit.drafts.opportunities import suggest
 from freelancekit.errors import FreelancekitError, InvalidInput, NotFound, StaleEdit
 from freelancekit.language import i18n, wording
-from freelancekit.portfolio.model import service_key
+from freelancekit.portfolio.model import Package, service_key
 from freelancekit.ui import dom
 from freelancekit.ui.common import (
     NO_MATH,
@@ -33,7 +33,7 @@ from freelancekit.ui.common import (
     problem_words,
     set_error,
 )
-from freelancekit.ui.draft_choices import MAX_PICKS, Choices
+from freelancekit.ui.draft_choices import Choices, first_picks
 from freelancekit.ui.draft_exports import exports_html
 from freelancekit.ui.draft_facts import card_html, muted, pick_html
 from freelancekit.ui.records_insight import draft_risk_html
@@ -93,7 +93,7 @@ class DraftCard:
         choices = view.choices.get(client.saved_id) or (Choices.of(saved) if saved else Choices())
 
         # -- choices ----------------------------------------------------------------------
-        chosen = self._chosen_keys(choices)
+        chosen = self._chosen_keys(choices, fitted_packages(portfolio, client, index=index, outcomes=view.outcomes()) if choices.packages else ())
         listed = [o for n, o in enumerate(self.suggestions) if n < SHOWN_SUGGESTIONS or service_key(o.name) in chosen]
         self.picks: list[tuple[w.Checkbox, Opportunity]] = []
         rows = []
@@ -157,10 +157,9 @@ class DraftCard:
             self.preview()
 
     # -- helpers -----------------------------------------------------------------------
-    def _chosen_keys(self, choices: Choices) -> set[str]:
-        if choices.services is None:
-            return {service_key(o.name) for o in self.suggestions[:MAX_PICKS]}
-        return {service_key(s) for s in choices.services}
+    def _chosen_keys(self, choices: Choices, packages: tuple[Package, ...]) -> set[str]:
+        names = first_picks(self.suggestions, self.client, packages) if choices.services is None else choices.services
+        return {service_key(s) for s in names}
 
     def choices(self) -> Choices:
         """The choices as the widgets hold them now (the core checks them when composing)."""

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from freelancekit.drafts.drafting import TONES, Draft
+from freelancekit.drafts.fitting import best_services
 from freelancekit.portfolio.model import service_key
 from freelancekit.ui.common import AppState
 
 if TYPE_CHECKING:
-    from freelancekit.portfolio.model import Client
+    from collections.abc import Sequence
+
+    from freelancekit.drafts.opportunities import Opportunity
+    from freelancekit.portfolio.model import Client, Package
 
 TOP = 3
 MAX_PICKS = 3
@@ -39,6 +43,14 @@ class Choices:
         theirs = frozenset(service_key(s) for s in other.services or ())
         packages_apply = len(mine) == MAX_PICKS
         return (mine, self.tone, packages_apply and self.packages) == (theirs, other.tone, packages_apply and other.packages)
+
+
+def first_picks(suggestions: Sequence[Opportunity], client: Client, packages: Sequence[Package] = ()) -> tuple[str, ...]:
+    """What a new card ticks: what its draft offers (the last package offered, else the best one or two
+    fitting services), so a low-pressure email does not offer three services unless the freelancer adds one."""
+    if packages:
+        return tuple(packages[-1].services)
+    return tuple(o.name for o in best_services(suggestions, client))
 
 
 def top_clients(state: AppState, n: int = TOP) -> list[Client]:

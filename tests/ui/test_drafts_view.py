@@ -61,7 +61,9 @@ def test_three_cards_follow_the_ranking_and_nothing_is_saved_by_looking(app):
     for c in view.cards:
         assert dom.DRAFT_CARD in c.widget._dom_classes
         assert c.draft is not None and not c.saved and c.draft.revision == 0  # an unsaved preview
-        assert picked(c) == [o.name for o in c.suggestions[:3]]  # the best fits are picked by default
+        # ticked by default: what the draft offers (the package's services, else the best one or two), no longer the
+        # three best fits: a low-pressure email offering three services by default was what the freelancer had to untick
+        assert sorted(picked(c)) == sorted(c.draft.offers) and 1 <= len(picked(c)) <= (3 if c.draft.packages else 2)
         # the demo profile's packages are offered to a client most of whose package services fit, and the card says so
         assert ("packages" in literal_text(c.package_note)) == c.draft.packages == ("Essentials" in c.draft.body)
         assert [o.fit for o in c.suggestions] == sorted((o.fit for o in c.suggestions), reverse=True)
@@ -98,7 +100,10 @@ def test_pick_and_drop_services_change_the_offers(app):
     assert c.draft.packages and all(box.disabled for box, _o in c.picks)  # the profile's packages are offered
     c.packages.value = False
     assert not any(box.disabled for box, _o in c.picks)
+    assert picked(c) == ["Blog management"] and c.draft.offers == ("Blog management",)  # what the package offered, alone now
     boxes = {o.name: box for box, o in c.picks}
+    for name in [o.name for box, o in c.picks if not box.value][:2]:
+        boxes[name].value = True  # the freelancer adds two more
     first, second, third = picked(c)
     boxes[second].value = False
     assert set(c.draft.offers) == {first, third} and not c.draft.packages
@@ -229,9 +234,10 @@ def test_an_unsaved_preview_never_overwrites_a_draft_saved_in_another_tab(app, d
 def test_rewrite_asks_before_replacing_an_edited_draft(app):
     c = card(app)
     c.packages.value = False  # individual services, picked below
+    boxes = {o.name: box for box, o in c.picks}
+    boxes[next(o.name for box, o in c.picks if not box.value)].value = True  # a second one (one is ticked by default)
     c.on_write()  # "Write draft" saves the preview as it is
     assert c.saved and c.draft.revision == 1 and not c.confirm.visible
-    boxes = {o.name: box for box, o in c.picks}
     dropped = picked(c)[-1]
     boxes[dropped].value = False
     assert c.draft.revision == 1 and dropped in c.draft.offers  # a saved draft changes only on Rewrite
