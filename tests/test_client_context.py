@@ -78,5 +78,5 @@ def test_a_client_of_their_own_language_gets_a_draft_in_it():
     client = replace(p.clients[0], language="ar", working_on="حملة الربيع")
     d = compose_draft(p, client, today=TODAY)
     assert d.locale == "ar" and strip_marks(d.body).startswith("مرحباً Daniel،")
-    assert "وبما أن العمل جارٍ الآن على حملة الربيع" in strip_marks(d.body)
+    assert "العمل جارٍ الآن على حملة الربيع" in strip_marks(d.body)
     assert compose_draft(p, p.clients[0], today=TODAY).locale == "en"
