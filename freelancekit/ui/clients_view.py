@@ -35,6 +35,7 @@ from freelancekit.ui.common import (
     guarded,
     html_text,
     literal,
+    named,
     problem_words,
     set_error,
     set_literal,
@@ -88,7 +89,8 @@ class ClientsTable:
         self.state = view.state
         self.sort_key, self.ascending, self.start = "name", True, 0
         loc = self.state.locale
-        self.search = classed(w.Text(placeholder=i18n.t("clients.search", loc), continuous_update=False), dom.CLIENTS_SEARCH)
+        self.search = named(classed(w.Text(placeholder=i18n.t("clients.search", loc), continuous_update=False), dom.CLIENTS_SEARCH),
+                            i18n.t("clients.search", loc))
         self.search.observe(lambda _c: self._go(0), names="value")
         self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.CLIENTS_PREV)
         self.next = classed(w.Button(description=i18n.t("common.next", loc)), dom.CLIENTS_NEXT)

@@ -30,6 +30,7 @@ def tab(name: str) -> str:
     return TAB_PREFIX + name
 
 
+NAMED = "fk-named"  # an input whose description is its label for screen readers only (common.named)
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
 DEMO_BANNER = "fk-demo-banner"
