@@ -21,8 +21,6 @@ _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "A
 _AR_DAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_AR_CURRENCIES = {"USD": "دولار أمريكي", "EUR": "يورو", "GBP": "جنيه إسترليني", "SAR": "ريال سعودي", "AED": "درهم إماراتي",
-                  "EGP": "جنيه مصري", "QAR": "ريال قطري", "KWD": "دينار كويتي", "JOD": "دينار أردني", "MAD": "درهم مغربي"}
 
 
 def win_age(win: str, when: date | None, today: date, recent_days: int = RECENT_WIN_DAYS) -> WinAge:
@@ -63,13 +61,27 @@ def long_date(d: date, locale: str, digits: str | None = None) -> str:
     return written(f"{d.day} {months[d.month - 1]} {d.year}", locale, digits)
 
 
+def currency_name(code: str, locale: str) -> str:
+    """A currency as text in ``locale`` writes it: the ISO code in English ('SAR'), CLDR's name in Arabic ('ريال سعودي').
+
+    The one way an Arabic sentence names a currency (a price, a rate per hour, a total), so
+    "90 SAR للساعة" never sits beside "ريال سعودي"; a code CLDR does not know stays a code.
+    """
+    code = (code or "USD").upper()
+    if locale != "ar":
+        return code
+    from babel.numbers import get_currency_name  # loaded for Arabic text only (about 10 ms, once)
+
+    return get_currency_name(code, locale="ar")
+
+
 def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:
     """'$1,300', '1,300 CHF', '1,300 دولار أمريكي' (or '١٬٣٠٠ دولار أمريكي'); cents only when there are some."""
     number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     code = (currency or "USD").upper()
     if locale == "ar":
         number = written(number, locale, digits)
-        return f"{number} {_AR_CURRENCIES.get(code, code)}"
+        return f"{number} {currency_name(code, locale)}"
     symbol = _SYMBOLS.get(code)
     return f"{symbol}{number}" if symbol else f"{number} {code}"
 
@@ -79,4 +91,4 @@ def percent(part: float, whole: float) -> int:
     return int(100 * part // whole) if whole > 0 else 0
 
 
-__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]
+__all__ = ["RECENT_WIN_DAYS", "WinAge", "call_days", "currency_name", "day_name", "good_moment", "long_date", "money", "percent", "win_age"]

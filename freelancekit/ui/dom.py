@@ -101,6 +101,7 @@ IMPORT_UPLOAD = "fk-import-upload"
 UPLOAD_GUARD = "fk-upload-guard"  # carries the upload limit and its message for the page's own check (see the app template)
 IMPORT_MESSAGE = "fk-import-message"  # too big / unreadable file / import result
 IMPORT_PREVIEW = "fk-import-preview"  # summary plus the first rows
+IMPORT_SERVICE = "fk-import-service"  # one service of a new client in the preview (a cell's split, one per name)
 IMPORT_ERRORS = "fk-import-errors"  # the per-row problem list (li.fk-import-problem inside)
 IMPORT_PROBLEM = "fk-import-problem"
 IMPORT_ONLY_VALID = "fk-import-only-valid"  # checkbox

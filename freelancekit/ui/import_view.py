@@ -111,12 +111,17 @@ def new_clients_html(parsed: ParsedImport, plan: ImportResult, locale: str) -> s
     joiner = i18n.t("where.list_joiner", locale)
     body = "".join(
         f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td><td><bdi>{html_text(c.contact_name)}</bdi></td>"
-        f"<td><bdi>{html_text(c.email)}</bdi></td><td><bdi>{html_text(joiner.join(c.services))}</bdi></td></tr>"
+        f"<td><bdi>{html_text(c.email)}</bdi></td><td>{services_html(c.services, joiner)}</td></tr>"
         for row, c in added[:PREVIEW_ROWS]
     )
     more = f"<p>… +{len(added) - PREVIEW_ROWS}</p>" if len(added) > PREVIEW_ROWS else ""
     title = f'<p>{html_text(i18n.t("import.new_clients", locale))}</p>' if plan.changes else ""
     return f'{title}<table class="fk-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+
+def services_html(services: Sequence[str], joiner: str) -> str:
+    """Each service of a row as its own chip, so the preview shows how a cell was split (';', '؛' or '،')."""
+    return joiner.join(f'<bdi class="{dom.IMPORT_SERVICE}">{html_text(s)}</bdi>' for s in services)
 
 
 def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str) -> str:
