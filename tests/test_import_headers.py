@@ -86,3 +86,21 @@ def test_an_unknown_column_is_worded_with_the_accepted_names_of_the_readers_lang
     arabic = exc.value.text("ar")
     assert "البريد الإلكتروني" in arabic and "contact_name" not in arabic and "hourly_rate" not in arabic, arabic
     assert "contact_name, email" in exc.value.text("en")  # in English the keys are the names to write
+
+
+@pytest.mark.parametrize("written", ["الأجر", "الاجر", "السعر", "سعر الساعة", "أجر الساعة", "الأجر بالساعة"])
+def test_the_common_arabic_words_for_the_rate_name_the_rate_column(written):
+    assert column_lookup(CRITERIA)[header_key(written)] == "hourly_rate"
+
+
+def test_every_client_column_accepts_an_arabic_word_besides_its_label():
+    arabic = {key: [n for n in names[1:] if any("\u0600" <= ch <= "\u06ff" for ch in n)] for key, names in accepted_names(CRITERIA).items()}
+    assert {key: len(words) >= 2 for key, words in arabic.items()} == {key: True for key in arabic}
+
+
+def test_the_issues_arabic_sheet_with_arabic_semicolons_imports_every_service(tmp_path):
+    data = "العميل,البريد الإلكتروني,الخدمات,الأجر\nمكتبة النور,layla@alnoor.com,مقالات؛ تدقيق؛ ترجمة,90\n".encode()
+    with Store(tmp_path / "p.sqlite") as store:
+        assert import_clients(store, data, "clients.csv").added == 1
+        c = store.client_by_name("مكتبة النور")
+    assert (c.email, c.services, c.values["hourly_rate"]) == ("layla@alnoor.com", ("مقالات", "تدقيق", "ترجمة"), 90.0)

@@ -236,3 +236,18 @@ def test_commit_after_a_preview(store):
     r = commit(store, parsed, skip_invalid=True)
     assert (r.added, r.updated, len(r.problems)) == (0, 1, 1)
     assert store.client_by_name("Acme").notes == "keep" and store.client_by_name("Acme").values["ease"] == 4
+
+
+@pytest.mark.parametrize("cell", ["Blog posts;Editing", "Blog posts؛Editing", "Blog posts ، Editing", "Blog posts؛ Editing;Blog posts"])
+@pytest.mark.parametrize("fmt", ["comma", "semicolon", "tab"])
+def test_arabic_semicolon_and_comma_separate_services_whatever_the_delimiter(store, cell, fmt):
+    sep = {"comma": ",", "semicolon": ";", "tab": "\t"}[fmt]
+    quoted = f'"{cell}"' if ";" in cell and sep == ";" else cell
+    data = f"name{sep}services\nAcme{sep}{quoted}\n".encode()
+    import_clients(store, data)
+    assert by_name(store)["Acme"].services == ("Blog posts", "Editing")
+
+
+def test_a_latin_comma_inside_a_quoted_services_cell_stays_part_of_the_name(store):
+    import_clients(store, b'name,services\nAcme,"SEO, content;Editing"\n')
+    assert by_name(store)["Acme"].services == ("SEO, content", "Editing")

@@ -28,22 +28,23 @@ TAIL_COLUMNS: tuple[str, ...] = ("notes", "last_win", "start_date", "last_win_da
 
 # Names people give these columns besides the key and the app's own labels (English, then Arabic).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("client", "client name", "company", "customer", "الاسم", "اسم العميل", "العميل", "الشركة", "اسم الشركة"),
-    "contact_name": ("contact", "contact name", "contact person", "جهة الاتصال", "اسم جهة الاتصال", "المسؤول"),
-    "email": ("e-mail", "email address", "mail", "البريد", "الإيميل", "عنوان البريد الإلكتروني"),
-    "industry": ("sector", "field", "القطاع"),
-    "services": ("services bought", "الخدمات"),
-    "hourly_rate": ("hourly rate", "rate", "الأجر بالساعة", "سعر الساعة"),
-    "on_time_payment": ("on time payment", "pays on time", "الدفع في الموعد"),
-    "ease": ("easy to work with", "السهولة"),
-    "enjoyment": ("enjoy", "الاستمتاع"),
-    "learning": ("التعلم",),
-    "notes": ("note", "comments", "الملاحظات", "ملاحظة"),
-    "last_win": ("last win", "milestone", "latest win", "آخر نجاح"),
-    "start_date": ("start date", "since", "تاريخ البدء", "تاريخ البداية"),
+    "name": ("client", "client name", "company", "customer", "الاسم", "اسم العميل", "العميل", "الشركة", "اسم الشركة", "الجهة"),
+    "contact_name": ("contact", "contact name", "contact person", "جهة الاتصال", "اسم جهة الاتصال", "المسؤول", "جهة التواصل",
+                     "اسم المسؤول"),
+    "email": ("e-mail", "email address", "mail", "البريد", "الإيميل", "عنوان البريد الإلكتروني", "بريد إلكتروني", "الإيميل الإلكتروني"),
+    "industry": ("sector", "field", "القطاع", "الصناعة", "النشاط"),
+    "services": ("services bought", "الخدمات", "خدمات", "الخدمات المشتراة"),
+    "hourly_rate": ("hourly rate", "rate", "الأجر بالساعة", "سعر الساعة", "الأجر", "السعر", "الأجرة", "التسعيرة"),
+    "on_time_payment": ("on time payment", "pays on time", "الدفع في الموعد", "السداد في الموعد", "الالتزام بالدفع"),
+    "ease": ("easy to work with", "السهولة", "سهولة العمل"),
+    "enjoyment": ("enjoy", "الاستمتاع", "المتعة"),
+    "learning": ("التعلم", "التعلم من العمل"),
+    "notes": ("note", "comments", "الملاحظات", "ملاحظة", "تعليقات"),
+    "last_win": ("last win", "milestone", "latest win", "آخر نجاح", "الإنجاز"),
+    "start_date": ("start date", "since", "تاريخ البدء", "تاريخ البداية", "منذ", "بداية التعامل"),
     "last_win_date": ("win date", "date of last win", "last win date", "تاريخ آخر إنجاز", "تاريخ آخر نجاح"),
-    "working_on": ("working on", "current project", "يعملون على", "المشروع الحالي"),
-    "language": ("email language", "draft language", "اللغة", "لغة الرسائل"),
+    "working_on": ("working on", "current project", "يعملون على", "المشروع الحالي", "العمل الحالي"),
+    "language": ("email language", "draft language", "اللغة", "لغة الرسائل", "لغة البريد"),
 }
 
 # The app's own label of each field (i18n keys), shown in the client form.

@@ -378,6 +378,16 @@ def _unescaped(cells: Sequence[str]) -> list[str]:
     return [unescape_formula(c) for c in cells]
 
 
+# Arabic writers separate a list with the Arabic semicolon or comma; neither is ever a column delimiter
+# (the delimiter is ',', ';' or a tab), so in a services cell each separates services like ';' does.
+SERVICE_SEPARATORS = str.maketrans({"\u061b": ";", "\u060c": ";"})  # ؛ and ،
+
+
+def parse_service_cell(cell: str, column: str = "services") -> tuple[str, ...]:
+    """A services cell of a client file: names separated by ';', '؛' or '،' (docs/data.md)."""
+    return parse_services(cell.translate(SERVICE_SEPARATORS), column)
+
+
 def _unescaping(fn: Any) -> Any:
     """``fn(cell, column)`` on the cell with the export's formula escape undone (once per distinct cell)."""
     return lambda cell, column: fn(unescape_formula(cell), column)
@@ -424,7 +434,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
         values[col] = _text_column(by_col.get(col, empty), col, numbers, problems, multiline=col == "notes", escaped=True)
     values["email"] = _email_column(by_col.get("email", empty), numbers, problems, escaped=True)
     # the other columns repeat a lot: each distinct cell is unescaped and parsed once
-    values["services"] = _cached_column(by_col.get("services", empty), _unescaping(parse_services), "services", numbers, problems)
+    values["services"] = _cached_column(by_col.get("services", empty), _unescaping(parse_service_cell), "services", numbers, problems)
     values["start_date"] = _cached_column(by_col.get("start_date", empty), _unescaping(v.parse_start_date), "start_date", numbers, problems)
     values["last_win_date"] = _cached_column(by_col.get("last_win_date", empty), _unescaping(parse_win_date), "last_win_date", numbers, problems)
     values["language"] = _cached_column(by_col.get("language", empty), _unescaping(parse_client_language), "language", numbers, problems)

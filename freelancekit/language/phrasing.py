@@ -26,7 +26,6 @@ _AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو"
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
-
 def win_age(win: str, when: date | None, today: date, recent_days: int = RECENT_WIN_DAYS) -> WinAge:
     """How a draft may speak of the client's last win: recent (congratulate now), old, undated, or no win at all."""
     if not win.strip():
@@ -65,6 +64,20 @@ def long_date(d: date, locale: str, digits: str | None = None) -> str:
     return written(f"{d.day} {months[d.month - 1]} {d.year}", locale, digits)
 
 
+def currency_name(code: str, locale: str) -> str:
+    """A currency as text in ``locale`` writes it: the ISO code in English ('SAR'), CLDR's name in Arabic ('ريال سعودي').
+
+    The one way an Arabic sentence names a currency (a price, a rate per hour, a total), so
+    "90 SAR للساعة" never sits beside "ريال سعودي"; a code CLDR does not know stays a code.
+    """
+    code = (code or "USD").upper()
+    if locale != "ar":
+        return code
+    from babel.numbers import get_currency_name  # loaded for Arabic text only (about 10 ms, once)
+
+    return get_currency_name(code, locale="ar")
+
+
 def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:
     """'$1,300', '1,300 CHF', '1,050 جنيهًا مصريًا', '1,050 USD' (or '١٬٠٥٠ USD'); cents only when there are some."""
     number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
@@ -89,12 +102,6 @@ def currency_after(amount: float, code: str) -> str:
         return get_currency_name(code, count=amount, locale="ar")
     symbol = get_currency_symbol(code, locale="ar")
     return code if re.search("[A-Za-z]", symbol) else symbol
-
-
-def currency_name(currency: str, locale: str) -> str:
-    """The currency as a unit beside a typed amount: its CLDR name in Arabic ('دولار أمريكي'), else its code ('USD')."""
-    code = (currency or "USD").upper()
-    return get_currency_name(code, locale="ar") if locale == "ar" else code
 
 
 def percent(part: float, whole: float) -> int:

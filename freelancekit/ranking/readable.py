@@ -8,6 +8,7 @@ from __future__ import annotations
 from freelancekit.language import i18n
 from freelancekit.language.bidi import LRI, PDI
 from freelancekit.language.numerals import format_number, written
+from freelancekit.language.phrasing import currency_name
 from freelancekit.portfolio.model import Criterion
 
 HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
@@ -27,6 +28,7 @@ def value_text(criterion: Criterion, value: float | None, currency: str = "USD",
     if criterion.kind == "rating":
         return i18n.t("value.rating", locale, value=number, hi=written(str(criterion.hi), locale, digits))
     if criterion.key in HOURLY_KEYS:
-        money = f"{number} {currency}".strip()
-        return i18n.t("value.per_hour", locale, money=ltr(money) if i18n.is_rtl(locale) else money)
+        if i18n.is_rtl(locale):  # the currency's name, as every Arabic sentence writes it (phrasing.currency_name)
+            return i18n.t("value.per_hour", locale, money=f"{ltr(number)} {currency_name(currency, locale)}")
+        return i18n.t("value.per_hour", locale, money=f"{number} {currency}".strip())
     return number

@@ -20,6 +20,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 from freelancekit.errors import InvalidInput, NotFound, StaleEdit
 from freelancekit.language import i18n
 from freelancekit.language.numerals import format_number
+from freelancekit.language.phrasing import currency_name
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
@@ -35,6 +36,7 @@ from freelancekit.ui.common import (
     guarded,
     html_text,
     literal,
+    named,
     problem_words,
     set_error,
     set_literal,
@@ -88,7 +90,8 @@ class ClientsTable:
         self.state = view.state
         self.sort_key, self.ascending, self.start = "name", True, 0
         loc = self.state.locale
-        self.search = classed(w.Text(placeholder=i18n.t("clients.search", loc), continuous_update=False), dom.CLIENTS_SEARCH)
+        self.search = named(classed(w.Text(placeholder=i18n.t("clients.search", loc), continuous_update=False), dom.CLIENTS_SEARCH),
+                            i18n.t("clients.search", loc))
         self.search.observe(lambda _c: self._go(0), names="value")
         self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.CLIENTS_PREV)
         self.next = classed(w.Button(description=i18n.t("common.next", loc)), dom.CLIENTS_NEXT)
@@ -236,7 +239,7 @@ class ClientForm:
                 options = [(i18n.t("field.not_rated", loc), "")] + [(str(i), str(i)) for i in range(c.lo, c.hi + 1)]
                 row(c.key, w.Dropdown(options=options, value="", layout=w.Layout(width="140px")), label=label)
             else:
-                unit = i18n.t("field.per_hour", loc, currency=profile.currency) if c.key == "hourly_rate" else ""
+                unit = i18n.t("field.per_hour", loc, currency=currency_name(profile.currency, loc)) if c.key == "hourly_rate" else ""
                 row(c.key, w.Text(layout=w.Layout(width="140px")), extra=w.Label(value=unit), label=label)
         row("last_win", w.Text(layout=w.Layout(width="360px")))
         row("last_win_date", w.DatePicker(value=None))  # a win in the last 30 days makes a good moment to ask

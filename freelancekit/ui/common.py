@@ -204,6 +204,19 @@ def classed(widget: w.Widget, *classes: str) -> w.Widget:
     return widget
 
 
+def named(widget: w.Widget, text: str) -> w.Widget:
+    """``widget`` labelled ``text`` for screen readers, where its visible label is another widget beside it.
+
+    ipywidgets ties a ``description`` to its input with ``<label for>`` (a slider's
+    handle gets it as ``aria-label`` from the app's page); the class ``fk-named``
+    hides that label from sight only (the page's stylesheet), so the visible label
+    keeps wrapping instead of being cut at the description's width.
+    """
+    widget.description = text
+    widget.add_class(dom.NAMED)
+    return widget
+
+
 def error_label(css_class: str) -> w.HTML:
     """A red message next to a field; HTML only so the text wraps, always escaped."""
     label = w.HTML(value="")
@@ -224,7 +237,7 @@ class FieldRow:
     """A label, an input and the error message that belongs to that input."""
 
     def __init__(self, label: str, widget: w.Widget, css_class: str, error_class: str, extra: w.Widget | None = None):
-        self.input = classed(widget, css_class)
+        self.input = named(classed(widget, css_class), label.rstrip(" *"))
         self.label = literal(label)
         self.label.add_class("fk-field-label")
         self.error = error_label(error_class)
@@ -499,6 +512,9 @@ STYLESHEET = """
 .fk-app .fk-draft-exports a { margin-inline-end: 1.2em; }
 .fk-app .fk-draft-pick-row .widget-checkbox { width: 28px; }
 .fk-app .fk-client-row:nth-child(even) { background: #f7f7f7; }
+/* common.named: the description is the input's label for screen readers; the visible label is beside it */
+.fk-app .fk-named > .widget-label { position: absolute; width: 1px; height: 1px; min-height: 0; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 /* the page refused a too-big file (app template): the previous file's preview and Import button go */
 .fk-app .fk-upload-refused :is(.fk-import-message, .fk-import-preview, .fk-import-errors, .fk-import-only-valid, .fk-import-confirm) { display: none; }
 /* header buttons and row cells keep their set widths (a flex box would shrink them unequally,

@@ -21,7 +21,7 @@ from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import DIRECTIONS, KINDS
 from freelancekit.portfolio.validation import parse_weight
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, Confirm, classed, error_label, error_words, guarded, html_text, literal, problem_words, set_error
+from freelancekit.ui.common import AppState, Confirm, classed, error_label, error_words, guarded, html_text, literal, named, problem_words, set_error
 from freelancekit.ui.rate_grid import RateGrid
 from freelancekit.ui.wiring import OUTSIDE
 
@@ -102,6 +102,7 @@ class CriteriaView:
                                    step=SLIDER_STEP, continuous_update=False, readout_format=".1f",
                                    layout=w.Layout(width="210px"))  # beside the ranking: name + slider + share fit 400 px
             classed(slider, dom.weight(c.key))
+            named(slider, i18n.criterion_label(c.key, c.label, loc))  # the handle's name for screen readers
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
             share = classed(w.Label(value=""), dom.share(c.key))
             err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
@@ -188,12 +189,16 @@ class CriteriaView:
             remove = classed(w.Button(description=i18n.t("criteria.remove", loc), button_style="warning"), dom.CRITERION_REMOVE_PREFIX + c.key)
             remove.on_click(lambda _b, key=c.key, lbl=c.label: self.ask_remove(key, lbl))
             kind = w.Label(value=i18n.t(f"kind.{c.kind}", loc))
+            named(label, f'{i18n.t("criteria.label", loc)}: {c.label}')
+            named(direction, f'{i18n.t("criteria.direction", loc)}: {c.label}')
             label_inputs[c.key], direction_inputs[c.key] = label, direction
             rows.append(w.HBox([label, kind, w.Label(value=i18n.t("criteria.direction", loc)), direction, remove]))
         new_label = classed(w.Text(placeholder=i18n.t("criteria.label", loc), layout=w.Layout(width="240px")), dom.NEW_CRITERION_LABEL)
         new_kind = classed(w.Dropdown(options=[(i18n.t(f"kind.{k}", loc), k) for k in KINDS], value="rating",
                                       layout=w.Layout(width="130px")), dom.NEW_CRITERION_KIND)
         new_direction = classed(w.Dropdown(options=directions, value="higher", layout=w.Layout(width="110px")), dom.NEW_CRITERION_DIRECTION)
+        for widget, key in ((new_label, "criteria.label"), (new_kind, "criteria.kind"), (new_direction, "criteria.direction")):
+            named(widget, i18n.t(key, loc))
         add = classed(w.Button(description=i18n.t("criteria.add", loc), button_style="primary"), dom.NEW_CRITERION_ADD)
         add.on_click(self.on_add)
         new_error = error_label(dom.NEW_CRITERION_ERROR)

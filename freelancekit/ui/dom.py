@@ -33,6 +33,7 @@ def tab(name: str) -> str:
 COLUMNS = "fk-columns"  # a two-column tab (wiring.COLUMNS): the controls beside the result from 1024 px, above it below
 COLUMN_CONTROLS = "fk-column-controls"  # its first column: the weights (and where Pay rate / On-time payment come from)
 COLUMN_RESULT = "fk-column-result"  # its second: the ranking
+NAMED = "fk-named"  # an input whose description is its label for screen readers only (common.named)
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
 DEMO_BANNER = "fk-demo-banner"
@@ -103,6 +104,7 @@ IMPORT_UPLOAD = "fk-import-upload"
 UPLOAD_GUARD = "fk-upload-guard"  # carries the upload limit and its message for the page's own check (see the app template)
 IMPORT_MESSAGE = "fk-import-message"  # too big / unreadable file / import result
 IMPORT_PREVIEW = "fk-import-preview"  # summary plus the first rows
+IMPORT_SERVICE = "fk-import-service"  # one service of a new client in the preview (a cell's split, one per name)
 IMPORT_ERRORS = "fk-import-errors"  # the per-row problem list (li.fk-import-problem inside)
 IMPORT_PROBLEM = "fk-import-problem"
 IMPORT_ONLY_VALID = "fk-import-only-valid"  # checkbox

@@ -126,14 +126,24 @@ def new_clients_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequenc
     names = [i18n.t("import.col_row", locale), local_name("name", criteria, locale), *(local_name(k, criteria, locale) for k in keys)]
     head = "".join(f"<th>{html_text(n)}</th>" for n in names)  # in the user's language, like the changes table
     body = "".join(
+<<<<<<< HEAD
         f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td>"
         + "".join(f'<td data-column="{html_text(k)}"><bdi>{html_text(cell_text(c, k, locale, digits))}</bdi></td>' for k in keys)
         + "</tr>"
+=======
+        f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td><td><bdi>{html_text(c.contact_name)}</bdi></td>"
+        f"<td><bdi>{html_text(c.email)}</bdi></td><td>{services_html(c.services, joiner)}</td></tr>"
+>>>>>>> h8
         for row, c in added[:PREVIEW_ROWS]
     )
     more = f"<p>… +{len(added) - PREVIEW_ROWS}</p>" if len(added) > PREVIEW_ROWS else ""
     title = f'<p>{html_text(i18n.t("import.new_clients", locale))}</p>' if plan.changes else ""
     return f'{title}<table class="fk-table {dom.IMPORT_NEW_CLIENTS}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+
+def services_html(services: Sequence[str], joiner: str) -> str:
+    """Each service of a row as its own chip, so the preview shows how a cell was split (';', '؛' or '،')."""
+    return joiner.join(f'<bdi class="{dom.IMPORT_SERVICE}">{html_text(s)}</bdi>' for s in services)
 
 
 def header_message(exc: HeaderError, criteria: Sequence[Criterion], locale: str) -> str:

@@ -16,7 +16,7 @@ from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import MAX_PACKAGES, Package
 from freelancekit.ui import dom
-from freelancekit.ui.common import classed, error_label, guarded, html_text, set_error
+from freelancekit.ui.common import classed, error_label, guarded, html_text, named, set_error
 
 if TYPE_CHECKING:
     from freelancekit.ui.common import AppState
@@ -50,7 +50,9 @@ class PackageRow:
         self.separate = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.separate", loc),
                                        layout=w.Layout(width="150px")), dom.PACKAGE_SEPARATE)
         self.error = error_label(dom.PACKAGE_ERROR)
-        for widget in (self.name, self.services, self.price, self.note, self.separate):
+        for widget, key in ((self.name, "packages.col_name"), (self.services, "packages.col_services_short"), (self.price, "packages.price"),
+                            (self.note, "packages.col_note"), (self.separate, "packages.separate")):
+            named(widget, i18n.t(key, loc))
             widget.observe(lambda _c: editor.save(), names="value")
         self.widget = classed(w.VBox([w.HBox([self.name, self.services, self.price, self.note, self.separate]), self.error]),
                               dom.PACKAGE_ROW)

@@ -18,7 +18,7 @@ from freelancekit.errors import InvalidInput, StaleEdit
 from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import DIGITS, Service, without_missing_services
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, set_error
+from freelancekit.ui.common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, named, set_error
 from freelancekit.ui.wiring import OUTSIDE
 
 SERVICES = "services"
@@ -48,7 +48,8 @@ class ServiceRow:
         self.error = error_label(dom.SERVICE_ERROR)
         # what the form does not show yet (the Arabic name and value line) is kept, so saving a row never drops it
         self.kept = {k: v for k, v in service.items() if k not in ("name", "value", "price_hint")}
-        for t in (self.name, self.value, self.price):
+        for t, text in ((self.name, name_t), (self.value, value_t), (self.price, price_t)):
+            named(t, text)
             t.observe(lambda _c: view.save_services(), names="value")
         self.remove.on_click(lambda _b: view.remove_service(self))
         self.widget = classed(w.VBox([w.HBox([self.name, self.value, self.price, self.remove]), self.error]), dom.SERVICE_ROW)

@@ -106,3 +106,14 @@ def test_the_arabic_preview_headers_and_problems_are_arabic(arabic_app):
     # the only Latin left is the user's data and the file's column names
     leftover = re.sub(r"Alpha Co|a@alpha\.example|x@|name@example\.com|\bname\b|\bemail\b|\bease\b", "", text)
     assert not re.search(LATIN_WORD, leftover), leftover
+
+
+def test_an_arabic_file_of_eight_rows_counts_them_in_the_plural_and_shows_each_service_split(arabic_app):
+    import re
+
+    view = arabic_app.views["import"]
+    rows = "".join(f"عميل {n},c{n}@x.example,مقالات؛ تدقيق، ترجمة,90\n" for n in range(1, 9))
+    view.load("c.csv", ("العميل,البريد الإلكتروني,الخدمات,الأجر\n" + rows).encode("utf-8"))
+    assert "8 من 8 صفوف جاهزة للاستيراد." in literal_text(view.preview)  # was "8 من 8 صفاً"
+    first_row = view.preview.value.split("<tr>")[2]
+    assert re.findall(rf'<bdi class="{dom.IMPORT_SERVICE}">(.*?)</bdi>', first_row) == ["مقالات", "تدقيق", "ترجمة"]

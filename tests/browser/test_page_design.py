@@ -1,0 +1,90 @@
+"""The page's own design holds in a real Chromium, in English and Arabic (docs/architecture.md, "The page's design").
+
+While the app starts, the page shows its own loading state in its language,
+never ipywidgets' "Loading widget...". On every tab: "go" buttons (ipywidgets'
+primary, success and info) share one colour, and so do danger buttons; every
+link is underlined or framed, in the primary colour; no label or tab title is
+cut with "…"; an icon never touches its button's text, on the side the text
+is in either direction.
+"""
+from __future__ import annotations
+
+import pytest
+from app_page import click, open_tab
+from live_app import APP_READY_TIMEOUT_MS, serve_app
+
+from freelancekit.drafts.examples import arabic_demo_portfolio
+from freelancekit.language import i18n
+from freelancekit.portfolio.api import create_demo
+from freelancekit.ui import dom
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TABS = ("profile", "clients", "import", "criteria", "drafts")
+
+# before any page script: on every frame until the app shows, what a person would see while it loads
+LOADING_PROBE = """
+window.__seen = {jupyter: false, own: []};
+(function frame() {
+  const text = document.body ? document.body.innerText : "";
+  if (text.includes("Loading widget...")) window.__seen.jupyter = true;
+  document.querySelectorAll(".fk-loading").forEach(el => window.__seen.own.push(el.textContent));
+  if (!document.querySelector(".fk-app")) requestAnimationFrame(frame);
+})();
+"""
+
+LOOK = """() => {
+  const shown = el => el.offsetParent !== null;
+  const colours = sel => [...new Set([...document.querySelectorAll(sel)].filter(shown).map(el => getComputedStyle(el).backgroundColor))];
+  const links = [...document.querySelectorAll('.fk-app a[href]')].filter(shown).map(a => {
+    const s = getComputedStyle(a);
+    return [a.textContent.trim().slice(0, 20), s.textDecorationLine.includes('underline') || s.borderStyle !== 'none', s.color];
+  });
+  const cut = [...document.querySelectorAll('.fk-app .widget-label, .fk-app .lm-TabBar-tabLabel, .fk-app .jupyter-button')]
+    .filter(el => shown(el) && !el.closest('.fk-named') && !el.closest('.fk-table-head'))
+    .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow === 'ellipsis')
+    .map(el => el.textContent.trim());
+  const touching = [...document.querySelectorAll('.fk-app .jupyter-button i.fa')].filter(i => shown(i) && i.nextSibling && i.nextSibling.textContent.trim())
+    .filter(i => parseFloat(getComputedStyle(i).marginInlineEnd) < 4).map(i => i.parentElement.textContent.trim());
+  return {go: colours('.fk-app .jupyter-button:is(.mod-primary, .mod-success, .mod-info):enabled'),
+          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching};
+}"""
+
+
+@pytest.fixture(scope="module")
+def apps(tmp_path_factory):
+    base = tmp_path_factory.mktemp("design")
+    arabic, english = base / "ar.sqlite", base / "en.sqlite"
+    with create_demo(arabic) as store:
+        store.replace_all(arabic_demo_portfolio())
+    create_demo(english).close()
+    with serve_app(arabic) as ar_app, serve_app(english) as en_app:
+        yield {"ar": ar_app, "en": en_app}
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_the_page_loads_in_its_own_words_and_every_tab_keeps_one_look(apps, page, locale):
+    page.add_init_script(LOADING_PROBE)
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(apps[locale].url, wait_until="domcontentloaded", timeout=APP_READY_TIMEOUT_MS)
+    page.wait_for_selector(f".{dom.APP}", state="visible", timeout=APP_READY_TIMEOUT_MS)
+    seen = page.evaluate("window.__seen")
+    assert seen["jupyter"] is False
+    assert set(seen["own"]) <= {i18n.t("page.loading", locale)}
+
+    looks = {}
+    for view in TABS:
+        open_tab(page, view, locale)
+        if view == "drafts":  # a written draft shows its links (.eml, the mail link, .txt)
+            click(page, dom.DRAFT_WRITE)
+            page.locator(f".{dom.DRAFT_EML}").first.wait_for(state="visible")
+        page.wait_for_timeout(300)
+        looks[view] = page.evaluate(LOOK)
+    go = {c for look in looks.values() for c in look["go"]}
+    danger = {c for look in looks.values() for c in look["danger"]}
+    assert len(go) == 1 and len(danger) <= 1 and not go & danger, (go, danger)
+    links = [link for look in looks.values() for link in look["links"]]
+    assert links and all(framed for _text, framed, _colour in links), links
+    assert {colour for _text, _framed, colour in links} == go, links
+    assert {view: look["cut"] for view, look in looks.items() if look["cut"]} == {}
+    assert {view: look["touching"] for view, look in looks.items() if look["touching"]} == {}
