@@ -125,15 +125,13 @@ def new_clients_html(parsed: ParsedImport, plan: ImportResult, criteria: Sequenc
     keys = [k for k in parsed.columns if k != "name"]
     names = [i18n.t("import.col_row", locale), local_name("name", criteria, locale), *(local_name(k, criteria, locale) for k in keys)]
     head = "".join(f"<th>{html_text(n)}</th>" for n in names)  # in the user's language, like the changes table
+    joiner = i18n.t("where.list_joiner", locale)  # the services one by one, as the file's cell was split
     body = "".join(
-<<<<<<< HEAD
         f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td>"
-        + "".join(f'<td data-column="{html_text(k)}"><bdi>{html_text(cell_text(c, k, locale, digits))}</bdi></td>' for k in keys)
+        + "".join(f'<td data-column="{html_text(k)}">'
+                  + (services_html(c.services, joiner) if k == "services" else f"<bdi>{html_text(cell_text(c, k, locale, digits))}</bdi>")
+                  + "</td>" for k in keys)
         + "</tr>"
-=======
-        f"<tr><td>{row}</td><td><bdi>{html_text(c.name)}</bdi></td><td><bdi>{html_text(c.contact_name)}</bdi></td>"
-        f"<td><bdi>{html_text(c.email)}</bdi></td><td>{services_html(c.services, joiner)}</td></tr>"
->>>>>>> h8
         for row, c in added[:PREVIEW_ROWS]
     )
     more = f"<p>… +{len(added) - PREVIEW_ROWS}</p>" if len(added) > PREVIEW_ROWS else ""
