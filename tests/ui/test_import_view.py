@@ -114,6 +114,6 @@ def test_an_arabic_file_of_eight_rows_counts_them_in_the_plural_and_shows_each_s
     view = arabic_app.views["import"]
     rows = "".join(f"عميل {n},c{n}@x.example,مقالات؛ تدقيق، ترجمة,90\n" for n in range(1, 9))
     view.load("c.csv", ("العميل,البريد الإلكتروني,الخدمات,الأجر\n" + rows).encode("utf-8"))
-    assert "8 من 8 صفوف جاهزة للاستيراد." in literal_text(view.preview)  # was "8 من 8 صفاً"
+    assert "الجاهز للاستيراد: 8 من 8 صفوف." in literal_text(view.preview)  # was "8 من 8 صفاً"
     first_row = view.preview.value.split("<tr>")[2]
     assert re.findall(rf'<bdi class="{dom.IMPORT_SERVICE}">(.*?)</bdi>', first_row) == ["مقالات", "تدقيق", "ترجمة"]
