@@ -12,7 +12,7 @@ from pathlib import Path
 from freelancekit.errors import EXIT_INPUT, StorageError
 from freelancekit.portfolio.records_schema import RECORDS_SCHEMA, TIME_BLOCKS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -55,6 +55,16 @@ ALTER TABLE clients ADD COLUMN language TEXT NOT NULL DEFAULT ''
 # version 6: the digits the user reads numbers in when the app speaks Arabic (model.DIGITS)
 _DIGITS_V6 = "ALTER TABLE profile ADD COLUMN digits TEXT NOT NULL DEFAULT 'latn'"
 
+# version 7: the currency each client pays in, each invoice's own, and the rates the user typed (docs/currencies.md)
+_CURRENCIES_V7 = """
+ALTER TABLE clients ADD COLUMN currency TEXT NOT NULL DEFAULT '';
+ALTER TABLE record_invoices ADD COLUMN currency TEXT NOT NULL DEFAULT '';
+CREATE TABLE currency_rates (
+    currency TEXT NOT NULL, day TEXT NOT NULL, rate REAL NOT NULL CHECK (rate > 0), quote TEXT NOT NULL,
+    PRIMARY KEY (currency, day)
+)
+"""
+
 MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to it
     1: _SCHEMA_V1,
     2: _PACKAGES_V2,
@@ -62,6 +72,7 @@ MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to 
     4: TIME_BLOCKS,  # time entries as one column block per import
     5: _CLIENT_CONTEXT_V5,  # last_win_date, working_on, language (docs/drafts.md)
     6: _DIGITS_V6,  # profile.digits (docs/language.md)
+    7: _CURRENCIES_V7,  # clients.currency, record_invoices.currency, currency_rates (docs/currencies.md)
 }
 
 

@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
@@ -79,6 +79,7 @@ from freelancekit.portfolio.model import (
     make_profile,
     parse_value,
 )
+from freelancekit.portfolio.rates import DELETE_RATE, SAVE_RATE, SELECT_RATES, UserRate, make_user_rate, rate_from_row, rate_params
 from freelancekit.portfolio.records_schema import RECORD_TABLES
 from freelancekit.portfolio.validation import name_key, parse_weight
 
@@ -407,7 +408,7 @@ class Store:
     def portfolio(self) -> Portfolio:
         """A consistent snapshot of everything (one read transaction)."""
         with self._snapshot():
-            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
+            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo(), self.user_rates())
 
     def scoring_rows(self) -> tuple[tuple[Criterion, ...], list[tuple[Any, ...]]]:
         """The criteria and, by client id, ``(id, name, value of each criterion or None)``: all a ranking needs.
@@ -422,6 +423,26 @@ class Store:
             paths = [f'$."{c.key}"' for c in criteria]  # keys are slugs ([a-z0-9_]); quoted all the same
             rows = self._read(f"SELECT id, name{picks} FROM clients ORDER BY id", paths)
         return criteria, rows
+
+    # -- the rates the user typed (docs/currencies.md) ------------------------
+    def clients_in_other_currencies(self, profile_currency: str) -> list[tuple[int, str, str]]:
+        """``(id, name, currency)`` of each client who pays in another currency than ``profile_currency``, by id."""
+        return self._read("SELECT id, name, currency FROM clients WHERE currency NOT IN ('', ?) ORDER BY id", (profile_currency,))
+
+    def user_rates(self) -> tuple[UserRate, ...]:
+        return tuple(map(rate_from_row, self._read(SELECT_RATES)))
+
+    def save_rate(self, raw: Mapping[str, Any], *, confirm: bool = False, today: date | None = None) -> UserRate:
+        """Save "1 EGP = 0.0205 USD on a day" once it is valid (``rates.make_user_rate``); a second rate for that day replaces it."""
+        made = make_user_rate(raw, self.user_rates(), today=today, confirm=confirm)
+        with self._write("profile") as c:
+            c.execute(SAVE_RATE, rate_params(made))
+        return made
+
+    def remove_rate(self, currency: str, day: date) -> None:
+        with self._write("profile") as c:
+            if c.execute(DELETE_RATE, (currency, day.isoformat())).rowcount == 0:
+                raise NotFound(code="rate.gone", currency=currency, day=day.isoformat())
 
     # -- profile -------------------------------------------------------------
     def save_profile(self, raw: Mapping[str, Any] | Profile, expected_revision: int | None = None) -> Profile:
@@ -686,6 +707,8 @@ class Store:
             c.execute("DELETE FROM clients")
             c.execute("DELETE FROM criteria")
             c.execute("DELETE FROM templates")
+            c.execute("DELETE FROM currency_rates")
+            c.executemany(SAVE_RATE, map(rate_params, portfolio.rates))
             c.executemany(INSERT_CRITERION, criterion_params(portfolio.criteria))
             c.execute(UPDATE_PROFILE, profile_params(portfolio.profile))
             c.executemany(
