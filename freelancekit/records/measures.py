@@ -154,6 +154,14 @@ def summary_frame(records: RecordSet, window: Window) -> pd.DataFrame:
             "time_records": count(t_code).astype(int),
             "due_invoices": n_due.astype(int),
         })
+    if "original_amount" in inv:  # converted into the profile's currency (records/currency.py): the amounts as written too
+        original = inv["original_amount"].to_numpy(dtype=float)
+        t_original = t["original_amount"].to_numpy(dtype=float)[in_window]
+        time_original = count(t_code[has_amount], t_original[has_amount])
+        time_original[count(t_code[has_amount]) == 0] = np.nan
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame["revenue_original"] = np.where(has_invoices, count(i_code[win], original[win]), time_original)
+            frame["open_balance_original"] = count(i_code, inv["open"].to_numpy(dtype=float) / inv["factor"].to_numpy(dtype=float))
     folded = np.array([name.casefold() for name in names], dtype=object)
     rev = frame["revenue"].to_numpy()
     order = sorted(range(n), key=lambda i: (np.isnan(rev[i]), -rev[i] if not np.isnan(rev[i]) else 0.0, folded[i]))

@@ -52,7 +52,7 @@ SELECT_INVOICE_CLIENTS = "SELECT client FROM record_invoices GROUP BY client_key
 UPSERT_MAPPING = ("INSERT INTO record_client_map VALUES (?, ?)"
                   " ON CONFLICT(name_key) DO UPDATE SET client_id = excluded.client_id")  # match_key, client id
 UPSERT_SOURCE = "INSERT INTO criterion_source VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET source = excluded.source"  # key, source
-SELECT_INVOICES = "SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices"
+SELECT_INVOICES = "SELECT id, client, client_key, number, issued, due, amount, reported_paid, currency FROM record_invoices"
 SELECT_PAYMENTS = "SELECT invoice_id, paid_on, amount FROM record_payments"
 COUNT_TIME = "SELECT coalesce(sum(entries), 0) FROM record_time_blocks"
 COUNT_INVOICES = "SELECT count(*) FROM record_invoices"
