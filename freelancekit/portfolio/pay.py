@@ -7,13 +7,11 @@ and is named in ``PayConversion.missing``, never compared raw.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-import numpy as np
-
-from freelancekit.portfolio.model import Client, Portfolio
+from freelancekit.portfolio.model import Portfolio
 from freelancekit.portfolio.rates import Rate, Rates
 
 PAY_KEY = "hourly_rate"  # the one built-in criterion that is an amount of money per hour
@@ -25,9 +23,8 @@ class PayConversion:
 
     currency: str  # the profile's: what every compared pay rate is in
     day: date
-    rates: Mapping[str, Rate] = field(default_factory=dict)  # each client currency that was converted, and its rate
+    rates: Mapping[str, Rate] = field(default_factory=dict)  # each other currency a client pays in, and its rate
     missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # currency with no rate -> the clients paying in it
-    currency_of: Mapping[str, str] = field(default_factory=dict)  # client name -> their currency, for those not in the profile's
 
     @property
     def not_compared(self) -> tuple[str, ...]:
@@ -35,50 +32,33 @@ class PayConversion:
         return tuple(n for names in self.missing.values() for n in names)
 
 
-def convert_column(values: np.ndarray, foreign: Sequence[tuple[int, str, str]], profile_currency: str, rates: Rates,
-                   day: date) -> PayConversion:
-    """Convert, in place, the pay ``values`` of the clients paying in another currency.
-
-    ``foreign`` is ``(row in values, name, currency)`` for just those clients: a
-    portfolio in one currency costs nothing. One rate per currency, one numpy
-    multiplication per currency: 100 000 clients in four currencies add ~6 ms
-    (benchmarks/bench_currency.py).
-    """
-    by_currency: dict[str, list[int]] = {}
-    names: dict[str, list[str]] = {}
-    for row, name, code in foreign:
-        by_currency.setdefault(code, []).append(row)
-        names.setdefault(code, []).append(name)
-    used: dict[str, Rate] = {}
-    missing: dict[str, tuple[str, ...]] = {}
-    for code, rows in by_currency.items():
-        rate = rates.rate(code, profile_currency, day)
-        at = np.asarray(rows, dtype=np.int64)
+def rates_for(codes: Iterable[str], target: str, rates: Rates, day: date) -> tuple[dict[str, Rate], list[str]]:
+    """The rate of each currency into ``target`` on ``day``, and the currencies that have none."""
+    found: dict[str, Rate] = {}
+    missing: list[str] = []
+    for code in codes:
+        rate = rates.rate(code, target, day)
         if rate is None:
-            values[at] = np.nan
-            missing[code] = tuple(sorted(names[code], key=str.casefold))
+            missing.append(code)
         else:
-            values[at] *= rate.factor
-            used[code] = rate
-    currency_of = {n: code for code, ns in names.items() for n in ns}
-    return PayConversion(profile_currency, day, used, missing, currency_of)
+            found[code] = rate
+    return found, missing
 
 
 def convert_portfolio(portfolio: Portfolio, day: date | None = None) -> tuple[Portfolio, PayConversion]:
     """The portfolio with every client's pay rate in the profile's currency (nothing is saved)."""
     day = day or date.today()
     own = portfolio.profile.currency
-    keys = {c.key for c in portfolio.criteria}
-    foreign = [(i, c.name, c.currency) for i, c in enumerate(portfolio.clients) if c.currency and c.currency != own]
-    if PAY_KEY not in keys or not foreign:
-        return portfolio, convert_column(np.zeros(0), [], own, Rates(portfolio.rates), day)
-    pay = np.array([np.nan if c.values.get(PAY_KEY) is None else c.values[PAY_KEY] for c in portfolio.clients], dtype=float)
-    conversion = convert_column(pay, foreign, own, Rates(portfolio.rates), day)
-    clients = list(portfolio.clients)
-    for i, _, _ in foreign:
-        clients[i] = _with_pay(clients[i], pay[i])
-    return replace(portfolio, clients=tuple(clients)), conversion
-
-
-def _with_pay(client: Client, value: float) -> Client:
-    return replace(client, values={**client.values, PAY_KEY: None if np.isnan(value) else float(value)})
+    foreign = {c.currency for c in portfolio.clients if c.currency and c.currency != own}
+    if not foreign or PAY_KEY not in {c.key for c in portfolio.criteria}:
+        return portfolio, PayConversion(own, day)
+    found, no_rate = rates_for(sorted(foreign), own, Rates(portfolio.rates), day)
+    clients = []
+    for c in portfolio.clients:
+        pay = c.values.get(PAY_KEY)
+        if c.currency and c.currency != own and pay is not None:
+            rate = found.get(c.currency)
+            c = replace(c, values={**c.values, PAY_KEY: None if rate is None else pay * rate.factor})
+        clients.append(c)
+    missing = {code: tuple(sorted((c.name for c in portfolio.clients if c.currency == code), key=str.casefold)) for code in no_rate}
+    return replace(portfolio, clients=tuple(clients)), PayConversion(own, day, found, missing)
