@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from freelancekit.portfolio.storage import Store
-from freelancekit.records.currency import load_in_profile_currency
+from freelancekit.records.currency import load_in_profile_currency, with_currencies
 from freelancekit.records.measures import Window, summary_frame
 from freelancekit.records.parse import parse_records
 from freelancekit.records.problems import RecordsFileError, problem
@@ -32,4 +32,6 @@ def read_records_file(path: Path) -> bytes:
 
 def summary(store: Store, since: date | None = None, until: date | None = None) -> pd.DataFrame:
     """The measured figures of every client with records, over the window (docs/records.md)."""
-    return summary_frame(load_in_profile_currency(store)[0], Window.of(since, until))
+    records, conversion = load_in_profile_currency(store)
+    frame = summary_frame(records, Window.of(since, until))
+    return with_currencies(frame, conversion)

@@ -101,6 +101,24 @@ def in_profile_currency(records: RecordSet, currency_of: Mapping[str, str], prof
     return replace(records, invoices=inv, time=time, payments=pay), conversion
 
 
+def with_currencies(frame: pd.DataFrame, conversion: RecordsConversion) -> pd.DataFrame:
+    """The summary with what its amounts are in (``measures.CURRENCY_KEYS``): the profile's currency, the client's
+    own (None when their records are in several), their amounts as written in it, and the currency they need a rate for."""
+    out = frame.copy()
+    names = out["client"].to_numpy(dtype=object)
+    paid_in = np.array([conversion.currency_of.get(n, conversion.currency) for n in names], dtype=object)
+    needs = {n: code for code, ns in conversion.needs_rate.items() for n in ns}
+    out["currency"] = conversion.currency
+    out["paid_in"] = paid_in
+    several = paid_in == ""
+    for key in ("revenue_original", "open_balance_original"):
+        if key not in out:  # no records at all
+            out[key] = np.nan
+        out[key] = np.where(several, np.nan, out[key].to_numpy(dtype=float))
+    out["needs_rate"] = [needs.get(n, "") for n in names]
+    return out
+
+
 def load_in_profile_currency(store: Store) -> tuple[RecordSet, RecordsConversion]:
     """Every stored record, its amounts in the profile's currency (what every summary and measured criterion reads)."""
     profile = store.profile()
