@@ -245,3 +245,32 @@ def test_records_in_a_currency_with_no_rate_are_never_summed_raw(tmp_path):
     assert conversion.needs_rate == {"EGP": ("Euro GmbH",)}
     assert np.isnan(frame.loc["Euro GmbH", "revenue"]) and np.isnan(frame.loc["Euro GmbH", "income_share"])
     assert frame.loc["Dollar Co", "income_share"] == pytest.approx(1.0)
+
+
+def test_an_invoice_ninja_export_s_own_currency_wins_over_the_client_s(tmp_path, ecb):
+    from freelancekit.records.api import import_records, summary
+
+    data = ("client_name,invoice_number,amount,balance,paid_to_date,date,due_date,status,client_currency\n"
+            "Dollar Co,D-9,100.00,0.00,100.00,2026-03-02,2026-04-01,Paid,EUR\n").encode("utf-8")
+    with Store(tmp_path / "p.sqlite") as store:
+        store.add_client({"name": "Dollar Co"})
+        assert not import_records(store, data).problems
+        row = summary(store, date(2025, 10, 1), TODAY).set_index("client").loc["Dollar Co"]
+    assert row["revenue"] == pytest.approx(ecb.convert(100, "EUR", "USD", date(2026, 3, 2)), rel=1e-12)
+    assert row["paid_in"] == "EUR" and row["revenue_original"] == pytest.approx(100.0)
+
+
+def test_rows_of_one_invoice_in_two_currencies_or_an_unknown_code_are_refused_in_both_languages():
+    from freelancekit.records.parse import parse_records
+
+    data = ("client,invoice,issued,due,amount,paid on,paid amount,currency\n"
+            "Acme,I-1,2026-03-01,2026-03-31,300,2026-03-05,100,EUR\n"
+            "Acme,I-1,2026-03-01,2026-03-31,300,2026-03-09,200,USD\n"
+            "Acme,I-2,2026-03-01,2026-03-31,300,2026-03-05,300,USX\n").encode("utf-8")
+    parsed = parse_records(data)
+    codes = {(p.row, p.code) for p in parsed.problems}
+    assert codes == {(3, "records.two_currencies"), (4, "records.unknown_currency")}
+    for p in parsed.problems:
+        assert problem_text(p, "en") != problem_text(p, "ar")
+    assert "EUR" in problem_text(parsed.problems[0], "ar") and "USD" in problem_text(parsed.problems[0], "en")
+    assert parsed.invoices.empty

@@ -756,5 +756,6 @@ MESSAGES: tuple[Message, ...] = (
     M("error.rate.in_future", "{value} is in the future: a rate's date is the day you got it, {today} (today) at the latest"),
     M("error.rate.big_move", "{value} {quote} for one {currency} is {percent}% away from its last known rate ({last} {quote}): check it, or confirm to save it anyway"),
     M("error.rate.gone", "the rate of {currency} of {day} is no longer saved (maybe removed in another tab)"),
+    M("error.records.unknown_currency", "'{value}' is not a currency code: use an ISO 4217 code such as USD, EUR, SAR or EGP"),
     M("error.records.two_currencies", "invoice {invoice} has rows in {first} and in {second}: one invoice is in one currency"),
 )

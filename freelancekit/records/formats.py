@@ -75,6 +75,7 @@ INVOICE_NINJA = Format("invoiceninja", "invoices", {
     "client": ("client", "client name", "name"), "number": ("invoice number", "number", "invoice"),
     "amount": ("amount", "invoice amount", "total"), "balance": ("balance",), "paid": ("paid to date",),
     "issued": ("date", "invoice date"), "due": ("due date",), "status": ("status",),
+    "currency": ("client currency", "invoice currency", "currency"),
 }, ("client", "number", "amount", "issued"), _ANY_DATE)
 
 INVOICE_NINJA_PAYMENTS = Format("invoiceninja_payments", "payments", {
@@ -84,7 +85,7 @@ INVOICE_NINJA_PAYMENTS = Format("invoiceninja_payments", "payments", {
 
 GENERIC = Format("invoices", "invoices", {
     "client": ("client",), "invoice": ("invoice",), "issued": ("issued",), "due": ("due",),
-    "amount": ("amount",), "paid_on": ("paid on",), "paid_amount": ("paid amount",),
+    "amount": ("amount",), "paid_on": ("paid on",), "paid_amount": ("paid amount",), "currency": ("currency",),
 }, ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount"))
 
 BY_KEY: dict[str, Format] = {f.key: f for f in (TOGGL, HARVEST, CLOCKIFY, INVOICE_NINJA, INVOICE_NINJA_PAYMENTS, GENERIC)}
