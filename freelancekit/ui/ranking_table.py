@@ -45,7 +45,8 @@ def pay_text(crit: Criterion, typed: float | None, paid_in: str, converted: floa
         return own
     if rate is None:
         return f"{own} — {i18n.t('money.needs_rate', locale, currency=paid_in)}"
-    text = i18n.t("money.converted", locale, amount=own, converted=value_text(crit, None if converted is None else round(converted, 2), pay.currency, locale, digits),
+    shown = value_text(crit, None if converted is None else round(converted, 2), pay.currency, locale, digits)
+    text = i18n.t("money.converted", locale, amount=own, converted=shown,
                   rate=written(f"{rate.shown():,.4g}", locale, digits))
     if rate.outside:
         text += f" ({i18n.t('money.outside', locale, day=rate.day.isoformat())})"
