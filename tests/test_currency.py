@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -274,3 +275,20 @@ def test_rows_of_one_invoice_in_two_currencies_or_an_unknown_code_are_refused_in
         assert problem_text(p, "en") != problem_text(p, "ar")
     assert "EUR" in problem_text(parsed.problems[0], "ar") and "USD" in problem_text(parsed.problems[0], "en")
     assert parsed.invoices.empty
+
+
+def test_a_draft_prices_the_packages_in_the_client_s_currency_rounded_to_natural_prices_never_mixing_two():
+    from freelancekit.drafts.drafting import compose_draft
+    from freelancekit.portfolio.demo import demo_portfolio
+    from freelancekit.portfolio.rates import natural_price
+
+    p = demo_portfolio()
+    client = replace(p.clients[1], currency="SAR")
+    d = compose_draft(p, client, tone="formal", today=TODAY)
+    # 600, 900 (separately 1,050), 1,300 (separately 1,550) USD at 3.75: 2,250, 3,375 -> 3,400, 3,937.5 -> 3,950, 4,875 -> 4,900, 5,812.5 -> 5,800
+    for price in ("2,250 SAR", "3,400 SAR", "3,950 SAR", "4,900 SAR", "5,800 SAR", "550 SAR", "900 SAR"):
+        assert price in d.body, price
+    assert "$" not in d.body
+    assert [natural_price(x) for x in (53.33, 257.48, 1125, 3937.5, 12_345)] == [55, 260, 1150, 3950, 12_300]
+    arabic = compose_draft(p, replace(client, currency="EGP", language="ar"), tone="formal", today=TODAY)
+    assert "دولار أمريكي" in arabic.body and "جنيه" not in arabic.body  # EGP has no rate here: every price stays in dollars

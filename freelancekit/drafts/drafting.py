@@ -44,6 +44,7 @@ from freelancekit.language.l10n import join_list
 from freelancekit.language.phrasing import call_days, day_name, long_date, money, percent, win_age
 from freelancekit.portfolio import validation as v
 from freelancekit.portfolio.model import Client, Package, Portfolio, Profile, Service, service_key
+from freelancekit.portfolio.rates import Rates, natural_price
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -262,6 +263,21 @@ def draft_locale(portfolio: Portfolio, client: Client) -> str:
     return "en"
 
 
+def in_client_currency(packages: Sequence[Package], profile: Profile, client: Client, rates: Rates, today: date) -> tuple[tuple[Package, ...], str]:
+    """The packages priced in the currency the client pays in, each price rounded to a natural one (``rates.natural_price``).
+
+    Prices are set in the profile's currency; with no rate for the client's currency they stay in it,
+    so a draft never mixes two currencies (docs/currencies.md).
+    """
+    own, theirs = profile.currency, client.currency or profile.currency
+    rate = rates.rate(own, theirs, today) if theirs != own else None
+    if rate is None:
+        return tuple(packages), own
+    return tuple(replace(p, price=natural_price(p.price * rate.factor),
+                         separate_price=None if p.separate_price is None else natural_price(p.separate_price * rate.factor))
+                 for p in packages), theirs
+
+
 def _package_rows(packages: Sequence[Package], services: Mapping[str, Service], currency: str, loc: str,
                   digits: str | None = None) -> list[dict[str, Any]]:
     """Each package with only the services it adds to the one before (every service is named once)."""
@@ -324,13 +340,19 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         "working_on": iso(_phrase(client.working_on)) if client.working_on.strip() else "",
         "offers": offer_rows,
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
-        "packages": _package_rows(packages, by_key, profile.currency, loc, profile.digits),
+        "packages": _package_rows(*_priced(portfolio, client, packages, by_key, today), loc, profile.digits),
         "call_day_1": day_name(days[0], loc, profile.digits),
         "call_day_2": day_name(days[1], loc, profile.digits),
         "sender": iso(profile.name),
         "signature": "\n".join(iso(line) for line in signature.split("\n")),
         "locale": loc,
     }
+
+
+def _priced(portfolio: Portfolio, client: Client, packages: Sequence[Package], by_key: Mapping[str, Service],
+            today: date) -> tuple[Sequence[Package], Mapping[str, Service], str]:
+    priced, currency = in_client_currency(packages, portfolio.profile, client, Rates(portfolio.rates), today)
+    return priced, by_key, currency
 
 
 def _chosen(portfolio: Portfolio, client: Client, opportunities: list[Opportunity], services: Iterable[str] | None) -> list[Opportunity]:

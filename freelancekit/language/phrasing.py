@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
+from freelancekit.language.currencies import currency_name
 from freelancekit.language.numerals import written
 
 WinAge = Literal["recent", "old", "undated", "none"]
@@ -21,8 +22,6 @@ _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "A
 _AR_DAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_AR_CURRENCIES = {"USD": "دولار أمريكي", "EUR": "يورو", "GBP": "جنيه إسترليني", "SAR": "ريال سعودي", "AED": "درهم إماراتي",
-                  "EGP": "جنيه مصري", "QAR": "ريال قطري", "KWD": "دينار كويتي", "JOD": "دينار أردني", "MAD": "درهم مغربي"}
 
 
 def win_age(win: str, when: date | None, today: date, recent_days: int = RECENT_WIN_DAYS) -> WinAge:
@@ -64,12 +63,16 @@ def long_date(d: date, locale: str, digits: str | None = None) -> str:
 
 
 def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:
-    """'$1,300', '1,300 CHF', '1,300 دولار أمريكي' (or '١٬٣٠٠ دولار أمريكي'); cents only when there are some."""
+    """'$1,300', '1,300 CHF', '1,300 دولار أمريكي' (or '١٬٣٠٠ دولار أمريكي'); cents only when there are some.
+
+    The Arabic name is CLDR's, agreeing with the amount where CLDR gives the forms ('1,050 جنيهًا مصريًا',
+    '3 جنيهات مصرية'; docs/currencies.md).
+    """
     number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     code = (currency or "USD").upper()
     if locale == "ar":
         number = written(number, locale, digits)
-        return f"{number} {_AR_CURRENCIES.get(code, code)}"
+        return f"{number} {currency_name(code, locale, amount)}"
     symbol = _SYMBOLS.get(code)
     return f"{symbol}{number}" if symbol else f"{number} {code}"
 

@@ -10,6 +10,7 @@ left out and reported, never added as if they were the profile's currency.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -231,6 +232,15 @@ def parse_currency(value: Any, field: str = "currency", *, row: int | None = Non
         shown = text if isinstance(text, str) and len(text) < 40 else "?"
         raise v.refuse(field, "currency.unknown", row, value=shown)
     return text
+
+
+def natural_price(amount: float) -> float:
+    """A converted price rounded as a person would quote it: to 5 under 100, 10 under 1 000, 50 under 10 000, else 100.
+
+    Halves go up: 300 USD is 1 125 SAR, quoted 1 150 SAR; 257.48 EUR is quoted 260 EUR (docs/currencies.md).
+    """
+    step = 5 if amount < 100 else 10 if amount < 1_000 else 50 if amount < 10_000 else 100
+    return float(max(step, math.floor(amount / step + 0.5) * step))
 
 
 # The user's rates in the portfolio file (table currency_rates, format 7): statements and rows, run by storage.Store.
