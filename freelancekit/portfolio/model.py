@@ -118,9 +118,6 @@ class Client:
     language: str = ""  # the language their drafts are written in ("" = the profile's)
     currency: str = ""  # the ISO 4217 code they pay in ("" = the profile's; docs/currencies.md)
 
-    def pays_in(self, profile_currency: str) -> str:
-        return self.currency or profile_currency
-
     @property
     def key(self) -> str:
         return v.name_key(self.name)

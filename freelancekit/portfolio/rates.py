@@ -31,7 +31,6 @@ PEGS: Mapping[str, float] = {
     "JOD": 0.709,  # Central Bank of Jordan, since 1995
 }
 BIG_MOVE = 0.5  # a typed rate that moves a currency more than 50 % from its last known rate asks for confirmation
-MAX_RATE = 1e9
 
 Source = Literal["same", "ecb", "peg", "user"]
 
@@ -110,10 +109,6 @@ class Rates:
             self._user.setdefault(r.currency, []).append(r)
         self._memo: dict[tuple[str, str, date], Rate | None] = {}
 
-    def knows(self, code: str) -> bool:
-        """Whether ``code`` can be converted at all (a shipped rate or one the user typed)."""
-        return has_shipped_rate(code) or code in self._user
-
     def rate(self, code: str, target: str, day: date) -> Rate | None:
         """1 ``code`` in ``target`` on ``day``; None when either has no rate (needs one typed)."""
         key = (code, target, day)
@@ -168,9 +163,6 @@ class Rates:
         except RateNotFoundError:  # a gap the package could not fill (the RateNotFoundError of a currency's first days)
             return None
         return value, "EUR", used, frozenset({"ecb"}), day > last
-
-    def user_rates(self) -> list[UserRate]:
-        return [r for rates in self._user.values() for r in rates]
 
 
 def make_user_rate(raw: Mapping[str, Any], saved: Sequence[UserRate] = (), *, today: date | None = None,
