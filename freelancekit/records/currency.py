@@ -55,6 +55,9 @@ def in_profile_currency(records: RecordSet, currency_of: Mapping[str, str], prof
     and time entries are handled as one column each (their clients factorized once): converting the
     records of 100 000 invoices costs ~10 % of their summary (benchmarks/bench_currency.py).
     """
+    own_given = "currency" in records.invoices and records.invoices["currency"].to_numpy(dtype=object).astype(bool).any()
+    if not own_given and not any(code and code != profile_currency for code in currency_of.values()):
+        return records, RecordsConversion(profile_currency)  # one currency: nothing to convert, nothing copied (the common case)
     inv, time, pay = records.invoices.copy(), records.time.copy(), records.payments.copy()
     n_inv = len(inv)
     clients = np.concatenate([inv["client"].to_numpy(dtype=object), time["client"].to_numpy(dtype=object)])
@@ -111,9 +114,9 @@ def with_currencies(frame: pd.DataFrame, conversion: RecordsConversion) -> pd.Da
     out["currency"] = conversion.currency
     out["paid_in"] = paid_in
     several = paid_in == ""
-    for key in ("revenue_original", "open_balance_original"):
-        if key not in out:  # no records at all
-            out[key] = np.nan
+    for key, converted in (("revenue_original", "revenue"), ("open_balance_original", "open_balance")):
+        if key not in out:  # nothing was converted: the amounts as written are the figures themselves
+            out[key] = out[converted]
         out[key] = np.where(several, np.nan, out[key].to_numpy(dtype=float))
     out["needs_rate"] = [needs.get(n, "") for n in names]
     return out
