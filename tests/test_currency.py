@@ -292,3 +292,16 @@ def test_a_draft_prices_the_packages_in_the_client_s_currency_rounded_to_natural
     assert [natural_price(x) for x in (53.33, 257.48, 1125, 3937.5, 12_345)] == [55, 260, 1150, 3950, 12_300]
     arabic = compose_draft(p, replace(client, currency="EGP", language="ar"), tone="formal", today=TODAY)
     assert "دولار أمريكي" in arabic.body and "جنيه" not in arabic.body  # EGP has no rate here: every price stays in dollars
+
+
+def test_the_command_line_ranking_names_the_clients_it_could_not_compare_on_stderr(tmp_path, capsys):
+    from freelancekit.cli import main
+
+    crit, clients = _clients()
+    with Store(tmp_path / "p.sqlite") as store:
+        for c in clients:
+            store.add_client(c)
+    assert main(["rank", "--db", str(tmp_path / "p.sqlite"), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("[") and "Cairo Studio" in out
+    assert "Pay not compared for 2 clients" in err and "Cairo Studio" in err and "Mystery Ltd" in err and "needs a rate for EGP" in err
