@@ -236,7 +236,7 @@ def test_an_unexpected_error_is_one_line_without_traceback(tmp_path, capsys, mon
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(rank_module, "rank_portfolio", boom)
+    monkeypatch.setattr(rank_module, "rank_with_currencies", boom)
     code, out, err = run(capsys, "rank", "--db", str(demo_db))
     assert code == 1 and err == ("freelancekit rank: unexpected error (RuntimeError: disk on fire); "
                                  "set FREELANCEKIT_DEBUG=1 for details and please report it\n")

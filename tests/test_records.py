@@ -12,7 +12,7 @@ from freelancekit.language import i18n
 from freelancekit.language.wording import fill, problem_line, problem_text
 from freelancekit.portfolio.storage import Store
 from freelancekit.records.api import import_records, summary
-from freelancekit.records.measures import SUMMARY_KEYS, summary_records
+from freelancekit.records.measures import CURRENCY_KEYS, SUMMARY_KEYS, summary_records
 from freelancekit.records.parse import parse_records
 from freelancekit.records.problems import RecordsFileError
 from freelancekit.records.store import RecordsPart
@@ -43,7 +43,7 @@ def test_the_five_formats_give_the_hand_computed_summary(store):
     got = summary_records(summary(store, SINCE, UNTIL))
     assert [r["client"] for r in got] == [e["client"] for e in EXPECTED]
     for row, expected in zip(got, EXPECTED):
-        assert list(row) == list(SUMMARY_KEYS)
+        assert list(row) == [*SUMMARY_KEYS, *CURRENCY_KEYS]
         for key in SUMMARY_KEYS:
             assert row[key] == (pytest.approx(expected[key]) if isinstance(expected[key], float) else expected[key]), (row["client"], key)
 
@@ -178,10 +178,10 @@ def test_cli_import_and_summary_json(tmp_path, capsys):
     assert "oldest first" in said[4]
     code, out, _ = _run(capsys, "records", "summary", "--db", db, "--format", "json", "--since", "2026-01-01", "--until", "2026-03-31")
     got = json.loads(out)
-    assert code == 0 and [list(r) for r in got] == [list(SUMMARY_KEYS)] * 3
+    assert code == 0 and [list(r) for r in got] == [[*SUMMARY_KEYS, *CURRENCY_KEYS]] * 3
     assert got[2]["on_time_pct"] is None and got[0]["invoices"] == 4
     code, out, _ = _run(capsys, "records", "summary", "--db", db, "--format", "csv", "--until", "2026-03-31", "--since", "2026-01-01")
-    assert out.splitlines()[0] == ",".join(SUMMARY_KEYS) and out.splitlines()[1].startswith("Beta Labs,2650.00,4.75")
+    assert out.splitlines()[0] == ",".join([*SUMMARY_KEYS, *CURRENCY_KEYS]) and out.splitlines()[1].startswith("Beta Labs,2650.00,4.75")
     code, out, _ = _run(capsys, "records", "summary", "--db", db, "--until", "2026-03-31", "--since", "2026-01-01")
     assert "Beta Labs" in out.splitlines()[1] and "58%" in out.splitlines()[1]  # 2650 / 4590
 

@@ -37,12 +37,12 @@ def parse_weights(items: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     from freelancekit.portfolio.api import open_portfolio
-    from freelancekit.records.rank import rank_portfolio
+    from freelancekit.records.rank import rank_with_currencies
 
     weights = parse_weights(args.weight)
     with open_portfolio(args.db, create=False) as store:
         try:
-            ranking = rank_portfolio(store, weights)
+            ranking, pay = rank_with_currencies(store, weights)
         except InvalidInput as exc:  # a weight the command line gave: named by its flag, in any language
             raise InvalidInput([replace(p, field="--weight") if p.field == "weight" else p for p in exc.problems]) from None
     if args.format == "json":
@@ -55,6 +55,14 @@ def run(args: argparse.Namespace) -> int:
         text = format_table(ranking.records(), getattr(args, "lang", "en"), getattr(args, "digits", None)) + "\n"
     sys.stdout.write(text)  # one write: unbuffered output (PYTHONUNBUFFERED=1) would make each piece a system call
     sys.stdout.flush()
+    if pay.not_compared:  # on stderr: the JSON and CSV on stdout stay what they were (docs/currencies.md)
+        from freelancekit.language import i18n
+        from freelancekit.language.l10n import join_list, plural
+
+        loc, digits = getattr(args, "lang", "en"), getattr(args, "digits", None)
+        needs = " ".join(i18n.t("money.needs_rate", loc, currency=code) for code in pay.missing)
+        print(plural("ranking.not_compared", len(pay.not_compared), loc, digits, names=join_list(pay.not_compared, loc, listed=True))
+              + " — " + needs, file=sys.stderr)
     return 0
 
 

@@ -180,6 +180,7 @@ def _dry_run(store: Any, plan: Any, args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
+    from freelancekit.language import i18n
     from freelancekit.portfolio.api import open_portfolio
     from freelancekit.records.api import summary
     from freelancekit.records.measures import summary_records
@@ -196,7 +197,19 @@ def run_summary(args: argparse.Namespace) -> int:
         write_csv(rows)
     else:
         print(format_table(rows, loc))
+        if rows:
+            print(i18n.t("records.in_currency", loc, currency=rows[0]["currency"]))
+        for code, names in _needing_rates(rows).items():
+            print(i18n.t("money.needs_rate", loc, currency=code) + ": " + join_list(names, loc, listed=True))
     return 0
+
+
+def _needing_rates(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        if r.get("needs_rate"):
+            out.setdefault(r["needs_rate"], []).append(r["client"])
+    return out
 
 
 def _cell(value: Any, digits: int = 2) -> str:
@@ -205,12 +218,13 @@ def _cell(value: Any, digits: int = 2) -> str:
 
 def write_csv(rows: list[dict[str, Any]]) -> None:
     from freelancekit.files.spreadsheet import escape_formula
-    from freelancekit.records.measures import SUMMARY_KEYS
+    from freelancekit.records.measures import CURRENCY_KEYS, SUMMARY_KEYS
 
+    keys = [*SUMMARY_KEYS, *CURRENCY_KEYS]
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(SUMMARY_KEYS)
+    w.writerow(keys)
     for r in rows:
-        w.writerow([escape_formula(r["client"]), *(_cell(r[k], 6 if k == "income_share" else 2) for k in SUMMARY_KEYS[1:])])
+        w.writerow([escape_formula(r["client"]), *(_cell(r.get(k), 6 if k == "income_share" else 2) for k in keys[1:])])
 
 
 def format_table(rows: list[dict[str, Any]], locale: str = "en") -> str:

@@ -46,6 +46,7 @@ from freelancekit.language.l10n import join_list
 from freelancekit.language.phrasing import call_days, day_name, long_date, money, percent
 from freelancekit.portfolio import validation as v
 from freelancekit.portfolio.model import Client, Package, Portfolio, Profile, service_key
+from freelancekit.portfolio.rates import Rates, natural_price
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -260,22 +261,37 @@ def draft_locale(portfolio: Portfolio, client: Client) -> str:
     return "en"
 
 
+def in_client_currency(packages: Sequence[Package], profile: Profile, client: Client, rates: Rates, today: date) -> tuple[tuple[Package, ...], str]:
+    """The packages priced in the currency the client pays in, each price rounded to a natural one (``rates.natural_price``).
+
+    Prices are set in the profile's currency; with no rate for the client's currency they stay in it,
+    so a draft never mixes two currencies (docs/currencies.md).
+    """
+    own, theirs = profile.currency, client.currency or profile.currency
+    rate = rates.rate(own, theirs, today) if theirs != own else None
+    if rate is None:
+        return tuple(packages), own
+    return tuple(replace(p, price=natural_price(p.price * rate.factor),
+                         separate_price=None if p.separate_price is None else natural_price(p.separate_price * rate.factor))
+                 for p in packages), theirs
+
+
 def _label(profile: Profile, name: str, loc: str) -> str:
     """A service a client buys, by the profile's name for it in ``loc`` (a name the profile lacks stays as typed)."""
     found = profile.service(name)
     return found.label(loc) if found else name
 
 
-def _package_rows(packages: Sequence[Package], profile: Profile, loc: str, most: int | None) -> list[dict[str, Any]]:
+def _package_rows(packages: Sequence[Package], currency: str, profile: Profile, loc: str, most: int | None) -> list[dict[str, Any]]:
     """Each package with only the services it adds to the one before (every service is named once).
 
     ``recommended``: "most" when most of the user's own clients with a package
     bought this level (``standing.most_chosen``), "suggest" for the middle
-    level when no level is backed so, else "".
+    level when no level is backed so, else "". Prices are in ``currency`` (``in_client_currency``).
     """
     rows: list[dict[str, Any]] = []
     before: set[str] = set()
-    currency, digits = profile.currency, profile.digits
+    digits = profile.digits
     middle = (1 if len(packages) <= 3 else len(packages) // 2) if len(packages) >= 2 and most is None else None
     for n, p in enumerate(packages):
         services = [profile.service(s) for s in p.services]
@@ -362,7 +378,8 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
         "benefit": iso(_benefit(offers, packages, profile, loc)),
         "question_topic": iso(topic) if topic else "",  # the closing open question: about this, else about the client
-        "packages": _package_rows(packages, profile, loc, most_chosen(portfolio, tuple(packages))),
+        "packages": _package_rows(*in_client_currency(packages, profile, client, Rates(portfolio.rates), today), profile, loc,
+                                  most_chosen(portfolio, tuple(packages))),
         "call_day_1": day_name(days[0], loc, profile.digits),
         "call_day_2": day_name(days[1], loc, profile.digits),
         "sender": iso(profile.name),

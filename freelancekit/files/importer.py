@@ -31,6 +31,7 @@ from freelancekit.portfolio.client_columns import ClientColumns
 from freelancekit.portfolio.import_merge import take_clear_markers
 from freelancekit.portfolio.import_plan import Plan
 from freelancekit.portfolio.model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
+from freelancekit.portfolio.rates import parse_currency
 from freelancekit.portfolio.storage import ImportResult, OnDuplicate, Store
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -438,6 +439,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
     values["start_date"] = _cached_column(by_col.get("start_date", empty), _unescaping(v.parse_start_date), "start_date", numbers, problems)
     values["last_win_date"] = _cached_column(by_col.get("last_win_date", empty), _unescaping(parse_win_date), "last_win_date", numbers, problems)
     values["language"] = _cached_column(by_col.get("language", empty), _unescaping(parse_client_language), "language", numbers, problems)
+    values["currency"] = _cached_column(by_col.get("currency", empty), _unescaping(parse_currency), "currency", numbers, problems)
     crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems, escaped=True) for c in criteria}
     bad_rows = {p.row for p in problems}
     names = values["name"]

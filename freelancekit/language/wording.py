@@ -96,6 +96,8 @@ FIELD_LABELS: dict[str, str] = {
     "last_win_date": "field.last_win_date", "working_on": "field.working_on", "package name": "packages.col_name",
     "package services": "packages.col_services_short", "package price": "packages.price", "package price note": "packages.col_note",
     "separate price": "packages.separate", "won_what": "drafts.won_what", "won_value": "drafts.won_value", "client": "drafts.col_client",
+    # currencies (docs/currencies.md)
+    "rate currency": "rates.currency", "rate quote": "rates.quote", "rate": "rates.rate", "rate date": "rates.day",
 }
 
 

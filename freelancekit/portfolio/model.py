@@ -16,6 +16,7 @@ from typing import Any, Literal
 from freelancekit.errors import InvalidInput, Problem
 from freelancekit.language.numerals import DIGITS
 from freelancekit.portfolio import validation as v
+from freelancekit.portfolio.rates import UserRate, parse_currency
 
 Kind = Literal["rating", "number"]
 Direction = Literal["higher", "lower"]
@@ -141,6 +142,7 @@ class Client:
     last_win_date: date | None = None  # when the last win happened: a recent one makes a good moment to ask
     working_on: str = ""  # what they are working on now, in words the client would use ("a spring campaign")
     language: str = ""  # the language their drafts are written in ("" = the profile's)
+    currency: str = ""  # the ISO 4217 code they pay in ("" = the profile's; docs/currencies.md)
 
     @property
     def key(self) -> str:
@@ -160,6 +162,7 @@ class Portfolio:
     criteria: tuple[Criterion, ...]
     clients: tuple[Client, ...]
     is_demo: bool = False
+    rates: tuple[UserRate, ...] = ()  # the rates the user typed for currencies the app brings none for
 
     def criterion(self, key: str) -> Criterion:
         for c in self.criteria:
@@ -287,6 +290,7 @@ def make_client(
     win_date = c.check(parse_win_date, raw.get("last_win_date"), row=row)
     working_on = c.check(v.clean_text, raw.get("working_on"), "working_on", row=row, max_length=LIMITS["working_on"])
     language = c.check(parse_client_language, raw.get("language"), row=row)
+    currency = c.check(parse_currency, raw.get("currency"), row=row)
     raw_values = raw.get("values") or {}
     values = {}
     for crit in criteria:
@@ -308,6 +312,7 @@ def make_client(
         last_win_date=win_date,
         working_on=working_on,
         language=language,
+        currency=currency,
     )
 
 

@@ -19,10 +19,10 @@ import secrets
 import sqlite3
 import tempfile
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
@@ -79,6 +79,7 @@ from freelancekit.portfolio.model import (
     make_profile,
     parse_value,
 )
+from freelancekit.portfolio.rates import DELETE_RATE, SAVE_RATE, SELECT_RATES, UserRate, make_user_rate, rate_from_row, rate_params
 from freelancekit.portfolio.records_schema import RECORD_TABLES
 from freelancekit.portfolio.validation import name_key, parse_weight
 
@@ -407,21 +408,67 @@ class Store:
     def portfolio(self) -> Portfolio:
         """A consistent snapshot of everything (one read transaction)."""
         with self._snapshot():
-            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo())
+            return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo(), self.user_rates())
 
-    def scoring_rows(self) -> tuple[tuple[Criterion, ...], list[tuple[Any, ...]]]:
+    def scoring_rows(self, pay_factors: Callable[[list[str]], Mapping[str, float | None]] | None = None,
+                     pay_key: str = "hourly_rate") -> tuple[tuple[Criterion, ...], list[tuple[Any, ...]]]:
         """The criteria and, by client id, ``(id, name, value of each criterion or None)``: all a ranking needs.
 
         One snapshot, like ``portfolio()``, but SQLite reads the values out of
         each client's JSON itself: ranking 100 000 clients from the file takes
         a third of the time of building every ``Client`` first.
+
+        ``pay_factors``, given the other currencies clients pay in, says what one
+        unit of each is worth in the profile's (None: no rate); SQLite multiplies
+        the pay values by it as it reads them (docs/currencies.md), so converting
+        100 000 clients costs one more scan instead of a Python pass per client.
+        A currency it was not asked about (saved meanwhile) reads as no value.
         """
         with self._snapshot():
             criteria = self.criteria()
-            picks = "".join(", json_extract(vals, ?)" for _ in criteria)
-            paths = [f'$."{c.key}"' for c in criteria]  # keys are slugs ([a-z0-9_]); quoted all the same
-            rows = self._read(f"SELECT id, name{picks} FROM clients ORDER BY id", paths)
+            factors: Mapping[str, float | None] = {}
+            own = ""
+            if pay_factors is not None and any(c.key == pay_key for c in criteria):
+                own = self.profile().currency
+                found = [r[0] for r in self._read("SELECT DISTINCT currency FROM clients WHERE currency NOT IN ('', ?)", (own,))]
+                factors = pay_factors(found) if found else {}
+            picks, params = [], []
+            for c in criteria:
+                path = f'$."{c.key}"'  # keys are slugs ([a-z0-9_]); quoted all the same
+                if factors and c.key == pay_key:
+                    whens = " ".join("WHEN ? THEN ?" for _ in factors)
+                    picks.append(f", json_extract(vals, ?) * (CASE currency WHEN '' THEN 1.0 WHEN ? THEN 1.0 {whens} ELSE NULL END)")
+                    params += [path, own, *(x for pair in factors.items() for x in pair)]
+                else:
+                    picks.append(", json_extract(vals, ?)")
+                    params.append(path)
+            rows = self._read(f"SELECT id, name{''.join(picks)} FROM clients ORDER BY id", params)
         return criteria, rows
+
+    def clients_paying_in(self, currencies: Sequence[str]) -> list[tuple[str, str]]:
+        """``(name, currency)`` of the clients who pay in one of ``currencies``, by name."""
+        return self._read("SELECT name, currency FROM clients WHERE currency IN (SELECT value FROM json_each(?)) ORDER BY name_key",
+                          (json.dumps(list(currencies)),))
+
+    # -- the rates the user typed (docs/currencies.md) ------------------------
+    def clients_in_other_currencies(self, profile_currency: str) -> dict[str, str]:
+        """Client name -> the currency they pay in, for each client who pays in another currency than ``profile_currency``."""
+        return dict(self._read("SELECT name, currency FROM clients WHERE currency NOT IN ('', ?)", (profile_currency,)))
+
+    def user_rates(self) -> tuple[UserRate, ...]:
+        return tuple(map(rate_from_row, self._read(SELECT_RATES)))
+
+    def save_rate(self, raw: Mapping[str, Any], *, confirm: bool = False, today: date | None = None) -> UserRate:
+        """Save "1 EGP = 0.0205 USD on a day" once it is valid (``rates.make_user_rate``); a second rate for that day replaces it."""
+        made = make_user_rate(raw, self.user_rates(), today=today, confirm=confirm)
+        with self._write("profile") as c:
+            c.execute(SAVE_RATE, rate_params(made))
+        return made
+
+    def remove_rate(self, currency: str, day: date) -> None:
+        with self._write("profile") as c:
+            if c.execute(DELETE_RATE, (currency, day.isoformat())).rowcount == 0:
+                raise NotFound(code="rate.gone", currency=currency, day=day.isoformat())
 
     # -- profile -------------------------------------------------------------
     def save_profile(self, raw: Mapping[str, Any] | Profile, expected_revision: int | None = None) -> Profile:
@@ -686,6 +733,8 @@ class Store:
             c.execute("DELETE FROM clients")
             c.execute("DELETE FROM criteria")
             c.execute("DELETE FROM templates")
+            c.execute("DELETE FROM currency_rates")
+            c.executemany(SAVE_RATE, map(rate_params, portfolio.rates))
             c.executemany(INSERT_CRITERION, criterion_params(portfolio.criteria))
             c.execute(UPDATE_PROFILE, profile_params(portfolio.profile))
             c.executemany(

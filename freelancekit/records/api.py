@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from freelancekit.portfolio.storage import Store
+from freelancekit.records.currency import load_in_profile_currency, with_currencies
 from freelancekit.records.mapping import header_key
 from freelancekit.records.measures import Window, summary_frame, summary_records
 from freelancekit.records.parse import ParsedRecords, parse_records
@@ -86,4 +87,6 @@ def read_records_file(path: Path) -> bytes:
 
 def summary(store: Store, since: date | None = None, until: date | None = None) -> pd.DataFrame:
     """The measured figures of every client with records, over the window (docs/records.md)."""
-    return summary_frame(RecordsPart(store).load(), Window.of(since, until))
+    records, conversion = load_in_profile_currency(store)
+    frame = summary_frame(records, Window.of(since, until))
+    return with_currencies(frame, conversion)

@@ -98,6 +98,7 @@ INVOICE_NINJA = Format("invoiceninja", "invoices", {
     "amount": ("invoice amount", "amount"), "balance": ("invoice balance", "balance"),
     "paid": ("invoice paid to date", "paid to date", "paid"), "issued": ("invoice date", "date"),
     "due": ("invoice due date", "due date"), "status": ("invoice status", "status"),
+    "currency": ("client currency", "invoice currency", "currency"),
 }, ("client", "number", "amount", "issued"), (
     _sig("client name", "invoice invoice number", "invoice amount", "invoice date"),  # v5
     _sig("invoice number", "amount", "balance", "date", "due date"),  # v5 with plain labels
@@ -134,7 +135,7 @@ GENERIC_ARABIC = {  # docs/records.md, "The generic invoice list"
 GENERIC = Format("invoices", "invoices", {
     "client": ("client", "العميل"), "invoice": ("invoice", "رقم الفاتورة"), "issued": ("issued", "تاريخ الإصدار"),
     "due": ("due", "تاريخ الاستحقاق"), "amount": ("amount", "المبلغ"), "paid_on": ("paid on", "تاريخ الدفع"),
-    "paid_amount": ("paid amount", "المبلغ المدفوع"),
+    "paid_amount": ("paid amount", "المبلغ المدفوع"), "currency": ("currency", "العملة"),
 }, ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount"), (
     _sig("client", "invoice", "issued", "due", "amount"),
     _sig(*(normalise(n) for n in GENERIC_ARABIC.values() if n not in ("تاريخ الدفع", "المبلغ المدفوع"))),

@@ -17,6 +17,8 @@ SUMMARY_KEYS: tuple[str, ...] = (
     "client", "revenue", "hours", "billable_hours", "effective_rate", "invoices",
     "on_time_pct", "avg_days_late", "max_days_late", "open_balance", "income_share",
 )
+# added by api.summary (docs/records.md, "Currencies"): what the amounts above are in, and the client's own
+CURRENCY_KEYS: tuple[str, ...] = ("currency", "paid_in", "revenue_original", "open_balance_original", "needs_rate")
 CENT = 0.005  # amounts within half a cent count as equal (a paid-in-full invoice paid in parts)
 
 
@@ -154,6 +156,14 @@ def summary_frame(records: RecordSet, window: Window) -> pd.DataFrame:
             "time_records": count(t_code).astype(int),
             "due_invoices": n_due.astype(int),
         })
+    if "original_amount" in inv:  # converted into the profile's currency (records/currency.py): the amounts as written too
+        original = inv["original_amount"].to_numpy(dtype=float)
+        t_original = t["original_amount"].to_numpy(dtype=float)[in_window]
+        time_original = count(t_code[has_amount], t_original[has_amount])
+        time_original[count(t_code[has_amount]) == 0] = np.nan
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame["revenue_original"] = np.where(has_invoices, count(i_code[win], original[win]), time_original)
+            frame["open_balance_original"] = count(i_code, inv["open"].to_numpy(dtype=float) / inv["factor"].to_numpy(dtype=float))
     folded = np.array([name.casefold() for name in names], dtype=object)
     rev = frame["revenue"].to_numpy()
     order = sorted(range(n), key=lambda i: (np.isnan(rev[i]), -rev[i] if not np.isnan(rev[i]) else 0.0, folded[i]))
@@ -161,13 +171,14 @@ def summary_frame(records: RecordSet, window: Window) -> pd.DataFrame:
 
 
 def summary_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The JSON shape: exactly ``SUMMARY_KEYS``, numbers as numbers, missing as None."""
+    """The JSON shape: exactly ``SUMMARY_KEYS`` (then ``CURRENCY_KEYS`` when the frame has them), numbers as numbers, missing as None."""
+    keys = [*SUMMARY_KEYS, *(k for k in CURRENCY_KEYS if k in frame)]
     out = []
-    for row in frame[list(SUMMARY_KEYS)].itertuples(index=False):
+    for row in frame[keys].itertuples(index=False):
         item: dict[str, Any] = {}
-        for key, value in zip(SUMMARY_KEYS, row):
-            if key == "client":
-                item[key] = value
+        for key, value in zip(keys, row):
+            if key in ("client", "currency", "paid_in", "needs_rate"):
+                item[key] = value if isinstance(value, str) and value else None if key != "client" else value
             elif key == "invoices":
                 item[key] = int(value)
             else:

@@ -18,13 +18,14 @@ import pandas as pd
 
 from freelancekit.errors import InvalidInput, Problem
 from freelancekit.portfolio import validation as v
+from freelancekit.portfolio.rates import parse_currency
 from freelancekit.records import cells
 from freelancekit.records.formats import Format, detect, normalise
 from freelancekit.records.problems import LEFT_OUT, RecordsFileError, problem
 from freelancekit.records.table import Table, open_table
 
 TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "billable", "amount")
-INVOICE_COLUMNS = ("row", "client", "number", "issued", "due", "amount", "reported_paid")
+INVOICE_COLUMNS = ("row", "client", "number", "issued", "due", "amount", "reported_paid", "currency")
 PAYMENT_COLUMNS = ("row", "client", "invoice", "paid_on", "amount", "reference")
 SKIPPED_STATUSES = frozenset({"draft", "cancelled", "canceled", "reversed", "void", "unsent"})  # unsent: Invoice2Go's draft
 PAID_STATUSES = frozenset({"paid"})
@@ -251,6 +252,19 @@ def _time(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, in
 
 
 # -- invoices --------------------------------------------------------------------
+def _currencies(col: cells.Column) -> np.ndarray:
+    """Each row's currency code as the export writes it ('' when it has no currency column or the cell is empty)."""
+    def check(cell: str) -> str | None:
+        try:
+            return parse_currency(cell)
+        except InvalidInput:
+            return None
+
+    codes, bad = cells.texts(col, check)
+    col.report(bad, "unknown_currency")
+    return np.where(bad, "", codes).astype(object)
+
+
 def _invoices(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, int], decimal_comma: bool, rows: np.ndarray) -> None:
     if fmt.key in ("invoices", "mapped"):
         _generic(parsed, fmt, col, found, decimal_comma, rows)
@@ -275,7 +289,8 @@ def _invoices(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str
     if paid is None:  # a file with no paid column (Invoicely) says 'Paid' in full by its status, else nothing
         paid = pd.Series(np.where(status.isin(PAID_STATUSES).to_numpy(), amount, np.nan))
     frame = pd.DataFrame({"row": rows, "client": client, "number": number_col.cells, "issued": issued, "due": due,
-                          "amount": amount, "reported_paid": paid, "status": status})
+                          "amount": amount, "reported_paid": paid, "status": status,
+                          "currency": _currencies(col("currency"))})
     problems = parsed.problems
     _check_invoice_dates(frame, due_col.name, problems)
     over = (frame["reported_paid"] > frame["amount"] + 0.005).to_numpy()
@@ -332,7 +347,7 @@ def _generic(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str,
         missing = paid_on_col.name if paid_on_col.empty()[i] else paid_col.name
         problems.append(problem("payment_half", int(rows[i]), missing))
     frame = pd.DataFrame({"row": rows, "client": client, "number": number_col.cells, "issued": issued, "due": due,
-                          "amount": amount, "paid_on": paid_on, "paid": paid})
+                          "amount": amount, "paid_on": paid_on, "paid": paid, "currency": _currencies(col("currency"))})
     frame["key"] = frame["client"].map(lambda n: v.name_key(n) if isinstance(n, str) else "") + "\x00" + frame["number"]
     skipped_keys = set(frame.loc[skip, "key"])
     parsed.leave_out("status", len(skipped_keys))
@@ -351,6 +366,11 @@ def _generic(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str,
             problems.append(problem("invoice_disagrees", int(rows[i]), column, invoice=frame["number"].iat[i],
                                     first_row=int(first["row"].loc[frame["key"].iat[i]]),
                                     value=shown.date().isoformat() if hasattr(shown, "date") else _money(shown)))
+    first_currency = frame["key"].map(first["currency"]).to_numpy(dtype=object)
+    currency = frame["currency"].to_numpy(dtype=object)
+    for i in np.flatnonzero((currency != first_currency) & (currency != "") & (first_currency != "")):
+        problems.append(problem("two_currencies", int(rows[i]), col("currency").name, invoice=frame["number"].iat[i],
+                                first=first_currency[i], second=currency[i]))
     running = frame["paid"].fillna(0).groupby(frame["key"], sort=False).cumsum()
     over = (running > frame["amount"] + 0.005).to_numpy()
     for i in np.flatnonzero(over):
@@ -359,7 +379,8 @@ def _generic(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str,
     bad_keys = set(frame.loc[frame["row"].isin({p.row for p in problems}), "key"])
     good = frame[~frame["key"].isin(bad_keys)]
     invoices = good.groupby("key", sort=False).head(1)
-    parsed.invoices = invoices[["row", "client", "number", "issued", "due", "amount"]].assign(reported_paid=np.nan).reset_index(drop=True)
+    parsed.invoices = (invoices[["row", "client", "number", "issued", "due", "amount"]].assign(reported_paid=np.nan)
+                       .assign(currency=invoices["currency"]).reset_index(drop=True))
     pays = good[good["paid_on"].notna()]
     parsed.payments = pd.DataFrame({"row": pays["row"], "client": pays["client"], "invoice": pays["number"],
                                     "paid_on": pays["paid_on"], "amount": pays["paid"], "reference": ""}).reset_index(drop=True)

@@ -35,10 +35,11 @@ MEASURED_CRITERIA = ("hourly_rate", "on_time_payment")  # what the records can m
 # Each statement, named once, next to the code that builds its parameters (the comment lists them).
 SELECT_TIME_BLOCKS = "SELECT data FROM record_time_blocks ORDER BY id"  # also what records.export reads
 INSERT_TIME_BLOCK = "INSERT INTO record_time_blocks (source, imported, entries, data) VALUES (?, datetime('now'), ?, ?)"  # source, entries, data
-SELECT_INVOICE_FIGURES = "SELECT client_key, number, issued, due, amount, reported_paid FROM record_invoices"
-INSERT_INVOICE = ("INSERT INTO record_invoices (source, client, client_key, number, issued, due, amount, reported_paid)"
-                  " VALUES (?,?,?,?,?,?,?,?)")  # source, client, key, number, issued, due, amount, reported paid
-UPDATE_INVOICE = "UPDATE record_invoices SET issued=?, due=?, amount=?, reported_paid=? WHERE client_key=? AND number=?"  # figures, key, number
+SELECT_INVOICE_FIGURES = "SELECT client_key, number, issued, due, amount, reported_paid, currency FROM record_invoices"
+INSERT_INVOICE = ("INSERT INTO record_invoices (source, client, client_key, number, issued, due, amount, reported_paid, currency)"
+                  " VALUES (?,?,?,?,?,?,?,?,?)")  # source, client, key, number, issued, due, amount, reported paid, currency ('' = the client's)
+UPDATE_INVOICE = ("UPDATE record_invoices SET issued=?, due=?, amount=?, reported_paid=?, currency=?"
+                  " WHERE client_key=? AND number=?")  # figures, currency, key, number
 SELECT_INVOICE_IDS = "SELECT id, client_key, number FROM record_invoices"
 SELECT_INVOICE_PAYMENTS = "SELECT paid_on, amount FROM record_payments WHERE invoice_id = ?"  # invoice id
 DELETE_INVOICE_PAYMENTS = "DELETE FROM record_payments WHERE invoice_id = ?"  # invoice id
@@ -53,7 +54,7 @@ SELECT_INVOICE_CLIENTS = "SELECT client FROM record_invoices GROUP BY client_key
 UPSERT_MAPPING = ("INSERT INTO record_client_map VALUES (?, ?)"
                   " ON CONFLICT(name_key) DO UPDATE SET client_id = excluded.client_id")  # match_key, client id
 UPSERT_SOURCE = "INSERT INTO criterion_source VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET source = excluded.source"  # key, source
-SELECT_INVOICES = "SELECT id, client, client_key, number, issued, due, amount, reported_paid FROM record_invoices"
+SELECT_INVOICES = "SELECT id, client, client_key, number, issued, due, amount, reported_paid, currency FROM record_invoices"
 SELECT_PAYMENTS = "SELECT invoice_id, paid_on, amount FROM record_payments"
 SELECT_HEADER_MAP = "SELECT mapping, date_order FROM record_header_maps WHERE header = ?"  # header key
 UPSERT_HEADER_MAP = ("INSERT INTO record_header_maps VALUES (?, ?, ?) ON CONFLICT(header) DO UPDATE SET"
@@ -141,15 +142,16 @@ def _save_invoices(c: sqlite3.Connection, parsed: ParsedRecords, result: Records
     reported = inv["reported_paid"].astype(object).where(inv["reported_paid"].notna(), None)
     old = {(k, n): row for k, n, *row in c.execute(SELECT_INVOICE_FIGURES)}
     added = updated = 0
-    for client, number, issued, due, amount, paid in zip(inv["client"], inv["number"], _days(inv["issued"]), _days(inv["due"]),
-                                                         inv["amount"].tolist(), reported.tolist()):
+    currencies = inv["currency"].fillna("").tolist() if "currency" in inv else [""] * len(inv)
+    for client, number, issued, due, amount, paid, currency in zip(inv["client"], inv["number"], _days(inv["issued"]), _days(inv["due"]),
+                                                                   inv["amount"].tolist(), reported.tolist(), currencies):
         key = match_key(client)
         was = old.get((key, number))
         if was is None:
-            c.execute(INSERT_INVOICE, (parsed.source, client, key, number, issued, due, amount, paid))
+            c.execute(INSERT_INVOICE, (parsed.source, client, key, number, issued, due, amount, paid, currency))
             added += 1
-        elif list(was) != [issued, due, amount, paid]:
-            c.execute(UPDATE_INVOICE, (issued, due, amount, paid, key, number))
+        elif list(was) != [issued, due, amount, paid, currency]:
+            c.execute(UPDATE_INVOICE, (issued, due, amount, paid, currency, key, number))
             updated += 1
         else:
             result.unchanged += 1

@@ -246,6 +246,8 @@ class ClientForm:
         row("working_on", w.Text(placeholder=i18n.t("field.working_on_hint", loc), layout=w.Layout(width="360px")))
         row("language", w.Dropdown(options=[(i18n.t("field.language_profile", loc), ""), ("English", "en"), ("العربية", "ar")],
                                    value="", layout=w.Layout(width="200px")))
+        # an ISO 4217 code such as SAR; empty = the profile's (docs/currencies.md); the core refuses an unknown code
+        row("currency", w.Text(placeholder=i18n.t("field.currency_profile", loc, currency=profile.currency), layout=w.Layout(width="200px")))
         row("notes", w.Textarea(layout=w.Layout(width="360px", height="80px")))
         # no ``max``: the widget would silently turn a later day into today; the core refuses it with a message instead
         row("start_date", w.DatePicker(value=None))
@@ -290,7 +292,7 @@ class ClientForm:
         other = f["other_services"].input.value
         services = [*f["services"].input.value, *(other.split(";") if isinstance(other, str) else [other])]
         raw: dict[str, Any] = {k: f[k].input.value for k in ("name", "contact_name", "email", "industry", "last_win", "last_win_date",
-                                                             "working_on", "language", "notes", "start_date")}
+                                                             "working_on", "language", "currency", "notes", "start_date")}
         raw["services"] = services
         raw["values"] = {k: f[k].input.value for k in keys if k in f}
         return raw

@@ -346,6 +346,7 @@ class AppState:
         self._profile: Profile | None = None
         self._ranking: Ranking | None = None
         self._records: Any = None  # (portfolio as ranked, Provenance, summary frame) from records.ranking
+        self.pay: Any = None  # how the ranked pay rates were converted (portfolio.pay.PayConversion), set with ``_records``
         profile = store.profile()
         self.locale = i18n.normalise_locale(profile.locale)
         self.digits = profile.digits  # how numbers are written in Arabic (the profile's choice)
@@ -381,9 +382,13 @@ class AppState:
         """
         if self._records is None:
             from freelancekit.portfolio.model import Portfolio
+            from freelancekit.portfolio.pay import convert_portfolio
             from freelancekit.portfolio.records_schema import has_records
 
-            portfolio = Portfolio(self.profile(), self.criteria(), self.clients())
+            # pay rates in the profile's currency (docs/currencies.md); the user's rates are read only when a client needs one
+            foreign = any(c.currency and c.currency != self.profile().currency for c in self.clients())
+            portfolio, self.pay = convert_portfolio(Portfolio(self.profile(), self.criteria(), self.clients(),
+                                                              rates=self.store.user_rates() if foreign else ()))
             if not has_records(self.store.conn):
                 self._records = (portfolio, None, None)
             else:

@@ -95,7 +95,7 @@ class DraftsView:
         """The portfolio the cards draft from and its service index, rebuilt only when clients or profile change."""
         clients, profile = self.state.clients(), self.state.profile()
         if self._basis is None or self._basis[0] is not clients or self._basis[1] is not profile:
-            portfolio = Portfolio(profile, self.state.criteria(), clients, self.state.store.is_demo())
+            portfolio = Portfolio(profile, self.state.criteria(), clients, self.state.store.is_demo(), self.state.store.user_rates())
             self._basis = (clients, profile, portfolio, build_index(portfolio))
             self._by_id = {c.id: c for c in clients}
         return self._basis[2], self._basis[3]

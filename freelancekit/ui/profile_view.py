@@ -96,6 +96,9 @@ class ProfileView:
         from freelancekit.ui.packages_editor import PackagesEditor
 
         self.packages = PackagesEditor(self)
+        from freelancekit.ui.rates_editor import RatesEditor
+
+        self.rates = RatesEditor(state)
         self.stale = StaleChoice(state, dom.PROFILE_STALE, dom.PROFILE_STALE_RELOAD, dom.PROFILE_STALE_KEEP,
                                  self.on_reload_theirs, self.on_keep_mine)
         self.widget = classed(w.VBox([
@@ -106,6 +109,7 @@ class ProfileView:
             w.HTML(value=f"<h4>{html_text(i18n.t('profile.services', loc))}</h4>"),
             self.services_box, self.services_error, self.add,
             self.packages.widget,
+            self.rates.widget,
         ]), dom.tab("profile"))
 
     def _render_services(self) -> None:
@@ -244,6 +248,7 @@ class ProfileView:
         every field did, so a later save of a kept field is still checked.
         """
         p = saved if saved is not None else self.state.store.profile()
+        self.rates.show()
         waiting = set(self.pending or ())
         kept = False
         for field, row in self.fields.items():

@@ -13,6 +13,7 @@ import numpy as np
 
 from freelancekit.language import i18n, l10n
 from freelancekit.language.numerals import written
+from freelancekit.portfolio.pay import PAY_KEY
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ranking.readable import value_text
 from freelancekit.ui import dom
@@ -21,6 +22,7 @@ from freelancekit.ui.marks import measured_mark
 
 if TYPE_CHECKING:
     from freelancekit.portfolio.model import Criterion
+    from freelancekit.portfolio.pay import PayConversion
     from freelancekit.ranking.scoring import Ranking
     from freelancekit.records.ranking import Provenance
 
@@ -33,6 +35,23 @@ def measured_text(key: str, value: float, crit: Criterion, currency: str, locale
         share = (value - crit.lo) / (crit.hi - crit.lo) * 100 if crit.hi != crit.lo else 0.0
         return i18n.t("records.ui.on_time_value", locale, pct=written(f"{share:.0f}", locale, digits))
     return value_text(crit, round(value, 2), currency, locale, digits)
+
+
+def pay_text(crit: Criterion, typed: float | None, paid_in: str, converted: float | None, pay: PayConversion, locale: str,
+             digits: str | None = None) -> str:
+    """A pay rate in another currency, both amounts: "200 SAR/h ≈ 53.33 USD/h, at 3.75"; "needs a rate for EGP" without one."""
+    own = value_text(crit, typed, paid_in, locale, digits)
+    rate = pay.rates.get(paid_in)
+    if typed is None:
+        return own
+    if rate is None:
+        return f"{own} — {i18n.t('money.needs_rate', locale, currency=paid_in)}"
+    shown = value_text(crit, None if converted is None else round(converted, 2), pay.currency, locale, digits)
+    text = i18n.t("money.converted", locale, amount=own, converted=shown,
+                  rate=written(f"{rate.shown():,.4g}", locale, digits))
+    if rate.outside:
+        text += f" ({i18n.t('money.outside', locale, day=rate.day.isoformat())})"
+    return text
 
 
 def full_points(ranking: Ranking) -> np.ndarray:
@@ -53,8 +72,12 @@ def matching_places(ranking: Ranking, query: str, folded: Sequence[str] | None =
 
 def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int = PAGE_SIZE, *,
                        currency: str = "USD", places: np.ndarray | None = None, provenance: Provenance | None = None,
-                       digits: str | None = None) -> str:
+                       digits: str | None = None, pay: PayConversion | None = None,
+                       paid_in: dict[str, tuple[str, float | None]] | None = None) -> str:
     """Rows ``start .. start + size`` of ``places`` (default: every client, best first) as an HTML table.
+
+    ``pay`` and ``paid_in`` (client name -> their currency and typed pay rate, for those paying in another
+    currency): their pay cell shows both amounts and the rate (docs/currencies.md).
 
     ``provenance``: which values came from the records (docs/records.md): those cells are marked
     with how many records they come from, a switched criterion's typed values as typed.
@@ -92,6 +115,9 @@ def ranking_table_html(ranking: Ranking, locale: str, start: int = 0, size: int 
         for j, crit in enumerate(ranking.criteria):
             raw = float(values[i, j])
             shown = value_text(crit, None if raw != raw else raw, currency, locale, digits)
+            if pay is not None and paid_in and crit.key == PAY_KEY and names[i] in paid_in:
+                code, typed = paid_in[names[i]]
+                shown = pay_text(crit, typed, code, None if raw != raw else raw, pay, locale, digits)
             pts = float(ranking.contributions[i, j])
             points = num(f"{pts:.1f}")
             tip = i18n.t("ranking.value_points", locale, digits=digits, value=shown, points=points)

@@ -28,7 +28,7 @@ import ipywidgets as w
 
 from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n
-from freelancekit.language.l10n import plural
+from freelancekit.language.l10n import join_list, plural
 from freelancekit.ui import charts, dom
 from freelancekit.ui.common import AppState, classed, error_words, guarded, html_text, set_error
 from freelancekit.ui.marks import legend_html
@@ -103,7 +103,8 @@ class RankingView:
         scoring_note = classed(w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.scoring_note", loc))}</span>'),
                                dom.RANKING_NOTE)
         heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
-        self.widget = classed(w.VBox([heading, self.message, self.search, self.search_info, self.table, self.pager,
+        self.not_compared = classed(w.HTML(value=""), dom.RANKING_NOT_COMPARED)
+        self.widget = classed(w.VBox([heading, self.message, self.search, self.search_info, self.table, self.not_compared, self.pager,
                                       scoring_note, note, *(p.widget for p in self._parts()), self.contrib, self.radar]),
                               dom.tab("ranking"))
         self.refresh()
@@ -187,6 +188,18 @@ class RankingView:
             self.search_info.value = f'<span class="fk-muted">{html_text(found)}</span>'
         self.start = min(self.start, max(0, (self._count() - 1) // PAGE_SIZE * PAGE_SIZE))
 
+    def _not_compared(self, state: AppState) -> None:
+        """Name the clients whose pay rate could not be compared, and where to enter the missing rate (docs/currencies.md)."""
+        pay = state.pay
+        names = pay.not_compared if pay is not None else ()
+        if not names:
+            self.not_compared.value = ""
+            return
+        loc = state.locale
+        text = plural("ranking.not_compared", len(names), loc, state.digits, names=join_list(names, loc, listed=True))
+        needs = " ".join(i18n.t("money.needs_rate", loc, currency=code) for code in pay.missing)
+        self.not_compared.value = f'<span class="fk-incomplete">⚠ {html_text(text)} — {html_text(needs)}</span>'
+
     def _count(self) -> int:
         assert self.ranking is not None
         return len(self.ranking) if self.places is None else len(self.places)
@@ -195,10 +208,14 @@ class RankingView:
         assert self.ranking is not None
         n = self._count()
         state = self.state
+        own = state.profile().currency
+        paid_in = {c.name: (c.currency, c.values.get("hourly_rate")) for c in state.clients() if c.currency and c.currency != own}
         provenance = state.records()[1]
         legend = legend_html(state.locale) if provenance is not None and provenance.switched else ""  # measured vs typed
-        self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=state.profile().currency,
-                                              places=self.places, provenance=provenance, digits=state.digits) + legend
+        self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=own,
+                                              places=self.places, provenance=provenance, digits=state.digits,
+                                              pay=state.pay, paid_in=paid_in) + legend
+        self._not_compared(state)
         self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
         self.page.value = i18n.t("common.page", state.locale, first=state.num(min(n, self.start + 1)),
                                  last=state.num(min(n, self.start + PAGE_SIZE)), total=state.num(n))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from freelancekit.language import i18n, l10n
-from freelancekit.records.store import RecordsPart
+from freelancekit.records.currency import load_in_profile_currency
 from freelancekit.ui import dom
 from freelancekit.ui.charts import chart_box, clear, client_colours, render
 from freelancekit.ui.common import NO_MATH, classed, guarded, html_text
@@ -94,7 +94,7 @@ class RecordsInsight:
         from freelancekit.ui.records_plots import TOP_CLIENTS, days_late_figure, monthly_figure
 
         state, loc = self.state, self.state.locale
-        records = RecordsPart(state.store).load()
+        records = load_in_profile_currency(state.store)[0]  # the charts' amounts in the profile's currency (docs/currencies.md)
         window = Window.of()
         currency = state.profile().currency
         top = [c for c in summary["client"].tolist()][:TOP_CLIENTS]

@@ -91,7 +91,8 @@ class Change:
 
 CHANGES: dict[str, Change] = {
     # a profile field or the services: the form's service list, prepared exports, ranking and drafts
-    "profile": Change(frozenset({PROFILE, RANKING}), ("clients", "import", "ranking", "drafts"), elsewhere=("profile",)),
+    # (the currency or an exchange rate: every pay rate and record amount is converted again: docs/currencies.md)
+    "profile": Change(frozenset({PROFILE, TABLE, RANKING, RECORDS}), ("clients", "import", "ranking", "drafts"), elsewhere=("profile",)),
     # clients added, edited, deleted or imported (the profile view shows how many clients buy each service)
     # (and the criteria view's "rate everyone" grid shows every client's value on one criterion)
     "clients": Change(frozenset({CLIENTS, TABLE, RANKING, RECORDS}),

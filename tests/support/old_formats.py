@@ -13,6 +13,8 @@ from freelancekit.portfolio.schema import SCHEMA_VERSION
 
 UNDO: dict[int, tuple[str, ...]] = {  # version -> statements that bring a file of that version to the one before
     7: ("DROP TABLE record_header_maps",),
+    8: ("DROP TABLE currency_rates", "ALTER TABLE record_invoices DROP COLUMN currency", "DROP INDEX clients_currency",
+        "ALTER TABLE clients DROP COLUMN currency"),
     6: ("ALTER TABLE profile DROP COLUMN digits",),
     5: tuple(f"ALTER TABLE clients DROP COLUMN {col}" for col in ("last_win_date", "working_on", "language")),
     4: ("DROP TABLE record_time_blocks", RECORDS_SCHEMA.split(";")[0]),  # time entries one row each again
