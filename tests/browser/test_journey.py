@@ -64,7 +64,7 @@ def test_first_session(live_app, page):
     page.locator(css(dom.DEMO_BANNER)).wait_for(state="detached")
     with open_portfolio(db, create=False) as store:
         assert not store.is_demo() and store.client_count() == 0
-    click(page, dom.FIRST_SKIP)  # the guided first run is tests/browser/test_first_run.py; this journey uses the tabs
+    click(page, dom.FIRST_SKIP)  # the guided first run is tests/browser/test_first_run_browser.py; this journey uses the tabs
     screenshot(page, "2-profile")
 
     # 3. four clients through the form, one with an Arabic name
