@@ -11,6 +11,7 @@ from typing import Literal
 
 from babel.numbers import get_currency_name, get_currency_symbol
 
+from freelancekit.language import currencies
 from freelancekit.language.numerals import written
 
 WinAge = Literal["recent", "old", "undated", "none"]
@@ -71,11 +72,7 @@ def currency_name(code: str, locale: str) -> str:
     "90 SAR للساعة" never sits beside "ريال سعودي"; a code CLDR does not know stays a code.
     """
     code = (code or "USD").upper()
-    if locale != "ar":
-        return code
-    from babel.numbers import get_currency_name  # loaded for Arabic text only (about 10 ms, once)
-
-    return get_currency_name(code, locale="ar")
+    return currencies.currency_name(code, "ar") if locale == "ar" else code
 
 
 def money(amount: float, currency: str, locale: str, digits: str | None = None) -> str:

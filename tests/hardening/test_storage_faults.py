@@ -137,7 +137,7 @@ def test_cli_import_and_app_saves_at_the_same_time_both_succeed(db, tmp_path):
             time.sleep(APP_SAVE_PAUSE)
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (0, "")
-    assert out.startswith("Imported bulk.csv: 3000 added, 0 updated")
+    assert out.startswith("Imported bulk.csv: 3,000 added, 0 updated")
     names = {c.name for c in snapshot(db)[0].clients}
     assert names == {c.name for c in before.clients} | {f"Bulk {i}" for i in range(3000)} | {f"App {i}" for i in saved}
     assert integrity(db) == "ok"
