@@ -141,6 +141,7 @@ def _refused(exc: Exception, args: argparse.Namespace) -> int:
 def _say_how_read(plan: Any, loc: str, digits: str | None) -> None:
     """The format or the mapping used, and every column not used: nothing is dropped without a word."""
     from freelancekit.language import i18n
+    from freelancekit.records import api
 
     parsed = plan.parsed
     if plan.remembered:
@@ -150,8 +151,9 @@ def _say_how_read(plan: Any, loc: str, digits: str | None) -> None:
         print(i18n.t("records.cli.mapping_used", loc, pairs=join_list(pairs, loc)))
     else:
         print(i18n.t("records.cli.format_used", loc, format=i18n.t(f"records.format.{parsed.source}", loc)))
-    if parsed.unused:
-        print(i18n.t("records.cli.not_used", loc, columns=join_list(parsed.unused, loc)))
+    not_used = api.not_used_line(parsed, loc)
+    if not_used:
+        print(not_used)
 
 
 def _dry_run(store: Any, plan: Any, args: argparse.Namespace) -> int:
@@ -162,15 +164,9 @@ def _dry_run(store: Any, plan: Any, args: argparse.Namespace) -> int:
 
     loc = args.lang
     parsed = plan.parsed
-    rows = api.preview(store, plan)
     print(i18n.t("records.cli.dry_run", loc))
-    names = set(RecordsPart(store).client_names().values()) | set(parsed.clients())
-    for r in rows:
-        if r["client"] not in names:
-            continue
-        print("  " + i18n.t("records.cli.preview_client", loc, client=r["client"], revenue=_cell(r["revenue"]),
-                            hours=_cell(r["hours"]), invoices=r["invoices"],
-                            on_time="—" if r["on_time_pct"] is None else f"{r['on_time_pct']:.0f}%"))
+    for row in api.preview_figures(store, plan):
+        print("  " + api.figures_line(row, loc))
     for line in left_out_lines(parsed.left_out, loc, args.digits):
         print(line)
     if parsed.problems:

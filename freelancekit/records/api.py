@@ -74,6 +74,33 @@ def preview(store: Store, plan: ImportPlan) -> list[dict[str, Any]]:
             return summary_records(summary(copy, since, max(date.today(), since) if since else None))
 
 
+def preview_figures(store: Store, plan: ImportPlan) -> list[dict[str, Any]]:
+    """The preview's rows of the clients the file names or the portfolio has: what both front ends show."""
+    names = set(RecordsPart(store).client_names().values()) | set(plan.parsed.clients())
+    return [r for r in preview(store, plan) if r["client"] in names]
+
+
+def figures_line(row: Mapping[str, Any], locale: str) -> str:
+    """One client's figures after the import, worded: "Acme: revenue 1200.00 · hours 10.50 · invoices 2 · on time 50%"."""
+    from freelancekit.language import i18n
+
+    return i18n.t("records.cli.preview_client", locale, client=row["client"], revenue=_cell(row["revenue"]),
+                  hours=_cell(row["hours"]), invoices=row["invoices"],
+                  on_time="—" if row["on_time_pct"] is None else f"{row['on_time_pct']:.0f}%")
+
+
+def not_used_line(parsed: ParsedRecords, locale: str) -> str | None:
+    """Every column of the file the import does not read, named as the file names it (None when all are read)."""
+    from freelancekit.language import i18n
+    from freelancekit.language.l10n import join_list
+
+    return i18n.t("records.cli.not_used", locale, columns=join_list(parsed.unused, locale)) if parsed.unused else None
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
 def read_records_file(path: Path) -> bytes:
     try:
         return path.read_bytes()

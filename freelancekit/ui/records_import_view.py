@@ -25,6 +25,7 @@ from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, upl
 from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
+    from freelancekit.portfolio.storage import Store
     from freelancekit.records.api import ImportPlan
     from freelancekit.records.parse import ParsedRecords
 
@@ -54,6 +55,22 @@ def preview_text(parsed: ParsedRecords, locale: str, digits: str | None = None) 
     for line in left_out_lines(parsed.left_out, locale, digits):
         text += " " + line
     return text
+
+
+def preview_html(store: Store, plan: ImportPlan, locale: str, digits: str | None = None) -> str:
+    """The whole dry run, as ``records import --dry-run`` prints it: what the file holds, the columns not used,
+    and every client's figures after the import (``records.api.preview_figures``, the CLI's own computation)."""
+    from freelancekit.records import api
+
+    parts = [f"<p>{html_text(preview_text(plan.parsed, locale, digits))}</p>"]
+    not_used = api.not_used_line(plan.parsed, locale)
+    if not_used:
+        parts.append(f'<p class="{dom.RECORDS_NOT_USED}">{isolates_html(not_used)}</p>')
+    figures = api.preview_figures(store, plan)
+    if figures:
+        items = "".join(f'<li class="{dom.RECORDS_FIGURES}">{isolates_html(api.figures_line(r, locale))}</li>' for r in figures)
+        parts.append(f"<p>{html_text(i18n.t('records.ui.figures_heading', locale))}</p><ul>{items}</ul>")
+    return f'<div class="{NO_MATH}">{"".join(parts)}</div>'
 
 
 class RecordsImportView:
@@ -147,7 +164,7 @@ class RecordsImportView:
         if self.parsed.source == "mapped" and not self.columns.children:  # read with a remembered mapping: shown, to change
             self.mapping = dict(self.plan.mapping)
             self._show_columns(self.parsed.header)
-        self.preview.value = f'<p class="{NO_MATH}">{html_text(preview_text(self.parsed, loc, self.state.digits))}</p>'
+        self.preview.value = preview_html(self.state.store, self.plan, loc, self.state.digits)
         self.errors.value = problems_html(self.parsed.problems, loc, self.state.digits)
         self._update_confirm()
 

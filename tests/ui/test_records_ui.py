@@ -3,6 +3,7 @@ income concentration and the drafts note (docs/records.md)."""
 from __future__ import annotations
 
 import html
+import re
 
 from records_scenario import MEASURED, MEASURED_FIRST, PAY_RATE_ONLY, TYPED_FIRST, invoices_file, toggl_file
 
@@ -167,3 +168,37 @@ def test_a_client_has_one_colour_in_every_chart(app):
                 assert colour == colours[name], name
     assert set(radar) & set(colours) and "Green Roots Foundation" in bars and "Green Roots Foundation" in late
     assert len(set(colours.values())) == min(len(colours), len(charts.PALETTE))  # one client, one colour (up to 10)
+
+
+def _plain(text: str) -> str:
+    return re.sub("[\u2066-\u2069]", "", text)
+
+
+def _with_unused_columns() -> bytes:
+    """The scenario's invoice list with two columns the import does not read, as accounting exports carry them."""
+    lines = invoices_file().decode().splitlines()
+    return ("\n".join([lines[0] + ",Tax Amount,Terms", *(line + ",0.00,Net 30" for line in lines[1:])]) + "\n").encode()
+
+
+def test_the_preview_shows_each_clients_figures_and_the_columns_not_used_in_english_and_arabic(app):
+    from freelancekit.records import api
+
+    view = app.views["records_import"]
+    view.load(_with_unused_columns())
+    figures = [html.unescape(re.sub("<[^>]+>", "", li)) for li in re.findall(f'<li class="{dom.RECORDS_FIGURES}">(.*?)</li>', view.preview.value)]
+    text = literal_text(view.preview)
+    assert "Not used: Tax Amount and Terms" in text and "After the import, each client's figures would become:" in text
+    # GR-1: 3000 paid 5 days before its due date; SC-1: 500 due 30 days ago, paid 20 and 10 days ago: late
+    assert any("Green Roots Foundation: revenue 3000.00" in f and "invoices 1" in f and "on time 100%" in f for f in figures), figures
+    assert any("Sentinel Cyber: revenue 500.00" in f and "invoices 1" in f and "on time 0%" in f for f in figures), figures
+    # the CLI's dry run, worked out by the same function
+    assert len(figures) == 2 and [_plain(api.figures_line(r, "en")) for r in api.preview_figures(app.store, view.plan)] == figures
+    assert RecordsPart(app.store).counts() == {"time": 0, "invoices": 0, "payments": 0}  # a preview stores nothing
+
+    app.store.save_profile({**app.store.profile().__dict__, "locale": "ar", "services": app.store.profile().services})
+    app.state.locale = "ar"
+    view.load(_with_unused_columns())
+    text = literal_text(view.preview)
+    assert "لم يُستخدم: Tax Amount" in text and "Terms" in text and "بعد الاستيراد تصبح أرقام كل عميل كما يلي:" in text
+    assert "Green Roots Foundation: الإيراد 3000.00" in text and "في الموعد 100%" in text and "في الموعد 0%" in text
+    assert RecordsPart(app.store).counts() == {"time": 0, "invoices": 0, "payments": 0}
