@@ -22,7 +22,7 @@ from app_page import open_tab  # noqa: E402
 from live_app import launch_chromium, open_app, screenshot, serve_app  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-VIEWS = ("criteria", "clients", "import", "drafts", "profile")
+VIEWS = ("criteria", "ratings", "clients", "import", "drafts", "profile")
 README_SIZE = (1366, 900)
 REVIEW_SIZES = ((1366, 900), (1024, 768))
 

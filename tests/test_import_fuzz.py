@@ -1,7 +1,7 @@
 """Fuzzing the client-file importer (docs/data.md, "Files in and out", "The rules for each kind of value",
 "Column names", "Encodings"): whatever the bytes, never a traceback; whatever the encoding, delimiter, header
 spelling, numbers and dates, every value stored is the one the file says, every refusal names row, column and
-reason, and a refused file stores nothing (issue 22, "Bad input")."""
+reason, and a refused file stores nothing (docs/data.md)."""
 from __future__ import annotations
 
 import csv

@@ -978,6 +978,6 @@ MESSAGES: tuple[Message, ...] = (
     M("error.rate.gone", "the rate of {currency} of {day} is no longer saved (maybe removed in another tab)"),
     M("error.records.unknown_currency", "'{value}' is not a currency code: use an ISO 4217 code such as USD, EUR, SAR or EGP"),
     M("error.records.two_currencies", "invoice {invoice} has rows in {first} and in {second}: one invoice is in one currency"),
-    # issue 22, the app's preview is the whole dry run
+    # the app's records preview is the whole dry run
     M("records.ui.figures_heading", "After the import, each client's figures would become:"),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from freelancekit.language import i18n
 from freelancekit.language.bidi import LRI, PDI
 from freelancekit.language.numerals import format_number, written
-from freelancekit.language.phrasing import currency_name
+from freelancekit.language.phrasing import currency_after
 from freelancekit.portfolio.model import Criterion
 
 HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
@@ -28,7 +28,8 @@ def value_text(criterion: Criterion, value: float | None, currency: str = "USD",
     if criterion.kind == "rating":
         return i18n.t("value.rating", locale, value=number, hi=written(str(criterion.hi), locale, digits))
     if criterion.key in HOURLY_KEYS:
-        if i18n.is_rtl(locale):  # the currency's name, as every Arabic sentence writes it (phrasing.currency_name)
-            return i18n.t("value.per_hour", locale, money=f"{ltr(number)} {currency_name(currency, locale)}")
+        if i18n.is_rtl(locale):  # after an amount, the currency as an Arabic amount writes it (phrasing.currency_after:
+            # CLDR's counted name where it has the forms, else its sign, which agrees with any number)
+            return i18n.t("value.per_hour", locale, money=f"{ltr(number)} {currency_after(value, (currency or 'USD').upper())}")
         return i18n.t("value.per_hour", locale, money=f"{number} {currency}".strip())
     return number
