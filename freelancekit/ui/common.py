@@ -213,6 +213,7 @@ def named(widget: w.Widget, text: str) -> w.Widget:
     keeps wrapping instead of being cut at the description's width.
     """
     widget.description = text
+    widget.tooltip = ""  # else the label's tooltip reads "null" (ipywidgets writes a missing tooltip as its title)
     widget.add_class(dom.NAMED)
     return widget
 

@@ -189,8 +189,9 @@ class CriteriaView:
             remove = classed(w.Button(description=i18n.t("criteria.remove", loc), button_style="warning"), dom.CRITERION_REMOVE_PREFIX + c.key)
             remove.on_click(lambda _b, key=c.key, lbl=c.label: self.ask_remove(key, lbl))
             kind = w.Label(value=i18n.t(f"kind.{c.kind}", loc))
-            named(label, f'{i18n.t("criteria.label", loc)}: {c.label}')
-            named(direction, f'{i18n.t("criteria.direction", loc)}: {c.label}')
+            shown = i18n.criterion_label(c.key, c.label, loc)  # a built-in criterion by its name in this language
+            named(label, f'{i18n.t("criteria.label", loc)}: {shown}')
+            named(direction, f'{i18n.t("criteria.direction", loc)}: {shown}')
             label_inputs[c.key], direction_inputs[c.key] = label, direction
             rows.append(w.HBox([label, kind, w.Label(value=i18n.t("criteria.direction", loc)), direction, remove]))
         new_label = classed(w.Text(placeholder=i18n.t("criteria.label", loc), layout=w.Layout(width="240px")), dom.NEW_CRITERION_LABEL)

@@ -30,6 +30,7 @@ from freelancekit.ui.common import (
     error_words,
     guarded,
     html_text,
+    named,
     problem_words,
     set_error,
 )
@@ -98,7 +99,8 @@ class DraftCard:
         self.picks: list[tuple[w.Checkbox, Opportunity]] = []
         rows = []
         for n, o in enumerate(listed, start=1):
-            box = classed(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=w.Layout(width="28px")), dom.draft_pick(n))
+            box = named(classed(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=w.Layout(width="28px")),
+                                dom.draft_pick(n)), o.name)  # its visible label is the pick's text beside it
             box.observe(self.on_choice, names="value")
             self.picks.append((box, o))
             rows.append(classed(w.HBox([box, w.HTML(value=pick_html(o))], layout=w.Layout(align_items="center")), dom.DRAFT_PICK_ROW))
