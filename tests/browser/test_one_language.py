@@ -61,7 +61,7 @@ ALLOWED = re.compile(
     rf"|\b{CURRENCIES}\b"  # a currency code
     r"|«[^»]*»|“[^”]*”"  # a value or column name quoted from the user's file (the page isolates values too)
     r"|\bCtrl\b|⌘"  # the keys as printed on the keyboard
-    r"|\b(?:CSV|UTF-8|Excel|xlsx|Toggl Track|Toggl|Harvest|Clockify|Invoice Ninja|Zoho Invoice|Invoicely|Gmail|Outlook)\b"  # file formats, the programs they come from, web mail
+    r"|\b(?:CSV|UTF-8|Excel|xlsx|Toggl Track|Toggl|Harvest|Clockify|Invoice Ninja|Zoho Invoice|Invoicely|Gmail|Outlook)\b"  # formats, exporters, web mail
     r"|\bfreelancekit\b|\bEnglish\b|العربية",  # the product, the language switch's choices
 )
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
