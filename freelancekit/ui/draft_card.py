@@ -100,10 +100,10 @@ class DraftCard:
         rows = []
         for n, o in enumerate(listed, start=1):
             box = named(classed(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=w.Layout(width="28px")),
-                                dom.draft_pick(n)), o.name)  # its visible label is the pick's text beside it
+                                dom.draft_pick(n)), o.service.label(loc))  # its visible label is the pick's text beside it
             box.observe(self.on_choice, names="value")
             self.picks.append((box, o))
-            rows.append(classed(w.HBox([box, w.HTML(value=pick_html(o))], layout=w.Layout(align_items="center")), dom.DRAFT_PICK_ROW))
+            rows.append(classed(w.HBox([box, w.HTML(value=pick_html(o, loc))], layout=w.Layout(align_items="center")), dom.DRAFT_PICK_ROW))
         self.pick_rows = rows
         self.package_note = classed(w.HTML(value=""), dom.DRAFT_PACKAGE_NOTE)
         heading = w.HTML(value=f"<b>{html_text(i18n.t('drafts.could_buy', loc))}</b>")

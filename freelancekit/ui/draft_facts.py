@@ -47,10 +47,10 @@ def card_html(rank: int, client: Client, locale: str, today: date | None = None,
     return f'<div class="{NO_MATH}">{"".join(lines)}</div>'
 
 
-def pick_html(o: Opportunity) -> str:
-    """One suggestion next to its checkbox: the service in bold, then the reason (both literal)."""
+def pick_html(o: Opportunity, locale: str = "en") -> str:
+    """One suggestion next to its checkbox: the service in bold (by its name in the page's language), then the reason."""
     price = f" ({html_text(o.service.price_hint)})" if o.service.price_hint else ""
-    return (f'<span class="fk-literal {NO_MATH}"><b>{html_text(o.name)}</b>{price}'
+    return (f'<span class="fk-literal {NO_MATH}"><b>{html_text(o.service.label(locale))}</b>{price}'
             f' — <span class="fk-muted">{html_text(o.reason)}</span></span>')
 
 

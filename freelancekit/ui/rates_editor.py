@@ -25,12 +25,12 @@ class RatesEditor:
     def __init__(self, state: AppState):
         self.state = state
         loc = state.locale
-        self.currency = classed(w.Text(placeholder="EGP", layout=w.Layout(width="90px"), description=i18n.t("rates.currency", loc)),
+        self.currency = classed(w.Text(placeholder="EGP", layout=w.Layout(width="90px"), description=i18n.t("rates.currency", loc), tooltip=""),
                                 dom.RATE_CURRENCY)
-        self.value = classed(w.Text(placeholder="0.0205", layout=w.Layout(width="200px"), description=i18n.t("rates.rate", loc)),
+        self.value = classed(w.Text(placeholder="0.0205", layout=w.Layout(width="200px"), description=i18n.t("rates.rate", loc), tooltip=""),
                              dom.RATE_VALUE)
-        self.quote = classed(w.Text(value="USD", layout=w.Layout(width="140px"), description=i18n.t("rates.quote", loc)), dom.RATE_QUOTE)
-        self.day = classed(w.DatePicker(value=date.today(), description=i18n.t("rates.day", loc)), dom.RATE_DAY)
+        self.quote = classed(w.Text(value="USD", layout=w.Layout(width="140px"), description=i18n.t("rates.quote", loc), tooltip=""), dom.RATE_QUOTE)
+        self.day = classed(w.DatePicker(value=date.today(), description=i18n.t("rates.day", loc), tooltip=""), dom.RATE_DAY)
         self.save_button = classed(w.Button(description=i18n.t("rates.save", loc), button_style="primary"), dom.RATE_SAVE)
         self.confirm_button = classed(w.Button(description=i18n.t("rates.confirm", loc), button_style="warning",
                                                layout=w.Layout(display="none")), dom.RATE_CONFIRM)
