@@ -14,7 +14,18 @@ import ipywidgets as w
 
 from freelancekit.language import i18n, l10n
 from freelancekit.language.phrasing import currency_name
-from freelancekit.portfolio.starter import KINDS, STARTERS, Starter, as_service, has_service, is_named, starter_name, starter_value, with_service, without_service
+from freelancekit.portfolio.starter import (
+    KINDS,
+    STARTERS,
+    Starter,
+    as_service,
+    has_service,
+    is_named,
+    starter_name,
+    starter_value,
+    with_service,
+    without_service,
+)
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, classed, guarded, html_text
 from freelancekit.ui.wiring import OUTSIDE
