@@ -120,7 +120,7 @@ def test_picking_a_starter_service_fills_both_languages_in_the_profile_form(tmp_
         assert (service.name_ar, service.value_ar) == (starter_name(starter, "ar"), starter_value(starter, "ar"))
         row = guided.views["profile"].service_rows[0]
         assert (row.name.value, row.name_ar.value, row.value_ar.value) == (service.name, service.name_ar, service.value_ar)
-        step.rows[0].pick.value = False  # a second click takes it back, whichever language the page is in
+        step.rows[0].pick.value = False  # a second click takes it back (the toggle is named in the page's language)
         assert guided.store.profile().services == ()
     finally:
         guided.store.close()
