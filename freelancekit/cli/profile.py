@@ -263,7 +263,7 @@ def text_lines(profile: Profile, locale: str, digits: str | None) -> list[str]:
         lines.append(say("cli_out.profile.field", label=say("profile.signature"), value=none))
     lines.append(say("cli_out.profile.field", label=say("profile.services"), value="" if profile.services else none))
     for s in profile.services:
-        lines.append(f"  • {say('cli_out.profile.service', name=s.name, value=s.value or none, price=s.price_hint or none)}")
+        lines.append(f"  • {say('cli_out.profile.service', name=s.title, value=s.value or none, price=s.price_hint or none)}")
         if s.name_ar or s.value_ar:
             lines.append(f"    {say('cli_out.profile.service_ar', name=s.name_ar or none, value=s.value_ar or none)}")
     lines.append(say("cli_out.profile.field", label=say("packages.heading"), value="" if profile.packages else none))

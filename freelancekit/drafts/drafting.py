@@ -295,8 +295,8 @@ def _package_rows(packages: Sequence[Package], currency: str, profile: Profile, 
     middle = (1 if len(packages) <= 3 else len(packages) // 2) if len(packages) >= 2 and most is None else None
     for n, p in enumerate(packages):
         services = [profile.service(s) for s in p.services]
-        added = [sv for sv in services if sv is not None and service_key(sv.name) not in before]
-        before |= {service_key(sv.name) for sv in services if sv is not None}
+        added = [sv for sv in services if sv is not None and service_key(sv.title) not in before]
+        before |= {service_key(sv.title) for sv in services if sv is not None}
         saving = p.saving
         rows.append({
             "name": isolate(p.label(loc), loc),

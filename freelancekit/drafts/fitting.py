@@ -58,7 +58,7 @@ def fitting_packages(profile: Profile, client: Client, fit: Sequence[Opportunity
         services = [profile.service(s) for s in p.services]
         if any(s is None or buys_service(client, s) for s in services):
             break
-        if 2 * sum(service_key(s.name) in fits for s in services if s is not None) <= len(services):
+        if 2 * sum(service_key(s.title) in fits for s in services if s is not None) <= len(services):
             break
         chosen.append(p)
     return tuple(chosen)

@@ -68,7 +68,7 @@ class Opportunity:
 
     @property
     def name(self) -> str:
-        return self.service.name
+        return self.service.title
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def outcome_factor(outcomes: Mapping[tuple[str, str], tuple[int, int]] | None, i
 def build_index(portfolio: Portfolio) -> ServiceIndex:
     """Index a portfolio once; pass the result to ``suggest`` for every client."""
     services = portfolio.profile.services
-    keys = tuple(service_key(s.name) for s in services)
+    keys = tuple(service_key(s.title) for s in services)
     col = {k: j for j, s in enumerate(services) for k in s.keys}  # a client may list a service by either language's name
     n, m = len(portfolio.clients), len(services)
     bought = np.zeros((n, m), dtype=bool)
@@ -213,17 +213,17 @@ def suggest(
         service = index.services[j]
         if buys_service(client, service):  # free-text spelling of a profile service
             continue
-        grows_from = next((name for st, name in stems if st & _stems(service.name)), "")
+        grows_from = next((name for st, name in stems if st & _stems(service.title)), "")
         fit = 100 * (
             WEIGHTS["co"] * co_share[j] + WEIGHTS["industry"] * ind_share[j]
             + WEIGHTS["popularity"] * popularity[j] + WEIGHTS["upsell"] * bool(grows_from)
         )
         b = int(best_base[j])
-        pairs_with = grows_from or (index.services[b].name if b >= 0 else (client.services[0] if client.services else ""))
+        pairs_with = grows_from or (index.services[b].title if b >= 0 else (client.services[0] if client.services else ""))
         peer_base = int(index.counts[b]) - (1 if in_portfolio else 0) if b >= 0 else 0
         peers = int(index.co[b, j]) if b >= 0 else 0
         kind: Kind = "upsell" if grows_from else "cross-sell"
-        factor, won, declined = outcome_factor(outcomes, client.industry, service.name)
+        factor, won, declined = outcome_factor(outcomes, client.industry, service.title)
         opp = Opportunity(service, kind, round(float(fit * factor), 1), pairs_with, peers, peer_base,
                           int(ind_counts[j]), ind_size, "", won, declined)
         results.append((-opp.fit, j, opp))

@@ -980,4 +980,8 @@ MESSAGES: tuple[Message, ...] = (
     M("error.records.two_currencies", "invoice {invoice} has rows in {first} and in {second}: one invoice is in one currency"),
     # the app's records preview is the whole dry run
     M("records.ui.figures_heading", "After the import, each client's figures would become:"),
+    # the profile form shows both names of a service and of a package (h16)
+    M("profile.service_name_ar", "Service in Arabic"),
+    M("profile.service_value_ar", "Why a client wants it, in Arabic"),
+    M("packages.col_name_ar", "Package in Arabic"),
 )

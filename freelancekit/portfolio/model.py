@@ -48,15 +48,20 @@ MAX_PACKAGES = 3
 
 @dataclass(frozen=True)
 class Service:
-    name: str
+    name: str  # its English name ("" = named in Arabic only: ``name_ar`` stands for it everywhere)
     value: str = ""  # one-line value statement: why a client would want it
     price_hint: str = ""  # free text such as "from $300/month"
     name_ar: str = ""  # its Arabic name ("" = Arabic drafts use ``name``); clients may list it by either
     value_ar: str = ""  # its value statement in Arabic ("" = Arabic drafts use ``value``)
 
+    @property
+    def title(self) -> str:
+        """The name it is known by whatever the language (packages, lists, outcomes): the English one, else the Arabic."""
+        return self.name or self.name_ar
+
     def label(self, locale: str) -> str:
-        """Its name in a draft of ``locale``: the Arabic one in Arabic when given, else ``name``."""
-        return self.name_ar if locale == "ar" and self.name_ar else self.name
+        """Its name in a draft of ``locale``: the one in that language when given, else the other's (docs/drafts.md)."""
+        return self.name_ar if locale == "ar" and self.name_ar else self.title
 
     def value_in(self, locale: str) -> str:
         """Its value statement in ``locale`` (the other language's only when this one was left empty)."""
@@ -105,7 +110,7 @@ class Profile:
     digits: str = "latn"  # how numbers are written in Arabic: "latn" (123) or "arab" (١٢٣); English always 123
 
     def service_names(self) -> list[str]:
-        return [s.name for s in self.services]
+        return [s.title for s in self.services]
 
     def service(self, name: str) -> Service | None:
         """The profile's service a name means, by its name in either language (``service_key``)."""
@@ -318,8 +323,9 @@ def make_client(
 
 def make_service(raw: Mapping[str, Any], row: int | None = None) -> Service:
     c = _Collector()
-    # a service's name goes into a draft's Subject: header
-    name = c.check(v.clean_text, raw.get("name"), "service name", row=row, max_length=LIMITS["service"], required=True, header=True)
+    # a service's name goes into a draft's Subject: header; a name in one language is enough (the drafts fall back)
+    named_ar = bool(str(raw.get("name_ar") or "").strip())
+    name = c.check(v.clean_text, raw.get("name"), "service name", row=row, max_length=LIMITS["service"], required=not named_ar, header=True)
     if name and ";" in name:
         c.problems.append(Problem("service name", row=row, code="service.semicolon", value=name))
     value = c.check(v.clean_text, raw.get("value"), "value statement", row=row, max_length=300)
@@ -351,7 +357,7 @@ def make_profile(raw: Mapping[str, Any], revision: int = 0) -> Profile:
         if made is not None:
             services.append(made)
     keys = [k for s in services for k in s.keys]
-    dupes = sorted({s.name for s in services if any(keys.count(k) > 1 for k in s.keys)})
+    dupes = sorted({s.title for s in services if any(keys.count(k) > 1 for k in s.keys)})
     if dupes:
         c.problems.append(Problem("services", code="services.duplicate", value=dupes[0]))
     packages = c.check(make_packages, raw.get("packages") if isinstance(raw.get("packages"), (list, tuple)) else (), services)
@@ -390,7 +396,7 @@ def make_packages(raw: Iterable[Any], services: Iterable[Service]) -> tuple[Pack
     problems: list[Problem] = []
     if len(items) > MAX_PACKAGES:
         raise v.refuse("packages", "packages.too_many", maximum=MAX_PACKAGES, count=len(items) - MAX_PACKAGES)
-    by_key = {k: s.name for s in services for k in s.keys}
+    by_key = {k: s.title for s in services for k in s.keys}
     made: list[Package] = []
     for i, item in enumerate(items, start=1):
         c = _Collector()

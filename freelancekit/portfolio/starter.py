@@ -1,9 +1,11 @@
 """The first run's starter services: a short list per kind of freelancer, picked with one click each.
 
-A starter service is a catalog text (its name and the value line a client reads)
-and a typical price in the profile's currency, which the user can edit before
-picking it. Picking adds one ``Service`` to the profile; picking it again
-changes nothing (a name is a service's identity, case and spacing aside).
+A starter service is a catalog text (its name and the value line a client reads,
+in English and in Arabic) and a typical price in the profile's currency, which the
+user can edit before picking it. Picking adds one ``Service`` to the profile with
+both languages filled, so drafts in either language name it properly; picking it
+again changes nothing (a name in either language is a service's identity, case and
+spacing aside).
 The lists are deliberately short (three each): the first run asks for the
 services a client already buys or might buy, not a catalogue.
 """
@@ -56,23 +58,27 @@ def price_hint(amount: str, currency: str, locale: str, digits: str | None = Non
 
 
 def as_service(starter: Starter, price: str, currency: str, locale: str, digits: str | None = None) -> Service:
-    """The profile service a pick adds, in the user's language, at the price shown (or as edited)."""
-    return Service(starter_name(starter, locale), starter_value(starter, locale), price_hint(price, currency, locale, digits))
+    """The profile service a pick adds, named in English and in Arabic, at the price shown (or as edited) in the user's language."""
+    return Service(starter_name(starter, "en"), starter_value(starter, "en"), price_hint(price, currency, locale, digits),
+                   starter_name(starter, "ar"), starter_value(starter, "ar"))
+
+
+def is_named(service: Service, name: str) -> bool:
+    """Whether ``name`` is ``service``'s name in either language (the first run shows the page's language only)."""
+    return v.name_key(name) in {v.name_key(n) for n in (service.name, service.name_ar) if n}
 
 
 def has_service(profile: Profile, name: str) -> bool:
-    key = v.name_key(name)
-    return any(v.name_key(s.name) == key for s in profile.services)
+    return any(is_named(s, name) for s in profile.services)
 
 
 def with_service(profile: Profile, service: Service) -> Profile:
     """The profile with ``service`` added at the end; unchanged when a service of that name is there already."""
-    if has_service(profile, service.name):
+    if any(has_service(profile, n) for n in (service.name, service.name_ar) if n):
         return profile
     return replace(profile, services=(*profile.services, service))
 
 
 def without_service(profile: Profile, name: str) -> Profile:
     """The profile without the service named ``name`` (a second click on a picked starter takes it back)."""
-    key = v.name_key(name)
-    return replace(profile, services=tuple(s for s in profile.services if v.name_key(s.name) != key))
+    return replace(profile, services=tuple(s for s in profile.services if not is_named(s, name)))

@@ -218,6 +218,23 @@ def named(widget: w.Widget, text: str) -> w.Widget:
     return widget
 
 
+TAG_WIDTH = "70px"  # the language tag's column: "العربية" at 11px fits in 50px
+
+
+def page_first(locale: str) -> list[str]:
+    """The languages a row is typed in, the page's first: a user reads and types their own language first."""
+    first = i18n.normalise_locale(locale)
+    return [first, *(lang for lang in i18n.LOCALES if lang != first)]
+
+
+def language_line(lang: str, inputs: Sequence[w.Widget], after: Sequence[w.Widget] = ()) -> w.HBox:
+    """One language's line of a row: its small tag ("English", "العربية"), its inputs typed in that language's direction, then ``after``."""
+    for widget in inputs:
+        widget.add_class("fk-dir-rtl" if i18n.is_rtl(lang) else "fk-dir-ltr")
+    tag = classed(w.Label(value=i18n.LANGUAGE_NAMES[lang], layout=w.Layout(width=TAG_WIDTH)), dom.LANGUAGE_TAG)
+    return w.HBox([tag, *inputs, *after], layout=w.Layout(align_items="center"))
+
+
 def error_label(css_class: str) -> w.HTML:
     """A red message next to a field; HTML only so the text wraps, always escaped."""
     label = w.HTML(value="")
@@ -504,6 +521,7 @@ STYLESHEET = """
 .fk-app .fk-invalid input, .fk-app .fk-invalid textarea, .fk-app .fk-invalid select { border-color: #b00020; box-shadow: 0 0 0 1px #b00020; }
 .fk-app .fk-table-head .widget-button { font-weight: bold; }
 .fk-app .fk-services-head .widget-label { font-weight: bold; color: #444; }
+.fk-app .fk-language-tag { font-size: 11px; color: #666; }
 .fk-app table.fk-table { border-collapse: collapse; width: 100%; }
 .fk-app table.fk-table th, .fk-app table.fk-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: start; }
 .fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }

@@ -48,9 +48,12 @@ BACKUP_DOWNLOAD = "fk-backup-download"  # the <a download> itself
 
 # -- profile --------------------------------------------------------------------
 PROFILE_PREFIX = "fk-profile-"  # + name, email, signature, currency, locale, digits; + "-error" for its message
-SERVICE_ROW = "fk-service-row"  # one service row; its inputs: fk-service-name / -value / -price
+SERVICE_ROW = "fk-service-row"  # one service row; its inputs: fk-service-name / -value / -price, -name-ar / -value-ar
 SERVICE_NAME = "fk-service-name"
 SERVICE_VALUE = "fk-service-value"
+SERVICE_NAME_AR = "fk-service-name-ar"  # Text (dir rtl): the service's name in Arabic drafts
+SERVICE_VALUE_AR = "fk-service-value-ar"  # Text (dir rtl): its value line in Arabic
+LANGUAGE_TAG = "fk-language-tag"  # the small "English" / "العربية" before a row's line of one language
 SERVICE_PRICE = "fk-service-price"
 SERVICE_ERROR = "fk-service-error"
 SERVICE_REMOVE = "fk-service-remove"
@@ -190,6 +193,7 @@ RANKING_GOOD_MOMENT = "fk-ranking-good-moment"  # <p> inside it: the clients who
 PACKAGES = "fk-packages"  # the profile's packages editor: three fk-package-row
 PACKAGE_ROW = "fk-package-row"
 PACKAGE_NAME = "fk-package-name"  # Text
+PACKAGE_NAME_AR = "fk-package-name-ar"  # Text (dir rtl): the package's name in Arabic drafts
 PACKAGE_SERVICES = "fk-package-services"  # SelectMultiple of the profile's services
 PACKAGE_PRICE = "fk-package-price"  # Text: one price for the package
 PACKAGE_NOTE = "fk-package-note"  # Text: what the price covers ("per month")

@@ -14,7 +14,18 @@ import ipywidgets as w
 
 from freelancekit.language import i18n, l10n
 from freelancekit.language.phrasing import currency_name
-from freelancekit.portfolio.starter import KINDS, STARTERS, Starter, as_service, has_service, starter_name, starter_value, with_service, without_service
+from freelancekit.portfolio.starter import (
+    KINDS,
+    STARTERS,
+    Starter,
+    as_service,
+    has_service,
+    is_named,
+    starter_name,
+    starter_value,
+    with_service,
+    without_service,
+)
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, classed, guarded, html_text
 from freelancekit.ui.wiring import OUTSIDE
@@ -92,7 +103,7 @@ class ServicesStep:
             return
         state = self.state
         service = as_service(row.starter, row.price.value, profile.currency, state.locale, state.digits)
-        services = tuple(service if s.name == row.name else s for s in profile.services)
+        services = tuple(service if is_named(s, row.name) else s for s in profile.services)
         self._save(replace(profile, services=services))
 
     def _save(self, profile: Any) -> None:

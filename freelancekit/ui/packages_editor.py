@@ -1,6 +1,7 @@
 """The profile's good/better/best packages: three rows, saved as soon as a field is left (rules: docs/drafts.md).
 
-A part of the profile view: each row has a name, the services in it (from
+A part of the profile view: each row has a name in English and in Arabic (two
+small lines, the page's language first; either alone will do), the services in it (from
 the profile's services), one package price, an optional price note ("per
 month") and an optional separate price (what the same services cost one by
 one, which shows the saving). An empty row is no package. The core checks
@@ -16,13 +17,15 @@ from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import MAX_PACKAGES, Package
 from freelancekit.ui import dom
-from freelancekit.ui.common import classed, error_label, guarded, html_text, named, set_error
+from freelancekit.ui.common import classed, error_label, guarded, html_text, language_line, named, page_first, set_error
 
 if TYPE_CHECKING:
     from freelancekit.ui.common import AppState
 
 PACKAGES = "packages"
-PACKAGE_PROBLEMS = ("package name", "package services", "package price", "package price note", "separate price")
+PACKAGE_PROBLEMS = ("package name", "package services", "package price", "package price note", "separate price", "package name (Arabic)")
+NAME_WIDTH = "160px"  # each name input; the name column adds the language tag: NAME_COLUMN
+NAME_COLUMN = "230px"  # TAG_WIDTH + NAME_WIDTH
 
 
 def _number_text(x: float | None) -> str:
@@ -41,7 +44,9 @@ class PackageRow:
     def __init__(self, editor: PackagesEditor, level: int):
         loc = editor.locale
         self.name = classed(w.Text(continuous_update=False, placeholder=i18n.t(f"packages.level{level}", loc),
-                                   layout=w.Layout(width="160px")), dom.PACKAGE_NAME)
+                                   layout=w.Layout(width=NAME_WIDTH)), dom.PACKAGE_NAME)
+        self.name_ar = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.col_name_ar", loc),
+                                      layout=w.Layout(width=NAME_WIDTH)), dom.PACKAGE_NAME_AR)
         self.services = classed(w.SelectMultiple(options=[], rows=3, layout=w.Layout(width="260px")), dom.PACKAGE_SERVICES)
         self.price = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.price", loc), layout=w.Layout(width="110px")),
                              dom.PACKAGE_PRICE)
@@ -50,16 +55,19 @@ class PackageRow:
         self.separate = classed(w.Text(continuous_update=False, placeholder=i18n.t("packages.separate", loc),
                                        layout=w.Layout(width="150px")), dom.PACKAGE_SEPARATE)
         self.error = error_label(dom.PACKAGE_ERROR)
-        for widget, key in ((self.name, "packages.col_name"), (self.services, "packages.col_services_short"), (self.price, "packages.price"),
+        for widget, key in ((self.name, "packages.col_name"), (self.name_ar, "packages.col_name_ar"),
+                            (self.services, "packages.col_services_short"), (self.price, "packages.price"),
                             (self.note, "packages.col_note"), (self.separate, "packages.separate")):
             named(widget, i18n.t(key, loc))
             widget.observe(lambda _c: editor.save(), names="value")
-        self.widget = classed(w.VBox([w.HBox([self.name, self.services, self.price, self.note, self.separate]), self.error]),
+        lines = {"en": [self.name], "ar": [self.name_ar]}
+        names = w.VBox([language_line(lang, lines[lang]) for lang in page_first(loc)])
+        self.widget = classed(w.VBox([w.HBox([names, self.services, self.price, self.note, self.separate]), self.error]),
                               dom.PACKAGE_ROW)
 
     def raw(self) -> dict[str, Any]:
         return {"name": self.name.value, "services": list(self.services.value), "price": self.price.value,
-                "price_note": self.note.value, "separate_price": self.separate.value}
+                "price_note": self.note.value, "separate_price": self.separate.value, "name_ar": self.name_ar.value}
 
     def is_blank(self) -> bool:
         return not any(str(v).strip() for k, v in self.raw().items() if k != "services") and not self.services.value
@@ -69,6 +77,7 @@ class PackageRow:
             self.services.options = options
             self.services.rows = min(8, max(3, len(options)))  # every service visible without scrolling
         self.name.value = package.name if package else ""
+        self.name_ar.value = package.name_ar if package else ""
         self.services.value = tuple(s for s in (package.services if package else ()) if s in options)
         self.price.value = _number_text(package.price) if package else ""
         self.note.value = package.price_note if package else ""
@@ -85,7 +94,7 @@ class PackagesEditor:
         self.error = error_label(dom.profile_error(PACKAGES))
         intro = f'<p class="fk-muted">{html_text(i18n.t("packages.intro", loc))}</p>'
         head = w.HBox([w.Label(value=i18n.t(key, loc), layout=w.Layout(width=width)) for key, width in (
-            ("packages.col_name", "160px"), ("packages.col_services", "260px"), ("packages.price", "110px"),
+            ("packages.col_name", NAME_COLUMN), ("packages.col_services", "260px"), ("packages.price", "110px"),
             ("packages.col_note", "130px"), ("packages.separate", "150px"))])
         self.widget = classed(w.VBox([w.HTML(value=f"<h4>{html_text(i18n.t('packages.heading', loc))}</h4>{intro}"), head,
                                       *(r.widget for r in self.rows), self.error]), dom.PACKAGES)

@@ -18,47 +18,81 @@ from freelancekit.errors import InvalidInput, StaleEdit
 from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import DIGITS, Service, without_missing_services
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, FieldRow, StaleChoice, classed, error_label, error_words, guarded, html_text, named, set_error
+from freelancekit.ui.common import (
+    TAG_WIDTH,
+    AppState,
+    FieldRow,
+    StaleChoice,
+    classed,
+    error_label,
+    error_words,
+    guarded,
+    html_text,
+    language_line,
+    named,
+    page_first,
+    set_error,
+)
 from freelancekit.ui.wiring import OUTSIDE
 
 SERVICES = "services"
 # which Problem.field of make_profile belongs to which input
 PROBLEM_FIELD = {"name": "name", "email": "email", "signature": "signature", "currency": "currency", "locale": "language",
                  "digits": "digits"}
-SERVICE_PROBLEMS = ("service name", "value statement", "price hint")
+SERVICE_PROBLEMS = ("service name", "value statement", "price hint", "service name (Arabic)", "value statement (Arabic)")
+SERVICE_FIELDS = ("name", "value", "price_hint", "name_ar", "value_ar")  # what a service row shows
 
 
 def service_columns(locale: str) -> list[tuple[str, str]]:
-    """(width, heading) of a service's three inputs: the heading row and each row's placeholders agree."""
-    return [("200px", i18n.t("profile.service_name", locale)), ("460px", i18n.t("profile.service_value", locale)),
-            ("180px", i18n.t("profile.service_price", locale))]
+    """(width, heading) of a service's columns after the language tag: the heading row and each row's inputs agree.
+
+    Tag, name, value line, price and Remove fit a 1024 px window (70 + 200 + 400 + 170 + 80 px and the gaps).
+    """
+    return [("200px", i18n.t("profile.service_name", locale)), ("400px", i18n.t("profile.service_value", locale)),
+            ("170px", i18n.t("profile.service_price", locale))]
 
 
 class ServiceRow:
+    """One service on two lines, one per language (the page's first), each with its name and value line; the price on the first.
+
+    The Remove button is left out of the Tab order: moving on from a row's last field
+    goes to the next row, never onto Remove (emptying a row's fields removes it too).
+    """
+
     def __init__(self, view: ProfileView, service: dict[str, str]):
         loc = view.state.locale
         (name_w, name_t), (value_w, value_t), (price_w, price_t) = service_columns(loc)
-        self.name = classed(w.Text(value=service.get("name", ""), placeholder=name_t,
-                                   continuous_update=False, layout=w.Layout(width=name_w)), dom.SERVICE_NAME)
-        self.value = classed(w.Text(value=service.get("value", ""), placeholder=value_t,
-                                    continuous_update=False, layout=w.Layout(width=value_w)), dom.SERVICE_VALUE)
-        self.price = classed(w.Text(value=service.get("price_hint", ""), placeholder=price_t,
-                                    continuous_update=False, layout=w.Layout(width=price_w)), dom.SERVICE_PRICE)
+
+        def text(field: str, width: str, placeholder: str, css: str) -> w.Text:
+            return classed(w.Text(value=service.get(field) or "", placeholder=placeholder, continuous_update=False,
+                                  layout=w.Layout(width=width)), css)
+
+        self.name = text("name", name_w, name_t, dom.SERVICE_NAME)
+        self.value = text("value", value_w, value_t, dom.SERVICE_VALUE)
+        self.name_ar = text("name_ar", name_w, i18n.t("profile.service_name_ar", loc), dom.SERVICE_NAME_AR)
+        self.value_ar = text("value_ar", value_w, i18n.t("profile.service_value_ar", loc), dom.SERVICE_VALUE_AR)
+        self.price = text("price_hint", price_w, price_t, dom.SERVICE_PRICE)
         self.remove = classed(w.Button(description=i18n.t("profile.remove_service", loc), layout=w.Layout(width="80px")), dom.SERVICE_REMOVE)
+        self.remove.tabbable = False
         self.error = error_label(dom.SERVICE_ERROR)
-        # what the form does not show yet (the Arabic name and value line) is kept, so saving a row never drops it
-        self.kept = {k: v for k, v in service.items() if k not in ("name", "value", "price_hint")}
-        for t, text in ((self.name, name_t), (self.value, value_t), (self.price, price_t)):
-            named(t, text)
+        # a field the form does not show (none today) is kept, so saving a row never drops it
+        self.kept = {k: v for k, v in service.items() if k not in SERVICE_FIELDS}
+        for t, label in ((self.name, name_t), (self.value, value_t), (self.name_ar, i18n.t("profile.service_name_ar", loc)),
+                         (self.value_ar, i18n.t("profile.service_value_ar", loc)), (self.price, price_t)):
+            named(t, label)
             t.observe(lambda _c: view.save_services(), names="value")
         self.remove.on_click(lambda _b: view.remove_service(self))
-        self.widget = classed(w.VBox([w.HBox([self.name, self.value, self.price, self.remove]), self.error]), dom.SERVICE_ROW)
+        lines = {"en": [self.name, self.value], "ar": [self.name_ar, self.value_ar]}
+        first, second = page_first(loc)
+        self.widget = classed(w.VBox([language_line(first, lines[first], [self.price, self.remove]),
+                                      language_line(second, lines[second]), self.error]), dom.SERVICE_ROW)
 
     def raw(self) -> dict[str, Any]:
-        return {**self.kept, "name": self.name.value, "value": self.value.value, "price_hint": self.price.value}
+        return {**self.kept, "name": self.name.value, "value": self.value.value, "price_hint": self.price.value,
+                "name_ar": self.name_ar.value, "value_ar": self.value_ar.value}
 
     def is_blank(self) -> bool:
-        return not any(str(v).strip() for v in (self.name.value, self.value.value, self.price.value))
+        return not any(str(v).strip() for v in (self.name.value, self.value.value, self.price.value, self.name_ar.value, self.value_ar.value))
 
 
 class ProfileView:
@@ -86,8 +120,9 @@ class ProfileView:
         row("digits", w.Dropdown(options=[(i18n.t(f"profile.digits_{d}", loc), d) for d in DIGITS], value=p.digits,
                                  layout=w.Layout(width="160px")))
         self.services_box = w.VBox()
-        self.services_head = classed(w.HBox([w.Label(value=text, layout=w.Layout(width=width))
-                                             for width, text in service_columns(loc)]), "fk-services-head")
+        self.services_head = classed(w.HBox([w.Label(value="", layout=w.Layout(width=TAG_WIDTH)),
+                                             *(w.Label(value=text, layout=w.Layout(width=width)) for width, text in service_columns(loc))]),
+                                     "fk-services-head")
         self.service_rows = [ServiceRow(self, asdict(s)) for s in p.services]
         self.add = classed(w.Button(description=i18n.t("profile.add_service", loc)), dom.SERVICE_ADD)
         self.add.on_click(self.add_service)
@@ -178,7 +213,7 @@ class ProfileView:
         for r in self.service_rows:
             set_error(r.error, None)
         set_error(self.services_error, None)
-        names = [str(r.raw()["name"]).strip() for r in rows]
+        names = [str(r.raw()["name"] or r.raw()["name_ar"]).strip() for r in rows]
         packages = without_missing_services(self.state.store.profile().packages, names)  # a renamed service leaves its packages
         try:
             if not self._patch({SERVICES: [r.raw() for r in rows], "packages": packages}):

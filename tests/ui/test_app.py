@@ -265,10 +265,9 @@ def test_profile_services_add_edit_remove(app):
 def test_services_have_a_heading_row_only_while_there_are_services(app):
     view = app.views["profile"]
     head = view.services_box.children[0]
-    assert [c.value for c in head.children] == ["Service", "Why a client wants it (one line)", "Price hint (optional)"]
-    assert [c.layout.width for c in head.children] == [r.layout.width for r in (view.service_rows[0].name,
-                                                                               view.service_rows[0].value,
-                                                                               view.service_rows[0].price)]
+    assert [c.value for c in head.children] == ["", "Service", "Why a client wants it (one line)", "Price hint (optional)"]
+    first_line = view.service_rows[0].widget.children[0].children  # the language tag, name, value line, price, Remove
+    assert [c.layout.width for c in head.children] == [c.layout.width for c in first_line[:4]]
     for row in list(view.service_rows):
         view.remove_service(row)
     assert view.services_box.children == ()
