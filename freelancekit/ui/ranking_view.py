@@ -9,7 +9,9 @@ that is the slider hot path.
 Around the table sit parts in modules of their own, each told of every new
 ranking through ``show``: ``ranking_insight`` (why the top three, how sure,
 why here for any client) and ``ranking_download`` (CSV/XLSX). A new part is
-one module and one line in ``_parts``.
+one module and one line in ``_parts``. They are built when the page first
+shows their box (``ui/shown.py``), so the sliders and the table reach the page
+without them: about 50 fewer widget models before the first slider can move.
 
 The charts are drawn a moment after the page reports their box as shown
 (ipywidgets' ``_view_count``), not while the app is built: loading plotly.js
@@ -20,8 +22,6 @@ finish showing the other widgets first.
 """
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -37,6 +37,7 @@ from freelancekit.ui.ranking_insight import RankingInsight
 from freelancekit.ui.ranking_table import PAGE_SIZE, matching_places, ranking_table_html
 from freelancekit.ui.ranking_upsell import RankingUpsell
 from freelancekit.ui.records_insight import RecordsInsight
+from freelancekit.ui.shown import later, when_shown
 from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -44,28 +45,8 @@ if TYPE_CHECKING:
 
     from freelancekit.ranking.scoring import Ranking
 
-__all__ = ["PAGE_SIZE", "RankingView", "later", "ranking_table_html"]
+__all__ = ["PAGE_SIZE", "RankingView", "later", "ranking_table_html"]  # later: from ui/shown.py, here for its old importers
 CHART_DELAY_S = 0.3  # after the page showed the charts' box: it is still drawing the widgets above
-
-
-def later(delay_s: float, action: Callable[[], None]) -> None:
-    """Run ``action`` after ``delay_s`` on the kernel's event loop; at once outside a kernel (plain Python).
-
-    Asking for "the running loop" alone is not enough: another library's loop
-    (Playwright's sync API, say) may be running in this thread without ever
-    serving our callbacks, so only a live IPython kernel's loop is used.
-    """
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    try:
-        loop = asyncio.get_running_loop() if getattr(shell, "kernel", None) is not None else None
-    except RuntimeError:
-        loop = None
-    if loop is None:
-        action()
-        return
-    loop.call_later(delay_s, action)
 
 
 class RankingView:
@@ -90,10 +71,11 @@ class RankingView:
         self.prev.on_click(self._prev)
         self.next.on_click(self._next)
         self.pager = w.HBox([self.prev, self.page, self.next])
-        self.insight = RankingInsight(state, later)
-        self.download = RankingDownload(state)
-        self.upsell = RankingUpsell(state)
-        self.records = RecordsInsight(state)
+        self.parts_box = w.VBox([])  # the parts below the table: built once the page shows this box (ui/shown.py)
+        self.insight: RankingInsight | None = None
+        self.download: RankingDownload | None = None
+        self.upsell: RankingUpsell | None = None
+        self.records: RecordsInsight | None = None
         self.contrib = charts.chart_box(dom.CHART_CONTRIB)
         self.radar = charts.chart_box(dom.CHART_RADAR)
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
@@ -105,13 +87,26 @@ class RankingView:
         heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
         self.not_compared = classed(w.HTML(value=""), dom.RANKING_NOT_COMPARED)
         self.widget = classed(w.VBox([heading, self.message, self.search, self.search_info, self.table, self.not_compared, self.pager,
-                                      scoring_note, note, *(p.widget for p in self._parts()), self.contrib, self.radar]),
+                                      scoring_note, note, self.parts_box, self.contrib, self.radar]),
                               dom.tab("ranking"))
         self.refresh()
+        when_shown(self.parts_box, self._build_parts)
 
     def _parts(self) -> list[Any]:
-        """The parts beside the table, in display order; each has ``widget`` and ``show(ranking, page_places)``."""
-        return [self.insight, self.records, self.upsell, self.download]
+        """The parts beside the table, in display order (none until built); each has ``widget`` and ``show(ranking, page_places)``."""
+        parts = [self.insight, self.records, self.upsell, self.download]
+        return [] if None in parts else parts
+
+    @guarded
+    def _build_parts(self) -> None:
+        state = self.state
+        self.insight = RankingInsight(state, later)
+        self.download = RankingDownload(state)
+        self.upsell = RankingUpsell(state)
+        self.records = RecordsInsight(state)
+        self.parts_box.children = [p.widget for p in self._parts()]
+        if self.ranking is not None:
+            self._show_parts()
 
     @guarded
     def refresh(self, kind: str = OUTSIDE) -> None:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from freelancekit.language import i18n, l10n
-from freelancekit.records.currency import load_in_profile_currency
 from freelancekit.ui import dom
 from freelancekit.ui.charts import chart_box, clear, client_colours, render
 from freelancekit.ui.common import NO_MATH, classed, guarded, html_text
@@ -90,6 +89,8 @@ class RecordsInsight:
             self._draw(summary)
 
     def _draw(self, summary: Any) -> None:
+        # pandas comes in here, with the first records: a portfolio without any starts without it (time to interactive)
+        from freelancekit.records.currency import load_in_profile_currency
         from freelancekit.records.measures import Window, invoice_status, monthly
         from freelancekit.ui.records_plots import TOP_CLIENTS, days_late_figure, monthly_figure
 

@@ -12,7 +12,6 @@ import ipywidgets as w
 
 from freelancekit.language import i18n, l10n
 from freelancekit.portfolio.records_schema import has_records, saved_sources
-from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, classed, guarded, html_text
 from freelancekit.ui.wiring import OUTSIDE
@@ -49,6 +48,8 @@ class RecordsSourcesView:
     def on_switch(self, key: str, change: dict[str, Any]) -> None:
         if self._saving or change["new"] == change["old"]:
             return
+        from freelancekit.records.store import RecordsPart  # pandas, only when a switch is used (time to interactive)
+
         RecordsPart(self.state.store).set_source(key, change["new"])
         self.state.changed("records")
 

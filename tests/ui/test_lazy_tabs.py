@@ -114,3 +114,34 @@ def test_chart_drawing_is_not_lost_on_a_foreign_event_loop():
     worker.start()
     worker.join(timeout=30)
     assert ran == ["drawn"]
+
+
+def test_the_app_on_a_portfolio_without_records_starts_without_pandas_and_builds_the_parts_below_the_ranking_when_shown(tmp_path):
+    """What a kernel sends before the page's first slider can move (ui/shown.py): no pandas, no parts yet."""
+    import subprocess
+    import sys
+
+    from freelancekit.portfolio.api import create_demo
+
+    create_demo(tmp_path / "p.sqlite").close()
+    code = """
+import sys, warnings
+warnings.simplefilter("ignore")
+import IPython.display
+IPython.display.display = lambda *a, **k: None
+import freelancekit.ui.shown as shown
+waiting = []
+shown._kernel_loop = lambda: object()            # as in a kernel: the page has not shown anything yet
+shown.later = lambda delay, action: waiting.append(action)
+from freelancekit.ui import app
+a = app.show(sys.argv[1])
+ranking = a.views["ranking"]
+print("pandas" in sys.modules, ranking.insight is None, len(ranking.parts_box.children))
+ranking.parts_box._view_count = 1                # the page drew the box
+for action in waiting:
+    action()
+print(ranking.insight is not None, len(ranking.parts_box.children), "fk-why" in ranking.insight.top.value)
+"""
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p.sqlite")], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert out.stdout.split() == ["False", "True", "0", "True", "4", "True"]

@@ -1,0 +1,66 @@
+"""Work that waits for the page: ``later`` (after the current cell) and ``when_shown`` (after the page drew a box).
+
+Everything a kernel builds before the page connects is sent to the page in one
+piece and turned into widgets there before the first slider can move; every
+widget is three models (itself, its layout, its style), and the page makes them
+one by one on its only thread. What is not needed for the first look (the
+sentences and buttons below the ranking, the charts) is therefore built when
+the page reports its box as drawn: ipywidgets counts a widget's views in
+``_view_count`` once it is set to 0, and 0 -> 1 is "shown"
+(benchmarks/bench_app_tti.py measures the difference).
+
+Outside a kernel (tests, scripts) both run their action at once, so a view is
+complete as soon as it is built.
+"""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["later", "when_shown"]
+
+
+def _kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The running loop of a live IPython kernel, else None.
+
+    Asking for "the running loop" alone is not enough: another library's loop
+    (Playwright's sync API, say) may be running in this thread without ever
+    serving our callbacks, so only a live IPython kernel's loop is used.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if getattr(shell, "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def later(delay_s: float, action: Callable[[], None]) -> None:
+    """Run ``action`` after ``delay_s`` on the kernel's event loop; at once outside a kernel (plain Python)."""
+    loop = _kernel_loop()
+    if loop is None:
+        action()
+        return
+    loop.call_later(delay_s, action)
+
+
+def when_shown(box: Any, action: Callable[[], None], delay_s: float = 0.0) -> None:
+    """Run ``action`` once, ``delay_s`` after the page first shows ``box``; at once outside a kernel."""
+    if _kernel_loop() is None:
+        action()
+        return
+    done = False
+
+    def on_views(change: dict[str, Any]) -> None:
+        nonlocal done
+        if not done and (change["new"] or 0) > 0:
+            done = True
+            box.unobserve(on_views, names="_view_count")
+            later(delay_s, action)
+
+    box._view_count = 0  # the page counts its views of this widget from now on
+    box.observe(on_views, names="_view_count")
