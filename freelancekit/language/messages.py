@@ -980,4 +980,28 @@ MESSAGES: tuple[Message, ...] = (
     M("error.records.two_currencies", "invoice {invoice} has rows in {first} and in {second}: one invoice is in one currency"),
     # the app's records preview is the whole dry run
     M("records.ui.figures_heading", "After the import, each client's figures would become:"),
+    # a contact's title and the formal greeting (task h15: docs/data.md, docs/drafts.md)
+    M("field.title", "Title"),
+    M("field.title_none", "not known"),
+    M("title.mr", "Mr"),
+    M("title.ms", "Ms"),
+    M("title.mrs", "Mrs"),
+    M("title.dr_m", "Dr (man)"),
+    M("title.dr_f", "Dr (woman)"),
+    M("title.prof_m", "Prof (man)"),
+    M("title.prof_f", "Prof (woman)"),
+    M("title.eng_m", "Engineer (man)"),
+    M("title.eng_f", "Engineer (woman)"),
+    # the title as a formal draft greets by it, before the name: "Dear Dr Patel," (English has no title for an engineer: Mr, Ms)
+    M("title.word.mr", "Mr"),
+    M("title.word.ms", "Ms"),
+    M("title.word.mrs", "Mrs"),
+    M("title.word.dr_m", "Dr"),
+    M("title.word.dr_f", "Dr"),
+    M("title.word.prof_m", "Prof"),
+    M("title.word.prof_f", "Prof"),
+    M("title.word.eng_m", "Mr"),
+    M("title.word.eng_f", "Ms"),
+    M("error.title.unknown", "'{value}' is not a title: use one of {choices}, or leave it empty"),
+    M("error.title.no_gender", "'{value}' does not say whether the contact is a man or a woman, which a formal greeting needs: use {choices}"),
 )
