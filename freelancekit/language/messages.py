@@ -1003,5 +1003,5 @@ MESSAGES: tuple[Message, ...] = (
     M("title.word.eng_m", "Mr"),
     M("title.word.eng_f", "Ms"),
     M("error.title.unknown", "'{value}' is not a title: use one of {choices}, or leave it empty"),
-    M("error.title.no_gender", "'{value}' does not say whether the contact is a man or a woman, which a formal greeting needs: use {choices}"),
+    M("error.title.no_gender", "'{value}' does not say whether the contact is a man or a woman, which a formal greeting needs: use one of {choices}"),
 )

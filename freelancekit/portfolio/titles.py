@@ -29,9 +29,9 @@ _GENDERLESS: dict[str, tuple[str, str]] = {
 # Other ways of writing a title, besides its code and the catalogs' words in every language (normalised by ``_key``).
 _ALIASES: dict[str, str] = {
     "mister": "mr", "sayyid": "mr", "سيد": "mr", "ست": "ms", "سيده": "ms",  # Arabic السيدة: no marital status, so Ms
-    **{f"{word} {g}": f"{stem}_{g[0]}" for stem, word in (("dr", "dr"), ("dr", "doctor"), ("prof", "prof"), ("prof", "professor"),
-                                                          ("eng", "eng"), ("eng", "engineer"))
-       for g in ("m", "male", "man", "f", "female", "woman")},
+    **{f"{word} {said}": f"{stem}_{g}" for stem, word in (("dr", "dr"), ("dr", "doctor"), ("prof", "prof"), ("prof", "professor"),
+                                                             ("eng", "eng"), ("eng", "engineer"))
+       for said, g in (("m", "m"), ("male", "m"), ("man", "m"), ("f", "f"), ("female", "f"), ("woman", "f"))},
 }
 _LEFT_OUT = re.compile(r"[\s.()\[\]/\\,_\-\u0640\u064b-\u0652\u200e\u200f\u2066-\u2069]+")
 _ARABIC_LOOSE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
