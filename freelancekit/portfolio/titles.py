@@ -28,7 +28,7 @@ _GENDERLESS: dict[str, tuple[str, str]] = {
 }
 # Other ways of writing a title, besides its code and the catalogs' words in every language (normalised by ``_key``).
 _ALIASES: dict[str, str] = {
-    "mister": "mr", "sayyid": "mr", "سيد": "mr", "ست": "ms", "سيده": "ms",  # Arabic السيدة: no marital status, so Ms
+    "mister": "mr",
     **{f"{word} {said}": f"{stem}_{g}" for stem, word in (("dr", "dr"), ("dr", "doctor"), ("prof", "prof"), ("prof", "professor"),
                                                              ("eng", "eng"), ("eng", "engineer"))
        for said, g in (("m", "m"), ("male", "m"), ("man", "m"), ("f", "f"), ("female", "f"), ("woman", "f"))},
@@ -61,10 +61,12 @@ def _known() -> dict[str, str]:
         for code in TITLES:
             known.setdefault(_key(i18n.t(f"title.{code}", loc)), code)
             word = _key(i18n.t(f"title.word.{code}", loc))
-            if word not in _GENDERLESS:  # "Dr" is both dr_m and dr_f: refused as genderless, never taken as the first
+            # "Dr" is both dr_m and dr_f: refused as genderless, never taken as the first; «السيدة» is both ms and mrs: Ms,
+            # the first (Arabic does not say whether a woman is married)
+            if word not in _GENDERLESS:
                 known.setdefault(word, code)
     known.update(_ALIASES)
-    known.update({c: c for c in TITLES})
+    known.update({_key(c): c for c in TITLES})  # 'dr_f' reads 'dr f'
     return known
 
 
