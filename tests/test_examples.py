@@ -22,8 +22,11 @@ def test_examples_are_clean_and_the_arabic_one_keeps_its_isolates():
     for text in files.values():
         head, body = text.split("\n\n", 1)
         assert lint_draft(Draft(None, "x", "", "", head.split("\n")[1], body.rstrip("\n"))) == []
-    assert f"مرحباً {FSI}Daniel{PDI}،" in files["ar-warm.txt"]
-    assert "Dear Priya Natarajan," in files["en-formal.txt"] and "Hi Daniel," in files["en-warm.txt"]
+    assert f"عزيزي {FSI}Daniel{PDI}،" in files["ar-warm.txt"]  # the examples' contacts carry a title, so a gender
+    assert f"حضرة السيدة {FSI}Priya Natarajan{PDI} المحترمة،\n" in files["ar-formal.txt"]
+    assert f"حضرة الدكتورة {FSI}Grace O'Neill{PDI} المحترمة،\n" in files["ar-no-services-formal.txt"]
+    assert "Dear Ms Natarajan," in files["en-formal.txt"] and "Dear Dr O'Neill," in files["en-no-services-formal.txt"]
+    assert "Hi Daniel," in files["en-warm.txt"]
     assert "دراسات الحالة" in strip_marks(files["ar-warm.txt"])
 
 

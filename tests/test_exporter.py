@@ -49,10 +49,11 @@ def test_csv_layout():
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == export_columns(CRITERIA) == [
         "name", "contact_name", "email", "industry", "services", "hourly_rate", "on_time_payment", "ease", "enjoyment",
-        "learning", "stress", "notes", "last_win", "start_date", "last_win_date", "working_on", "language", "currency"]
+        "learning", "stress", "notes", "last_win", "start_date", "last_win_date", "working_on", "language", "currency",
+        "title"]
     assert rows[1][:6] == ["Brightpath Software", "Daniel Reyes", "daniel@brightpath.io", "B2B SaaS",
                            "Blog posts;Editing & proofreading", "95"]
-    assert rows[1][10] == "" and rows[1][-5] == "2024-02-12" and rows[1][-4:] == ["", "", "", ""]
+    assert rows[1][10] == "" and rows[1][-6] == "2024-02-12" and rows[1][-5:] == ["", "", "", "", ""]
 
 
 # -- random clients, every text hazard: formulas, quotes, separators, RTL, emoji, line breaks --

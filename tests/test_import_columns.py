@@ -32,7 +32,7 @@ def _expected_params(c: Client) -> tuple:
         json.dumps(list(c.services), ensure_ascii=False, separators=(",", ":")), c.notes, c.last_win,
         c.start_date.isoformat() if c.start_date else None,
         json.dumps({k: None if x is None else float(x) for k, x in c.values.items()}, separators=(",", ":"), allow_nan=False, ensure_ascii=False),
-        NOW, c.last_win_date.isoformat() if c.last_win_date else None, c.working_on, c.language, c.currency,
+        NOW, c.last_win_date.isoformat() if c.last_win_date else None, c.working_on, c.language, c.currency, c.title,
     )
 
 

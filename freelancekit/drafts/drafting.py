@@ -41,12 +41,14 @@ from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_i
 from freelancekit.drafts.standing import most_chosen, standing
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
+from freelancekit.language import i18n
 from freelancekit.language.bidi import is_rtl_locale, isolate, mark_rtl_lines, strip_marks
 from freelancekit.language.l10n import join_list
 from freelancekit.language.phrasing import call_days, day_name, long_date, money, percent
 from freelancekit.portfolio import validation as v
 from freelancekit.portfolio.model import Client, Package, Portfolio, Profile, service_key
 from freelancekit.portfolio.rates import Rates, natural_price
+from freelancekit.portfolio.titles import gender
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -64,6 +66,9 @@ FOLLOW_UP_DAYS = 7
 SUBJECT_MAX, BODY_MAX, TEMPLATE_MAX = 250, 20_000, 20_000
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "د", "أ", "م",
                      "السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "المهندس", "المهندسة"})
+# words that belong to the family name after them: "Al Sayed", "van der Berg", "bin Zayed"
+_SURNAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abou", "van", "von", "der", "den", "de", "da", "del", "della", "di",
+                                "du", "la", "le", "st", "st.", "mac", "ben"})
 
 
 @dataclass(frozen=True)
@@ -204,12 +209,28 @@ def reset_template(store: Store, name: str) -> None:
 
 
 # -- text helpers --------------------------------------------------------------
-def first_name(contact: str) -> str:
-    """The given name to greet someone by: 'Dr. Hannah Kim' -> 'Hannah'."""
+def without_titles(contact: str) -> str:
+    """The contact's name without a title typed into it: 'Dr. Hannah Kim' -> 'Hannah Kim' (the greeting says the title)."""
     words = contact.split()
     while len(words) > 1 and words[0].rstrip(".").casefold() in _TITLES:
         words = words[1:]
+    return " ".join(words)
+
+
+def first_name(contact: str) -> str:
+    """The given name to greet someone by: 'Dr. Hannah Kim' -> 'Hannah'."""
+    words = without_titles(contact).split()
     return words[0] if words else ""
+
+
+def surname(contact: str) -> str:
+    """The family name a formal English greeting puts after the title: 'Priya Natarajan' -> 'Natarajan',
+    'Ahmed Al Sayed' -> 'Al Sayed'; the only name when there is one (docs/drafts.md, "Greetings")."""
+    words = without_titles(contact).split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _SURNAME_PARTICLES:
+        start -= 1
+    return " ".join(words[max(start, 0):])
 
 
 def _in_text(name: str, locale: str) -> str:
@@ -359,11 +380,17 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
     signature = profile.signature.strip() or profile.name.strip()
     days = call_days(today)
     topic = _question_topic(client, offers, profile, loc)
+    titled = bool(client.title and client.contact_name.strip())
     return {
         "client": iso(client.name),
         "industry": iso(_in_text(client.industry.strip(), loc)) if client.industry.strip() else "",
         "contact_first": iso(first_name(client.contact_name)),
         "contact_full": iso(client.contact_name),
+        # a known title (and so gender): "Dear Dr Patel," / «حضرة الدكتورة منى الشريف المحترمة،» (docs/drafts.md, "Greetings")
+        "title": i18n.t(f"title.word.{client.title}", loc) if titled else "",
+        "contact_surname": iso(surname(client.contact_name)) if titled else "",
+        "contact_plain": iso(without_titles(client.contact_name)) if titled else "",
+        "gender": gender(client.title) if client.contact_name.strip() else "",  # "f", "m" or "": what Arabic words agree with
         "current": join_list([_in_text(_label(profile, sv, loc), loc) for sv in client.services], loc),
         "current_count": len(client.services),
         "buys": facts.buys,  # no services bought: no "continue our work", no "thank you for trusting me with"

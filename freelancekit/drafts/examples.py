@@ -11,6 +11,9 @@ Two more cases in each language, from the same portfolio with one client changed
 contact person (the third-ranked client, its contact left empty: warm, addressed to the team) and
 a client who buys nothing yet (``NO_SERVICES``, its services left empty: formal, nothing about
 "our work").
+
+The contacts of the drafts that name one carry a title (``EXAMPLE_TITLES``), so the examples show the
+greetings a known title writes: "Dear Ms Natarajan," / «حضرة السيدة Priya Natarajan المحترمة،».
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from freelancekit.portfolio.demo_ar import arabic_demo_portfolio
 EXAMPLE_DAY = date(2026, 3, 2)  # a Monday: the drafts propose a call on Wednesday and Thursday
 RECENT_WIN, OLD_WIN = timedelta(days=12), timedelta(days=400)
 NO_SERVICES = "Harbor & Co. Realty"  # no win on record either: a first offer to a client who buys nothing
+EXAMPLE_TITLES = {"Daniel Reyes": "mr", "Priya Natarajan": "ms", "Grace O'Neill": "dr_f"}  # by contact: one man, two women
 
 
 def example_files() -> dict[str, str]:
@@ -31,7 +35,8 @@ def example_files() -> dict[str, str]:
     from freelancekit.drafts.mailexport import to_text
 
     files = {}
-    for prefix, portfolio in (("en", demo_portfolio()), ("ar", arabic_demo_portfolio())):
+    for prefix, demo in (("en", demo_portfolio()), ("ar", arabic_demo_portfolio())):
+        portfolio = replace(demo, clients=tuple(replace(c, title=EXAMPLE_TITLES.get(c.contact_name, c.title)) for c in demo.clients))
         ranked = [d.client_name for d in draft_top_three(portfolio, today=EXAMPLE_DAY).drafts]
         for tone, rank, age in (("warm", 0, RECENT_WIN), ("formal", 1, OLD_WIN)):
             clients = tuple(replace(c, last_win_date=EXAMPLE_DAY - age) if c.name == ranked[rank] else c for c in portfolio.clients)

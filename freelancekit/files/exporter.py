@@ -40,7 +40,8 @@ def export_cells(clients: Sequence[Client], criteria: Sequence[Criterion]) -> li
              esc(industry) if industry else None, esc(";".join(services)) if services else None, *[get(k) for k in keys],
              esc(notes) if notes else None, esc(last_win) if last_win else None,
              start.isoformat() if start else None, win.isoformat() if win else None,
-             esc(working_on) if working_on else None, c.language or None, c.currency or None])
+             esc(working_on) if working_on else None, c.language or None, c.currency or None,
+             c.title or None])
     return rows
 
 

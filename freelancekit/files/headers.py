@@ -24,7 +24,8 @@ from freelancekit.portfolio.model import Criterion
 # The client columns that are not criteria, in the export's order; the criteria go between
 # BASE and TAIL (see importer.known_columns).
 BASE_COLUMNS: tuple[str, ...] = ("name", "contact_name", "email", "industry", "services")
-TAIL_COLUMNS: tuple[str, ...] = ("notes", "last_win", "start_date", "last_win_date", "working_on", "language", "currency")
+TAIL_COLUMNS: tuple[str, ...] = ("notes", "last_win", "start_date", "last_win_date", "working_on", "language", "currency",
+                                   "title")
 
 # Names people give these columns besides the key and the app's own labels (English, then Arabic).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -46,11 +47,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "working_on": ("working on", "current project", "يعملون على", "المشروع الحالي", "العمل الحالي"),
     "language": ("email language", "draft language", "اللغة", "لغة الرسائل", "لغة البريد"),
     "currency": ("currency code", "paid in", "pays in", "العملة", "عملة الدفع", "رمز العملة"),
+    "title": ("contact title", "salutation", "honorific", "اللقب", "لقب", "لقب المسؤول", "لقب الشخص المسؤول"),
 }
 
 # The app's own label of each field (i18n keys), shown in the client form.
 _FIELD_LABELS = {f: f"field.{f}" for f in ("name", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date",
-                                            "last_win_date", "working_on", "language", "currency")}
+                                            "last_win_date", "working_on", "language", "currency", "title")}
 
 _LEFT_OUT = re.compile(r"[\s_\-./*:()\u200b-\u200f\u2066-\u2069\ufeff\u0640\u064b-\u0652]+")
 _ARABIC_LOOSE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})

@@ -33,6 +33,7 @@ from freelancekit.portfolio.import_plan import Plan
 from freelancekit.portfolio.model import HEADER_FIELDS, LIMITS, Client, Criterion, parse_client_language, parse_services, parse_value, parse_win_date
 from freelancekit.portfolio.rates import parse_currency
 from freelancekit.portfolio.storage import ImportResult, OnDuplicate, Store
+from freelancekit.portfolio.titles import parse_title
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -440,6 +441,7 @@ def parse_table(rows: list[list[str]], criteria: Sequence[Criterion]) -> ParsedI
     values["last_win_date"] = _cached_column(by_col.get("last_win_date", empty), _unescaping(parse_win_date), "last_win_date", numbers, problems)
     values["language"] = _cached_column(by_col.get("language", empty), _unescaping(parse_client_language), "language", numbers, problems)
     values["currency"] = _cached_column(by_col.get("currency", empty), _unescaping(parse_currency), "currency", numbers, problems)
+    values["title"] = _cached_column(by_col.get("title", empty), _unescaping(parse_title), "title", numbers, problems)
     crit_values = {c.key: _number_column(by_col.get(c.key, empty), c, numbers, problems, escaped=True) for c in criteria}
     bad_rows = {p.row for p in problems}
     names = values["name"]

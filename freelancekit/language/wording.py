@@ -98,6 +98,7 @@ FIELD_LABELS: dict[str, str] = {
     "package services": "packages.col_services_short", "package price": "packages.price", "package price note": "packages.col_note",
     "separate price": "packages.separate", "won_what": "drafts.won_what", "won_value": "drafts.won_value", "client": "drafts.col_client",
     # currencies (docs/currencies.md)
+    "title": "field.title",
     "rate currency": "rates.currency", "rate quote": "rates.quote", "rate": "rates.rate", "rate date": "rates.day",
 }
 

@@ -22,7 +22,7 @@ from freelancekit.portfolio.validation import name_key
 
 # The stored columns a client's parameters fill, in order (client_rows.INSERT_CLIENT and UPDATE_CLIENT are built from it).
 PARAM_COLUMNS = ("name", "name_key", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals", "updated",
-                 "last_win_date", "working_on", "language", "currency")
+                 "last_win_date", "working_on", "language", "currency", "title")
 
 
 def services_json(services: Sequence[str]) -> str:
@@ -120,6 +120,7 @@ class ClientColumns:
     working_on: list[str] = field(default_factory=list)
     language: list[str] = field(default_factory=list)
     currency: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         n = len(self.name)
@@ -172,7 +173,7 @@ def _pick(col: Sequence[Any], indices: Sequence[int]) -> list[Any]:
 
 
 _FIELDS = ("name", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date")
-EXTRA_EMPTY: dict[str, Any] = {"last_win_date": None, "working_on": "", "language": "", "currency": ""}  # later fields, and their empty value
+EXTRA_EMPTY: dict[str, Any] = {"last_win_date": None, "working_on": "", "language": "", "currency": "", "title": ""}  # later fields, and their empty value
 
 
 def param_rows(cols: ClientColumns, now: str) -> list[tuple[Any, ...]]:
@@ -182,7 +183,7 @@ def param_rows(cols: ClientColumns, now: str) -> list[tuple[Any, ...]]:
         cols.contact_name, cols.email, cols.industry, each_distinct(cols.services, services_json),
         cols.notes, cols.last_win, each_distinct(cols.start_date, _date_text),
         values_json_column(cols.values, len(cols)), repeat(now, len(cols)),
-        each_distinct(cols.last_win_date, _date_text), cols.working_on, cols.language, cols.currency,
+        each_distinct(cols.last_win_date, _date_text), cols.working_on, cols.language, cols.currency, cols.title,
     ))
 
 

@@ -20,13 +20,13 @@ from freelancekit.portfolio.model import Client, Criterion, Package, Profile, Se
 
 # A client as read for the app (``client_from_row``'s order).
 CLIENT_COLUMNS = ("id", "name", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals", "revision",
-                  "last_win_date", "working_on", "language", "currency")
+                  "last_win_date", "working_on", "language", "currency", "title")
 # Every stored column of a client, in table order: what undoing an import puts back.
 # (the columns added by later formats come last, so an undo record written before them still reads: ``stored_row``)
 STORED_COLUMNS = ("id", "name", "name_key", "contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals",
-                  "revision", "updated", "last_win_date", "working_on", "language", "currency")
-# added in formats 5 and 7, and their empty value
-LATER_COLUMNS: dict[str, Any] = {"last_win_date": None, "working_on": "", "language": "", "currency": ""}
+                  "revision", "updated", "last_win_date", "working_on", "language", "currency", "title")
+# added in formats 5, 8 and 9, and their empty value
+LATER_COLUMNS: dict[str, Any] = {"last_win_date": None, "working_on": "", "language": "", "currency": "", "title": ""}
 StoredRow = Mapping[str, Any]  # one client's stored columns (``STORED_COLUMNS``), by name
 
 _CLIENT_SELECT = f"SELECT {', '.join(CLIENT_COLUMNS)} FROM clients"
@@ -99,12 +99,12 @@ def _date(text: str | None) -> date | None:
 
 def client_from_row(row: Sequence[Any]) -> Client:
     """A ``Client`` from a row of ``SELECT_CLIENTS`` (``CLIENT_COLUMNS``, unpacked by name in one place)."""
-    id_, name, contact, email, industry, services, notes, last_win, start, vals, rev, win_date, working_on, language, currency = row
+    id_, name, contact, email, industry, services, notes, last_win, start, vals, rev, win_date, working_on, language, currency, title = row
     return Client(
         name=name, contact_name=contact, email=email, industry=industry,
         services=_services_from_json(services), notes=notes, last_win=last_win,
         start_date=_date(start), values=json.loads(vals), id=id_, revision=rev,
-        last_win_date=_date(win_date), working_on=working_on, language=language, currency=currency,
+        last_win_date=_date(win_date), working_on=working_on, language=language, currency=currency, title=title,
     )
 
 
@@ -117,7 +117,7 @@ def client_from_stored(row: StoredRow) -> Client:
 def old_columns(rows: Sequence[StoredRow]) -> dict[str, list[Any]]:
     """The optional fields and values of stored rows, as columns (``import_merge.merge``'s ``old``)."""
     names = ("contact_name", "email", "industry", "services", "notes", "last_win", "start_date", "vals", "last_win_date", "working_on", "language",
-             "currency")
+             "currency", "title")
     picked = dict(zip(names, map(list, zip(*map(itemgetter(*names), rows))))) if rows else {n: [] for n in names}  # one pass, in C
     col = picked.__getitem__
     return {
@@ -127,7 +127,7 @@ def old_columns(rows: Sequence[StoredRow]) -> dict[str, list[Any]]:
         "start_date": each_distinct(col("start_date"), _date),
         "values": list(map(json.loads, col("vals"))),
         "last_win_date": each_distinct(col("last_win_date"), _date),
-        "working_on": col("working_on"), "language": col("language"), "currency": col("currency"),
+        "working_on": col("working_on"), "language": col("language"), "currency": col("currency"), "title": col("title"),
     }
 
 

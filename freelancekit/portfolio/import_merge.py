@@ -25,7 +25,7 @@ CLEAR_MARKERS: frozenset[str] = frozenset({"(clear)", "(امسح)"})
 
 # Client fields an import may update, besides the name and the criterion values.
 OPTIONAL_FIELDS: tuple[str, ...] = ("contact_name", "email", "industry", "services", "notes", "last_win", "start_date",
-                                     "last_win_date", "working_on", "language", "currency")
+                                     "last_win_date", "working_on", "language", "currency", "title")
 
 # Which file rows cleared which columns: {row number: {column, ...}}.
 Cleared = Mapping[int | None, frozenset[str]]
@@ -109,7 +109,7 @@ def changes(old: Any, new: Any, value_keys: Sequence[str]) -> tuple[Change, ...]
         a, b = old.values.get(k), new.values.get(k)
         if a != b:
             out.append(Change(k, a, b))
-    for f in ("notes", "last_win", "start_date", "last_win_date", "working_on", "language", "currency"):
+    for f in ("notes", "last_win", "start_date", "last_win_date", "working_on", "language", "currency", "title"):
         if getattr(old, f) != getattr(new, f):
             out.append(Change(f, getattr(old, f), getattr(new, f)))
     return tuple(out)

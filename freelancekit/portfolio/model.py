@@ -17,6 +17,7 @@ from freelancekit.errors import InvalidInput, Problem
 from freelancekit.language.numerals import DIGITS
 from freelancekit.portfolio import validation as v
 from freelancekit.portfolio.rates import UserRate, parse_currency
+from freelancekit.portfolio.titles import parse_title
 
 Kind = Literal["rating", "number"]
 Direction = Literal["higher", "lower"]
@@ -148,6 +149,7 @@ class Client:
     working_on: str = ""  # what they are working on now, in words the client would use ("a spring campaign")
     language: str = ""  # the language their drafts are written in ("" = the profile's)
     currency: str = ""  # the ISO 4217 code they pay in ("" = the profile's; docs/currencies.md)
+    title: str = ""  # the contact's title as a code ("dr_f", titles.TITLES): how a formal draft greets them; "" = not known
 
     @property
     def key(self) -> str:
@@ -296,6 +298,7 @@ def make_client(
     working_on = c.check(v.clean_text, raw.get("working_on"), "working_on", row=row, max_length=LIMITS["working_on"])
     language = c.check(parse_client_language, raw.get("language"), row=row)
     currency = c.check(parse_currency, raw.get("currency"), row=row)
+    title = c.check(parse_title, raw.get("title"), row=row)
     raw_values = raw.get("values") or {}
     values = {}
     for crit in criteria:
@@ -318,6 +321,7 @@ def make_client(
         working_on=working_on,
         language=language,
         currency=currency,
+        title=title,
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from freelancekit.errors import EXIT_INPUT, StorageError
 from freelancekit.portfolio.records_schema import HEADER_MAPS, RECORDS_SCHEMA, TIME_BLOCKS
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x464B4954  # "FKIT": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -67,6 +67,9 @@ CREATE TABLE currency_rates (
 )
 """
 
+# version 9: the contact's title, a code such as dr_f that carries the gender of a formal greeting (portfolio/titles.py)
+_TITLE_V9 = "ALTER TABLE clients ADD COLUMN title TEXT NOT NULL DEFAULT ''"
+
 MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to it
     1: _SCHEMA_V1,
     2: _PACKAGES_V2,
@@ -76,6 +79,7 @@ MIGRATIONS: dict[int, str] = {  # version -> script that brings version-1 up to 
     6: _DIGITS_V6,  # profile.digits (docs/language.md)
     7: HEADER_MAPS,  # a records file's column mapping and date order, per header (docs/records.md)
     8: _CURRENCIES_V8,  # clients.currency, record_invoices.currency, currency_rates (docs/currencies.md)
+    9: _TITLE_V9,  # clients.title (docs/data.md)
 }
 
 

@@ -22,6 +22,7 @@ from freelancekit.language import i18n
 from freelancekit.language.numerals import format_number
 from freelancekit.language.phrasing import currency_name
 from freelancekit.portfolio.model import Client, Criterion
+from freelancekit.portfolio.titles import TITLES
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
 from freelancekit.ui.common import (
@@ -227,6 +228,9 @@ class ClientForm:
 
         for field in ("name", "contact_name", "email", "industry"):
             row(field, w.Text(layout=w.Layout(width="360px")))
+            if field == "contact_name":  # how a formal draft greets them: "Dear Dr Patel," / «حضرة الدكتورة … المحترمة،»
+                row("title", w.Dropdown(options=[(i18n.t("field.title_none", loc), ""), *((i18n.t(f"title.{t}", loc), t) for t in TITLES)],
+                                        value="", layout=w.Layout(width="200px")))
         # with no services in the profile yet the list is empty: say where they come from
         hint = None if profile.services else classed(w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("field.services_none", loc))}</span>'),
                                                      dom.CLIENT_SERVICES_HINT)
@@ -272,6 +276,8 @@ class ClientForm:
                 widget.value = raw.get(key) if isinstance(raw.get(key), date) else None
             elif key == "language":
                 widget.value = raw.get("language") if raw.get("language") in ("en", "ar") else ""
+            elif key == "title":
+                widget.value = raw.get("title") if raw.get("title") in TITLES else ""
             elif isinstance(widget, w.Dropdown):
                 value = raw.get("values", {}).get(key, raw.get(key))
                 text = "" if value in (None, "") else format_number(float(value)) if not isinstance(value, str) else value
@@ -291,7 +297,7 @@ class ClientForm:
         keys = self.state_criteria_keys()
         other = f["other_services"].input.value
         services = [*f["services"].input.value, *(other.split(";") if isinstance(other, str) else [other])]
-        raw: dict[str, Any] = {k: f[k].input.value for k in ("name", "contact_name", "email", "industry", "last_win", "last_win_date",
+        raw: dict[str, Any] = {k: f[k].input.value for k in ("name", "contact_name", "title", "email", "industry", "last_win", "last_win_date",
                                                              "working_on", "language", "currency", "notes", "start_date")}
         raw["services"] = services
         raw["values"] = {k: f[k].input.value for k in keys if k in f}

@@ -74,8 +74,8 @@ CLIENTS_PAGE = "fk-clients-page"
 CLIENT_NEW = "fk-client-new"
 CLIENT_FORM = "fk-client-form"
 CLIENT_SERVICES_HINT = "fk-client-services-hint"  # shown next to the services list while the profile has none
-CLIENT_FIELD_PREFIX = "fk-client-"  # + field: name, contact_name, email, industry, services, other_services,
-#   last_win, last_win_date, working_on, language, notes, start_date, and every criterion key (e.g. fk-client-ease); + "-error" for its message
+CLIENT_FIELD_PREFIX = "fk-client-"  # + field: name, contact_name, title, email, industry, services, other_services,
+#   last_win, last_win_date, working_on, language, currency, notes, start_date, and every criterion key (e.g. fk-client-ease); + "-error" for its message
 CLIENT_SAVE = "fk-client-save"
 CLIENT_DELETE = "fk-client-delete"
 CLIENT_CLOSE = "fk-client-close"

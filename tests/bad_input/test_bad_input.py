@@ -17,7 +17,7 @@ from freelancekit.records.rank import rank_portfolio
 
 HINT = "write digits such as 45 or 45.50"
 COLUMNS = ("name, contact_name, email, industry, services, hourly_rate, on_time_payment, ease, enjoyment, learning, notes, last_win, start_date, "
-           "last_win_date, working_on, language, currency")
+           "last_win_date, working_on, language, currency, title")
 KEYS = "ease, enjoyment, hourly_rate, learning, on_time_payment"
 
 

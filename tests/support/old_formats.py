@@ -12,6 +12,7 @@ from freelancekit.portfolio.records_schema import RECORD_TABLES, RECORDS_SCHEMA
 from freelancekit.portfolio.schema import SCHEMA_VERSION
 
 UNDO: dict[int, tuple[str, ...]] = {  # version -> statements that bring a file of that version to the one before
+    9: ("ALTER TABLE clients DROP COLUMN title",),
     7: ("DROP TABLE record_header_maps",),
     8: ("DROP TABLE currency_rates", "ALTER TABLE record_invoices DROP COLUMN currency", "DROP INDEX clients_currency",
         "ALTER TABLE clients DROP COLUMN currency"),
