@@ -8,9 +8,10 @@
   table, ranking). Without: every client pays in the profile's currency (USD). With: a quarter each
   in USD, EUR, SAR and EGP (a rate typed for EGP), so three quarters are converted;
 * ``summary``: ``measures.summary_frame`` of ``--records`` invoices of 1 000 clients over 540 days,
-  with payments. Without: the records as loaded (every amount counted as written). With:
-  ``records.currency.in_profile_currency`` first (half the clients in EUR, a quarter in SAR); and the
-  same step on records all in the profile's currency (the common case: nothing to convert).
+  with payments. Without: the records as loaded (every amount counted as written). With: the same
+  call given the clients' currencies (``records.money.Money``: half the clients in EUR, a quarter in
+  SAR), converting inside the summary, payments at their own day; and the same call with every client
+  in the profile's currency (the common case: nothing to convert).
 
 The ECB file is loaded once before the timings (its load, 1.6-1.8 s, is printed on its own: it
 happens once per process, and only when a conversion needs it). Target: conversion adds <= 10 %.
@@ -34,8 +35,8 @@ import pandas as pd  # noqa: E402
 from freelancekit.portfolio.model import Client, Portfolio, Profile, UserRate, builtin_criteria  # noqa: E402
 from freelancekit.portfolio.rates import Rates, shipped  # noqa: E402
 from freelancekit.portfolio.storage import Store  # noqa: E402
-from freelancekit.records.currency import in_profile_currency  # noqa: E402
 from freelancekit.records.measures import RecordSet, Window, summary_frame  # noqa: E402
+from freelancekit.records.money import Money  # noqa: E402
 from freelancekit.records.rank import rank_with_currencies  # noqa: E402
 
 TARGET = 0.10
@@ -108,11 +109,11 @@ def main() -> int:
     rates = Rates()
     window = Window.of(date(2025, 10, 24), TODAY)
     base, conv = paired(lambda: summary_frame(recs, window),
-                        lambda: summary_frame(in_profile_currency(recs, currency_of, "USD", rates)[0], window), args.repeat)
+                        lambda: summary_frame(recs, window, Money("USD", currency_of, rates)), args.repeat)
     ok &= conv <= base * (1 + TARGET)
     print(f"summary of {args.records} records: {base:.1f} ms without, {conv:.1f} ms with conversion (+{(conv / base - 1) * 100:.1f} %)")
     base, one = paired(lambda: summary_frame(recs, window),
-                       lambda: summary_frame(in_profile_currency(recs, {}, "USD", rates)[0], window), args.repeat)
+                       lambda: summary_frame(recs, window, Money("USD", {}, rates)), args.repeat)
     print(f"summary of {args.records} records, every client in the profile's currency: {base:.1f} ms without, "
           f"{one:.1f} ms with the conversion step (+{(one / base - 1) * 100:.1f} %)")
     print("target: conversion adds <= 10 %:", "met" if ok else "MISSED")

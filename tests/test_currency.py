@@ -304,3 +304,40 @@ def test_the_command_line_ranking_names_the_clients_it_could_not_compare_on_stde
     out, err = capsys.readouterr()
     assert out.startswith("[") and "Cairo Studio" in out
     assert "Pay not compared for 2 clients" in err and "Cairo Studio" in err and "Mystery Ltd" in err and "needs a rate for EGP" in err
+
+
+# A euro client (the profile is in USD) pays one invoice in part and another in full in two parts, each on its own day.
+EURO_PAYMENTS = (
+    "client,invoice,issued,due,amount,paid_on,paid_amount\n"
+    "Euro GmbH,E-1,2026-03-02,2026-04-01,1000.00,2026-03-20,400.00\n"
+    "Euro GmbH,E-2,2026-05-04,2026-06-03,500.00,2026-05-11,200.00\n"
+    "Euro GmbH,E-2,2026-05-04,2026-06-03,500.00,2026-06-01,300.00\n"
+).encode("utf-8")
+
+
+def test_each_payment_is_converted_at_the_rate_of_its_own_day_and_paid_in_full_is_decided_in_the_invoice_s_currency(tmp_path, ecb):
+    from freelancekit.records.api import import_records, summary
+    from freelancekit.records.currency import load_in_profile_currency
+    from freelancekit.records.measures import Window, invoice_status
+
+    def usd(amount, day):
+        return ecb.convert(amount, "EUR", "USD", date.fromisoformat(day))
+
+    # the ECB's euro moved between an invoice's day and its payments' days (the shipped data), or this proves nothing
+    assert len({usd(1, d) for d in ("2026-03-02", "2026-03-20", "2026-05-04", "2026-05-11", "2026-06-01")}) == 5
+    with Store(tmp_path / "p.sqlite") as store:
+        store.save_profile({"currency": "USD"})
+        store.add_client({"name": "Euro GmbH", "currency": "EUR"})
+        assert not import_records(store, EURO_PAYMENTS).problems
+        row = summary(store, date(2025, 10, 1), TODAY).set_index("client").loc["Euro GmbH"]
+        status = invoice_status(load_in_profile_currency(store)[0], Window.of(date(2025, 10, 1), TODAY)).set_index("number")
+    # E-1: 1 000 EUR at its issue day's rate, less the 400 EUR paid at the rate of the day they came
+    assert row["open_balance"] == pytest.approx(usd(1000, "2026-03-02") - usd(400, "2026-03-20"), rel=1e-12)
+    assert row["open_balance_original"] == pytest.approx(600.0)
+    # E-2: 200 + 300 EUR pay its 500 EUR in full on 2026-06-01, before it was due, whatever the two days' rates were
+    assert usd(200, "2026-05-11") + usd(300, "2026-06-01") != pytest.approx(usd(500, "2026-05-04"), abs=0.01)
+    assert status.loc["E-2", "paid_in_full_on"] == np.datetime64("2026-06-01") and status.loc["E-2", "open"] == 0.0
+    assert status.loc["E-2", "paid"] == pytest.approx(usd(200, "2026-05-11") + usd(300, "2026-06-01"), rel=1e-12)
+    assert status.loc["E-1", "paid"] == pytest.approx(usd(400, "2026-03-20"), rel=1e-12)
+    assert row["on_time_pct"] == pytest.approx(50.0)  # E-2 on time, E-1 still open after its due date
+    assert row["revenue"] == pytest.approx(usd(1000, "2026-03-02") + usd(500, "2026-05-04"), rel=1e-12)
