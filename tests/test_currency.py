@@ -341,3 +341,81 @@ def test_each_payment_is_converted_at_the_rate_of_its_own_day_and_paid_in_full_i
     assert status.loc["E-1", "paid"] == pytest.approx(usd(400, "2026-03-20"), rel=1e-12)
     assert row["on_time_pct"] == pytest.approx(50.0)  # E-2 on time, E-1 still open after its due date
     assert row["revenue"] == pytest.approx(usd(1000, "2026-03-02") + usd(500, "2026-05-04"), rel=1e-12)
+
+
+# Real exports that state their currency (tests/fixtures/records/SOURCES.md): Harvest in a Currency cell
+# ("Euro - EUR"), Toggl Track in its amount header ("Amount (EUR)"), Clockify in its ("Billable Amount (EUR)").
+@pytest.mark.parametrize(("name", "client", "amount", "day"), [
+    ("harvest_total.csv", "Big Company", 1.0, "2024-03-04"),
+    ("toggl_detailed.csv", "Big Company", 111.11, "2024-03-04"),
+    ("clockify_us.csv", "Real World Client", 500.0, "2024-10-15"),
+])
+def test_a_time_entry_is_in_the_currency_its_export_states_not_its_client_s(tmp_path, ecb, name, client, amount, day):
+    from pathlib import Path
+
+    from freelancekit.records.api import import_records, summary
+    from freelancekit.records.export import time_csv
+    from freelancekit.records.store import RecordsPart
+
+    data = (Path(__file__).parent / "fixtures" / "records" / name).read_bytes()
+    expected = ecb.convert(amount, "EUR", "USD", date.fromisoformat(day))
+    with Store(tmp_path / "p.sqlite") as store, Store(tmp_path / "again.sqlite") as again:
+        for s in (store, again):
+            s.save_profile({"currency": "USD"})
+            s.add_client({"name": client, "currency": "SAR"})  # the entry's own EUR wins over its client's riyals
+        assert not import_records(store, data).problems
+        assert RecordsPart(store).load().time["currency"].tolist() == ["EUR"]
+        row = summary(store, date(2024, 1, 1), date(2024, 12, 31)).set_index("client").loc[client]
+        # the export names each entry's currency, so a re-import keeps it
+        assert not import_records(again, time_csv(store)).problems
+        assert RecordsPart(again).load().time["currency"].tolist() == ["EUR"]
+    assert row["revenue"] == pytest.approx(expected, rel=1e-12) and row["paid_in"] == "EUR"
+    assert row["revenue_original"] == pytest.approx(amount)
+
+
+TOGGL_HEADER = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ({code})\n"
+TOGGL_ROWS = ("Ann,ann@example.com,Acme,Site,,Copy,Yes,2026-03-02,09:00:00,2026-03-02,10:00:00,01:00:00,,80.00\n"
+              "Ann,ann@example.com,Acme,Site,,Call,No,2026-03-03,09:00:00,2026-03-03,10:00:00,01:00:00,,\n")
+HARVEST_USX = ("Date,Client,Project,Task,Notes,Hours,Billable?,Billable Amount,Currency\n"
+               "2026-03-02,Acme,Site,Writing,Copy,1.0,Yes,80.00,United States Dollar - USD\n"
+               "2026-03-03,Acme,Site,Writing,Copy,1.0,Yes,80.00,Dollars - USX\n")
+
+
+@pytest.mark.parametrize(("data", "bad_rows", "column"), [
+    ((TOGGL_HEADER.format(code="XYZ") + TOGGL_ROWS).encode(), {2}, "Amount (XYZ)"),  # the entry with no amount needs no currency
+    (HARVEST_USX.encode(), {3}, "Currency"),
+])
+def test_a_time_entry_in_an_unknown_currency_is_refused_in_both_languages_and_nothing_of_it_is_stored(tmp_path, data, bad_rows, column):
+    from freelancekit.records.api import import_records
+    from freelancekit.records.parse import parse_records
+    from freelancekit.records.store import RecordsPart
+
+    parsed = parse_records(data)
+    assert {(p.row, p.field, p.code) for p in parsed.problems} == {(r, column, "records.unknown_currency") for r in bad_rows}
+    for p in parsed.problems:
+        english, arabic = problem_text(p, "en"), problem_text(p, "ar")
+        assert english != arabic and ("XYZ" in english or "USX" in english) and ("XYZ" in arabic or "USX" in arabic)
+    with Store(tmp_path / "p.sqlite") as store:
+        with pytest.raises(InvalidInput):
+            import_records(store, data)
+        assert RecordsPart(store).counts()["time"] == 0
+        import_records(store, data, valid_only=True)  # the valid rows only: never the entry of unknown currency
+        stored = RecordsPart(store).load().time
+    assert len(stored) == 1 and set(stored["start"].dt.day) == {3 if bad_rows == {2} else 2}
+
+
+def test_time_entries_stored_before_they_kept_a_currency_read_back_in_their_client_s():
+    import io
+    import json
+
+    from freelancekit.records.batches import _NUMERIC, TimeBlock
+
+    ints = np.zeros(1, dtype=np.int64)
+    fields = {"fingerprint": ints, "client": ints.astype(np.int32), "start": ints, "hours": np.ones(1), "billable": np.ones(1, dtype=bool),
+              "amount": np.ones(1), "project": ints.astype(np.int32)}
+    assert set(fields) == set(_NUMERIC) - {"currency"}
+    names = json.dumps({"clients": ["Acme"], "keys": ["acme"], "projects": [""]}).encode()
+    buf = io.BytesIO()
+    np.savez(buf, names=np.frombuffer(names, dtype=np.uint8), **fields)  # a block as saved before this change
+    block = TimeBlock.from_bytes(buf.getvalue())
+    assert block.frame()["currency"].tolist() == [""] and TimeBlock.from_bytes(block.to_bytes()).currencies == [""]

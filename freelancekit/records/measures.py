@@ -28,8 +28,8 @@ CENT = 0.005  # amounts within half a cent count as equal (a paid-in-full invoic
 class RecordSet:
     """Stored records as tables; ``client`` is the name they count under (mapped or as written).
 
-    time: client, start (datetime64), hours, billable, amount
-    invoices: id, client, number, issued, due, amount, reported_paid
+    time: client, start (datetime64), hours, billable, amount, currency ('' or absent: the client's)
+    invoices: id, client, number, issued, due, amount, reported_paid, currency (likewise)
     payments: invoice_id, paid_on, amount (each payment already assigned to its invoice)
     """
 
