@@ -130,10 +130,11 @@ def _status(records: RecordSet, window: Window, money: RowMoney | None, *, every
         counted = np.where(paid[owing] >= reported[owing], paid[owing], reported[owing]) * factor[owing]
         # each payment at the rate of its own day; the invoice file's paid figure, which has no day, at the issue date's
         by_payments = (paid[owing] >= reported[owing]) & (paid[owing] > 0)
-        if by_payments.any():
+        paid_converted = np.zeros(n)
+        if by_payments.any() or every_payment and len(at):
             flag = np.zeros(n, dtype=bool)
             flag[owing[by_payments]] = True
-            asked = flag[at]
+            asked = flag[at] | every_payment
             if money is not None:
                 pay_factor = money.at(money.invoice[issued_by_today][at[asked]], day[asked].astype("datetime64[D]"))
             else:
@@ -142,7 +143,7 @@ def _status(records: RecordSet, window: Window, money: RowMoney | None, *, every
             counted = np.where(by_payments, paid_converted[owing], counted)
         open_converted = np.zeros(n)
         open_converted[owing] = np.where(open_written[owing] > 0, np.clip(converted_amount[owing] - counted, 0.0, None), 0.0)
-        money_of = _Converted(converted_amount, open_converted, counted if every_payment else None)
+        money_of = _Converted(converted_amount, open_converted, paid_converted if every_payment else None)
     out["paid_in_full_on"] = full_on
     out["in_window"] = issued >= pd.Timestamp(window.since).to_datetime64()
     # paid in full by the invoice file's own figures, but no dated payment says when
