@@ -130,7 +130,7 @@ def _status(records: RecordSet, window: Window, money: RowMoney | None, *, every
         counted = np.where(paid[owing] >= reported[owing], paid[owing], reported[owing]) * factor[owing]
         # each payment at the rate of its own day; the invoice file's paid figure, which has no day, at the issue date's
         by_payments = (paid[owing] >= reported[owing]) & (paid[owing] > 0)
-        paid_converted = np.zeros(n)
+        paid_converted: np.ndarray = np.zeros(n)
         if by_payments.any() or every_payment and len(at):
             flag = np.zeros(n, dtype=bool)
             flag[owing[by_payments]] = True
