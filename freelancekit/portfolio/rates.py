@@ -13,13 +13,16 @@ import bisect
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from freelancekit.errors import InvalidInput, Problem
 from freelancekit.language.currencies import is_currency
 from freelancekit.portfolio import validation as v
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Units per US dollar, fixed by each central bank (sources in docs/currencies.md).
 PEGS: Mapping[str, float] = {
@@ -108,6 +111,30 @@ class Rates:
         for r in sorted(user_rates, key=lambda r: r.day):
             self._user.setdefault(r.currency, []).append(r)
         self._memo: dict[tuple[str, str, date], Rate | None] = {}
+        self._by_day: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}  # day numbers asked so far, sorted; their factors
+
+    def factors(self, code: str, target: str, days: np.ndarray) -> np.ndarray:
+        """The factor of 1 ``code`` in ``target`` on each of ``days`` (distinct day numbers since 1970, sorted); NaN: no rate.
+
+        The days asked before are found with one ``searchsorted``, only new ones one by one: the
+        records' summary asks the same ~1 000 (currency, day) pairs each time (benchmarks/bench_currency.py).
+        """
+        import numpy as np  # here: a portfolio in one currency, and the CLI's start, load no numpy
+
+        known, values = self._by_day.get((code, target), (np.zeros(0, dtype=np.int64), np.zeros(0)))
+        at = np.minimum(np.searchsorted(known, days), max(len(known) - 1, 0))
+        hit = known[at] == days if len(known) else np.zeros(len(days), dtype=bool)
+        if not hit.all():
+            epoch = date(1970, 1, 1)
+            new = days[~hit]
+            got = [self.rate(code, target, epoch + timedelta(days=d)) for d in new.tolist()]
+            known = np.concatenate([known, new])
+            values = np.concatenate([values, [np.nan if r is None else r.factor for r in got]])
+            order = np.argsort(known, kind="stable")
+            known, values = known[order], values[order]
+            self._by_day[(code, target)] = known, values
+            at = np.searchsorted(known, days)
+        return values[at]
 
     def rate(self, code: str, target: str, day: date) -> Rate | None:
         """1 ``code`` in ``target`` on ``day``; None when either has no rate (needs one typed)."""

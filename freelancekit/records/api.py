@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from freelancekit.portfolio.storage import Store
-from freelancekit.records.currency import load_in_profile_currency, with_currencies
+from freelancekit.records.currency import load_money
 from freelancekit.records.mapping import header_key
 from freelancekit.records.measures import Window, summary_frame, summary_records
 from freelancekit.records.parse import ParsedRecords, parse_records
@@ -114,6 +114,5 @@ def read_records_file(path: Path) -> bytes:
 
 def summary(store: Store, since: date | None = None, until: date | None = None) -> pd.DataFrame:
     """The measured figures of every client with records, over the window (docs/records.md)."""
-    records, conversion = load_in_profile_currency(store)
-    frame = summary_frame(records, Window.of(since, until))
-    return with_currencies(frame, conversion)
+    records, money = load_money(store)
+    return summary_frame(records, Window.of(since, until), money)

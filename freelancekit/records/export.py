@@ -20,7 +20,7 @@ from freelancekit.records.store import SELECT_TIME_BLOCKS
 
 INVOICE_HEADER = ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount")
 TOGGL_HEADER = ("User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date", "Start time",
-                "End date", "End time", "Duration", "Tags", "Amount (USD)")
+                "End date", "End time", "Duration", "Tags", "Amount", "Currency")  # each entry's own currency: no one code in the header
 
 
 def _money(x: float) -> str:
@@ -57,7 +57,7 @@ def time_csv(store: Store) -> bytes:
             w.writerow(["", "", escape_formula(b.clients[b.client[i]]), escape_formula(b.projects[b.project[i]]), "", "",
                         "Yes" if b.billable[i] else "No", start[i].strftime("%Y-%m-%d"), start[i].strftime("%H:%M:%S"),
                         end[i].strftime("%Y-%m-%d"), end[i].strftime("%H:%M:%S"),
-                        f"{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}", "", amount])
+                        f"{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}", "", amount, b.currencies[b.currency[i]]])
     return buf.getvalue().encode("utf-8-sig")
 
 

@@ -72,7 +72,7 @@ TOGGL = Format("toggl", "time", {
     "client": ("client",), "project": ("project",), "description": ("description",),
     "billable": ("billable",), "start_date": ("start date",), "start_time": ("start time",),
     "end_date": ("end date",), "end_time": ("end time",), "duration": ("duration",),
-    "amount": ("amount (",), "user": ("user",),
+    "amount": ("amount (", "amount"), "user": ("user",), "currency": ("currency",),  # "Amount", "Currency": records.export's
 }, ("start_date", "start_time", "duration"),
     (_sig("project", "start date", "start time", "end date", "end time", "duration"),),
     ("start_date", "end_date"), _12H)

@@ -24,7 +24,7 @@ from freelancekit.records.formats import Format, detect, normalise
 from freelancekit.records.problems import LEFT_OUT, RecordsFileError, problem
 from freelancekit.records.table import Table, open_table
 
-TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "billable", "amount")
+TIME_COLUMNS = ("row", "client", "project", "description", "start", "hours", "billable", "amount", "currency")
 INVOICE_COLUMNS = ("row", "client", "number", "issued", "due", "amount", "reported_paid", "currency")
 PAYMENT_COLUMNS = ("row", "client", "invoice", "paid_on", "amount", "reference")
 SKIPPED_STATUSES = frozenset({"draft", "cancelled", "canceled", "reversed", "void", "unsent"})  # unsent: Invoice2Go's draft
@@ -241,6 +241,7 @@ def _time(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, in
     frame = pd.DataFrame({
         "row": rows, "client": client, "project": col("project").cells, "description": col("description").cells,
         "start": start, "hours": hours, "billable": billable, "amount": amount,
+        "currency": _time_currencies(parsed, col, found, rows, amount.notna().to_numpy()),
     })
     # everyday rows, left out and counted: a timer nobody tagged with a client, an entry of no length
     zero = (frame["hours"] == 0).to_numpy() & ~no_client
@@ -251,12 +252,37 @@ def _time(parsed: ParsedRecords, fmt: Format, col: ColumnOf, found: dict[str, in
     parsed.time = _keep(frame[~(no_client | zero)].reset_index(drop=True), parsed.problems)
 
 
+def _time_currencies(parsed: ParsedRecords, col: ColumnOf, found: dict[str, int], rows: np.ndarray, has_amount: np.ndarray) -> np.ndarray:
+    """Each entry's currency where the export states it ('' = its client's, docs/records.md "Currencies").
+
+    A ``Currency`` cell (Harvest: ``Euro - EUR``) wins; else the code in the amount column's header
+    (Toggl ``Amount (EUR)``, Clockify ``Billable Amount (USD)``). A header code that is not a currency
+    is a problem on every row with an amount: none of them is stored in a currency it is not in.
+    """
+    codes = np.full(len(rows), "", dtype=object)
+    header = re.search(r"\(([^()]*)\)\s*$", parsed.labels.get("amount", "")) if "amount" in found else None
+    if header and header.group(1).strip():
+        try:
+            codes[:] = parse_currency(header.group(1))
+        except InvalidInput:
+            amount_col = col("amount")
+            for i in np.flatnonzero(has_amount):
+                parsed.problems.append(problem("unknown_currency", int(rows[i]), amount_col.name, value=header.group(1).strip()[:60]))
+    if "currency" in found:
+        own = _currencies(col("currency"))
+        codes = np.where(own != "", own, codes)
+    return codes
+
+
 # -- invoices --------------------------------------------------------------------
 def _currencies(col: cells.Column) -> np.ndarray:
-    """Each row's currency code as the export writes it ('' when it has no currency column or the cell is empty)."""
+    """Each row's currency code as the export writes it ('' when it has no currency column or the cell is empty).
+
+    Harvest writes the name before the code (``United States Dollar - USD``, ``Euro - EUR``): the code is read.
+    """
     def check(cell: str) -> str | None:
         try:
-            return parse_currency(cell)
+            return parse_currency(cell.rsplit(" - ", 1)[-1])
         except InvalidInput:
             return None
 

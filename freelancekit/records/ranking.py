@@ -14,7 +14,7 @@ import pandas as pd
 
 from freelancekit.portfolio.model import Criterion, Portfolio
 from freelancekit.portfolio.storage import Store
-from freelancekit.records.currency import load_in_profile_currency
+from freelancekit.records.currency import load_money
 from freelancekit.records.measures import Window, summary_frame
 from freelancekit.records.store import RecordsPart
 
@@ -80,7 +80,8 @@ def with_records(store: Store, portfolio: Portfolio | None = None, *, today: dat
     switched = tuple(k for k, s in RecordsPart(store).sources().items() if s == "records")
     if not switched:
         return portfolio, Provenance((), {})
-    summary = summary_frame(load_in_profile_currency(store)[0], Window.of(today=today))
+    records, money = load_money(store)
+    summary = summary_frame(records, Window.of(today=today), money)
     provenance = measured_values(portfolio, summary, switched)
     return apply(portfolio, provenance), provenance
 
@@ -88,6 +89,7 @@ def with_records(store: Store, portfolio: Portfolio | None = None, *, today: dat
 def with_records_and_summary(store: Store, portfolio: Portfolio, *, today: date | None = None) -> tuple[Portfolio, Provenance, pd.DataFrame]:
     """``with_records`` plus the summary it came from (the app shows both); the summary is empty without records."""
     switched = tuple(k for k, s in RecordsPart(store).sources().items() if s == "records")
-    summary = summary_frame(load_in_profile_currency(store)[0], Window.of(today=today))
+    records, money = load_money(store)
+    summary = summary_frame(records, Window.of(today=today), money)
     provenance = measured_values(portfolio, summary, switched)
     return apply(portfolio, provenance), provenance, summary

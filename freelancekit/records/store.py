@@ -132,7 +132,9 @@ def _save_time(c: sqlite3.Connection, parsed: ParsedRecords, result: RecordsResu
     result.unchanged += int((~new).sum())
     if not new.any():
         return 0
-    made = batches.block(prints, t["client"], keys_of, t["start"], t["hours"], t["billable"].to_numpy(), t["amount"], t["project"]).take(new)
+    currencies = t["currency"] if "currency" in t else pd.Series("", index=t.index, dtype=object)
+    made = batches.block(prints, t["client"], keys_of, t["start"], t["hours"], t["billable"].to_numpy(), t["amount"], t["project"],
+                         currencies).take(new)
     c.execute(INSERT_TIME_BLOCK, (parsed.source, len(made), made.to_bytes()))
     return len(made)
 

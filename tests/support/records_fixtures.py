@@ -19,12 +19,13 @@ TOGGL = (
     "Ann Lee,ann@example.com,Beta Labs,Blog,,\"Post, part 1\",Yes,2026-03-01,23:00:00,2026-03-02,01:15:00,02:15:00,,112.50\r\n"
 ).encode("utf-8")
 
-# Harvest in a German locale: ';', decimal commas, header case as that export writes it.
+# Harvest in a German locale: ';', decimal commas, header case as that export writes it; its Currency cell names the
+# currency before the code, here the profile's own (USD), so the hand-computed figures need no rate.
 HARVEST = (
     "DATE;CLIENT;Project;Project Code;Task;Notes;HOURS;Hours Rounded;Billable?;Invoiced?;Approved?;First Name;Last Name;"
     "Roles;Employee?;Billable Rate;Billable Amount;Cost Rate;Cost Amount;Currency;External Reference URL\n"
-    "2026-02-03;Gamma GmbH;Translation;GT-1;Writing;Katalog;1,75;1,75;Yes;No;No;Ann;Lee;;Yes;80,00;140,00;0,00;0,00;Euro - EUR;\n"
-    "2026-03-15;Gamma GmbH;Translation;GT-1;Meetings;Abstimmung;2,5;2,5;No;No;No;Ann;Lee;;Yes;0,00;0,00;0,00;0,00;Euro - EUR;\n"
+    "2026-02-03;Gamma GmbH;Translation;GT-1;Writing;Katalog;1,75;1,75;Yes;No;No;Ann;Lee;;Yes;80,00;140,00;0,00;0,00;United States Dollar - USD;\n"
+    "2026-03-15;Gamma GmbH;Translation;GT-1;Meetings;Abstimmung;2,5;2,5;No;No;No;Ann;Lee;;Yes;0,00;0,00;0,00;0,00;United States Dollar - USD;\n"
 ).encode("utf-8")
 
 # Clockify: US dates, 12-hour times, the currency in the header.
