@@ -980,4 +980,6 @@ MESSAGES: tuple[Message, ...] = (
     M("error.records.two_currencies", "invoice {invoice} has rows in {first} and in {second}: one invoice is in one currency"),
     # the app's records preview is the whole dry run
     M("records.ui.figures_heading", "After the import, each client's figures would become:"),
+    # h14: both amounts where the ranking leaves the app (docs/currencies.md, "The ranking")
+    M("cli_out.rank_paid_in", "Pay rates in another currency, compared in {currency}:"),
 )

@@ -455,6 +455,12 @@ class Store:
         """Client name -> the currency they pay in, for each client who pays in another currency than ``profile_currency``."""
         return dict(self._read("SELECT name, currency FROM clients WHERE currency NOT IN ('', ?)", (profile_currency,)))
 
+    def pay_in_other_currencies(self, profile_currency: str, pay_key: str = "hourly_rate") -> dict[str, tuple[str, float | None]]:
+        """Client name -> (their currency, their pay rate as typed), for each client who pays in another currency."""
+        rows = self._read("SELECT name, currency, json_extract(vals, ?) FROM clients WHERE currency NOT IN ('', ?)",
+                          (f'$."{pay_key}"', profile_currency))
+        return {name: (code, None if pay is None else float(pay)) for name, code, pay in rows}
+
     def user_rates(self) -> tuple[UserRate, ...]:
         return tuple(map(rate_from_row, self._read(SELECT_RATES)))
 
