@@ -189,7 +189,8 @@ class Ranking:
 
     def records(self) -> list[dict[str, Any]]:
         """The JSON shape of `rank --format json` (README, "Using it from the command line"): rank, name, score, incomplete,
-        unrated (the criteria that count and have no value), contributions."""
+        unrated (the criteria that count and have no value), contributions, then (a table that knows how its pay
+        was converted) each client's pay converted, as typed and the rate used (``money``; docs/currencies.md)."""
         keys, names, o = self.table.keys, self.table.names, self.order
         unrated = self.unrated_by_row()
         # tolist() turns whole arrays into Python floats and bools at once, not one element at a time
