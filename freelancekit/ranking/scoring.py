@@ -201,8 +201,9 @@ class Ranking:
                for r, i, score, incomplete, points in rows]
         money = self.money()
         if money is not None:  # then each client's pay converted, as typed, and the rate (docs/currencies.md)
-            for place, row in enumerate(out):
-                row.update((k, column[place]) for k, column in money.items())
+            money_keys = tuple(money)
+            for row, values in zip(out, zip(*money.values())):
+                row.update(zip(money_keys, values))
         return out
 
     def money(self) -> dict[str, list[Any]] | None:
