@@ -38,17 +38,16 @@ def rank_with_currencies(portfolio: Portfolio | Store, weights: Mapping[str, Any
 
             def factors(codes: list[str]) -> dict[str, float | None]:
                 found, missing = rates_for(codes, own, Rates(store.user_rates()), today)
-                # read in scoring_rows' snapshot: the typed amounts the export shows next to the converted ones
-                asked.update(found=found, missing=missing, paid_in=store.pay_in_other_currencies(own, PAY_KEY))
+                asked.update(found=found, missing=missing)
                 return {**{c: r.factor for c, r in found.items()}, **dict.fromkeys(missing)}
 
-            criteria, rows = store.scoring_rows(factors, PAY_KEY)
+            paid_in: dict[str, tuple[str, float | None]] = {}  # the typed amounts the export shows next to the converted ones
+            criteria, rows = store.scoring_rows(factors, PAY_KEY, paid_in)
             missing = asked.get("missing") or []
             names: dict[str, list[str]] = {}
             for name, code in store.clients_paying_in(missing) if missing else ():
                 names.setdefault(code, []).append(name)
-            conversion = PayConversion(own, today, asked.get("found", {}), {c: tuple(n) for c, n in names.items()},
-                                       asked.get("paid_in", {}))
+            conversion = PayConversion(own, today, asked.get("found", {}), {c: tuple(n) for c, n in names.items()}, paid_in)
             return rank(table_from_rows(rows, criteria, pay=conversion), criteria, weights), conversion
         from freelancekit.records.ranking import with_records
 
