@@ -49,13 +49,20 @@ def clients_frame(source: Portfolio | Store) -> pd.DataFrame:
 
 
 def ranking_frame(ranking: Ranking, *, shares: bool = True) -> pd.DataFrame:
-    """Best first: rank, name, id, score, incomplete, top3_share, then per criterion its value and its points.
+    """Best first: rank, name, id, score, incomplete, top3_share, then per criterion its value and its points,
+    then what the pay rate is in.
 
     Columns ``<key>`` hold the values as entered (NaN = not rated) and
     ``<key>_points`` the points each brings (they add up to ``score``).
-    ``shares=False`` leaves out ``top3_share`` (sampling nearby weights costs
-    a few milliseconds per thousand clients).
+    Then the keys of ``rank --format json``: the pay rate as compared
+    (``pay_rate`` = ``hourly_rate``, in ``currency``, the profile's), what the
+    client pays in (``paid_in``), the amount as typed (``pay_rate_original``),
+    the rate used (``rate``, ``rate_day``, ``rate_source``) and ``needs_rate``
+    (docs/currencies.md, "The ranking"; a ranking not made from a portfolio
+    has none of them). ``shares=False`` leaves out ``top3_share``
+    (sampling nearby weights costs a few milliseconds per thousand clients).
     """
+    from freelancekit.ranking.money import AMOUNT_KEYS
     from freelancekit.ranking.robustness import top3_shares
 
     frame = ranking.frame[["rank", "name", "id", "score", "incomplete"]].copy()
@@ -65,6 +72,9 @@ def ranking_frame(ranking: Ranking, *, shares: bool = True) -> pd.DataFrame:
     for j, key in enumerate(ranking.table.keys):
         frame[key] = ranking.table.values[o, j]
         frame[f"{key}_points"] = ranking.contributions[o, j]
+    money = ranking.money()
+    for key, column in (money or {}).items():  # pay_rate: the hourly_rate column again, next to its original
+        frame[key] = [float("nan") if x is None else x for x in column] if key in AMOUNT_KEYS else column
     return frame
 
 

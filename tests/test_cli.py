@@ -15,6 +15,7 @@ from freelancekit.cli import main
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.portfolio.demo import demo_portfolio
 from freelancekit.portfolio.storage import Store
+from freelancekit.ranking.money import MONEY_KEYS
 from freelancekit.ranking.robustness import top3_shares, with_top3_shares
 from freelancekit.records.rank import rank_portfolio
 
@@ -99,7 +100,10 @@ def test_rank_json_shape(capsys, demo_db):
     assert [r["rank"] for r in data] == list(range(1, 13))
     keys = ["hourly_rate", "on_time_payment", "ease", "enjoyment", "learning"]
     for r in data:
-        assert list(r) == ["rank", "name", "score", "incomplete", "unrated", "top3_share", "contributions"]
+        assert list(r) == ["rank", "name", "score", "incomplete", "unrated", "top3_share", "contributions", *MONEY_KEYS]
+        # the demo is in one currency: each pay rate is its own original, at rate 1
+        assert (r["currency"], r["paid_in"], r["rate"], r["rate_source"], r["needs_rate"]) == ("USD", "USD", 1.0, "same", "")
+        assert r["pay_rate"] == r["pay_rate_original"] is not None
         assert isinstance(r["top3_share"], float) and 0 <= r["top3_share"] <= 1
         assert isinstance(r["score"], float) and 0 <= r["score"] <= 100 and isinstance(r["incomplete"], bool)
         assert list(r["contributions"]) == keys and sum(r["contributions"].values()) == pytest.approx(r["score"])
@@ -134,7 +138,9 @@ def test_rank_table_and_csv(capsys, demo_db):
     assert "مكتبة النور (incomplete)" in out and lines[-1] == "Columns after the score: points each criterion adds (out of 100)."
     code, out, _ = run(capsys, "rank", "--db", str(demo_db), "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["rank", "name", "score", "incomplete", "hourly_rate", "on_time_payment", "ease", "enjoyment", "learning"]
+    assert rows[0] == ["rank", "name", "score", "incomplete", "hourly_rate", "on_time_payment", "ease", "enjoyment", "learning",
+                       *MONEY_KEYS]
+    assert {tuple(r[9:12]) for r in rows[1:]} == {("USD", "USD", f"{r['pay_rate']:.2f}") for r in records}
     assert [(r[0], r[1], r[2], r[3]) for r in rows[1:]] == [
         (str(r["rank"]), r["name"], f"{r['score']:.2f}", str(r["incomplete"]).lower()) for r in records]
 

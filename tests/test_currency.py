@@ -1,6 +1,9 @@
 """Money in every currency (docs/currencies.md): pay compared in the profile's currency, rates offline, bad rates refused."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import socket
 from dataclasses import replace
 from datetime import date
@@ -419,3 +422,86 @@ def test_time_entries_stored_before_they_kept_a_currency_read_back_in_their_clie
     np.savez(buf, names=np.frombuffer(names, dtype=np.uint8), **fields)  # a block as saved before this change
     block = TimeBlock.from_bytes(buf.getvalue())
     assert block.frame()["currency"].tolist() == [""] and TimeBlock.from_bytes(block.to_bytes()).currencies == [""]
+
+
+def _ranked_in_five_currencies(tmp_path):
+    crit, clients = _clients()
+    with Store(tmp_path / "p.sqlite") as store:
+        store.save_profile({"currency": "USD"})
+        for c in clients:
+            store.add_client(c)
+        store.save_rate({"currency": "EGP", "rate": EGP_RATE, "quote": "USD", "day": "2026-10-01"}, today=TODAY)
+        return rank_with_currencies(store, today=TODAY)[0]
+
+
+def test_rank_json_csv_and_the_workbook_frame_give_both_amounts_and_the_rate_of_an_independent_conversion(tmp_path, ecb):
+    from freelancekit import workbook
+    from freelancekit.cli.rank import format_json
+    from freelancekit.ranking.export import ranking_csv
+
+    ranking = _ranked_in_five_currencies(tmp_path)
+    data = {r["name"]: r for r in json.loads(format_json(ranking))}
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(ranking_csv(ranking)))}
+    frame = workbook.ranking_frame(ranking, shares=False).set_index("name")
+    expected = {  # paid in, as typed, 1 unit in USD, the rate's day, its source
+        "Euro GmbH": ("EUR", 55.0, ecb.convert(1, "EUR", "USD", TODAY), "2026-10-23", "ecb"),
+        "Riyadh LLC": ("SAR", 200.0, 1 / 3.75, "2026-10-23", "peg"),
+        "Cairo Studio": ("EGP", 3000.0, EGP_RATE, "2026-10-01", "user"),
+        "Dollar Co": ("USD", 60.0, 1.0, "2026-10-23", "same"),
+        "Home Inc": ("USD", 58.0, 1.0, "2026-10-23", "same"),  # no currency of its own: the profile's
+    }
+    for name, (code, typed, factor, day, source) in expected.items():
+        r, row, f = data[name], rows[name], frame.loc[name]
+        assert (r["currency"], r["paid_in"], r["pay_rate_original"], r["rate_day"], r["rate_source"], r["needs_rate"]) == (
+            "USD", code, typed, day, source, ""), name
+        assert r["rate"] == pytest.approx(factor, rel=1e-12) and r["pay_rate"] == pytest.approx(typed * factor, rel=1e-12), name
+        assert (row["currency"], row["paid_in"], row["pay_rate_original"], row["rate_day"], row["rate_source"], row["needs_rate"]) == (
+            "USD", code, f"{typed:.2f}", day, source, ""), name
+        assert float(row["rate"]) == pytest.approx(factor, rel=1e-12) and row["pay_rate"] == f"{typed * factor:.2f}", name
+        assert row["hourly_rate"] == f"{r['contributions']['hourly_rate']:.2f}"  # the criterion's column keeps its points
+        assert (f["paid_in"], f["pay_rate_original"], f["rate_source"]) == (code, typed, source), name
+        assert f["pay_rate"] == f["hourly_rate"] == pytest.approx(typed * factor, rel=1e-12) and f["rate"] == pytest.approx(factor), name
+
+
+def test_a_client_whose_currency_has_no_rate_exports_no_converted_pay_and_says_which_rate_it_needs(tmp_path):
+    from freelancekit import workbook
+    from freelancekit.cli.rank import format_json
+    from freelancekit.ranking.export import ranking_csv, ranking_xlsx_bytes
+
+    ranking = _ranked_in_five_currencies(tmp_path)
+    r = {x["name"]: x for x in json.loads(format_json(ranking))}["Mystery Ltd"]
+    assert (r["paid_in"], r["pay_rate"], r["pay_rate_original"], r["needs_rate"]) == ("MAD", None, 900.0, "MAD")  # never 900 as dollars
+    assert r["rate"] is r["rate_day"] is r["rate_source"] is None
+    row = {x["name"]: x for x in csv.DictReader(io.StringIO(ranking_csv(ranking)))}["Mystery Ltd"]
+    assert (row["pay_rate"], row["pay_rate_original"], row["rate"], row["needs_rate"]) == ("", "900.00", "", "MAD")
+    f = workbook.ranking_frame(ranking).set_index("name").loc["Mystery Ltd"]
+    assert np.isnan(f["pay_rate"]) and np.isnan(f["hourly_rate"]) and f["needs_rate"] == "MAD"
+    assert ranking_xlsx_bytes(ranking)[:2] == b"PK"  # the download's typed cells take the empty ones as empty
+
+
+def test_rank_s_table_shows_both_amounts_as_the_app_does_and_the_currency_that_needs_a_rate(tmp_path, capsys):
+    from freelancekit.cli import main
+
+    _ranked_in_five_currencies(tmp_path)
+    assert main(["rank", "--db", str(tmp_path / "p.sqlite")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    listed = out[out.index("Pay rates in another currency, compared in USD:") + 1:]
+    assert "  Riyadh LLC: 200 SAR/h ≈ 53.33 USD/h, at 3.75" in listed
+    assert "  Cairo Studio: 3000 EGP/h ≈ 61.5 USD/h, at 48.78" in listed  # 1 / 0.0205, as the rate is quoted
+    assert "  Mystery Ltd: 900 MAD/h — needs a rate for MAD (Profile → Exchange rates)" in listed
+    assert not any("Dollar Co" in line or "Home Inc" in line for line in listed)  # paid in the profile's currency: nothing to add
+    assert main(["--lang", "ar", "rank", "--db", str(tmp_path / "p.sqlite")]) == 0
+    assert "أجر الساعة بعملة أخرى، محوَّلاً إلى عملة USD للمقارنة:" in capsys.readouterr().out
+
+
+def test_a_pay_rate_measured_from_records_is_exported_as_the_records_figure_without_one_typed_amount_or_rate():
+    from freelancekit.portfolio.pay import PayConversion
+    from freelancekit.portfolio.rates import Rate
+    from freelancekit.ranking.money import money_columns
+
+    pay = PayConversion("USD", TODAY, {"EUR": Rate(1.1, TODAY, frozenset({"ecb"}))}, {},
+                        {"Euro GmbH": ("EUR", 50.0), "Berlin AG": ("EUR", 40.0)}, frozenset({"Euro GmbH", "Home Inc"}))
+    got = money_columns(pay, ["Euro GmbH", "Berlin AG", "Home Inc"], [0, 1, 2], [70.0, 44.0, 58.0])
+    assert got["pay_rate"] == [70.0, 44.0, 58.0] and got["paid_in"] == ["EUR", "EUR", "USD"]
+    assert got["pay_rate_original"] == [None, 40.0, 58.0] and got["rate"] == [None, 1.1, 1.0]
+    assert got["rate_source"] == ["records", "ecb", "records"]

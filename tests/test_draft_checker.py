@@ -56,6 +56,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "LRD": ("دولار ليبيري", "دولاران ليبيريان", "دولارات ليبيرية", "دولارًا ليبيريًا"),
     "LBP": ("ليرة لبنانية", "ليرتان لبنانيتان", "ليرات لبنانية", "ليرة لبنانية"),  # CLDR's dual: ليرة لبنانية
     "SDG": ("جنيه سوداني", "جنيهان سودانيان", "جنيهات سودانية", "جنيهًا سودانيًا"),  # CLDR's dual: جنيه سوداني
+    "EUR": ("يورو",) * 4,  # a borrowed name that takes no form (indeclinable), written the same after any number
 }
 # the currencies a random portfolio is priced in: every one CLDR gives forms per count for, and some it names one way only
 PRICED_IN = ("EGP", "DZD", "LYD", "TND", "MAD", "LRD", "MKD", "RSD", "LBP", "SDG", "SSP", "BZD", "USD", "SAR", "EUR", "KWD", "GBP")

@@ -461,7 +461,8 @@ def test_an_arabic_draft_carries_only_the_direction_marks_it_needs():
 @pytest.mark.parametrize("amount, code, expected", [
     (1050, "EGP", "1,050 جنيهًا مصريًا"), (3, "EGP", "3 جنيهات مصرية"), (2, "MAD", "2 درهمان مغربيان"),
     (100, "EGP", "100 جنيه مصري"), (150.5, "EGP", "150.50 جنيه مصري"),  # a fraction takes the genitive singular
-    (1050, "USD", "1,050 USD"), (90, "GBP", "90 GBP"), (150, "SAR", "150 ر.س.\u200f"), (250, "EUR", "250 €"),  # CLDR has one name only: its symbol
+    (1050, "USD", "1,050 USD"), (90, "GBP", "90 GBP"), (150, "SAR", "150 ر.س.\u200f"),  # CLDR has one name only: its symbol
+    (250, "EUR", "250 يورو"), (3, "EUR", "3 يورو"),  # the euro's name takes no form: written out after any number
 ])
 def test_an_arabic_amount_takes_the_currency_form_cldr_gives_for_it_or_its_symbol(amount, code, expected):
     from freelancekit.language.phrasing import money

@@ -12,7 +12,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 
 def test_committed_examples_match_the_generator():
     files = example_files()
-    assert sorted(files) == [f"{lang}-{case}.txt" for lang in ("ar", "en") for case in ("formal", "no-services-formal", "team-warm", "warm")]
+    cases = ("eur-formal", "eur-warm", "formal", "no-services-formal", "team-warm", "warm")
+    assert sorted(files) == [f"{lang}-{case}.txt" for lang in ("ar", "en") for case in cases]
     for name, text in files.items():
         assert (EXAMPLES / name).read_text(encoding="utf-8") == text, f"{name} is stale: run python scripts/make_examples.py"
 
@@ -50,3 +51,12 @@ def test_a_team_without_a_contact_is_greeted_as_a_team_and_its_name_said_once_at
     assert "To: marco@kettlecrumb.coffee\n" in files["en-team-warm.txt"]
     assert "\nتحية طيبة لفريق Kettle & Crumb Roasters،\n" in files["ar-team-warm.txt"]
     assert "solve for Harbor & Co. Realty over the next quarter?" in files["en-no-services-formal.txt"]  # an open question all the same
+
+
+def test_a_client_who_pays_in_euros_is_offered_the_package_at_a_natural_euro_price_and_no_dollar():
+    files = {name: strip_marks(text) for name, text in example_files().items()}
+    for tone in ("warm", "formal"):
+        english, arabic = files[f"en-eur-{tone}.txt"], files[f"ar-eur-{tone}.txt"]
+        assert "Essentials, €510 per month" in english and "$" not in english and "USD" not in english
+        # يورو takes no form after a number; no sign, no dollar
+        assert "الباقة الأساسية، 510 يورو شهرياً" in arabic and "دولار" not in arabic and "USD" not in arabic and "€" not in arabic

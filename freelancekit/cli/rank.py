@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
         text = ranking_csv(ranking)
     else:
-        text = format_table(ranking.records(), getattr(args, "lang", "en"), getattr(args, "digits", None)) + "\n"
+        loc, digits = getattr(args, "lang", "en"), getattr(args, "digits", None)
+        text = format_table(ranking.records(), loc, digits) + "\n" + "".join(line + "\n" for line in paid_in_lines(ranking, loc, digits))
     sys.stdout.write(text)  # one write: unbuffered output (PYTHONUNBUFFERED=1) would make each piece a system call
     sys.stdout.flush()
     if pay.not_compared:  # on stderr: the JSON and CSV on stdout stay what they were (docs/currencies.md)
@@ -82,8 +83,12 @@ def format_json(ranking: Ranking) -> str:
     if not len(o):
         return "[]\n"
     points = ", ".join(f"{encode_basestring(k)}: %r" for k in table.keys)
+    money = ranking.money() or {}
+    # each client's pay converted, as typed, and the rate (docs/currencies.md), already written as JSON: null, a number, a string
+    money_json = [[_json_value(x) for x in column] for column in money.values()]
+    money_part = "".join(f", {encode_basestring(k)}: %s" for k in money)
     line = ('{"rank": %d, "name": %s, "score": %r, "incomplete": %s, "unrated": %s, "top3_share": %r, "contributions": {'
-            + points + "}}")
+            + points + "}" + money_part + "}")
     unrated = ranking.unrated_by_row()
     names = table.names
     columns = [
@@ -94,8 +99,36 @@ def format_json(ranking: Ranking) -> str:
         ["[" + ", ".join(map(encode_basestring, unrated[i])) + "]" for i in o.tolist()],
         top3_shares(ranking)[o].tolist(),
         *(ranking.contributions[o, j].tolist() for j in range(len(table.keys))),
+        *money_json,
     ]
     return "[\n  " + ",\n  ".join(map(line.__mod__, zip(*columns))) + "\n]\n"
+
+
+def paid_in_lines(ranking: Ranking, locale: str = "en", digits: str | None = None) -> list[str]:
+    """After the table, each client paying in another currency, best first, as the app's table shows them:
+    "Riyadh LLC: 200 SAR/h ≈ 53.33 USD/h, at 3.75", or "... — needs a rate for EGP" (docs/currencies.md)."""
+    from freelancekit.language.i18n import t
+    from freelancekit.portfolio.pay import PAY_KEY
+    from freelancekit.ranking.readable import pay_text
+
+    pay, table = ranking.table.pay, ranking.table
+    if pay is None or not pay.paid_in or PAY_KEY not in table.keys:
+        return []
+    j = table.keys.index(PAY_KEY)
+    crit = ranking.criteria[j]
+    lines = []
+    for i in ranking.order.tolist():
+        name = table.names[i]
+        if name in pay.paid_in and name not in pay.measured:  # a pay measured from records is in the profile's currency already
+            code, typed = pay.paid_in[name]
+            value = float(table.values[i, j])
+            lines.append(f"  {name}: " + pay_text(crit, typed, code, None if value != value else value, pay, locale, digits))
+    return [t("cli_out.rank_paid_in", locale, currency=pay.currency), *lines] if lines else []
+
+
+def _json_value(x: str | float | None) -> str:
+    """One money value as JSON: the columns hold only None, finite floats and plain strings."""
+    return "null" if x is None else encode_basestring(x) if isinstance(x, str) else repr(x)
 
 
 def _width(text: str) -> int:

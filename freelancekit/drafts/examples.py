@@ -14,6 +14,10 @@ a client who buys nothing yet (``NO_SERVICES``, its services left empty: formal,
 
 The contacts of the drafts that name one carry a title (``EXAMPLE_TITLES``), so the examples show the
 greetings a known title writes: "Dear Ms Natarajan," / «حضرة السيدة Priya Natarajan المحترمة،».
+
+And a client who pays in euros (``OTHER_CURRENCY``) while the profile is in dollars, in both tones: the
+best-ranked client, relaunching their blog, is offered a package whose price is converted at the ECB's
+rate of ``EXAMPLE_DAY`` and rounded to a natural one (600 USD: 510 EUR); no dollar in the draft.
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ EXAMPLE_DAY = date(2026, 3, 2)  # a Monday: the drafts propose a call on Wednesd
 RECENT_WIN, OLD_WIN = timedelta(days=12), timedelta(days=400)
 NO_SERVICES = "Harbor & Co. Realty"  # no win on record either: a first offer to a client who buys nothing
 EXAMPLE_TITLES = {"Daniel Reyes": "mr", "Priya Natarajan": "ms", "Grace O'Neill": "dr_f"}  # by contact: one man, two women
+OTHER_CURRENCY = "EUR"
+RELAUNCH = {"en": "the relaunch of the company blog", "ar": "إعادة إطلاق المدونة"}  # what the euro client works on: the package fits
 
 
 def example_files() -> dict[str, str]:
@@ -46,6 +52,11 @@ def example_files() -> dict[str, str]:
             clients = tuple(replace(c, **change) if c.name == name else c for c in portfolio.clients)
             draft = draft_top_three(replace(portfolio, clients=clients), tone=tone, today=EXAMPLE_DAY, clients=[name]).drafts[0]
             files[f"{prefix}-{'team' if 'contact_name' in change else 'no-services'}-{tone}.txt"] = to_text(draft)
+        abroad = tuple(replace(c, currency=OTHER_CURRENCY, working_on=RELAUNCH[prefix]) if c.name == ranked[0] else c
+                       for c in portfolio.clients)
+        for tone in ("warm", "formal"):
+            draft = draft_top_three(replace(portfolio, clients=abroad), tone=tone, today=EXAMPLE_DAY, clients=[ranked[0]]).drafts[0]
+            files[f"{prefix}-{OTHER_CURRENCY.lower()}-{tone}.txt"] = to_text(draft)
     return files
 
 

@@ -1008,4 +1008,6 @@ MESSAGES: tuple[Message, ...] = (
     M("title.word.eng_f", "Ms"),
     M("error.title.unknown", "'{value}' is not a title: use one of {choices}, or leave it empty"),
     M("error.title.no_gender", "'{value}' does not say whether the contact is a man or a woman, which a formal greeting needs: use one of {choices}"),
+    # h14: both amounts where the ranking leaves the app (docs/currencies.md, "The ranking")
+    M("cli_out.rank_paid_in", "Pay rates in another currency, compared in {currency}:"),
 )

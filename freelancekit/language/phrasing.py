@@ -86,15 +86,23 @@ def money(amount: float, currency: str, locale: str, digits: str | None = None) 
     return f"{symbol}{number}" if symbol else f"{number} {code}"
 
 
+# A name that is right after every number, as a foreign noun that takes no case or number: «3 يورو», «1,050 يورو»
+# (docs/arabic-review-checklist.md): CLDR gives it one name, and that name needs no sign in its place.
+INVARIABLE = {"EUR": "يورو"}
+
+
 def currency_after(amount: float, code: str) -> str:
     """The currency after an Arabic amount, from the Unicode CLDR (docs/drafts.md, "Money").
 
     The noun after a number takes the number's form (1,050 جنيهًا مصريًا, 3 جنيهات مصرية, 100 جنيه مصري);
     CLDR has those forms for a few currencies only (EGP, MAD, DZD, TND, LYD…), and for the others a single name
     ('دولار أمريكي') that is right after 100 and wrong after 1,050, 150 or 250. Those take a sign that agrees with
-    no number: CLDR's Arabic symbol ('ر.س.', '€'), or the ISO code where that symbol is Latin ('US$', 'UK£' would
+    no number: CLDR's Arabic symbol ('ر.س.'), or the ISO code where that symbol is Latin ('US$', 'UK£' would
     be English words in Arabic: 'USD', 'GBP'); one currency is written one way throughout.
+    The euro's name, يورو, takes no form at all (``INVARIABLE``): it is written out after any number.
     """
+    if code in INVARIABLE:
+        return INVARIABLE[code]
     if _counted_in_cldr(code):
         return get_currency_name(code, count=amount, locale="ar")
     symbol = get_currency_symbol(code, locale="ar")

@@ -25,6 +25,10 @@ class PayConversion:
     day: date
     rates: Mapping[str, Rate] = field(default_factory=dict)  # each other currency a client pays in, and its rate
     missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # currency with no rate -> the clients paying in it
+    # client name -> (their currency, their pay rate as typed in it), for each client paying in another currency:
+    # what the ranking's export shows next to the converted figure (docs/currencies.md, "The ranking")
+    paid_in: Mapping[str, tuple[str, float | None]] = field(default_factory=dict)
+    measured: frozenset[str] = frozenset()  # the clients whose pay rate was measured from records (already in ``currency``)
 
     @property
     def not_compared(self) -> tuple[str, ...]:
@@ -54,11 +58,14 @@ def convert_portfolio(portfolio: Portfolio, day: date | None = None) -> tuple[Po
         return portfolio, PayConversion(own, day)
     found, no_rate = rates_for(sorted(foreign), own, Rates(portfolio.rates), day)
     clients = []
+    paid_in: dict[str, tuple[str, float | None]] = {}
     for c in portfolio.clients:
         pay = c.values.get(PAY_KEY)
-        if c.currency and c.currency != own and pay is not None:
-            rate = found.get(c.currency)
-            c = replace(c, values={**c.values, PAY_KEY: None if rate is None else pay * rate.factor})
+        if c.currency and c.currency != own:
+            paid_in[c.name] = (c.currency, pay)
+            if pay is not None:
+                rate = found.get(c.currency)
+                c = replace(c, values={**c.values, PAY_KEY: None if rate is None else pay * rate.factor})
         clients.append(c)
     missing = {code: tuple(sorted((c.name for c in portfolio.clients if c.currency == code), key=str.casefold)) for code in no_rate}
-    return replace(portfolio, clients=tuple(clients)), PayConversion(own, day, found, missing)
+    return replace(portfolio, clients=tuple(clients)), PayConversion(own, day, found, missing, paid_in)

@@ -5,11 +5,16 @@ brings, so "Pay rate 71.4" is never mistaken for $71.40 an hour.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from freelancekit.language import i18n
 from freelancekit.language.bidi import LRI, PDI
 from freelancekit.language.numerals import format_number, written
 from freelancekit.language.phrasing import currency_after
 from freelancekit.portfolio.model import Criterion
+
+if TYPE_CHECKING:
+    from freelancekit.portfolio.pay import PayConversion
 
 HOURLY_KEYS = frozenset({"hourly_rate"})  # number criteria that are an amount per hour in the profile's currency
 
@@ -33,3 +38,20 @@ def value_text(criterion: Criterion, value: float | None, currency: str = "USD",
             return i18n.t("value.per_hour", locale, money=f"{ltr(number)} {currency_after(value, (currency or 'USD').upper())}")
         return i18n.t("value.per_hour", locale, money=f"{number} {currency}".strip())
     return number
+
+
+def pay_text(crit: Criterion, typed: float | None, paid_in: str, converted: float | None, pay: PayConversion, locale: str,
+             digits: str | None = None) -> str:
+    """A pay rate in another currency, both amounts: "200 SAR/h ≈ 53.33 USD/h, at 3.75"; "needs a rate for EGP" without one."""
+    own = value_text(crit, typed, paid_in, locale, digits)
+    rate = pay.rates.get(paid_in)
+    if typed is None:
+        return own
+    if rate is None:
+        return f"{own} — {i18n.t('money.needs_rate', locale, currency=paid_in)}"
+    shown = value_text(crit, None if converted is None else round(converted, 2), pay.currency, locale, digits)
+    text = i18n.t("money.converted", locale, amount=own, converted=shown,
+                  rate=written(f"{rate.shown():,.4g}", locale, digits))
+    if rate.outside:
+        text += f" ({i18n.t('money.outside', locale, day=rate.day.isoformat())})"
+    return text

@@ -17,10 +17,13 @@ import numpy as np
 
 from freelancekit.errors import InvalidInput, Problem
 from freelancekit.portfolio.model import Client, Criterion, with_weights
+from freelancekit.portfolio.pay import PAY_KEY
 from freelancekit.portfolio.validation import name_key
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from freelancekit.portfolio.pay import PayConversion
 
 @dataclass(frozen=True)
 class ScoreTable:
@@ -35,6 +38,9 @@ class ScoreTable:
     ids: tuple[int | None, ...]
     keys: tuple[str, ...]
     values: np.ndarray  # shape (n, k), float64, read-only
+    # how the pay column was put in the profile's currency (None: not known, e.g. a table built by hand); the export
+    # shows each client's amount as typed and the rate next to the converted one (ranking/money.py)
+    pay: PayConversion | None = field(default=None, repr=False, compare=False)
     _memo: dict[Any, np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
@@ -97,30 +103,32 @@ def _read_only(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def score_table(clients: Sequence[Client], criteria: Sequence[Criterion]) -> ScoreTable:
+def score_table(clients: Sequence[Client], criteria: Sequence[Criterion], *, pay: PayConversion | None = None) -> ScoreTable:
     keys = tuple(c.key for c in criteria)
     values = np.array(
         [[np.nan if (x := cl.values.get(k)) is None else x for k in keys] for cl in clients],
         dtype=np.float64,
     ).reshape(len(clients), len(keys))
     names = tuple(cl.name for cl in clients)
-    return table_from_arrays(names, values, keys, tuple(cl.id for cl in clients))
+    return table_from_arrays(names, values, keys, tuple(cl.id for cl in clients), pay=pay)
 
 
-def table_from_rows(rows: Sequence[Sequence[Any]], criteria: Sequence[Criterion]) -> ScoreTable:
+def table_from_rows(rows: Sequence[Sequence[Any]], criteria: Sequence[Criterion], *,
+                    pay: PayConversion | None = None) -> ScoreTable:
     """A table from ``(id, name, value of each criterion or None)`` rows (``Store.scoring_rows``)."""
     k = len(criteria)
     values = np.array([r[2:] for r in rows], dtype=np.float64).reshape(len(rows), k)  # None -> NaN
-    return table_from_arrays([r[1] for r in rows], values, [c.key for c in criteria], [r[0] for r in rows])
+    return table_from_arrays([r[1] for r in rows], values, [c.key for c in criteria], [r[0] for r in rows], pay=pay)
 
 
 def table_from_arrays(
-    names: Sequence[str], values: np.ndarray, keys: Sequence[str], ids: Sequence[int | None] | None = None
+    names: Sequence[str], values: np.ndarray, keys: Sequence[str], ids: Sequence[int | None] | None = None, *,
+    pay: PayConversion | None = None,
 ) -> ScoreTable:
     # column-major, so each criterion is one contiguous vector for the column-wise passes below;
     # read-only: the table caches what it derives from the values, so they must not change
     values = _read_only(np.asfortranarray(values, dtype=np.float64).view())
-    return ScoreTable(tuple(names), tuple(ids) if ids is not None else (None,) * len(names), tuple(keys), values)
+    return ScoreTable(tuple(names), tuple(ids) if ids is not None else (None,) * len(names), tuple(keys), values, pay)
 
 
 def utilities(table: ScoreTable, criteria: Sequence[Criterion]) -> np.ndarray:
@@ -181,15 +189,34 @@ class Ranking:
 
     def records(self) -> list[dict[str, Any]]:
         """The JSON shape of `rank --format json` (README, "Using it from the command line"): rank, name, score, incomplete,
-        unrated (the criteria that count and have no value), contributions."""
+        unrated (the criteria that count and have no value), contributions, then (a table that knows how its pay
+        was converted) each client's pay converted, as typed and the rate used (``money``; docs/currencies.md)."""
         keys, names, o = self.table.keys, self.table.names, self.order
         unrated = self.unrated_by_row()
         # tolist() turns whole arrays into Python floats and bools at once, not one element at a time
         rows = zip(range(1, len(o) + 1), o.tolist(), self.scores[o].tolist(), self.incomplete[o].tolist(),
                    self.contributions[o].tolist())
-        return [{"rank": r, "name": names[i], "score": score, "incomplete": incomplete, "unrated": list(unrated[i]),
-                 "contributions": dict(zip(keys, points))}
-                for r, i, score, incomplete, points in rows]
+        out = [{"rank": r, "name": names[i], "score": score, "incomplete": incomplete, "unrated": list(unrated[i]),
+                "contributions": dict(zip(keys, points))}
+               for r, i, score, incomplete, points in rows]
+        money = self.money()
+        if money is not None:  # then each client's pay converted, as typed, and the rate (docs/currencies.md)
+            money_keys = tuple(money)
+            for row, values in zip(out, zip(*money.values())):
+                row.update(zip(money_keys, values))
+        return out
+
+    def money(self) -> dict[str, list[Any]] | None:
+        """Best first, each client's pay converted, as typed, and the rate used (``ranking.money.MONEY_KEYS``);
+        None when the table does not say how its pay was converted (one built by hand)."""
+        pay = self.table.pay
+        if pay is None:
+            return None
+        from freelancekit.ranking.money import money_columns
+
+        keys = self.table.keys
+        converted = self.table.values[:, keys.index(PAY_KEY)].tolist() if PAY_KEY in keys else None
+        return money_columns(pay, self.table.names, self.order.tolist(), converted)
 
     def unrated_by_row(self) -> list[tuple[str, ...]]:
         """``unrated(row)`` of every row at once: only the rows with a gap are looked at one by one."""

@@ -7,14 +7,18 @@ imports no pandas, so the command line's ``rank`` starts quickly.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from freelancekit.portfolio.model import Portfolio
 from freelancekit.portfolio.pay import PAY_KEY, PayConversion, convert_portfolio, rates_for
 from freelancekit.portfolio.rates import Rates
 from freelancekit.portfolio.storage import Store
 from freelancekit.ranking.scoring import Ranking, rank, score_table, table_from_rows
+
+if TYPE_CHECKING:
+    from freelancekit.records.ranking import Provenance
 
 
 def _uses_records(store: Store) -> bool:
@@ -37,20 +41,31 @@ def rank_with_currencies(portfolio: Portfolio | Store, weights: Mapping[str, Any
                 asked.update(found=found, missing=missing)
                 return {**{c: r.factor for c, r in found.items()}, **dict.fromkeys(missing)}
 
-            criteria, rows = store.scoring_rows(factors, PAY_KEY)
+            paid_in: dict[str, tuple[str, float | None]] = {}  # the typed amounts the export shows next to the converted ones
+            criteria, rows = store.scoring_rows(factors, PAY_KEY, paid_in)
             missing = asked.get("missing") or []
             names: dict[str, list[str]] = {}
             for name, code in store.clients_paying_in(missing) if missing else ():
                 names.setdefault(code, []).append(name)
-            conversion = PayConversion(own, today, asked.get("found", {}), {c: tuple(n) for c, n in names.items()})
-            return rank(table_from_rows(rows, criteria), criteria, weights), conversion
+            conversion = PayConversion(own, today, asked.get("found", {}), {c: tuple(n) for c, n in names.items()}, paid_in)
+            return rank(table_from_rows(rows, criteria, pay=conversion), criteria, weights), conversion
         from freelancekit.records.ranking import with_records
 
         converted, conversion = convert_portfolio(portfolio.portfolio(), today)
-        portfolio = with_records(portfolio, converted, today=today)[0]
+        portfolio, provenance = with_records(portfolio, converted, today=today)
+        conversion = measured_pay(conversion, provenance)
     else:
         portfolio, conversion = convert_portfolio(portfolio, today)
-    return rank(score_table(portfolio.clients, portfolio.criteria), portfolio.criteria, weights), conversion
+    table = score_table(portfolio.clients, portfolio.criteria, pay=conversion)
+    return rank(table, portfolio.criteria, weights), conversion
+
+
+def measured_pay(conversion: PayConversion, provenance: Provenance | None) -> PayConversion:
+    """``conversion`` knowing which clients' pay rate comes from their records (each record converted at its own day's rate)."""
+    if provenance is None or PAY_KEY not in provenance.switched:
+        return conversion
+    measured = frozenset(n for n in provenance.measured if provenance.of(n, PAY_KEY) is not None)
+    return replace(conversion, measured=measured) if measured else conversion
 
 
 def rank_portfolio(portfolio: Portfolio | Store, weights: Mapping[str, Any] | None = None) -> Ranking:

@@ -418,8 +418,11 @@ class AppState:
     def score_table(self) -> ScoreTable:
         if self._table is None:
             from freelancekit.ranking.scoring import score_table
+            from freelancekit.records.rank import measured_pay
 
-            self._table = score_table(self.records()[0].clients, self.criteria())
+            portfolio, provenance = self.records()[:2]
+            # the table knows how its pay was converted: the downloads show each amount as typed and the rate
+            self._table = score_table(portfolio.clients, self.criteria(), pay=measured_pay(self.pay, provenance))
         return self._table
 
     def ranking(self) -> Ranking:

@@ -15,7 +15,7 @@ from freelancekit.language import i18n, l10n
 from freelancekit.language.numerals import written
 from freelancekit.portfolio.pay import PAY_KEY
 from freelancekit.portfolio.validation import name_key
-from freelancekit.ranking.readable import value_text
+from freelancekit.ranking.readable import pay_text, value_text
 from freelancekit.ui import dom
 from freelancekit.ui.common import NO_MATH, html_text, isolates_html, unrated_text
 from freelancekit.ui.marks import measured_mark
@@ -35,23 +35,6 @@ def measured_text(key: str, value: float, crit: Criterion, currency: str, locale
         share = (value - crit.lo) / (crit.hi - crit.lo) * 100 if crit.hi != crit.lo else 0.0
         return i18n.t("records.ui.on_time_value", locale, pct=written(f"{share:.0f}", locale, digits))
     return value_text(crit, round(value, 2), currency, locale, digits)
-
-
-def pay_text(crit: Criterion, typed: float | None, paid_in: str, converted: float | None, pay: PayConversion, locale: str,
-             digits: str | None = None) -> str:
-    """A pay rate in another currency, both amounts: "200 SAR/h ≈ 53.33 USD/h, at 3.75"; "needs a rate for EGP" without one."""
-    own = value_text(crit, typed, paid_in, locale, digits)
-    rate = pay.rates.get(paid_in)
-    if typed is None:
-        return own
-    if rate is None:
-        return f"{own} — {i18n.t('money.needs_rate', locale, currency=paid_in)}"
-    shown = value_text(crit, None if converted is None else round(converted, 2), pay.currency, locale, digits)
-    text = i18n.t("money.converted", locale, amount=own, converted=shown,
-                  rate=written(f"{rate.shown():,.4g}", locale, digits))
-    if rate.outside:
-        text += f" ({i18n.t('money.outside', locale, day=rate.day.isoformat())})"
-    return text
 
 
 def full_points(ranking: Ranking) -> np.ndarray:

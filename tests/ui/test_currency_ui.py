@@ -72,3 +72,28 @@ def test_a_rate_that_moves_a_lot_is_questioned_then_saved_on_confirmation(app):
     editor.save(confirm=True)
     assert len(app.store.user_rates()) == 2 and editor.confirm_button.layout.display == "none"
     assert all(dom.RATE_ROW in c._dom_classes for c in editor.list.children)
+
+
+def test_the_ranking_s_downloads_give_a_client_in_riyals_both_amounts_and_an_egp_client_no_converted_pay(app):
+    import base64
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    first, second = app.store.clients()[:2]
+    _set_currency(app, first.name, "SAR")
+    _set_currency(app, second.name, "EGP")
+    view = app.views["ranking"]
+    view.download.prepare.click()
+    payloads = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', view.download.links.value))
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(base64.b64decode(payloads["ranking.csv"]).decode("utf-8-sig")))}
+    typed = first.values["hourly_rate"]
+    riyals, pounds = rows[first.name], rows[second.name]
+    assert (riyals["paid_in"], riyals["pay_rate_original"], riyals["rate_source"]) == ("SAR", f"{typed:.2f}", "peg")
+    assert riyals["pay_rate"] == f"{typed / 3.75:.2f}" and float(riyals["rate"]) == 1 / 3.75
+    assert (pounds["paid_in"], pounds["pay_rate"], pounds["rate"], pounds["needs_rate"]) == ("EGP", "", "", "EGP")
+    sheet = load_workbook(io.BytesIO(base64.b64decode(payloads["ranking.xlsx"]))).active
+    header, *cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    by_name = {dict(zip(header, r))["name"]: dict(zip(header, r)) for r in cells}
+    assert by_name[first.name]["pay_rate_original"] == typed and by_name[second.name]["pay_rate"] is None
