@@ -28,7 +28,7 @@ from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import DIRECTIONS, KINDS
 from freelancekit.portfolio.validation import parse_weight
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, Confirm, classed, error_label, error_words, guarded, html_text, literal, named, problem_words, set_error
+from freelancekit.ui.common import AppState, Confirm, Notice, classed, error_label, error_words, guarded, html_text, literal, named, problem_words, set_error
 from freelancekit.ui.rate_grid import RateGrid
 from freelancekit.ui.wiring import OUTSIDE
 
@@ -84,6 +84,7 @@ class CriteriaView:
         self.rate = classed(w.Accordion(children=[w.VBox()]), dom.RATE_OPEN)
         self.rate.set_title(0, i18n.t("rate.heading", state.locale))
         self.rate.observe(self._on_rate_opened, names="selected_index")
+        self.notice = Notice(state, dom.notice(dom.RATE_OPEN))  # above "Rate everyone": a criterion added, an error while weighing
         self.box = w.VBox()
         self.widget = classed(self.box, dom.tab("criteria"))
         self.build()
@@ -144,6 +145,7 @@ class CriteriaView:
             *rows,
             self.confirm.widget,
             manage,
+            self.notice.widget,
             self.rate,
         ]
         if self._grid is not None:
@@ -316,4 +318,4 @@ class CriteriaView:
         loc = self.state.locale
         self.rate_grid(added.key)
         self.rate.selected_index = 0
-        self.state.status.info(i18n.t("rate.added", loc, criterion=i18n.criterion_label(added.key, added.label, loc)))
+        self.notice.info(i18n.t("rate.added", loc, criterion=i18n.criterion_label(added.key, added.label, loc)))
