@@ -81,6 +81,7 @@ class FirstRun:
 
     def show(self, index: int) -> None:
         loc = self.state.locale
+        self.state.clear_notices()  # a step's "Added X." is not the next step's
         self.index = index
         _cls, title, action = FIRST_RUN_STEPS[self.name]
         where = i18n.t("first.step", loc, digits=self.state.digits, step=index + 1, steps=len(STEPS))
