@@ -57,10 +57,16 @@ def shoot_first_run(browser, db: Path, locale: str, sizes: tuple[tuple[int, int]
     journey = {"en": EN, "ar": AR}[locale]
 
     def shots(step: str) -> None:
+        """The whole step at each width: the page scrolls inside its own box (a full-page shot stops at
+        the window), so the window grows to the step's height for the shot (the width lays it out)."""
         for width, height in sizes:
             page.set_viewport_size({"width": width, "height": height})
             page.wait_for_timeout(500)  # the page lays itself out again
+            tall = page.evaluate(f"() => document.querySelector('{css(dom.APP)}').scrollHeight")
+            page.set_viewport_size({"width": width, "height": max(height, tall + 80)})
+            page.wait_for_timeout(300)
             print(screenshot(page, f"{locale}-first-{step}-{width}x{height}", to))
+        page.set_viewport_size({"width": sizes[0][0], "height": sizes[0][1]})
 
     def choose(upload: str, name: str, data: bytes) -> None:
         with page.expect_file_chooser() as chooser:
