@@ -108,7 +108,7 @@ class CriteriaView:
         for c in criteria:
             slider = w.FloatSlider(value=min(c.weight, max(SLIDER_MAX, c.weight)), min=0.0, max=max(SLIDER_MAX, c.weight),
                                    step=SLIDER_STEP, continuous_update=True, readout_format=".1f",
-                                   layout=w.Layout(width="210px"))  # beside the ranking: name + slider + share fit 400 px
+                                   layout=w.Layout(width="210px"))  # beside the ranking: name + slider fit its 345 px
             classed(slider, dom.weight(c.key))
             named(slider, i18n.criterion_label(c.key, c.label, loc))  # the handle's name for screen readers
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
@@ -116,7 +116,10 @@ class CriteriaView:
             err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
             self.sliders[c.key], self.share_labels[c.key], self.errors[c.key] = slider, share, err
             name = classed(literal(i18n.criterion_label(c.key, c.label, loc), width="130px"), "fk-criterion-name")
-            rows.append(classed(w.VBox([w.HBox([name, slider, share]), err]), dom.CRITERION_ROW_PREFIX + c.key))
+            # the share under the name: after the slider it wrapped to a line of its own at 1366 px (the column holds
+            # 345 px), under the slider, as if it were the next criterion's; a narrower slider left a 57 px track
+            rows.append(classed(w.VBox([w.HBox([w.VBox([name, share]), slider], layout=w.Layout(align_items="center")), err]),
+                                dom.CRITERION_ROW_PREFIX + c.key))
         self.update_shares()
         self.confirm = Confirm(self.state)
         typed = self._panel

@@ -80,8 +80,8 @@ class RankingView:
         self.places: np.ndarray | None = None  # the places the search keeps (None: every client)
         self._folded: tuple[Any, list[str]] | None = None  # (score table, its names casefolded) for the search
         self._paid_in: tuple[tuple[Any, ...], str, dict[str, tuple[str, Any]]] | None = None  # (clients, own currency, their pay map)
-        self.search = classed(w.Text(value="", placeholder=i18n.t("ranking.search_hint", loc),
-                                     description=i18n.t("ranking.search", loc)), dom.RANKING_SEARCH)
+        self.search = classed(w.Text(value="", placeholder=i18n.t("ranking.search_hint", loc), description=i18n.t("ranking.search", loc),
+                                     style={"description_width": "initial"}), dom.RANKING_SEARCH)  # "Find a client" on one line
         self.search.observe(self._on_search, names="value")
         self.search_info = classed(w.HTML(value=""), dom.RANKING_SEARCH_INFO)
         self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
