@@ -212,7 +212,11 @@ class App:
 
     @guarded
     def on_tab(self, _change: Any = None) -> None:
-        """Switching tabs builds that tab the first time, and picks up another tab's or the CLI's changes."""
+        """Switching tabs builds that tab the first time, and picks up another tab's or the CLI's changes.
+
+        The messages of the tab left are cleared: a "Saved." must not stand beside another tab's fields.
+        """
+        self.state.clear_notices()
         self.state.catch_up()
         self._fill_tab(self._selected())
 

@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from freelancekit.language import i18n
 from freelancekit.ui import dom
-from freelancekit.ui.common import NO_MATH, AppState, classed, data_uri_link, guarded
+from freelancekit.ui.common import NO_MATH, AppState, Notice, classed, data_uri_link, guarded
 
 SQLITE_MIME = "application/vnd.sqlite3"
 # the copy travels base64 in one widget message; above this it is the CLI's job
@@ -45,7 +45,8 @@ class BackupControl:
                                        tooltip=i18n.t("backup.tooltip", loc), layout=w.Layout(width="auto")), dom.BACKUP)
         self.button.on_click(self.make)
         self.link = classed(w.HTML(value=""), dom.BACKUP_LINK)
-        self.widget = w.HBox([self.button, self.link], layout=w.Layout(align_items="center"))
+        self.notice = Notice(state, dom.notice(dom.BACKUP))  # "ready" or "too big", beside the button
+        self.widget = w.HBox([self.button, self.link, self.notice.widget], layout=w.Layout(align_items="center"))
 
     @guarded
     def make(self, _b: Any = None) -> None:
@@ -53,10 +54,10 @@ class BackupControl:
         data = self.state.store.backup_bytes()
         if len(data) > MAX_DOWNLOAD_BYTES:
             self.link.value = ""
-            self.state.status.error(i18n.t("backup.too_big", loc, size=human_size(len(data))))
+            self.notice.error(i18n.t("backup.too_big", loc, size=human_size(len(data))))
             return
         now = datetime.now().astimezone()
         name = backup_filename(self.state.store.path, now)
         text = i18n.t("backup.link", loc, filename=name, size=human_size(len(data)))
         self.link.value = f'<span class="{NO_MATH}">{data_uri_link(data, SQLITE_MIME, name, text, dom.BACKUP_DOWNLOAD)}</span>'
-        self.state.status.info(i18n.t("backup.ready", loc, time=f"{now:%H:%M:%S}"))
+        self.notice.info(i18n.t("backup.ready", loc, time=f"{now:%H:%M:%S}"))

@@ -30,6 +30,7 @@ from freelancekit.ui.common import (
     AppState,
     Confirm,
     FieldRow,
+    Notice,
     StaleChoice,
     classed,
     error_label,
@@ -212,8 +213,10 @@ class ClientForm:
         self.confirm = Confirm(self.state)
         self.stale = StaleChoice(self.state, dom.STALE_DIALOG, dom.STALE_RELOAD, dom.STALE_KEEP, self.on_reload_theirs, self.on_keep_mine)
         self.body = w.VBox()
+        self.notice = Notice(self.state, dom.notice(dom.CLIENT_SAVE))  # "Saved “X”." beside the Save button
         self.widget = classed(w.VBox([self.title, self.body, self.message, self.stale.widget, self.confirm.widget,
-                                      w.HBox([self.save, self.delete, self.close])], layout=w.Layout(display="none")), dom.CLIENT_FORM)
+                                      w.HBox([self.save, self.delete, self.close, self.notice.widget], layout=w.Layout(align_items="center"))],
+                                     layout=w.Layout(display="none")), dom.CLIENT_FORM)
         self.build()
 
     # -- fields ---------------------------------------------------------------------
@@ -368,6 +371,7 @@ class ClientForm:
         self.stale.hide()
         self.confirm.hide()
         self.pending = None
+        self.notice.clear()
 
     def show_problems(self, exc: InvalidInput) -> None:
         shown = set()
@@ -416,7 +420,7 @@ class ClientForm:
         self.editing = (client.saved_id, client.revision)
         self.delete.layout.display = "inline-flex"
         self.title.value = f'<h3 class="{NO_MATH}">{html_text(i18n.t("clients.form_edit", loc, name=client.name))}</h3>'
-        self.state.status.info(i18n.t("clients.saved", loc, name=client.name))
+        self.notice.info(i18n.t("clients.saved", loc, name=client.name))
         self.state.changed("clients")
 
     @guarded
@@ -465,11 +469,11 @@ class ClientForm:
             return
         except NotFound as exc:
             self.hide()
-            self.state.status.error(error_words(exc, self.state))
+            self.view.notice.error(error_words(exc, self.state))  # the form is gone: beside "New client", above the table
             self.state.changed("clients")
             return
         self.hide()
-        self.state.status.info(i18n.t("clients.deleted", loc, name=name))
+        self.view.notice.info(i18n.t("clients.deleted", loc, name=name))
         self.state.changed("clients")
 
 
@@ -479,10 +483,12 @@ class ClientsView:
         loc = state.locale
         self.new = classed(w.Button(description=i18n.t("clients.new", loc), button_style="success"), dom.CLIENT_NEW)
         self.new.on_click(self._on_new)
+        self.notice = Notice(state, dom.notice(dom.CLIENT_NEW))  # a deletion's result (the form is closed by then)
         self.table = ClientsTable(self)
         self.form = ClientForm(self)
         heading = w.HTML(value=f"<h3>{html_text(i18n.t('clients.heading', loc))}</h3>")
-        self.widget = classed(w.VBox([heading, self.new, self.form.widget, self.table.widget]), dom.tab("clients"))
+        self.widget = classed(w.VBox([heading, w.HBox([self.new, self.notice.widget], layout=w.Layout(align_items="center")),
+                                      self.form.widget, self.table.widget]), dom.tab("clients"))
 
     @guarded
     def _on_new(self, _b: Any = None) -> None:
@@ -500,7 +506,7 @@ class ClientsView:
         try:
             client = self.state.store.client(client_id)
         except NotFound as exc:
-            self.state.status.error(error_words(exc, self.state))
+            self.notice.error(error_words(exc, self.state))
             self.state.changed("clients")
             return
         self.form.open(client)

@@ -1,4 +1,4 @@
-"""Small pieces every view shares: escaping, the status area, guarded callbacks,
+"""Small pieces every view shares: escaping, the status area and the notices, guarded callbacks,
 a field with its error label, a yes/cancel confirmation, and the app state.
 
 Views never reach into each other's widgets: they get an ``AppState`` (the
@@ -12,6 +12,7 @@ import functools
 import html
 import logging
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -126,7 +127,8 @@ def unrated_text(criteria: Sequence[Criterion], locale: str) -> str:
 
 # -- the status area and guarded callbacks ------------------------------------------------------
 class StatusArea:
-    """One line at the top of the app for "Saved." and friendly error messages."""
+    """One line at the top of the app for what concerns the whole page: the portfolio replaced,
+    another tab's saves shown, an error no view could place. Everything else is a ``Notice``."""
 
     def __init__(self) -> None:
         self.widget = w.HTML(value="")
@@ -142,6 +144,41 @@ class StatusArea:
 
     def clear(self) -> None:
         self.info("")
+
+    @property
+    def text(self) -> str:
+        """The message as plain text (for tests and logs)."""
+        return html.unescape(_strip_tags(self.widget.value))
+
+
+class Notice:
+    """A message beside the control it is about: "Saved." next to the field saved, an import's result
+    under its button, a refusal next to what was refused.
+
+    One shows at a time in the whole app (saying something clears every other
+    notice and the status line), and a tab change clears them all
+    (``AppState.clear_notices``): a message is never left over from earlier or elsewhere.
+    """
+
+    def __init__(self, state: AppState, *classes: str):
+        self.state = state
+        self.widget = classed(w.HTML(value=""), dom.NOTICE, *classes)
+        state.notices.add(self)
+
+    def info(self, text: str) -> None:
+        self.state.clear_notices()
+        self.widget.remove_class(dom.NOTICE_ERROR)
+        self.widget.value = f'<span class="fk-status-info {NO_MATH}" role="status">{html_text(text)}</span>' if text else ""
+
+    def error(self, text: str) -> None:
+        self.state.clear_notices()
+        self.widget.add_class(dom.NOTICE_ERROR)
+        self.widget.value = f'<span class="fk-status-err {NO_MATH}" role="alert">{html_text(text)}</span>'
+
+    def clear(self) -> None:
+        if self.widget.value:
+            self.widget.remove_class(dom.NOTICE_ERROR)
+            self.widget.value = ""
 
     @property
     def text(self) -> str:
@@ -177,19 +214,22 @@ def guarded(method: F) -> F:
 
     A ``FreelancekitError`` the view did not handle itself is shown as its
     message; anything unexpected is logged (with the traceback, for us) and
-    the user sees a calm sentence. The app keeps working either way.
+    the user sees a calm sentence (in the view's ``notice`` when it has one,
+    beside its controls; else in the status line). The app keeps working either way.
     """
 
     @functools.wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
         state: AppState = self.state
+        notice = getattr(self, "notice", None)  # the view's own notice, beside its controls; else the status line
+        say = notice.error if isinstance(notice, Notice) else state.status.error
         try:
             return method(self, *args, **kwargs)
         except FreelancekitError as exc:
-            state.status.error(error_words(exc, state))
+            say(error_words(exc, state))
         except Exception:  # noqa: BLE001 - the last line of defence for the page
             log.exception("unexpected error in %s", method.__qualname__)
-            state.status.error(i18n.t("error.unexpected", state.locale))
+            say(i18n.t("error.unexpected", state.locale))
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -252,14 +292,16 @@ def error_text(label: w.HTML) -> str:
 
 
 class FieldRow:
-    """A label, an input and the error message that belongs to that input."""
+    """A label, an input and the error message that belongs to that input (and its "Saved.", given a ``notice``)."""
 
-    def __init__(self, label: str, widget: w.Widget, css_class: str, error_class: str, extra: w.Widget | None = None):
+    def __init__(self, label: str, widget: w.Widget, css_class: str, error_class: str, extra: w.Widget | None = None,
+                 notice: Notice | None = None):
         self.input = named(classed(widget, css_class), label.rstrip(" *"))
         self.label = literal(label)
         self.label.add_class("fk-field-label")
         self.error = error_label(error_class)
-        parts = [self.label, self.input] + ([extra] if extra is not None else [])
+        self.notice = notice
+        parts = [self.label, self.input] + ([extra] if extra is not None else []) + ([notice.widget] if notice is not None else [])
         self.widget = w.VBox([w.HBox(parts, layout=w.Layout(align_items="center")), self.error])
         self.widget.add_class("fk-field")
 
@@ -357,6 +399,7 @@ class AppState:
     def __init__(self, store: Store, status: StatusArea | None = None, on_change: Callable[[str], None] | None = None):
         self.store = store
         self.status = status or StatusArea()
+        self.notices: weakref.WeakSet[Notice] = weakref.WeakSet()  # every view's notices (one shows at a time)
         self.on_change = on_change
         self._criteria: tuple[Criterion, ...] | None = None
         self._table: ScoreTable | None = None
@@ -372,6 +415,13 @@ class AppState:
         self.seen_version = self.seen_counts["revision"]
         self.elsewhere = CHANGES[OUTSIDE]  # what the last saves made elsewhere made stale (wiring.from_elsewhere)
         self.elsewhere_kind = OUTSIDE  # the kind its views are told (wiring.elsewhere_kind)
+
+    def clear_notices(self) -> None:
+        """No message left in sight: before a new one, and on a tab change."""
+        for notice in list(self.notices):
+            notice.clear()
+        if self.status.widget.value:
+            self.status.clear()
 
     def num(self, n: int | str) -> str:
         """A whole number (a count, a place) in the user's digits, for a label."""

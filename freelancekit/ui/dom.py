@@ -36,6 +36,15 @@ COLUMN_RESULT = "fk-column-result"  # its second: the ranking
 NAMED = "fk-named"  # an input whose description is its label for screen readers only (common.named)
 STATUS = "fk-status"  # the friendly message area (success and unexpected errors)
 STATUS_ERROR = "fk-status-error"  # added to STATUS while it shows an error
+NOTICE = "fk-notice"  # a message beside the control it is about ("Saved.", an import's result); one shows at a time
+NOTICE_ERROR = "fk-notice-error"  # added to NOTICE while it shows an error
+
+
+def notice(of: str) -> str:
+    """The notice beside the control of class ``of`` (``notice(BACKUP)``: the Backup button's)."""
+    return f"{of}-notice"
+
+
 DEMO_BANNER = "fk-demo-banner"
 DEMO_START_OWN = "fk-demo-start-own"  # "Start my own portfolio"
 DEMO_BACK = "fk-demo-back"  # "Back to the demo" (shown when the portfolio is not the demo)

@@ -24,6 +24,7 @@ from freelancekit.ui.common import (
     AppState,
     Confirm,
     FieldRow,
+    Notice,
     StaleChoice,
     classed,
     error_label,
@@ -64,6 +65,7 @@ class CardHost(Protocol):
     choices: dict[int, Choices]  # client id -> choices made here (kept across redraws)
     concentration: Concentration | None
     templates: dict[str, str]
+    notice: Notice  # above the cards: what concerns a card that is going away
 
     def basis(self) -> tuple[Portfolio, ServiceIndex]: ...
     def outcomes(self) -> dict[tuple[str, str], tuple[int, int]]: ...
@@ -143,7 +145,9 @@ class DraftCard:
         self.stale = StaleChoice(self.state, dom.DRAFT_STALE, dom.DRAFT_STALE_RELOAD, dom.DRAFT_STALE_KEEP,
                                  self.on_reload_theirs, self.on_keep_mine)
         self.exports = classed(w.HTML(value=""), dom.DRAFT_EXPORTS)
-        self.editor = classed(w.VBox([self.state_label, *(r.widget for r in self.rows.values()), self.stale.widget, self.lint, self.exports],
+        self.notice = Notice(self.state, dom.notice(dom.DRAFT_EDITOR))  # "Saved the draft for X." at the top of its editor
+        self.editor = classed(w.VBox([self.state_label, self.notice.widget, *(r.widget for r in self.rows.values()),
+                                      self.stale.widget, self.lint, self.exports],
                                      layout=w.Layout(display="none")), dom.DRAFT_EDITOR)
         # the income-risk note sits with the facts (one box), so the card's parts keep their places
         self.widget = classed(w.VBox([w.VBox([self.facts, self.risk]), self.message, choose_box, self.editor]), dom.DRAFT_CARD)
@@ -365,14 +369,14 @@ class DraftCard:
             self.stale.show(i18n.t("drafts.stale", loc, name=self.client.name))
             return False
         except NotFound as exc:  # the client was deleted elsewhere: the top three changes
-            self.state.status.error(error_words(exc, self.state))
+            self.view.notice.error(error_words(exc, self.state))  # this card goes with it: above the cards
             self.state.changed("clients")
             return False
         self.pending = None
         self.stale.hide()
         set_error(self.message, None)
         self.show(saved, refill)
-        self.state.status.info(i18n.t("drafts.saved", loc, name=self.client.name))
+        self.notice.info(i18n.t("drafts.saved", loc, name=self.client.name))
         self.state.changed("drafts")
         self.view.render_followups()
         return True

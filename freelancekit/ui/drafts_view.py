@@ -42,7 +42,7 @@ from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n
 from freelancekit.portfolio.model import Portfolio
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, classed, error_label, error_words, guarded, html_text, set_error
+from freelancekit.ui.common import AppState, Notice, classed, error_label, error_words, guarded, html_text, set_error
 from freelancekit.ui.draft_card import DraftCard
 from freelancekit.ui.draft_choices import Choices, top_clients
 from freelancekit.ui.draft_exports import zip_html
@@ -71,6 +71,7 @@ class DraftsView:
         self._building = False
         self.message = classed(w.HTML(value=""), dom.DRAFTS_MESSAGE)
         self.cards_box = w.VBox()
+        self.notice = Notice(state, dom.notice(dom.DRAFTS))  # above the cards: what concerns them all (a client deleted elsewhere)
         self.zip = classed(w.HTML(value=""), dom.DRAFT_ZIP_BOX)
         self._outcomes: tuple[int, dict[tuple[str, str], tuple[int, int]]] | None = None
         self.extra: list[int] = []  # clients opened here besides the top three (any client, any rank)
@@ -85,7 +86,7 @@ class DraftsView:
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('drafts.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("drafts.intro", loc))}</p>'),
-            self.message, self.cards_box, self.zip,
+            self.message, self.notice.widget, self.cards_box, self.zip,
             w.HTML(value=f"<h3>{html_text(i18n.t('drafts.followups', loc))}</h3>"), self.followups, self.ics,
             w.HBox([self.other, self.open_other], layout=w.Layout(align_items="center")), self.other_error,
         ]), dom.tab("drafts"), dom.DRAFTS)

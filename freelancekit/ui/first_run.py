@@ -54,7 +54,9 @@ class FirstRun:
         self.index = 0
         self.where = classed(w.HTML(value=""), dom.FIRST_STEP)
         self.body = w.VBox([])
-        self.back = classed(w.Button(description=i18n.t("first.back", loc), icon="arrow-left"), dom.FIRST_BACK)
+        # back points the way the steps came from: to the right in Arabic (the first step is on the right)
+        self.back = classed(w.Button(description=i18n.t("first.back", loc), icon="arrow-right" if i18n.is_rtl(loc) else "arrow-left"),
+                            dom.FIRST_BACK)
         self.next = classed(w.Button(description="", button_style="primary", layout=w.Layout(width="auto")), dom.FIRST_NEXT)
         self.skip = classed(w.Button(description=i18n.t("first.skip", loc), layout=w.Layout(width="auto")), dom.FIRST_SKIP)
         self.back.on_click(self.on_back)
@@ -81,6 +83,7 @@ class FirstRun:
 
     def show(self, index: int) -> None:
         loc = self.state.locale
+        self.state.clear_notices()  # a step's "Added X." is not the next step's
         self.index = index
         _cls, title, action = FIRST_RUN_STEPS[self.name]
         where = i18n.t("first.step", loc, digits=self.state.digits, step=index + 1, steps=len(STEPS))

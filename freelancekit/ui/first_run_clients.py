@@ -13,7 +13,7 @@ import ipywidgets as w
 from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n, l10n
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, FieldRow, classed, error_words, guarded, html_text, set_error
+from freelancekit.ui.common import AppState, FieldRow, Notice, classed, error_words, guarded, html_text, set_error
 from freelancekit.ui.import_view import ImportView
 from freelancekit.ui.wiring import OUTSIDE
 
@@ -30,11 +30,13 @@ class ClientsStep:
         self.add = classed(w.Button(description=i18n.t("first.clients.add", loc), icon="plus"), dom.FIRST_CLIENT_ADD)
         self.add.on_click(self.on_add)
         self.count = classed(w.HTML(value=""), dom.FIRST_CLIENTS_COUNT)
+        self.notice = Notice(state, dom.notice(dom.FIRST_CLIENT_ADD))  # "Added X." beside the Add button
         self.widget = w.VBox([
             w.HTML(value=f'<p class="fk-muted">{html_text(i18n.t("first.clients.help", loc))}</p>'),
             imp.upload, imp.guard, imp.message, imp.preview, imp.errors, imp.only_valid, imp.confirm, imp.undo_row,
             w.HTML(value=f"<h4>{html_text(i18n.t('first.clients.by_hand', loc))}</h4>"),
-            self.name.widget, self.email.widget, self.rate.widget, self.add, self.count,
+            self.name.widget, self.email.widget, self.rate.widget,
+            w.HBox([self.add, self.notice.widget], layout=w.Layout(align_items="center")), self.count,
         ])
         self.refresh()
 
@@ -56,7 +58,7 @@ class ClientsStep:
             return
         for row in (self.name, self.email, self.rate):
             row.input.value = ""
-        self.state.status.info(i18n.t("first.clients.added", self.state.locale, client=client.name))
+        self.notice.info(i18n.t("first.clients.added", self.state.locale, client=client.name))
         self.state.changed("clients")
 
     def refresh(self, kind: str = OUTSIDE) -> None:

@@ -27,7 +27,7 @@ from freelancekit.portfolio.starter import (
     without_service,
 )
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, classed, guarded, html_text
+from freelancekit.ui.common import AppState, classed, guarded, html_text, named
 from freelancekit.ui.wiring import OUTSIDE
 
 
@@ -42,9 +42,10 @@ class StarterRow:
                                            layout=w.Layout(width="260px")), dom.FIRST_PICK)
         self.value = w.HTML(value=f'<span class="fk-muted" data-key="{html_text(starter.key)}">{html_text(starter_value(starter, loc))}</span>',
                             layout=w.Layout(flex="1 1 auto"))
-        self.price = classed(w.Text(value=f"{starter.price:g}", continuous_update=False, layout=w.Layout(width="90px"),
-                                    description=i18n.t("first.services.price", loc, service=name),
-                                    style={"description_width": "0px"}), dom.FIRST_PRICE)
+        # its name for screen readers only: a description 0 px wide was drawn as a column of single letters
+        # (labels wrap anywhere, so they are never cut), one letter a line down the whole step
+        self.price = named(classed(w.Text(value=f"{starter.price:g}", continuous_update=False, layout=w.Layout(width="90px")),
+                                   dom.FIRST_PRICE), i18n.t("first.services.price", loc, service=name))
         currency = w.HTML(value=html_text(currency_name(state.profile().currency, loc)))  # 'دولار أمريكي' in Arabic, not 'USD'
         self.pick.observe(lambda change: step.on_pick(self, change), names="value")
         self.price.observe(lambda _change: step.on_price(self), names="value")

@@ -23,7 +23,7 @@ from freelancekit.files.headers import local_name
 from freelancekit.language import i18n, l10n, wording
 from freelancekit.portfolio.import_merge import shown
 from freelancekit.ui import dom
-from freelancekit.ui.common import NO_MATH, AppState, classed, data_uri_link, error_words, guarded, html_text, isolates_html, set_error
+from freelancekit.ui.common import NO_MATH, AppState, Notice, classed, data_uri_link, error_words, guarded, html_text, isolates_html, set_error
 from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -177,7 +177,8 @@ class ImportView:
                                           tooltip=i18n.t("import.choose", loc)), dom.IMPORT_UPLOAD)
         self.upload.observe(self.on_upload, names="value")
         self.guard = w.HTML(value=upload_guard_html(loc))
-        self.message = classed(w.HTML(value=""), dom.IMPORT_MESSAGE)
+        self.notice = Notice(state, dom.IMPORT_MESSAGE)  # under the upload: the file's problems, then the import's result
+        self.message = self.notice.widget
         self.preview = classed(w.HTML(value=""), dom.IMPORT_PREVIEW)
         self.errors = classed(w.HTML(value=""), dom.IMPORT_ERRORS)
         self.only_valid = classed(w.Checkbox(value=False, description=i18n.t("import.only_valid", loc), indent=False,
@@ -277,8 +278,7 @@ class ImportView:
         done = i18n.t("import.done", loc, added=result.added, updated=result.updated, skipped=result.skipped + len({p.row for p in result.problems}))
         self._reset()
         self.upload.value = ()
-        self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'
-        self.state.status.info(done)
+        self.notice.info(done)
         self.state.changed("clients")
         self._show_undo()
 
@@ -305,8 +305,7 @@ class ImportView:
             return
         text = i18n.t("import.undone", loc, file=done.source or "?", removed=l10n.plural("undo.removed_added", done.added, loc, self.state.digits),
                       restored=l10n.plural("import.undone_restored", done.updated, loc, self.state.digits))
-        self.message.value = f'<span class="fk-status-info">{html_text(text)}</span>'
-        self.state.status.info(text)
+        self.notice.info(text)
         self.state.changed("clients")
         self._show_undo()
 

@@ -17,7 +17,7 @@ from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import MAX_PACKAGES, Package
 from freelancekit.ui import dom
-from freelancekit.ui.common import classed, error_label, guarded, html_text, language_line, named, page_first, set_error
+from freelancekit.ui.common import Notice, classed, error_label, guarded, html_text, language_line, named, page_first, set_error
 
 if TYPE_CHECKING:
     from freelancekit.ui.common import AppState
@@ -92,12 +92,13 @@ class PackagesEditor:
         self._filling = False
         self.rows = [PackageRow(self, n) for n in range(1, MAX_PACKAGES + 1)]
         self.error = error_label(dom.profile_error(PACKAGES))
+        self.notice = Notice(view.state, dom.notice(dom.PACKAGES))  # "Saved." under the packages
         intro = f'<p class="fk-muted">{html_text(i18n.t("packages.intro", loc))}</p>'
         head = w.HBox([w.Label(value=i18n.t(key, loc), layout=w.Layout(width=width)) for key, width in (
             ("packages.col_name", NAME_COLUMN), ("packages.col_services", "260px"), ("packages.price", "110px"),
             ("packages.col_note", "130px"), ("packages.separate", "150px"))])
         self.widget = classed(w.VBox([w.HTML(value=f"<h4>{html_text(i18n.t('packages.heading', loc))}</h4>{intro}"), head,
-                                      *(r.widget for r in self.rows), self.error]), dom.PACKAGES)
+                                      *(r.widget for r in self.rows), self.error, self.notice.widget]), dom.PACKAGES)
         self.show(view.state.store.profile())
 
     @property
@@ -137,7 +138,7 @@ class PackagesEditor:
                 else:
                     set_error(self.error, p.in_words(loc))
             return
-        self.view.state.status.info(i18n.t("common.saved", self.locale))
+        self.notice.info(i18n.t("common.saved", self.locale))
         self.view.state.changed("profile")
 
 

@@ -22,6 +22,7 @@ from freelancekit.ui.common import (
     TAG_WIDTH,
     AppState,
     FieldRow,
+    Notice,
     StaleChoice,
     classed,
     error_label,
@@ -108,7 +109,8 @@ class ProfileView:
 
         def row(field: str, widget: w.Widget) -> None:
             self.fields[field] = FieldRow(i18n.t(f"profile.{'language' if field == 'locale' else field}", loc), widget,
-                                          dom.profile_field(field), dom.profile_error(field))
+                                          dom.profile_field(field), dom.profile_error(field),
+                                          notice=Notice(state, dom.notice(dom.profile_field(field))))
             widget.observe(lambda ch, field=field: self.save_field(field, ch["new"]), names="value")
 
         row("name", w.Text(value=p.name, continuous_update=False, layout=w.Layout(width="360px")))
@@ -127,6 +129,7 @@ class ProfileView:
         self.add = classed(w.Button(description=i18n.t("profile.add_service", loc)), dom.SERVICE_ADD)
         self.add.on_click(self.add_service)
         self.services_error = error_label(dom.profile_error("services"))
+        self.services_notice = Notice(state, dom.notice(dom.profile_field("services")))  # "Saved." under the services
         self._render_services()
         from freelancekit.ui.packages_editor import PackagesEditor
 
@@ -136,13 +139,14 @@ class ProfileView:
         self.rates = RatesEditor(state)
         self.stale = StaleChoice(state, dom.PROFILE_STALE, dom.PROFILE_STALE_RELOAD, dom.PROFILE_STALE_KEEP,
                                  self.on_reload_theirs, self.on_keep_mine)
+        self.notice = Notice(state, dom.notice(dom.PROFILE_STALE))  # what "Keep mine" did, where it was chosen
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h3>{html_text(i18n.t('profile.heading', loc))}</h3>"
                          f'<p class="fk-muted">{html_text(i18n.t("profile.intro", loc))}</p>'),
-            self.stale.widget,
+            self.stale.widget, self.notice.widget,
             *(r.widget for r in self.fields.values()),
             w.HTML(value=f"<h4>{html_text(i18n.t('profile.services', loc))}</h4>"),
-            self.services_box, self.services_error, self.add,
+            self.services_box, self.services_error, self.services_notice.widget, self.add,
             self.packages.widget,
             self.rates.widget,
         ]), dom.tab("profile"))
@@ -204,8 +208,13 @@ class ProfileView:
         except InvalidInput as exc:
             row.set_error(exc.for_field(PROBLEM_FIELD[field], self.state.locale) or error_words(exc, self.state))
             return
-        self.state.status.info(i18n.t("common.saved", value if field == "locale" else self.state.locale))
-        self.state.changed("all" if field in ("locale", "digits") else "profile")  # every view writes numbers
+        if field in ("locale", "digits"):  # every label or number changes: the app is built again, this row with it
+            self.state.status.info(i18n.t("common.saved", value if field == "locale" else self.state.locale))
+            self.state.changed("all")
+            return
+        assert row.notice is not None
+        row.notice.info(i18n.t("common.saved", self.state.locale))
+        self.state.changed("profile")
 
     @guarded
     def save_services(self) -> None:
@@ -228,7 +237,7 @@ class ProfileView:
                 else:
                     set_error(self.services_error, p.in_words(loc))
             return
-        self.state.status.info(i18n.t("common.saved", self.state.locale))
+        self.services_notice.info(i18n.t("common.saved", self.state.locale))
         self.state.changed("profile")
 
     @guarded
@@ -253,9 +262,9 @@ class ProfileView:
             self._patch(pending, keep_mine=True)
         except InvalidInput as exc:
             self.stale.hide()
-            self.state.status.error(error_words(exc, self.state))
+            self.notice.error(error_words(exc, self.state))
             return
-        self.state.status.info(i18n.t("common.saved", self.state.locale))
+        self.notice.info(i18n.t("common.saved", self.state.locale))
         self.state.changed("profile")
 
     @guarded

@@ -60,8 +60,9 @@ class RankingView:
         self.message = classed(w.HTML(value=""), dom.RANKING_MESSAGE, dom.WEIGHTS_ERROR)
         self.places: np.ndarray | None = None  # the places the search keeps (None: every client)
         self._folded: tuple[Any, list[str]] | None = None  # (score table, its names casefolded) for the search
-        self.search = classed(w.Text(value="", placeholder=i18n.t("ranking.search_hint", loc),
-                                     description=i18n.t("ranking.search", loc)), dom.RANKING_SEARCH)
+        self._paid_in: tuple[tuple[Any, ...], str, dict[str, tuple[str, Any]]] | None = None  # (clients, own currency, their pay map)
+        self.search = classed(w.Text(value="", placeholder=i18n.t("ranking.search_hint", loc), description=i18n.t("ranking.search", loc),
+                                     style={"description_width": "initial"}), dom.RANKING_SEARCH)  # "Find a client" on one line
         self.search.observe(self._on_search, names="value")
         self.search_info = classed(w.HTML(value=""), dom.RANKING_SEARCH_INFO)
         self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
@@ -204,7 +205,7 @@ class RankingView:
         n = self._count()
         state = self.state
         own = state.profile().currency
-        paid_in = {c.name: (c.currency, c.values.get("hourly_rate")) for c in state.clients() if c.currency and c.currency != own}
+        paid_in = self._pay_map(own)
         provenance = state.records()[1]
         legend = legend_html(state.locale) if provenance is not None and provenance.switched else ""  # measured vs typed
         self.table.value = ranking_table_html(self.ranking, state.locale, self.start, currency=own,
@@ -218,6 +219,19 @@ class RankingView:
         self.next.disabled = self.start + PAGE_SIZE >= n
         if parts:
             self._show_parts()
+
+    def _pay_map(self, own: str) -> dict[str, tuple[str, Any]]:
+        """Each foreign-currency client's (currency, pay rate as typed), for the table's "paid in" note.
+
+        It depends on the clients and the profile's currency, never on the weights: kept
+        until the state's clients (a new tuple after any change to them) or the currency change,
+        so a slider step does not walk every client again.
+        """
+        clients = self.state.clients()
+        if self._paid_in is None or self._paid_in[0] is not clients or self._paid_in[1] != own:
+            paid = {c.name: (c.currency, c.values.get("hourly_rate")) for c in clients if c.currency and c.currency != own}
+            self._paid_in = (clients, own, paid)
+        return self._paid_in[2]
 
     def _show_parts(self) -> None:
         """The insight, records, upsell and download parts for the ranking and page shown."""

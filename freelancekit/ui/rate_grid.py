@@ -20,7 +20,7 @@ from freelancekit.language.numerals import format_number
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.common import AppState, Notice, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
 
 PAGE_SIZE = 25
 
@@ -41,9 +41,11 @@ class _Row:
         self.rating = classed(w.Dropdown(options=[("", "")], value="", layout=w.Layout(width="140px")), dom.RATE_INPUT)
         self.number = classed(w.Text(value="", continuous_update=False, layout=w.Layout(width="140px")), dom.RATE_INPUT)
         self.error = error_label(dom.RATE_ERROR)
+        self.notice = Notice(grid.state, dom.notice(dom.RATE_ROW))  # "Saved “X”." at the end of the row typed in
         self.rating.observe(lambda ch: grid.on_value(self, ch["new"]), names="value")
         self.number.observe(lambda ch: grid.on_value(self, ch["new"]), names="value")
-        self.widget = classed(w.HBox([self.name, self.rating, self.number, self.error], layout=w.Layout(display="none", align_items="center")),
+        self.widget = classed(w.HBox([self.name, self.rating, self.number, self.error, self.notice.widget],
+                                     layout=w.Layout(display="none", align_items="center")),
                               dom.RATE_ROW)
 
 
@@ -156,6 +158,7 @@ class RateGrid:
         loc = self.state.locale
         if row.client_id != client.id:
             set_error(row.error, None)  # a message belongs to the client it was about
+            row.notice.clear()
         row.client_id = client.id
         set_literal(row.name, client.name)
         value = client.values.get(crit.key)
@@ -186,7 +189,7 @@ class RateGrid:
             self.state.changed("clients")
             return
         set_error(row.error, None)
-        self.state.status.info(i18n.t("clients.saved", self.state.locale, name=client.name))
+        row.notice.info(i18n.t("clients.saved", self.state.locale, name=client.name))
         self._holding = True  # the refresh this change brings keeps the rows where they are
         try:
             self.state.changed("clients")  # the shell refreshes this grid too (CriteriaView.refresh)

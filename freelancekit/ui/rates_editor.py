@@ -15,7 +15,7 @@ from freelancekit.errors import InvalidInput
 from freelancekit.language import i18n
 from freelancekit.language.numerals import format_number
 from freelancekit.ui import dom
-from freelancekit.ui.common import classed, error_label, error_words, guarded, html_text, set_error
+from freelancekit.ui.common import Notice, classed, error_label, error_words, guarded, html_text, set_error
 
 if TYPE_CHECKING:
     from freelancekit.ui.common import AppState
@@ -37,14 +37,14 @@ class RatesEditor:
         self.save_button.on_click(lambda _b: self.save(confirm=False))
         self.confirm_button.on_click(lambda _b: self.save(confirm=True))
         self.error = error_label(dom.RATE_ERROR)
-        self.saved = w.HTML(value="")
+        self.saved = Notice(state, dom.notice(dom.RATE_SAVE))  # under the Save button, gone on a tab change
         self.list = classed(w.VBox(), dom.RATE_LIST)
         self.widget = classed(w.VBox([
             w.HTML(value=f"<h4>{html_text(i18n.t('rates.heading', loc))}</h4>"
                          f'<p class="fk-muted">{html_text(i18n.t("rates.intro", loc))}</p>'),
             self.list,
             w.HBox([self.currency, self.value, self.quote]), w.HBox([self.day, self.save_button, self.confirm_button]),
-            self.error, self.saved,
+            self.error, self.saved.widget,
         ]), dom.RATES)
         self.show()
 
@@ -54,7 +54,7 @@ class RatesEditor:
     @guarded
     def save(self, confirm: bool) -> None:
         set_error(self.error, None)
-        self.saved.value = ""
+        self.saved.clear()
         try:
             made = self.state.store.save_rate(self._raw(), confirm=confirm)
         except InvalidInput as exc:
@@ -64,7 +64,7 @@ class RatesEditor:
             return
         self.confirm_button.layout.display = "none"
         loc = self.state.locale
-        self.saved.value = html_text(i18n.t("rates.saved", loc, **self._words(made)))
+        self.saved.info(i18n.t("rates.saved", loc, **self._words(made)))
         self.value.value = ""
         self.show()
         self.state.changed("profile")

@@ -24,7 +24,7 @@ from freelancekit.language.numerals import format_number, to_latin, written
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.common import AppState, Notice, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
 from freelancekit.ui.marks import legend_html, measured_mark
 from freelancekit.ui.ranking_table import measured_text
 from freelancekit.ui.wiring import OUTSIDE
@@ -50,7 +50,8 @@ class _Row:
         self.name = literal("", width="220px")
         self.cells = [_Cell(sheet, self, c) for c in criteria]
         self.error = error_label(dom.RATE_ERROR)
-        self.widget = classed(w.HBox([self.name, *(c.widget for c in self.cells), self.error],
+        self.notice = Notice(sheet.state, dom.notice(dom.RATE_SHEET_ROW))  # "Saved “X”." at the end of the row typed in
+        self.widget = classed(w.HBox([self.name, *(c.widget for c in self.cells), self.error, self.notice.widget],
                                      layout=w.Layout(display="none", align_items="center")), dom.RATE_SHEET_ROW)
 
 
@@ -151,6 +152,7 @@ class RatingSheet:
         state, loc = self.state, self.state.locale
         if row.client_id != client.id:
             set_error(row.error, None)  # a message belongs to the client it was about
+            row.notice.clear()
         row.client_id = client.id
         set_literal(row.name, client.name)
         for cell in row.cells:
@@ -183,5 +185,5 @@ class RatingSheet:
             self.state.changed("clients")
             return
         set_error(row.error, None)
-        self.state.status.info(i18n.t("clients.saved", self.state.locale, name=client.name))
+        row.notice.info(i18n.t("clients.saved", self.state.locale, name=client.name))
         self.state.changed("clients")

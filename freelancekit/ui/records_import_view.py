@@ -20,7 +20,7 @@ from freelancekit.language import i18n, l10n, wording
 from freelancekit.records.problems import left_out_lines
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
-from freelancekit.ui.common import NO_MATH, AppState, classed, error_words, guarded, html_text, isolates_html, set_error
+from freelancekit.ui.common import NO_MATH, AppState, Notice, classed, error_words, guarded, html_text, isolates_html, set_error
 from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, uploaded_file
 from freelancekit.ui.wiring import OUTSIDE
 
@@ -90,7 +90,8 @@ class RecordsImportView:
                                          value="", description=i18n.t("records.ui.format", loc),
                                          layout=w.Layout(width="auto")), dom.RECORDS_SOURCE)
         self.source.observe(lambda _c: self._recheck(), names="value")
-        self.message = classed(w.HTML(value=""), dom.RECORDS_MESSAGE)
+        self.notice = Notice(state, dom.RECORDS_MESSAGE)  # under the upload: the file's problems, then the import's result
+        self.message = self.notice.widget
         self.preview = classed(w.HTML(value=""), dom.RECORDS_PREVIEW)
         self.errors = classed(w.HTML(value=""), dom.RECORDS_ERRORS)
         self.only_valid = classed(w.Checkbox(value=False, description=i18n.t("records.ui.only_valid", loc), indent=False,
@@ -238,10 +239,9 @@ class RecordsImportView:
         self._reset()
         self.data = None
         self.upload.value = ()
-        self.message.value = f'<span class="fk-status-info">{html_text(done)}</span>'
+        self.notice.info(done)
         if result.problems:
             self.errors.value = problems_html(result.problems, loc, self.state.digits)
-        self.state.status.info(done)
         self.state.changed("records")
 
     # -- names that match no client -------------------------------------------------

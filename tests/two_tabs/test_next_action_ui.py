@@ -35,7 +35,7 @@ def save_rate_in_tab(app, name: str, rate: str) -> None:
     view.open_client(client.id)
     view.form.fields["hourly_rate"].input.value = rate
     view.form.save.click()
-    assert "Saved" in app.status.text or "saved" in app.status.text.lower(), app.status.text
+    assert "Saved" in view.form.notice.text, view.form.notice.text  # beside the Save button
 
 
 def test_a_re_sorted_table_shows_the_rate_another_tab_saved(tabs):

@@ -67,8 +67,9 @@ def test_unexpected_error_shows_a_friendly_message(app, monkeypatch):
         raise RuntimeError("secret internals")
     monkeypatch.setattr(app.store, "set_weights", boom)
     app.views["criteria"].sliders["ease"].value = 3
-    assert "Something went wrong" in app.status.text and "secret" not in app.status.text
-    assert dom.STATUS_ERROR in app.status.widget._dom_classes
+    notice = app.views["criteria"].notice  # beside the sliders, not in a line at the top
+    assert "Something went wrong" in notice.text and "secret" not in notice.text
+    assert dom.NOTICE_ERROR in notice.widget._dom_classes and app.status.text == ""
 
 
 # -- weights and ranking ----------------------------------------------------------------
@@ -160,7 +161,7 @@ def test_add_edit_delete_client(app):
     view.form.on_save()
     client = app.store.client_by_name("New Co")
     assert client.values["hourly_rate"] == 45.5 and client.services == ("Blog posts", "Podcasts")
-    assert client.start_date == date(2024, 1, 2) and "Saved" in app.status.text
+    assert client.start_date == date(2024, 1, 2) and "Saved" in view.form.notice.text  # beside the Save button
     assert any(c.name == "New Co" for c in app.state.clients())
     fill(view.form, industry="Media")
     view.form.on_save()
@@ -298,7 +299,7 @@ def test_import_preview_and_confirm(app):
     view.load("c.csv", CSV_OK)
     assert "2 of 2 rows" in view.preview.value and not view.confirm.disabled
     view.on_confirm()
-    assert app.store.client_count() == 14 and "2 added" in app.status.text
+    assert app.store.client_count() == 14 and "2 added" in view.notice.text and app.status.text == ""
 
 
 def test_import_with_problems_is_all_or_nothing_unless_asked(app):
@@ -318,7 +319,7 @@ def test_import_update_keeps_what_the_file_has_no_column_for(app):
     view.load("rates.csv", "name,hourly_rate\nSentinel Cyber,120\n".encode())
     view.on_confirm()
     after = app.store.client_by_name("Sentinel Cyber")
-    assert after.values["hourly_rate"] == 120 and "1 updated" in app.status.text
+    assert after.values["hourly_rate"] == 120 and "1 updated" in view.notice.text
     assert (after.email, after.notes, after.last_win, after.services) == (before.email, before.notes, before.last_win, before.services)
     assert {k: v for k, v in after.values.items() if k != "hourly_rate"} == {k: v for k, v in before.values.items() if k != "hourly_rate"}
 

@@ -24,7 +24,7 @@ def test_backup_button_offers_the_latest_save_as_a_download(app, tmp_path):
     assert app.backup.link.value == "" and dom.BACKUP in app.backup.button._dom_classes
     app.store.add_client({"name": "Saved A Second Ago"})
     app.backup.button.click()
-    assert dom.BACKUP_DOWNLOAD in app.backup.link.value and "ready" in app.status.text
+    assert dom.BACKUP_DOWNLOAD in app.backup.link.value and "ready" in app.backup.notice.text  # beside the button
     path = downloaded(app, tmp_path)
     assert re.fullmatch(r"portfolio-backup-\d{4}-\d\d-\d\d-\d{6}\.sqlite", path.name), path.name
     con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
@@ -43,7 +43,7 @@ def test_backup_in_arabic(demo_db):
     try:
         assert app.backup.button.description == "نسخة احتياطية"
         app.backup.button.click()
-        assert "نزّل" in literal_text(app.backup.link) and "جاهزة" in app.status.text
+        assert "نزّل" in literal_text(app.backup.link) and "جاهزة" in app.backup.notice.text
     finally:
         app.store.close()
 
@@ -51,7 +51,7 @@ def test_backup_in_arabic(demo_db):
 def test_a_portfolio_too_big_for_the_page_points_to_the_cli(app, monkeypatch):
     monkeypatch.setattr(backup_view, "MAX_DOWNLOAD_BYTES", 1000)
     app.backup.button.click()
-    assert app.backup.link.value == "" and "freelancekit backup FILE" in app.status.text
+    assert app.backup.link.value == "" and "freelancekit backup FILE" in app.backup.notice.text
 
 
 def test_human_size():

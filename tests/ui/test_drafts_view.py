@@ -143,7 +143,7 @@ def test_edit_subject_and_body_save_at_once_with_revisions(app, demo_db):
     with other_store(demo_db) as s:
         saved = load_draft(s, cid)
     assert (saved.body, saved.revision, saved.subject) == (body, 2, "Coffee next week?")
-    assert "Saved" in app.status.text
+    assert "Saved" in c.notice.text  # at the top of this card's editor
     # a reload shows the saved draft and the choices it was written with
     again = build(demo_db)
     try:
@@ -264,7 +264,7 @@ def test_client_deleted_elsewhere_is_reported_not_resurrected(app, demo_db):
     with other_store(demo_db) as s:
         s.delete_client(cid)
     c.rows["body"].input.value = "Hi,\n\nAnyone there?"
-    assert "no longer in the portfolio" in app.status.text
+    assert "no longer in the portfolio" in app.views["drafts"].notice.text  # above the cards: this one goes
     assert cid not in {x.id for x in app.store.clients()}
     assert cid not in [x.client.id for x in view_of(app).cards]
 

@@ -45,7 +45,7 @@ def test_a_new_criterion_starts_at_weight_0_and_penalises_nobody(app):
     # and the grid opened on it, saying what to do
     view = app.views["criteria"]
     assert view.rate.selected_index == 0 and view._grid.key == crit.key
-    assert "weight 0" in app.status.text and "Rate everyone" in app.status.text
+    assert "weight 0" in view.notice.text and "Rate everyone" in view.notice.text  # just above the grid it names
     assert "12 of 12" in literal_text(view._grid.summary) and "weight is 0" in literal_text(view._grid.summary)
 
 
@@ -59,7 +59,7 @@ def test_rating_in_the_grid_saves_that_value_only(app):
     assert after.values[crit.key] == 4
     assert {k: v for k, v in after.values.items() if k != crit.key} == {k: v for k, v in before.values.items() if k in after.values and k != crit.key}
     assert (after.notes, after.email, after.services) == (before.notes, before.email, before.services)
-    assert "11 of 12" in literal_text(grid.summary) and "Saved" in app.status.text
+    assert "11 of 12" in literal_text(grid.summary) and "Saved" in row_of(grid, name).notice.text  # on its row
     row_of(grid, name).rating.value = ""  # "not rated" clears it again
     assert app.store.client_by_name(name).values[crit.key] is None
 

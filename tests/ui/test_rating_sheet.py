@@ -35,7 +35,7 @@ def test_typing_a_rating_saves_that_value_and_keeps_every_box_in_place(app):
     cell(row_named(sheet, name), "ease").input.value = "2"
     assert app.store.client_by_name(name).values["ease"] == 2
     assert [c.input for r in sheet.rows for c in r.cells] == boxes  # the focus stays where the user typed
-    assert name in app.status.text
+    assert name in row_named(sheet, name).notice.text  # "Saved" at the end of the row typed in
 
 
 def test_a_rating_outside_the_scale_is_refused_next_to_its_row(app):
