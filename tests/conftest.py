@@ -5,8 +5,8 @@
   keyword arguments); a module or folder overrides it to build another app,
   e.g. ``def app_args(demo_db): return {"db_path": demo_db, "views": ("drafts",)}``.
 * ``app`` — the whole app on ``app_args``, without a browser; its store closed afterwards.
-* ``live_app``, ``fresh_app``, ``browser``, ``page`` — a real server and a real
-  headless Chromium (tests/support/browser_fixtures.py).
+* ``live_app``, ``fresh_app``, ``apps``, ``browser``, ``page`` — real servers and a
+  real headless Chromium (tests/support/browser_fixtures.py).
 
 Helpers (``live_app``, ``app_page``, ``portfolio_state``) live in tests/support,
 which pytest puts on the import path (``pythonpath`` in pyproject.toml).
@@ -22,6 +22,7 @@ import os
 
 import pytest
 from browser_fixtures import (  # noqa: F401 - fixtures and the failure-evidence hook, for every folder
+    apps,
     browser,
     fresh_app,
     live_app,

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,38 +44,50 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
     add_db_option(q, say)
     q.set_defaults(func=run_edit)
 
-    q = parts.add_parser("services", help=say("cli.help.profile.services"))
-    what = q.add_subparsers(dest="profile_part_command", metavar="ACTION", parser_class=type(p))
-    what.required = True
-    r = what.add_parser("add", help=say("cli.help.profile.services.add"))
-    r.add_argument("name", metavar="NAME", help=say("cli.help.profile.services.name"))
-    r.add_argument("--value", default="", metavar="TEXT", help=say("cli.help.profile.services.value"))
-    r.add_argument("--price", default="", metavar="TEXT", help=say("cli.help.profile.services.price"))
-    r.add_argument("--name-ar", default="", metavar="NAME", help=say("cli.help.profile.services.name_ar"))
-    r.add_argument("--value-ar", default="", metavar="TEXT", help=say("cli.help.profile.services.value_ar"))
-    add_db_option(r, say)
-    r.set_defaults(func=run_add_service)
-    r = what.add_parser("remove", help=say("cli.help.profile.services.remove"))
-    r.add_argument("name", metavar="NAME", help=say("cli.help.profile.services.remove_name"))
-    add_db_option(r, say)
-    r.set_defaults(func=run_remove_service)
+    add_list_parsers(parts, say, "services", run_remove_service)
+    add_list_parsers(parts, say, "packages", run_remove_package)
 
-    q = parts.add_parser("packages", help=say("cli.help.profile.packages"))
-    what = q.add_subparsers(dest="profile_part_command", metavar="ACTION", parser_class=type(p))
+
+@dataclass(frozen=True)
+class ItemOption:
+    """One ``--flag`` of ``profile services add`` or ``profile packages add``: the field of the new item it fills."""
+
+    flag: str
+    field: str
+    metavar: str
+    required: bool = False
+    default: str | None = ""
+
+    @property
+    def dest(self) -> str:
+        return self.flag.removeprefix("--").replace("-", "_")
+
+
+ITEM_OPTIONS = {  # in the order of the item's fields
+    "services": (ItemOption("--value", "value", "TEXT"), ItemOption("--price", "price_hint", "TEXT"),
+                 ItemOption("--name-ar", "name_ar", "NAME"), ItemOption("--value-ar", "value_ar", "TEXT")),
+    "packages": (ItemOption("--services", "services", "NAMES", required=True), ItemOption("--price", "price", "PRICE", required=True),
+                 ItemOption("--price-note", "price_note", "TEXT"), ItemOption("--separate-price", "separate_price", "PRICE", default=None),
+                 ItemOption("--name-ar", "name_ar", "NAME")),
+}
+
+
+def add_list_parsers(parts: argparse._SubParsersAction, say: Say, part: str, remove: Callable[[argparse.Namespace], int]) -> None:
+    """``profile <part> add|remove``: the same two commands for each list of the profile, their help under ``cli.help.profile.<part>.*``."""
+    q = parts.add_parser(part, help=say(f"cli.help.profile.{part}"))
+    what = q.add_subparsers(dest="profile_part_command", metavar="ACTION", parser_class=type(q))
     what.required = True
-    r = what.add_parser("add", help=say("cli.help.profile.packages.add"))
-    r.add_argument("name", metavar="NAME", help=say("cli.help.profile.packages.name"))
-    r.add_argument("--services", required=True, metavar="NAMES", help=say("cli.help.profile.packages.services"))
-    r.add_argument("--price", required=True, metavar="PRICE", help=say("cli.help.profile.packages.price"))
-    r.add_argument("--price-note", default="", metavar="TEXT", help=say("cli.help.profile.packages.price_note"))
-    r.add_argument("--separate-price", default=None, metavar="PRICE", help=say("cli.help.profile.packages.separate_price"))
-    r.add_argument("--name-ar", default="", metavar="NAME", help=say("cli.help.profile.packages.name_ar"))
+    r = what.add_parser("add", help=say(f"cli.help.profile.{part}.add"))
+    r.add_argument("name", metavar="NAME", help=say(f"cli.help.profile.{part}.name"))
+    for o in ITEM_OPTIONS[part]:
+        r.add_argument(o.flag, required=o.required, default=None if o.required else o.default, metavar=o.metavar,
+                       help=say(f"cli.help.profile.{part}.{o.dest}"))
     add_db_option(r, say)
-    r.set_defaults(func=run_add_package)
-    r = what.add_parser("remove", help=say("cli.help.profile.packages.remove"))
-    r.add_argument("name", metavar="NAME", help=say("cli.help.profile.packages.remove_name"))
+    r.set_defaults(func=partial(run_add, part))
+    r = what.add_parser("remove", help=say(f"cli.help.profile.{part}.remove"))
+    r.add_argument("name", metavar="NAME", help=say(f"cli.help.profile.{part}.remove_name"))
     add_db_option(r, say)
-    r.set_defaults(func=run_remove_package)
+    r.set_defaults(func=remove)
 
 
 def settable() -> list[str]:
@@ -180,9 +193,9 @@ def read_profile_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def run_add_service(args: argparse.Namespace) -> int:
-    item = {"name": args.name, "value": args.value, "price_hint": args.price, "name_ar": args.name_ar, "value_ar": args.value_ar}
-    return change(args, lambda current: {"services": [*current.services, item]})
+def run_add(part: str, args: argparse.Namespace) -> int:
+    item = {"name": args.name, **{o.field: getattr(args, o.dest) for o in ITEM_OPTIONS[part]}}
+    return change(args, lambda current: {part: [*getattr(current, part), item]})
 
 
 def run_remove_service(args: argparse.Namespace) -> int:
@@ -193,12 +206,6 @@ def run_remove_service(args: argparse.Namespace) -> int:
         return {"services": [s for s in current.services if s is not gone]}
 
     return change(args, edit)
-
-
-def run_add_package(args: argparse.Namespace) -> int:
-    item = {"name": args.name, "services": args.services, "price": args.price, "price_note": args.price_note,
-            "separate_price": args.separate_price, "name_ar": args.name_ar}
-    return change(args, lambda current: {"packages": [*current.packages, item]})
 
 
 def run_remove_package(args: argparse.Namespace) -> int:

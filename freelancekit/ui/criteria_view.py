@@ -270,22 +270,19 @@ class CriteriaView:
     # -- managing criteria -----------------------------------------------------------
     @guarded
     def on_rename(self, key: str, label: Any) -> None:
-        if self._syncing:
-            return
-        try:
-            self.state.store.update_criterion(key, {"label": label})
-        except InvalidInput as exc:
-            set_error(self.errors[key], exc.for_field("label", self.state.locale) or error_words(exc, self.state))
-            return
-        set_error(self.errors[key], None)
-        self.state.changed("criteria")
+        if not self._syncing:
+            self._update(key, "label", label)
 
     @guarded
     def on_direction(self, key: str, direction: Any) -> None:
+        self._update(key, "direction", direction)
+
+    def _update(self, key: str, field: str, value: Any) -> None:
+        """Save one field of a criterion; a refused value is said under its row."""
         try:
-            self.state.store.update_criterion(key, {"direction": direction})
+            self.state.store.update_criterion(key, {field: value})
         except InvalidInput as exc:
-            set_error(self.errors[key], exc.for_field("direction", self.state.locale) or error_words(exc, self.state))
+            set_error(self.errors[key], exc.for_field(field, self.state.locale) or error_words(exc, self.state))
             return
         set_error(self.errors[key], None)
         self.state.changed("criteria")

@@ -51,6 +51,18 @@ def uploaded_file(value: Any) -> tuple[str, bytes, int] | None:
     return name, bytes(content), max(size, len(content))
 
 
+def accepted_upload(change: Any, message: w.HTML, locale: str) -> tuple[str, bytes] | None:
+    """(name, content) of the file an upload widget's change brings, or None: no file, or one over
+    the limit, refused in ``message`` (the page's own guard refuses most before they are sent)."""
+    got = uploaded_file(change["new"] if isinstance(change, dict) else change)
+    if got is None:
+        return None
+    name, data, size = got
+    if size > UPLOAD_LIMIT_BYTES or len(data) > UPLOAD_LIMIT_BYTES:
+        set_error(message, i18n.t("import.too_big", locale, file=name, size=f"{size / 2**20:.1f}", mb=UPLOAD_LIMIT_MB))
+        return None
+    return name, data
+
 def upload_guard_html(locale: str) -> str:
     """Where the page shows its own refusal of a too-big file: the limit and the message ride along as data.
 
@@ -206,15 +218,9 @@ class ImportView:
     @guarded
     def on_upload(self, change: Any) -> None:
         self._reset()
-        got = uploaded_file(change["new"] if isinstance(change, dict) else change)
-        if got is None:
-            return
-        name, data, size = got
-        loc = self.state.locale
-        if size > UPLOAD_LIMIT_BYTES or len(data) > UPLOAD_LIMIT_BYTES:
-            set_error(self.message, i18n.t("import.too_big", loc, file=name, size=f"{size / 2**20:.1f}", mb=UPLOAD_LIMIT_MB))
-            return
-        self.load(name, data)
+        got = accepted_upload(change, self.message, self.state.locale)
+        if got is not None:
+            self.load(*got)
 
     def load(self, name: str, data: bytes) -> None:
         """Parse a file for preview (also callable from tests and notebooks)."""

@@ -13,14 +13,14 @@ from typing import Any
 
 import ipywidgets as w
 
-from freelancekit.errors import InvalidInput, NotFound
 from freelancekit.language import i18n
 from freelancekit.language.l10n import plural
 from freelancekit.language.numerals import format_number
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, Notice, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.common import AppState, Notice, classed, error_label, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.value_saving import save_value
 
 PAGE_SIZE = 25
 
@@ -179,17 +179,8 @@ class RateGrid:
     def on_value(self, row: _Row, value: Any) -> None:
         if self._syncing or row.client_id is None or self.key is None:
             return
-        try:
-            client = self.state.store.set_value(row.client_id, self.key, value)
-        except InvalidInput as exc:
-            set_error(row.error, exc.for_field(self.key, self.state.locale) or error_words(exc, self.state))
+        if save_value(self.state, row.error, row.notice, row.client_id, self.key, value) is None:
             return
-        except NotFound as exc:
-            set_error(row.error, error_words(exc, self.state))
-            self.state.changed("clients")
-            return
-        set_error(row.error, None)
-        row.notice.info(i18n.t("clients.saved", self.state.locale, name=client.name))
         self._holding = True  # the refresh this change brings keeps the rows where they are
         try:
             self.state.changed("clients")  # the shell refreshes this grid too (CriteriaView.refresh)

@@ -17,16 +17,16 @@ from typing import Any
 
 import ipywidgets as w
 
-from freelancekit.errors import InvalidInput, NotFound
 from freelancekit.language import i18n
 from freelancekit.language.l10n import plural
 from freelancekit.language.numerals import format_number, to_latin, written
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, Notice, classed, error_label, error_words, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.common import AppState, Notice, classed, error_label, guarded, html_text, literal, set_error, set_literal
 from freelancekit.ui.marks import legend_html, measured_mark
 from freelancekit.ui.ranking_table import measured_text
+from freelancekit.ui.value_saving import save_value
 from freelancekit.ui.wiring import OUTSIDE
 
 PAGE_SIZE = 25
@@ -175,15 +175,5 @@ class RatingSheet:
         if self._syncing or row.client_id is None:
             return
         typed = to_latin(str(value)).strip()
-        try:
-            client = self.state.store.set_value(row.client_id, cell.crit.key, typed or None)
-        except InvalidInput as exc:
-            set_error(row.error, exc.for_field(cell.crit.key, self.state.locale) or error_words(exc, self.state))
-            return
-        except NotFound as exc:
-            set_error(row.error, error_words(exc, self.state))
+        if save_value(self.state, row.error, row.notice, row.client_id, cell.crit.key, typed or None) is not None:
             self.state.changed("clients")
-            return
-        set_error(row.error, None)
-        row.notice.info(i18n.t("clients.saved", self.state.locale, name=client.name))
-        self.state.changed("clients")

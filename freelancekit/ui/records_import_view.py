@@ -21,7 +21,7 @@ from freelancekit.records.problems import left_out_lines
 from freelancekit.records.store import RecordsPart
 from freelancekit.ui import dom
 from freelancekit.ui.common import NO_MATH, AppState, Notice, classed, error_words, guarded, html_text, isolates_html, set_error
-from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES, UPLOAD_LIMIT_MB, uploaded_file
+from freelancekit.ui.import_view import UPLOAD_LIMIT_MB, accepted_upload
 from freelancekit.ui.wiring import OUTSIDE
 
 if TYPE_CHECKING:
@@ -121,15 +121,10 @@ class RecordsImportView:
     # -- checking and storing a file -------------------------------------------------
     @guarded
     def on_upload(self, change: Any) -> None:
-        got = uploaded_file(change["new"] if isinstance(change, dict) else change)
-        if got is None:
-            return
-        name, data, size = got
-        if size > UPLOAD_LIMIT_BYTES or len(data) > UPLOAD_LIMIT_BYTES:
-            self._reset()
-            set_error(self.message, i18n.t("import.too_big", self.state.locale, file=name, size=f"{size / 2**20:.1f}", mb=UPLOAD_LIMIT_MB))
-            return
-        self.load(data)
+        self._reset()  # a refused file leaves no older file's preview to import
+        got = accepted_upload(change, self.message, self.state.locale)
+        if got is not None:
+            self.load(got[1])
 
     def load(self, data: bytes) -> None:
         """Check a new file for preview (also callable from tests and notebooks): its column step and date order start empty."""

@@ -11,27 +11,14 @@ from __future__ import annotations
 
 import pytest
 from app_page import click, css, open_tab
-from live_app import open_app, screenshot, serve_app
+from live_app import open_app, screenshot
 
-from freelancekit.drafts.examples import arabic_demo_portfolio
-from freelancekit.portfolio.api import create_demo
 from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BLOCKING = ("serious", "critical")
 TABS = ("profile", "clients", "import", "criteria", "drafts")
-
-
-@pytest.fixture(scope="module")
-def apps(tmp_path_factory):
-    base = tmp_path_factory.mktemp("a11y")
-    arabic, english = base / "ar.sqlite", base / "en.sqlite"
-    with create_demo(arabic) as store:
-        store.replace_all(arabic_demo_portfolio())
-    create_demo(english).close()
-    with serve_app(arabic) as ar_app, serve_app(english) as en_app:
-        yield {"ar": ar_app, "en": en_app}
 
 
 def is_local(url: str) -> bool:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pytest
 from app_page import css, open_tab, set_weight
-from live_app import open_app, screenshot, serve_app
+from live_app import open_app, screenshot
 
-from freelancekit.drafts.examples import arabic_demo_portfolio
-from freelancekit.portfolio.api import create_demo
 from freelancekit.ui import dom
 from freelancekit.ui.criteria_view import SLIDER_MAX
 
@@ -41,17 +39,6 @@ OVERFLOWS = """(sel) => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def apps(tmp_path_factory):
-    base = tmp_path_factory.mktemp("layout")
-    arabic, english = base / "ar.sqlite", base / "en.sqlite"
-    with create_demo(arabic) as store:
-        store.replace_all(arabic_demo_portfolio())
-    create_demo(english).close()
-    with serve_app(arabic) as ar_app, serve_app(english) as en_app:
-        yield {"ar": ar_app, "en": en_app}
 
 
 @pytest.mark.parametrize("locale", ["ar", "en"])

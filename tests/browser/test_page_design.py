@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import pytest
 from app_page import click, open_tab
-from live_app import APP_READY_TIMEOUT_MS, serve_app
+from live_app import APP_READY_TIMEOUT_MS
 
-from freelancekit.drafts.examples import arabic_demo_portfolio
 from freelancekit.language import i18n
-from freelancekit.portfolio.api import create_demo
 from freelancekit.ui import dom
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -49,17 +47,6 @@ LOOK = """() => {
   return {go: colours('.fk-app .jupyter-button:is(.mod-primary, .mod-success, .mod-info):enabled'),
           danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching};
 }"""
-
-
-@pytest.fixture(scope="module")
-def apps(tmp_path_factory):
-    base = tmp_path_factory.mktemp("design")
-    arabic, english = base / "ar.sqlite", base / "en.sqlite"
-    with create_demo(arabic) as store:
-        store.replace_all(arabic_demo_portfolio())
-    create_demo(english).close()
-    with serve_app(arabic) as ar_app, serve_app(english) as en_app:
-        yield {"ar": ar_app, "en": en_app}
 
 
 @pytest.mark.parametrize("locale", ["en", "ar"])

@@ -3,6 +3,8 @@
 * ``live_app`` — one real ``freelancekit serve --no-browser`` per test module, on
   a temp portfolio that starts as the demo (the first run), stopped at the end.
 * ``fresh_app`` — the same for one test that must not share its server.
+* ``apps`` — two servers per test module, ``{"ar": ..., "en": ...}``: the Arabic
+  demo portfolio and the English one, for tests that hold in both languages.
 * ``browser`` — one headless Chromium per session (system Chromium with the
   flags from COMMON.md, else Playwright's own). Outside CI, no browser at all
   means the browser tests skip with the reason; with CI set they fail.
@@ -24,6 +26,9 @@ from pathlib import Path
 import pytest
 from live_app import FAILED_LOGS, ROOT, RUNNING_LOGS, LiveApp, NoBrowser, launch_chromium, screenshot, serve_app
 
+from freelancekit.drafts.examples import arabic_demo_portfolio
+from freelancekit.portfolio.api import create_demo
+
 FAILURES = ROOT / "test-artifacts" / "failures"
 
 PAGE_TIMEOUT_MS = 60_000
@@ -44,6 +49,17 @@ def live_app(tmp_path_factory) -> LiveApp:
 def fresh_app(tmp_path) -> LiveApp:
     with serve_app(tmp_path / "portfolio.sqlite") as app:
         yield app
+
+
+@pytest.fixture(scope="module")
+def apps(tmp_path_factory) -> dict[str, LiveApp]:
+    base = tmp_path_factory.mktemp("apps")
+    arabic, english = base / "ar.sqlite", base / "en.sqlite"
+    with create_demo(arabic) as store:
+        store.replace_all(arabic_demo_portfolio())
+    create_demo(english).close()
+    with serve_app(arabic) as ar_app, serve_app(english) as en_app:
+        yield {"ar": ar_app, "en": en_app}
 
 
 _SHARED = pytest.StashKey[dict]()

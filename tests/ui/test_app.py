@@ -130,6 +130,14 @@ def test_custom_criterion_add_rename_remove(app):
     assert "required" in error_text(view.new_error)
 
 
+def test_a_criterions_direction_is_saved_and_one_the_page_makes_up_is_refused_next_to_its_row(app):
+    view = app.views["criteria"]
+    view.direction_inputs["ease"].value = "lower"
+    assert {c.key: c.direction for c in app.store.criteria()}["ease"] == "lower" and error_text(view.errors["ease"]) == ""
+    view = app.views["criteria"]
+    view.on_direction("ease", "sideways")
+    assert error_text(view.errors["ease"]) and {c.key: c.direction for c in app.store.criteria()}["ease"] == "lower"
+
 # -- clients ------------------------------------------------------------------------------
 def fill(form, **values):
     for key, value in values.items():

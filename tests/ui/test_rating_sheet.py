@@ -46,6 +46,15 @@ def test_a_rating_outside_the_scale_is_refused_next_to_its_row(app):
     assert literal_text(row.error) and app.store.client(row.client_id).values["ease"] == before
 
 
+def test_a_rating_for_a_client_deleted_meanwhile_saves_nothing_and_its_row_goes(app):
+    sheet = sheet_of(app)
+    row = sheet.rows[0]
+    name, count = literal_text(row.name), app.store.client_count()
+    app.store.delete_client(row.client_id)  # another tab or the CLI
+    cell(row, "ease").input.value = "2"
+    assert app.store.client_count() == count - 1  # the save did not bring it back
+    assert name not in [literal_text(r.name) for r in sheet.rows if r.widget.layout.display != "none"]
+
 def test_the_levels_are_labelled_in_both_languages(app):
     from freelancekit.language import i18n
 

@@ -202,3 +202,15 @@ def test_the_preview_shows_each_clients_figures_and_the_columns_not_used_in_engl
     assert "لم يُستخدم: Tax Amount" in text and "Terms" in text and "بعد الاستيراد تصبح أرقام كل عميل كما يلي:" in text
     assert "Green Roots Foundation: الإيراد 3000.00" in text and "في الموعد 100%" in text and "في الموعد 0%" in text
     assert RecordsPart(app.store).counts() == {"time": 0, "invoices": 0, "payments": 0}
+
+
+def test_a_records_file_over_the_upload_limit_is_refused_and_the_older_files_preview_goes(app):
+    from freelancekit.ui.common import error_text
+    from freelancekit.ui.import_view import UPLOAD_LIMIT_BYTES
+
+    view = app.views["records_import"]
+    view.on_upload({"new": [{"name": "invoices.csv", "size": len(invoices_file()), "content": memoryview(invoices_file())}]})
+    assert view.preview.value and not view.confirm.disabled
+    view.on_upload({"new": [{"name": "big.csv", "size": UPLOAD_LIMIT_BYTES + 1, "content": memoryview(b"x")}]})
+    assert "big.csv" in error_text(view.message) and "up to 10 MB" in error_text(view.message)
+    assert view.preview.value == "" and view.confirm.disabled
