@@ -505,3 +505,21 @@ def test_a_pay_rate_measured_from_records_is_exported_as_the_records_figure_with
     assert got["pay_rate"] == [70.0, 44.0, 58.0] and got["paid_in"] == ["EUR", "EUR", "USD"]
     assert got["pay_rate_original"] == [None, 40.0, 58.0] and got["rate"] == [None, 1.1, 1.0]
     assert got["rate_source"] == ["records", "ecb", "records"]
+
+
+def test_a_typed_pay_changed_after_the_ranking_is_not_exported_beside_the_figure_ranked_before(tmp_path):
+    """The typed amounts are read when an export first asks (PayConversion.paid_in), not with every ranking."""
+    from freelancekit.cli.rank import format_json
+
+    crit, clients = _clients()
+    with Store(tmp_path / "p.sqlite") as store:
+        store.save_profile({"currency": "USD"})
+        for c in clients:
+            store.add_client(c)
+        ranking = rank_with_currencies(store, today=TODAY)[0]
+        euro = next(c for c in store.clients() if c.name == "Euro GmbH")
+        store.set_value(euro.saved_id, "hourly_rate", 99)  # after the ranking, before its export
+        data = {r["name"]: r for r in json.loads(format_json(ranking))}
+    assert data["Euro GmbH"]["pay_rate_original"] is None and data["Euro GmbH"]["paid_in"] == "EUR"
+    assert data["Euro GmbH"]["pay_rate"] is not None  # the figure ranked stays, without a typed amount it did not come from
+    assert data["Riyadh LLC"]["pay_rate_original"] == 200.0

@@ -487,3 +487,19 @@ def test_an_arabic_draft_addresses_one_person_or_the_team_from_first_line_to_las
             one, team = [w for w in words if w in YOU_WORDS], [w for w in words if w.endswith("كم")]
             addressed, other = (one, team) if named else (team, one)
             assert addressed and not other, (named, d.body)  # never both in one email
+
+
+def test_an_arabic_service_meets_the_client_s_work_whatever_the_article_or_the_ending():
+    """'المدونة' is 'مدونة' with the article, 'مدونات' its plural: the same word for fitting (drafts/fitting.py)."""
+    from types import SimpleNamespace
+
+    from freelancekit.drafts.fitting import shared_words
+
+    def service(name_ar: str, value_ar: str = "") -> SimpleNamespace:
+        return SimpleNamespace(service=SimpleNamespace(name="", value="", name_ar=name_ar, value_ar=value_ar))
+
+    relaunch = SimpleNamespace(working_on="إعادة إطلاق المدونة", industry="")
+    assert shared_words(service("إدارة مدونة"), relaunch)  # type: ignore[arg-type]
+    assert shared_words(service("مقالات", "محتوى منتظم للمدونات"), relaunch)  # type: ignore[arg-type]
+    assert shared_words(service("تحسين المحتوى بالكلمات المفتاحية"), SimpleNamespace(working_on="محتوى المتجر", industry=""))  # type: ignore[arg-type]
+    assert not shared_words(service("دراسات الحالة"), relaunch)  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from freelancekit.drafts.fitting import best_services, fitting, fitting_packages, repeats, same_offer
 from freelancekit.drafts.opportunities import Opportunity, ServiceIndex, build_index, buys, industry_key, suggest
+from freelancekit.drafts.price_hints import in_currency
 from freelancekit.drafts.standing import most_chosen, standing
 from freelancekit.drafts.store import DraftsPart
 from freelancekit.errors import EXIT_INPUT, FreelancekitError, InvalidInput, Problem
@@ -282,19 +283,26 @@ def draft_locale(portfolio: Portfolio, client: Client) -> str:
     return "en"
 
 
+def client_rate(profile: Profile, client: Client, rates: Rates, today: date) -> tuple[float | None, str]:
+    """(how many of the client's currency one of the profile's buys, that currency); (None, the profile's) when the
+    client pays in the profile's currency or there is no rate for theirs (then prices stay in the profile's)."""
+    own, theirs = profile.currency, client.currency or profile.currency
+    rate = rates.rate(own, theirs, today) if theirs != own else None
+    return (None, own) if rate is None else (rate.factor, theirs)
+
+
 def in_client_currency(packages: Sequence[Package], profile: Profile, client: Client, rates: Rates, today: date) -> tuple[tuple[Package, ...], str]:
     """The packages priced in the currency the client pays in, each price rounded to a natural one (``rates.natural_price``).
 
     Prices are set in the profile's currency; with no rate for the client's currency they stay in it,
     so a draft never mixes two currencies (docs/currencies.md).
     """
-    own, theirs = profile.currency, client.currency or profile.currency
-    rate = rates.rate(own, theirs, today) if theirs != own else None
-    if rate is None:
-        return tuple(packages), own
-    return tuple(replace(p, price=natural_price(p.price * rate.factor),
-                         separate_price=None if p.separate_price is None else natural_price(p.separate_price * rate.factor))
-                 for p in packages), theirs
+    factor, currency = client_rate(profile, client, rates, today)
+    if factor is None:
+        return tuple(packages), currency
+    return tuple(replace(p, price=natural_price(p.price * factor),
+                         separate_price=None if p.separate_price is None else natural_price(p.separate_price * factor))
+                 for p in packages), currency
 
 
 def _label(profile: Profile, name: str, loc: str) -> str:
@@ -363,6 +371,12 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         return isolate(text, loc)
 
     facts = standing(portfolio.criteria, client, today)
+    rates = Rates(portfolio.rates)
+    factor, currency = client_rate(profile, client, rates, today)
+
+    def price(hint: str) -> str:  # a price line in the client's currency where it reads as an amount (drafts/price_hints.py)
+        return hint if factor is None else in_currency(hint, profile.currency, currency, factor, loc, profile.digits)
+
     said: set[str] = set()  # "it pairs well with X" once per current service, not on every bullet
     offer_rows: list[dict[str, Any]] = []
     for o in offers:
@@ -372,7 +386,7 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         offer_rows.append({
             "name": iso(o.service.label(loc)),
             "value": iso(_phrase(o.service.value_in(loc))),
-            "price": iso(_phrase(o.service.price_hint)),
+            "price": iso(_phrase(price(o.service.price_hint))),
             "kind": o.kind,
             "builds_on": _in_text(_label(profile, pairs, loc), loc) if pairs else "",
             "industry_peers": o.industry_peers if client.industry.strip() else 0,
@@ -405,7 +419,7 @@ def _context(portfolio: Portfolio, client: Client, offers: Sequence[Opportunity]
         "offer_names": join_list([r["name"] for r in offer_rows], loc),
         "benefit": iso(_benefit(offers, packages, profile, loc)),
         "question_topic": iso(topic) if topic else "",  # the closing open question: about this, else about the client
-        "packages": _package_rows(*in_client_currency(packages, profile, client, Rates(portfolio.rates), today), profile, loc,
+        "packages": _package_rows(*in_client_currency(packages, profile, client, rates, today), profile, loc,
                                   most_chosen(portfolio, tuple(packages))),
         "call_day_1": day_name(days[0], loc, profile.digits),
         "call_day_2": day_name(days[1], loc, profile.digits),

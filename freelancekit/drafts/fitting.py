@@ -25,9 +25,23 @@ _STOP = frozenset({"with", "that", "your", "from", "they", "them", "their", "thi
                    "so", "the", "for", "and", "than", "what", "have", "will", "month", "week", "year"})
 
 
+# Arabic: the article and the particles fused with it go ("المدونة" meets "مدونة", "بالمحتوى" meets "محتوى"), and
+# a word is cut to its first four letters, as Arabic adds its endings ("مدونة", "مدونات", "مدونتك")
+_ARABIC_WORD = re.compile("[\u0600-\u06ff]")
+_ARTICLE = re.compile("^(?:[وفبك]?ال|لل)")
+_STOP_AR = frozenset({"هذه", "هذا", "التي", "الذي", "خلال", "حتى", "عندما", "أكثر", "كانت", "يمكن"})
+
+
+def _stem(word: str) -> str:
+    if not _ARABIC_WORD.match(word):
+        return word[:5]
+    bare = _ARTICLE.sub("", word)
+    return bare[:4] if len(bare) >= 3 else ""
+
+
 def _words(text: str) -> set[str]:
-    """Words of four letters or more, cut to their first five so 'campaign' meets 'campaigns'."""
-    return {w[:5] for w in _WORD.findall(text.casefold()) if w not in _STOP}
+    """Words of four letters or more, cut to their first five so 'campaign' meets 'campaigns' (Arabic: ``_stem``)."""
+    return {_stem(w) for w in _WORD.findall(text.casefold()) if w not in _STOP and w not in _STOP_AR} - {""}
 
 
 def shared_words(o: Opportunity, client: Client) -> bool:

@@ -411,8 +411,7 @@ class Store:
             return Portfolio(self.profile(), self.criteria(), self.clients(), self.is_demo(), self.user_rates())
 
     def scoring_rows(self, pay_factors: Callable[[list[str]], Mapping[str, float | None]] | None = None,
-                     pay_key: str = "hourly_rate", paid_in: dict[str, tuple[str, float | None]] | None = None,
-                     ) -> tuple[tuple[Criterion, ...], list[tuple[Any, ...]]]:
+                     pay_key: str = "hourly_rate") -> tuple[tuple[Criterion, ...], list[tuple[Any, ...]]]:
         """The criteria and, by client id, ``(id, name, value of each criterion or None)``: all a ranking needs.
 
         One snapshot, like ``portfolio()``, but SQLite reads the values out of
@@ -424,10 +423,6 @@ class Store:
         the pay values by it as it reads them (docs/currencies.md), so converting
         100 000 clients costs one more scan instead of a Python pass per client.
         A currency it was not asked about (saved meanwhile) reads as no value.
-
-        ``paid_in``, when given, is filled from the same scan with each client paying in another
-        currency: name -> (currency, pay as typed) (what the ranking's export shows; docs/currencies.md).
-        A second query for them cost ~40 % more than the ranking itself at 100 000 clients.
         """
         with self._snapshot():
             criteria = self.criteria()
@@ -447,12 +442,7 @@ class Store:
                 else:
                     picks.append(", json_extract(vals, ?)")
                     params.append(path)
-            typed = paid_in is not None and bool(factors)
             rows = self._read(f"SELECT id, name{''.join(picks)} FROM clients ORDER BY id", params)
-            if typed and paid_in is not None:  # the few other currencies' clients only, in the same snapshot
-                for name, code, pay in self._read("SELECT name, currency, json_extract(vals, ?) FROM clients WHERE currency NOT IN ('', ?)",
-                                                  (f'$."{pay_key}"', own)):
-                    paid_in[name] = (code, None if pay is None else float(pay))
         return criteria, rows
 
     def clients_paying_in(self, currencies: Sequence[str]) -> list[tuple[str, str]]:
@@ -464,6 +454,12 @@ class Store:
     def clients_in_other_currencies(self, profile_currency: str) -> dict[str, str]:
         """Client name -> the currency they pay in, for each client who pays in another currency than ``profile_currency``."""
         return dict(self._read("SELECT name, currency FROM clients WHERE currency NOT IN ('', ?)", (profile_currency,)))
+
+    def pay_in_other_currencies(self, profile_currency: str, pay_key: str = "hourly_rate") -> dict[str, tuple[str, float | None]]:
+        """Client name -> (their currency, their pay rate as typed), for each client who pays in another currency."""
+        rows = self._read("SELECT name, currency, json_extract(vals, ?) FROM clients WHERE currency NOT IN ('', ?)",
+                          (f'$."{pay_key}"', profile_currency))
+        return {name: (code, None if pay is None else float(pay)) for name, code, pay in rows}
 
     def user_rates(self) -> tuple[UserRate, ...]:
         return tuple(map(rate_from_row, self._read(SELECT_RATES)))

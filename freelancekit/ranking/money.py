@@ -9,6 +9,7 @@ one; its ``needs_rate`` names the currency.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -55,7 +56,10 @@ def money_columns(pay: PayConversion, names: Sequence[str], order: Sequence[int]
                 original[p] = rate[p] = day[p] = None
                 continue
             got = written.get(code)
-            original[p] = typed
+            # read after the ranking (PayConversion.paid_in): an amount changed since is not this figure's, so not shown
+            ranked = figure[p]
+            stale = got is not None and ranked is not None and typed is not None and not math.isclose(typed * got[0], ranked, rel_tol=1e-9)
+            original[p] = None if stale else typed
             if got is None:
                 figure[p] = rate[p] = day[p] = source[p] = None
                 needs[p] = code

@@ -6,11 +6,12 @@ imports no pandas, so the command line's ``rank`` starts quickly.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from freelancekit.errors import StorageError
 from freelancekit.portfolio.model import Portfolio
 from freelancekit.portfolio.pay import PAY_KEY, PayConversion, convert_portfolio, rates_for
 from freelancekit.portfolio.rates import Rates
@@ -41,13 +42,14 @@ def rank_with_currencies(portfolio: Portfolio | Store, weights: Mapping[str, Any
                 asked.update(found=found, missing=missing)
                 return {**{c: r.factor for c, r in found.items()}, **dict.fromkeys(missing)}
 
-            paid_in: dict[str, tuple[str, float | None]] = {}  # the typed amounts the export shows next to the converted ones
-            criteria, rows = store.scoring_rows(factors, PAY_KEY, paid_in)
+            criteria, rows = store.scoring_rows(factors, PAY_KEY)
             missing = asked.get("missing") or []
             names: dict[str, list[str]] = {}
             for name, code in store.clients_paying_in(missing) if missing else ():
                 names.setdefault(code, []).append(name)
-            conversion = PayConversion(own, today, asked.get("found", {}), {c: tuple(n) for c, n in names.items()}, paid_in)
+            # the typed amounts the export shows next to the converted ones: read when an export asks (ranking.money)
+            typed = _typed_pay(store, own) if "found" in asked else None
+            conversion = PayConversion(own, today, asked.get("found", {}), {c: tuple(n) for c, n in names.items()}, load_typed=typed)
             return rank(table_from_rows(rows, criteria, pay=conversion), criteria, weights), conversion
         from freelancekit.records.ranking import with_records
 
@@ -58,6 +60,19 @@ def rank_with_currencies(portfolio: Portfolio | Store, weights: Mapping[str, Any
         portfolio, conversion = convert_portfolio(portfolio, today)
     table = score_table(portfolio.clients, portfolio.criteria, pay=conversion)
     return rank(table, portfolio.criteria, weights), conversion
+
+
+def _typed_pay(store: Store, own: str) -> Callable[[], dict[str, tuple[str, float | None]]]:
+    """How to read the clients' typed pay later: from ``store``, or, once it is closed, from its file opened to read."""
+
+    def load() -> dict[str, tuple[str, float | None]]:
+        try:
+            return store.pay_in_other_currencies(own, PAY_KEY)
+        except StorageError:  # closed after ranking (``with open_portfolio() as store``, then the export)
+            with Store(store.path, create=False, read_only=True) as again:
+                return again.pay_in_other_currencies(own, PAY_KEY)
+
+    return load
 
 
 def measured_pay(conversion: PayConversion, provenance: Provenance | None) -> PayConversion:
