@@ -265,8 +265,8 @@ def test_every_sentence_reads_right_for_zero_to_three_current_services(locale, t
             assert bad not in body, (bad, body)
         expected = {0: "", 1: "blog posts", 2: "blog posts and editing & proofreading",
                     3: "blog posts, editing & proofreading and email newsletter"}[count] if locale == "en" else \
-            {0: "", 1: "Blog posts", 2: "Blog posts و Editing & proofreading",
-             3: "Blog posts، Editing & proofreading و Email newsletter"}[count]
+            {0: "", 1: "Blog posts", 2: "Blog posts و\u00a0Editing & proofreading",
+             3: "Blog posts، Editing & proofreading و\u00a0Email newsletter"}[count]
         if count:
             assert expected in body
             if locale == "en":
@@ -305,7 +305,7 @@ def test_greeting_names_without_titles():
     assert [first_name(n) for n in ["Dr. Hannah Kim", "Prof Ada Lovelace", "ليلى حداد", "Dr.", ""]] == ["Hannah", "Ada", "ليلى", "Dr.", ""]
     assert join_list(["a", "b", "c"], "en") == "a, b and c"
     assert join_list(["مقالات", "تدقيق"], "ar") == "مقالات وتدقيق"
-    assert join_list(["مقالات", f"{FSI}SEO{PDI}"], "ar") == f"مقالات و {FSI}SEO{PDI}"
+    assert join_list(["مقالات", f"{FSI}SEO{PDI}"], "ar") == f"مقالات و\u00a0{FSI}SEO{PDI}"
 
 
 def test_picking_refuses_bought_and_unknown_services():

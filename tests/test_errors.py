@@ -165,7 +165,7 @@ def test_every_list_is_joined_by_the_one_joiner_the_language_s_way():
     assert l10n.join_list(["a", "b", "c"], "en", "or", listed=True) == "a, b, c"  # after "one of" English needs no "or"
     assert l10n.join_list(["أ", "ب", "ج"], "ar", "or") == "أ، ب أو ج"
     assert l10n.join_list(["«أ»", "«ب»"], "ar", listed=True) == "«أ» و«ب»"  # "و" joins the quoted word
-    assert l10n.join_list(["مقالات", "SEO"], "ar") == "مقالات و SEO"  # and keeps a space before a Latin one
+    assert l10n.join_list(["مقالات", "SEO"], "ar") == "مقالات و\u00a0SEO"  # and keeps a (no-break) space before a Latin one
     facts = {"value": "x", "choices": ["ease", "fit", "size"]}
     assert wording.code_text("criterion.unknown", facts, "en", isolate=False).endswith("choose one of ease, fit, size")
     assert wording.code_text("criterion.unknown", facts, "ar", isolate=False).endswith("اختر واحداً من ease، fit أو size")

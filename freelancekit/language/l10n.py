@@ -85,7 +85,8 @@ def join_list(items: Iterable[str], locale: str | None, style: ListStyle = "and"
     (``listed``) leaves out the "and"/"or": 'one of a, b, c'. Arabic: 'أ، ب وج',
     'أ، ب أو ج', listed or not: "و" attaches to the next word ('مقالات وتدقيق',
     'و«مقالات»'), with a space before one that does not start with an Arabic
-    letter (Latin text, a digit, an isolate): 'مقالات و SEO'. Empty items are left out.
+    letter (Latin text, a digit, an isolate), a no-break one, so a line never ends on a "و" cut off from
+    its word: 'مقالات و\u00a0SEO'. Empty items are left out.
     """
     items = [i for i in items if i]
     if len(items) <= 1:
@@ -95,7 +96,7 @@ def join_list(items: Iterable[str], locale: str | None, style: ListStyle = "and"
         if style == "or":
             joiner = " أو "
         else:
-            joiner = " و" if _ATTACHES.match(last) else " و "
+            joiner = " و" if _ATTACHES.match(last) else " و\u00a0"
         return "، ".join(items[:-1]) + joiner + last
     if listed:
         return ", ".join(items)
