@@ -1,7 +1,8 @@
 """The app shell: tabs, the demo banner, the status line, and who refreshes whom.
 
-``show()`` is the entry point of ``notebooks/app.ipynb`` (and of
-``freelancekit serve``): it opens the portfolio named by ``FREELANCEKIT_DB``
+``show()`` displays the app in a notebook (``page.show()``, the entry point of
+``notebooks/app.ipynb`` and so of ``freelancekit serve``, builds the same app
+just after its cell): it opens the portfolio named by ``FREELANCEKIT_DB``
 (or the user's default), fills it with the demo on the very first run, and
 displays the app. Views report saved changes through ``AppState.changed``;
 ``App.on_change`` refreshes exactly the views that show that data.
@@ -86,14 +87,14 @@ class App:
     stacked without tabs: that is what the step-by-step notebooks use.
     """
 
-    def __init__(self, store: Store, views: tuple[str, ...] | list[str] | None = None):
+    def __init__(self, store: Store, views: tuple[str, ...] | list[str] | None = None, *, root: w.VBox | None = None):
         unknown = [v for v in views or () if v not in VIEWS]
         if unknown:
             raise ValueError(f"unknown view {unknown[0]!r}: choose from {', '.join(VIEWS)}")
         self.store = store
         self.only = tuple(views) if views else None
         self.status = StatusArea()
-        self.root = classed(w.VBox(), dom.APP)
+        self.root = classed(root if root is not None else w.VBox(), dom.APP)  # root: a box already on the page (page.show)
         self.tabs: w.Tab | None = None
         self.guide: FirstRun | None = None  # the guided first run, while an empty portfolio shows it
         self.build(START_TAB)
@@ -305,7 +306,10 @@ def build(db_path: str | Path | None = None, views: tuple[str, ...] | list[str] 
 
 
 def show(db_path: str | Path | None = None, views: tuple[str, ...] | list[str] | None = None) -> App:
-    """Display the whole app (``notebooks/app.ipynb``), or only some ``views``; returns it for scripting."""
+    """Display the whole app, or only some ``views``, built before this returns; returns it for scripting.
+
+    The app's page (``notebooks/app.ipynb``) uses ``page.show``, which builds it after the cell.
+    """
     from IPython.display import display
 
     app = build(db_path, views)
