@@ -318,17 +318,33 @@ class FieldRow:
 
 
 class Confirm:
-    """A hidden "are you sure?" row: ``ask(text, on_yes)`` shows it, either button hides it."""
+    """A hidden "are you sure?" row: ``ask(text, on_yes)`` shows it, either button hides it.
+
+    Its message and buttons are made the first time it asks: most rows never do,
+    and every widget on the page at start delays the first slider (ui/page.py).
+    """
 
     def __init__(self, state: AppState, yes_label: str | None = None):
         self.state = state
-        self.message = literal("")
-        self.yes = classed(w.Button(description=yes_label or i18n.t("common.yes", state.locale), button_style="danger"), dom.CONFIRM_YES)
-        self.cancel = classed(w.Button(description=i18n.t("common.cancel", state.locale)), dom.CONFIRM_CANCEL)
-        self.widget = classed(w.HBox([self.message, self.yes, self.cancel], layout=w.Layout(display="none")), dom.CONFIRM_BOX)
+        self._yes_label = yes_label
+        self._parts: tuple[w.HTML, w.Button, w.Button] | None = None
+        self.widget = classed(w.HBox(layout=w.Layout(display="none")), dom.CONFIRM_BOX)
         self._on_yes: Callable[[], None] | None = None
-        self.yes.on_click(self._yes)
-        self.cancel.on_click(self._cancel)
+
+    def _made(self) -> tuple[w.HTML, w.Button, w.Button]:
+        if self._parts is None:
+            loc = self.state.locale
+            yes = classed(w.Button(description=self._yes_label or i18n.t("common.yes", loc), button_style="danger"), dom.CONFIRM_YES)
+            cancel = classed(w.Button(description=i18n.t("common.cancel", loc)), dom.CONFIRM_CANCEL)
+            yes.on_click(self._yes)
+            cancel.on_click(self._cancel)
+            self._parts = (literal(""), yes, cancel)
+            self.widget.children = self._parts
+        return self._parts
+
+    message = property(lambda self: self._made()[0])
+    yes = property(lambda self: self._made()[1])
+    cancel = property(lambda self: self._made()[2])
 
     def ask(self, text: str, on_yes: Callable[[], None], yes_label: str | None = None, no_label: str | None = None) -> None:
         """Show the question; ``no_label`` names the button that keeps things as they are (default "Cancel")."""
@@ -579,7 +595,7 @@ STYLESHEET = """
 .fk-app table.fk-table th, .fk-app table.fk-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: start; }
 .fk-app table.fk-table tr.fk-rank-top td { background: #e8f5e9; font-weight: bold; }
 .fk-app table.fk-table td.fk-rank-value { white-space: nowrap; cursor: help; }
-.fk-app .fk-why-top p, .fk-app .fk-sure p, .fk-app .fk-why-any p { margin: 4px 0; max-width: 70em; line-height: 1.45; }
+.fk-app .fk-why-top p, .fk-app .fk-sure p, .fk-app .fk-why-any p, .fk-app .fk-ranking-note p { margin: 4px 0; max-width: 70em; line-height: 1.45; }
 .fk-app .fk-draft-card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; margin: 6px 0; }
 .fk-app .fk-muted { color: #666; }
 .fk-app .fk-draft-good-moment { color: #1a7f37; font-weight: 600; }
@@ -609,6 +625,8 @@ STYLESHEET = """
   .fk-app .fk-columns > .fk-column-result { flex: 1 1 0; }
 }
 .fk-app .fk-column-controls .fk-criterion-name { width: 130px; min-width: 130px; }
+.fk-app .fk-criterion-row { align-items: center; flex-wrap: wrap; }
+.fk-app .fk-criterion-row > .fk-error { flex-basis: 100%; }
 .fk-app .fk-column-controls .widget-hbox { flex-wrap: wrap; }
 </style>
 """

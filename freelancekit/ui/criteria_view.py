@@ -28,7 +28,21 @@ from freelancekit.language import i18n, wording
 from freelancekit.portfolio.model import DIRECTIONS, KINDS
 from freelancekit.portfolio.validation import parse_weight
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, Confirm, Notice, classed, error_label, error_words, guarded, html_text, literal, named, problem_words, set_error
+from freelancekit.ui.common import (
+    AppState,
+    Confirm,
+    Notice,
+    classed,
+    error_label,
+    error_words,
+    guarded,
+    html_text,
+    literal,
+    literal_html,
+    named,
+    problem_words,
+    set_error,
+)
 from freelancekit.ui.rate_grid import RateGrid
 from freelancekit.ui.wiring import OUTSIDE
 
@@ -75,7 +89,8 @@ class CriteriaView:
     def __init__(self, state: AppState):
         self.state = state
         self.sliders: dict[str, w.FloatSlider] = {}
-        self.share_labels: dict[str, w.Label] = {}
+        self.names: dict[str, w.HTML] = {}  # each criterion's name with its share of the total under it
+        self._labels: dict[str, str] = {}
         self.errors: dict[str, w.HTML] = {}
         self._panel: ManagePanel | None = None
         self.manage: w.Accordion | None = None
@@ -95,7 +110,8 @@ class CriteriaView:
         loc = self.state.locale
         refused = {k: e.value for k, e in self.errors.items() if e.value}  # messages waiting for a fix
         self.sliders.clear()
-        self.share_labels.clear()
+        self.names.clear()
+        self._labels.clear()
         self.errors.clear()
         was_open = self.manage is not None and self.manage.selected_index == 0
         criteria = self.state.criteria()
@@ -112,14 +128,14 @@ class CriteriaView:
             classed(slider, dom.weight(c.key))
             named(slider, i18n.criterion_label(c.key, c.label, loc))  # the handle's name for screen readers
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
-            share = classed(w.Label(value=""), dom.share(c.key))
             err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
-            self.sliders[c.key], self.share_labels[c.key], self.errors[c.key] = slider, share, err
+            # the share under the name, in the same widget: after the slider it wrapped to a line of its own at 1366 px
+            # (the column holds 345 px), under the slider, as if it were the next criterion's; a narrower slider left a
+            # 57 px track. One widget, not a box of two: each widget at start delays the first slider (ui/page.py)
             name = classed(literal(i18n.criterion_label(c.key, c.label, loc), width="130px"), "fk-criterion-name")
-            # the share under the name: after the slider it wrapped to a line of its own at 1366 px (the column holds
-            # 345 px), under the slider, as if it were the next criterion's; a narrower slider left a 57 px track
-            rows.append(classed(w.VBox([w.HBox([w.VBox([name, share]), slider], layout=w.Layout(align_items="center")), err]),
-                                dom.CRITERION_ROW_PREFIX + c.key))
+            self.sliders[c.key], self.names[c.key], self.errors[c.key] = slider, name, err
+            self._labels[c.key] = i18n.criterion_label(c.key, c.label, loc)
+            rows.append(classed(w.HBox([name, slider, err]), dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))  # err: a line of its own
         self.update_shares()
         self.confirm = Confirm(self.state)
         typed = self._panel
@@ -222,7 +238,7 @@ class CriteriaView:
     def update_shares(self) -> None:
         weights = {k: float(s.value) for k, s in self.sliders.items()}
         for key, pct in shares(weights).items():
-            self.share_labels[key].value = f"{pct:.0f}%"
+            self.names[key].value = f'{literal_html(self._labels[key])}<br><span class="{dom.share(key)}">{pct:.0f}%</span>'
 
     def refresh(self, kind: str = OUTSIDE) -> None:
         if kind == "clients":  # only the grid shows clients: the sliders stay as they are

@@ -134,6 +134,7 @@ EXPORT_XLSX = "fk-export-xlsx"
 # -- criteria & weights -----------------------------------------------------------------
 WEIGHT_PREFIX = "fk-weight-"  # + criterion key: the slider (e.g. fk-weight-ease)
 SHARE_PREFIX = "fk-share-"  # + criterion key: the "23%" label
+CRITERION_ROW = "fk-criterion-row"  # every criterion's row: name, slider, and its message on a line of its own
 CRITERION_ROW_PREFIX = "fk-criterion-"  # + key: the row box
 CRITERION_LABEL_PREFIX = "fk-criterion-label-"  # + key: rename field
 CRITERION_DIRECTION_PREFIX = "fk-criterion-direction-"  # + key

@@ -66,12 +66,8 @@ class RankingView:
         self.search.observe(self._on_search, names="value")
         self.search_info = classed(w.HTML(value=""), dom.RANKING_SEARCH_INFO)
         self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
-        self.prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.RANKING_PREV)
-        self.next = classed(w.Button(description=i18n.t("common.next", loc)), dom.RANKING_NEXT)
-        self.page = classed(w.Label(value=""), dom.RANKING_PAGE)
-        self.prev.on_click(self._prev)
-        self.next.on_click(self._next)
-        self.pager = w.HBox([self.prev, self.page, self.next])
+        self.pager = w.HBox(layout=w.Layout(display="none"))  # Previous, "1-50 of 80", Next: made once a second page exists
+        self._pager_parts: tuple[w.Button, w.Label, w.Button] | None = None
         self.parts_box = w.VBox([])  # the parts below the table: built once the page shows this box (ui/shown.py)
         self.insight: RankingInsight | None = None
         self.download: RankingDownload | None = None
@@ -82,16 +78,30 @@ class RankingView:
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
         self.contrib._view_count = 0  # the page counts its views of this widget: 0 -> 1 is "shown"
         self.contrib.observe(self._on_charts_shown, names="_view_count")
-        note = w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</span>')
-        scoring_note = classed(w.HTML(value=f'<span class="fk-muted">{html_text(i18n.t("ranking.scoring_note", loc))}</span>'),
-                               dom.RANKING_NOTE)
+        notes = classed(w.HTML(value=f'<p class="fk-muted">{html_text(i18n.t("ranking.scoring_note", loc))}</p>'
+                                     f'<p class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</p>'), dom.RANKING_NOTE)
         heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
         self.not_compared = classed(w.HTML(value=""), dom.RANKING_NOT_COMPARED)
         self.widget = classed(w.VBox([heading, self.message, self.search, self.search_info, self.table, self.not_compared, self.pager,
-                                      scoring_note, note, self.parts_box, self.contrib, self.radar]),
+                                      notes, self.parts_box, self.contrib, self.radar]),
                               dom.tab("ranking"))
         self.refresh()
         when_shown(self.parts_box, self._build_parts)
+
+    def _made_pager(self) -> tuple[w.Button, w.Label, w.Button]:
+        if self._pager_parts is None:
+            loc = self.state.locale
+            prev = classed(w.Button(description=i18n.t("common.prev", loc)), dom.RANKING_PREV)
+            nxt = classed(w.Button(description=i18n.t("common.next", loc)), dom.RANKING_NEXT)
+            prev.on_click(self._prev)
+            nxt.on_click(self._next)
+            self._pager_parts = (prev, classed(w.Label(value=""), dom.RANKING_PAGE), nxt)
+            self.pager.children = self._pager_parts
+        return self._pager_parts
+
+    prev = property(lambda self: self._made_pager()[0])
+    page = property(lambda self: self._made_pager()[1])
+    next = property(lambda self: self._made_pager()[2])
 
     def _parts(self) -> list[Any]:
         """The parts beside the table, in display order (none until built); each has ``widget`` and ``show(ranking, page_places)``."""
@@ -158,7 +168,6 @@ class RankingView:
         for part in self._parts():
             part.show(None, [])
         self.table.value = ""
-        self.page.value = ""
         self.pager.layout.display = "none"
         charts.clear(self.contrib)
         charts.clear(self.radar)
@@ -213,10 +222,11 @@ class RankingView:
                                               pay=state.pay, paid_in=paid_in) + legend
         self._not_compared(state)
         self.pager.layout.display = "flex" if n > PAGE_SIZE else "none"
-        self.page.value = i18n.t("common.page", state.locale, first=state.num(min(n, self.start + 1)),
-                                 last=state.num(min(n, self.start + PAGE_SIZE)), total=state.num(n))
-        self.prev.disabled = self.start == 0
-        self.next.disabled = self.start + PAGE_SIZE >= n
+        if n > PAGE_SIZE or self._pager_parts is not None:
+            self.page.value = i18n.t("common.page", state.locale, first=state.num(min(n, self.start + 1)),
+                                     last=state.num(min(n, self.start + PAGE_SIZE)), total=state.num(n))
+            self.prev.disabled = self.start == 0
+            self.next.disabled = self.start + PAGE_SIZE >= n
         if parts:
             self._show_parts()
 
