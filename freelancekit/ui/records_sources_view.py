@@ -14,17 +14,32 @@ from freelancekit.language import i18n, l10n
 from freelancekit.portfolio.records_schema import has_records, saved_sources
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, classed, guarded, html_text
+from freelancekit.ui.shown import when_shown
 from freelancekit.ui.wiring import OUTSIDE
 
 MEASURED = ("hourly_rate", "on_time_payment")
 
 
 class RecordsSourcesView:
+    """The two switches; their rows are made once the page shows this view's box (ui/shown.py).
+
+    They sit under the sliders, and every widget made before the page's first
+    slider delays it (ui/page.py); outside a kernel they are made at once.
+    """
+
     def __init__(self, state: AppState):
         self.state = state
-        loc = state.locale
         self.switches: dict[str, w.ToggleButtons] = {}
         self.infos: dict[str, w.HTML] = {}
+        self.labels: list[w.Label] = []
+        self.rows: dict[str, w.HBox] = {}
+        self.widget = classed(w.VBox(), dom.tab("records_sources"))
+        self._saving = False
+        when_shown(self.widget, self._build)
+
+    @guarded
+    def _build(self) -> None:
+        loc = self.state.locale
         rows = []
         for key in MEASURED:
             toggle = classed(w.ToggleButtons(options=[(i18n.t("records.ui.my_rating", loc), "rating"),
@@ -37,12 +52,11 @@ class RecordsSourcesView:
             rows.append(w.HBox([label, toggle, info]))
         self.labels = [r.children[0] for r in rows]
         self.rows = dict(zip(MEASURED, rows))
-        self.widget = classed(w.VBox([
+        self.refresh()
+        self.widget.children = [
             w.HTML(value=f"<h4>{html_text(i18n.t('records.ui.sources_heading', loc))}</h4>"
                          f'<p class="fk-muted">{html_text(i18n.t("records.ui.sources_help", loc))}</p>'),
-            *rows]), dom.tab("records_sources"))
-        self._saving = False
-        self.refresh()
+            *rows]
 
     @guarded
     def on_switch(self, key: str, change: dict[str, Any]) -> None:
@@ -55,6 +69,8 @@ class RecordsSourcesView:
 
     @guarded
     def refresh(self, kind: str = OUTSIDE) -> None:
+        if not self.rows:
+            return  # not made yet: they read the portfolio as it is then
         state, loc = self.state, self.state.locale
         crits = {c.key: c for c in state.criteria()}
         saved = saved_sources(state.store.conn)
