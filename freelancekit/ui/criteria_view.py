@@ -126,15 +126,15 @@ class CriteriaView:
                                    step=SLIDER_STEP, continuous_update=True, readout_format=".1f",
                                    layout=w.Layout(width="210px"))  # beside the ranking: name + slider fit its 345 px
             classed(slider, dom.weight(c.key))
-            named(slider, i18n.criterion_label(c.key, c.label, loc))  # the handle's name for screen readers
+            label = i18n.criterion_label(c.key, c.label, loc)
+            named(slider, label)  # the handle's name for screen readers
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
             err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
             # the share under the name, in the same widget: after the slider it wrapped to a line of its own at 1366 px
             # (the column holds 345 px), under the slider, as if it were the next criterion's; a narrower slider left a
             # 57 px track. One widget, not a box of two: each widget at start delays the first slider (ui/page.py)
-            name = classed(literal(i18n.criterion_label(c.key, c.label, loc), width="130px"), "fk-criterion-name")
-            self.sliders[c.key], self.names[c.key], self.errors[c.key] = slider, name, err
-            self._labels[c.key] = i18n.criterion_label(c.key, c.label, loc)
+            name = classed(literal(width="130px"), "fk-criterion-name")  # update_shares writes the name and share
+            self.sliders[c.key], self.names[c.key], self.errors[c.key], self._labels[c.key] = slider, name, err, label
             rows.append(classed(w.HBox([name, slider, err]), dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))  # err: a line of its own
         self.update_shares()
         self.confirm = Confirm(self.state)
