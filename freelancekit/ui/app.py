@@ -28,6 +28,7 @@ from freelancekit.ui import dom
 from freelancekit.ui.backup import BackupControl
 from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 from freelancekit.ui.first_run import FirstRun, needs_guide
+from freelancekit.ui.shown import unless_shown
 from freelancekit.ui.wiring import CHANGES, COLUMNS, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
 
 # the tab each view is shown in (wiring.TABS: a tab's views top to bottom); dom.tab(<view>) marks each view's box
@@ -167,11 +168,29 @@ class App:
             return
         if key in COLUMNS:
             controls, result = COLUMNS[key]
-            self.tabs.children[index].children = [classed(w.Box([
+            content = (classed(w.Box([
                 classed(w.VBox([built[n].widget for n in controls]), dom.COLUMN_CONTROLS),
-                classed(w.VBox([built[n].widget for n in result]), dom.COLUMN_RESULT)]), dom.COLUMNS)]
+                classed(w.VBox([built[n].widget for n in result]), dom.COLUMN_RESULT)]), dom.COLUMNS),)
         else:
-            self.tabs.children[index].children = [built[n].widget for n in names]
+            content = tuple(built[n].widget for n in names)
+        box = self.tabs.children[index]
+        box.children = content
+        unless_shown(content[0], lambda attempt: self._send_again(index, box, content, attempt))
+
+    def _send_again(self, index: int, box: w.Box, content: tuple[w.Widget, ...], attempt: int) -> None:
+        """The page has not drawn a tab's new content: send it again (``shown.unless_shown`` says why).
+
+        First the same children (a page that has them changes nothing), then
+        emptied and filled again, so the page makes the views anew. Only while
+        that tab is selected and still holds that content.
+        """
+        if self.tabs is None or self._selected() != index or box not in self.tabs.children or box.children != content:
+            return
+        if attempt == 0:
+            box.send_state("children")
+        else:
+            box.children = ()
+            box.children = content
 
     def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):

@@ -11,6 +11,12 @@ the page reports its box as drawn: ipywidgets counts a widget's views in
 
 Outside a kernel (tests, scripts) both run their action at once, so a view is
 complete as soon as it is built.
+
+``unless_shown`` is the other side of the same count: rarely (about once in
+500 tab switches under load, ipywidgets 8.1 in Voila 0.5) the page never draws
+a box's new children, with no error on either side, and the tab stays empty.
+The shell uses it to send such a tab's content again (benchmarks/stress_tabs.py
+reproduces the loss).
 """
 from __future__ import annotations
 
@@ -18,7 +24,10 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["later", "when_shown"]
+__all__ = ["later", "unless_shown", "when_shown"]
+
+# how long the page may take to draw new content before it is sent again (seconds after it was sent)
+RESEND_AFTER_S = (3.0, 6.0, 12.0)
 
 
 def _kernel_loop() -> asyncio.AbstractEventLoop | None:
@@ -64,3 +73,24 @@ def when_shown(box: Any, action: Callable[[], None], delay_s: float = 0.0) -> No
 
     box._view_count = 0  # the page counts its views of this widget from now on
     box.observe(on_views, names="_view_count")
+
+
+def unless_shown(widget: Any, retry: Callable[[int], None], after_s: tuple[float, ...] = RESEND_AFTER_S) -> None:
+    """Call ``retry(attempt)`` at each of ``after_s`` while the page has still not drawn ``widget``.
+
+    ``attempt`` counts from 0, so ``retry`` can escalate. Outside a kernel
+    there is no page to wait for, and nothing happens.
+    """
+    if _kernel_loop() is None:
+        return
+    if widget._view_count is None:
+        widget._view_count = 0  # the page counts its views of this widget from now on
+
+    def check(attempt: int) -> None:
+        if (widget._view_count or 0) > 0:
+            return
+        retry(attempt)
+        if attempt + 1 < len(after_s):
+            later(after_s[attempt + 1] - after_s[attempt], lambda: check(attempt + 1))
+
+    later(after_s[0], lambda: check(0))

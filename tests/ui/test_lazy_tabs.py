@@ -145,3 +145,56 @@ print(ranking.insight is not None, len(ranking.parts_box.children), "fk-why" in 
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p.sqlite")], capture_output=True, text=True,
                          timeout=120, check=True)
     assert out.stdout.split() == ["False", "True", "0", "True", "4", "True"]
+
+
+def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypatch):
+    """The page rarely never draws a tab's new children (no error anywhere): the shell sends them again."""
+    import freelancekit.ui.shown as shown
+
+    waiting = []
+    monkeypatch.setattr(shown, "_kernel_loop", lambda: object())  # as in a kernel, with a page that draws nothing
+    monkeypatch.setattr(shown, "later", lambda delay, action: waiting.append((delay, action)))
+    sent = []
+    box = app.tabs.children[tab_index("clients")]
+    real_send = type(box).send_state
+    monkeypatch.setattr(type(box), "send_state", lambda self, key=None: sent.append(key) if self is box else real_send(self, key))
+    updates = []
+    box.observe(lambda change: updates.append(len(change["new"])), names="children")
+    app.tabs.selected_index = tab_index("clients")
+    content = box.children
+    assert content[0]._view_count == 0 and updates == [1] and sent == ["children"]  # the page counts its views from now on
+    sent.clear()
+
+    def run_next() -> float:
+        delay, action = waiting.pop(0)
+        action()
+        return delay
+
+    assert run_next() == shown.RESEND_AFTER_S[0] and sent == ["children"]  # the same children again
+    assert run_next() == shown.RESEND_AFTER_S[1] - shown.RESEND_AFTER_S[0]
+    assert updates == [1, 0, 1] and box.children == content and len(sent) == 3  # emptied and filled: the page makes new views
+    content[0]._view_count = 1  # the page drew it at last: no more tries
+    run_next()
+    assert waiting == [] and updates == [1, 0, 1] and len(sent) == 3
+
+
+def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
+    import freelancekit.ui.shown as shown
+
+    waiting = []
+    monkeypatch.setattr(shown, "_kernel_loop", lambda: object())
+    monkeypatch.setattr(shown, "later", lambda delay, action: waiting.append(action))
+    profile, clients = (app.tabs.children[tab_index(v)] for v in ("profile", "clients"))
+    app.tabs.selected_index = tab_index("profile")
+    profile.children[0]._view_count = 1  # drawn
+    app.tabs.selected_index = tab_index("clients")  # not drawn, but the user went back to the ranking
+    app.tabs.selected_index = START_TAB
+    seen = {box: box.children for box in (profile, clients)}
+    while waiting:
+        waiting.pop(0)()
+    assert {box: box.children for box in (profile, clients)} == seen and len(waiting) == 0
+
+
+def test_outside_a_kernel_nothing_waits_for_a_page(app):
+    app.tabs.selected_index = tab_index("clients")
+    assert app.tabs.children[tab_index("clients")].children[0]._view_count is None
