@@ -8,9 +8,9 @@ headless Chromium at 1024x768, opens the app and clicks the six tabs in order,
 timing each one from the click until its view is visible. Several workers side
 by side load the machine as a busy laptop does; that is when the page, rarely
 (about once in 500 tab clicks before ``shown.unless_shown``), never drew a
-tab's content. The shell now sends such content again after 3 s, so a lost
-update shows here as a SLOW tab (3-15 s) and no longer as an EMPTY one (not
-visible after 30 s). Too rare to catch in the test command's time, so it is a
+tab's content. The shell now sends such content again after 3 s and makes it
+anew at 10 s and 20 s, so a lost update shows here as a SLOW tab (3-25 s) and
+no longer as an EMPTY one (not visible after 35 s). Too rare to catch in the test command's time, so it is a
 local command; it prints every slow or empty tab, the page's console errors,
 and a summary table.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import statistics
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def worker(loads: int, locale: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stopped by the parent: stop our server on the way out
     sys.path.insert(0, str(ROOT / "tests" / "support"))
     from app_page import TAB_TITLES, css
 

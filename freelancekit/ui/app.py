@@ -174,8 +174,8 @@ class App:
         else:
             content = tuple(built[n].widget for n in names)
         box = self.tabs.children[index]
-        box.children = content
         unless_shown(content[0], lambda attempt: self._send_again(index, box, content, attempt))
+        box.children = content
 
     def _send_again(self, index: int, box: w.Box, content: tuple[w.Widget, ...], attempt: int) -> None:
         """The page has not drawn a tab's new content: send it again (``shown.unless_shown`` says why).

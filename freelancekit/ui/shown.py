@@ -27,7 +27,7 @@ from typing import Any
 __all__ = ["later", "unless_shown", "when_shown"]
 
 # how long the page may take to draw new content before it is sent again (seconds after it was sent)
-RESEND_AFTER_S = (3.0, 6.0, 12.0)
+RESEND_AFTER_S = (3.0, 10.0, 20.0)
 
 
 def _kernel_loop() -> asyncio.AbstractEventLoop | None:
@@ -78,6 +78,8 @@ def when_shown(box: Any, action: Callable[[], None], delay_s: float = 0.0) -> No
 def unless_shown(widget: Any, retry: Callable[[int], None], after_s: tuple[float, ...] = RESEND_AFTER_S) -> None:
     """Call ``retry(attempt)`` at each of ``after_s`` while the page has still not drawn ``widget``.
 
+    Call it before ``widget`` is placed in a box the page shows: a view drawn
+    before the page learns that its views are counted is never counted.
     ``attempt`` counts from 0, so ``retry`` can escalate. Outside a kernel
     there is no page to wait for, and nothing happens.
     """
