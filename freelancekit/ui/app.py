@@ -123,6 +123,7 @@ class App:
         tabs.children = [w.VBox() for _tab in TABS]
         tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
         tabs.selected_index = selected
+        tabs._view_count = 0  # the page counts its views of the tabs: a tab filled after they are shown is watched
         self.tabs = tabs
         # an empty portfolio of the user's own opens on the guide; its tabs are filled when the guide ends
         self.guide = FirstRun(self.state, self.finish_first_run) if needs_guide(self.store) else None
@@ -174,7 +175,8 @@ class App:
         else:
             content = tuple(built[n].widget for n in names)
         box = self.tabs.children[index]
-        unless_shown(content[0], lambda attempt: self._send_again(index, box, content, attempt))
+        if self.tabs._view_count:  # a page shows the tabs (the first tab goes with them, in one piece)
+            unless_shown(content[0], lambda attempt: self._send_again(index, box, content, attempt))
         box.children = content
 
     def _send_again(self, index: int, box: w.Box, content: tuple[w.Widget, ...], attempt: int) -> None:

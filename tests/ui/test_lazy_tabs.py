@@ -160,6 +160,7 @@ def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypa
     monkeypatch.setattr(type(box), "send_state", lambda self, key=None: sent.append(key) if self is box else real_send(self, key))
     updates = []
     box.observe(lambda change: updates.append(len(change["new"])), names="children")
+    app.tabs._view_count = 1  # the page shows the tabs
     app.tabs.selected_index = tab_index("clients")
     content = box.children
     assert content[0]._view_count == 0 and updates == [1] and sent == ["children"]  # the page counts its views from now on
@@ -185,6 +186,7 @@ def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
     monkeypatch.setattr(shown, "_kernel_loop", lambda: object())
     monkeypatch.setattr(shown, "later", lambda delay, action: waiting.append(action))
     profile, clients = (app.tabs.children[tab_index(v)] for v in ("profile", "clients"))
+    app.tabs._view_count = 1
     app.tabs.selected_index = tab_index("profile")
     profile.children[0]._view_count = 1  # drawn
     app.tabs.selected_index = tab_index("clients")  # not drawn, but the user went back to the ranking
@@ -196,5 +198,20 @@ def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
 
 
 def test_outside_a_kernel_nothing_waits_for_a_page(app):
+    app.tabs._view_count = 1
     app.tabs.selected_index = tab_index("clients")
     assert app.tabs.children[tab_index("clients")].children[0]._view_count is None
+
+
+def test_the_tab_built_with_the_app_goes_to_the_page_with_it_and_is_not_watched(app_args, monkeypatch):
+    import freelancekit.ui.shown as shown
+    from freelancekit.ui.app import build
+
+    waiting = []
+    monkeypatch.setattr(shown, "_kernel_loop", lambda: object())
+    monkeypatch.setattr(shown, "later", lambda delay, action: waiting.append(action))
+    built = build(**app_args)
+    try:
+        assert built.tabs._view_count == 0 and built.tabs.children[START_TAB].children[0]._view_count is None
+    finally:
+        built.store.close()
