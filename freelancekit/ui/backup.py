@@ -44,16 +44,25 @@ class BackupControl:
         self.button = classed(w.Button(description=i18n.t("backup.button", loc), icon="download",
                                        tooltip=i18n.t("backup.tooltip", loc), layout=w.Layout(width="auto")), dom.BACKUP)
         self.button.on_click(self.make)
-        self.link = classed(w.HTML(value=""), dom.BACKUP_LINK)
+        self._link: w.HTML | None = None
         self.notice = Notice(state, dom.notice(dom.BACKUP))  # "ready" or "too big", beside the button
-        self.widget = w.HBox([self.button, self.link, self.notice.widget], layout=w.Layout(align_items="center"))
+        self.widget = w.HBox([self.button, self.notice.widget], layout=w.Layout(align_items="center"))
+
+    @property
+    def link(self) -> w.HTML:
+        """The download link, made when first asked for: every widget at start delays the first slider (ui/shown.py)."""
+        if self._link is None:
+            self._link = classed(w.HTML(value=""), dom.BACKUP_LINK)
+            self.widget.children = (self.button, self._link, self.notice.widget)
+        return self._link
 
     @guarded
     def make(self, _b: Any = None) -> None:
         loc = self.state.locale
         data = self.state.store.backup_bytes()
         if len(data) > MAX_DOWNLOAD_BYTES:
-            self.link.value = ""
+            if self._link is not None:
+                self._link.value = ""  # an earlier copy's link would read as this one's
             self.notice.error(i18n.t("backup.too_big", loc, size=human_size(len(data))))
             return
         now = datetime.now().astimezone()

@@ -14,10 +14,14 @@ value always arrives. The costlier "how sure" sampling waits for a pause
 
 The panel to add, rename, re-direct or remove criteria is built when it is
 first opened (or used from code): it is ~40% of the start tab's widgets, and
-every widget adds to the time before the app's first slider can be used.
+every widget adds to the time before the app's first slider can be used. For
+the same reason the sections under the sliders (add a criterion, rate
+everyone) are made once the page shows their box, and a row's error message
+the first time it has something to say (ui/shown.py).
 """
 from __future__ import annotations
 
+from collections.abc import ItemsView
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +48,7 @@ from freelancekit.ui.common import (
     set_error,
 )
 from freelancekit.ui.rate_grid import RateGrid
+from freelancekit.ui.shown import when_shown
 from freelancekit.ui.wiring import OUTSIDE
 
 SLIDER_MAX = 10.0
@@ -85,24 +90,50 @@ class ManagePanel:
     direction_inputs: dict[str, w.Dropdown] = field(default_factory=dict)
 
 
+class RowErrors:
+    """Each criterion row's error message, made and put at the end of its row when first asked for."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, w.HBox] = {}
+        self._labels: dict[str, w.HTML] = {}
+
+    def add_row(self, key: str, row: w.HBox) -> None:
+        self._rows[key] = row
+
+    def __getitem__(self, key: str) -> w.HTML:
+        if key not in self._labels:
+            self._labels[key] = label = error_label(dom.CRITERION_ERROR_PREFIX + key)
+            self._rows[key].children = (*self._rows[key].children, label)  # a line of its own (CSS)
+        return self._labels[key]
+
+    def items(self) -> ItemsView[str, w.HTML]:
+        return self._labels.items()
+
+    def clear(self) -> None:
+        self._rows.clear()
+        self._labels.clear()
+
+
 class CriteriaView:
     def __init__(self, state: AppState):
         self.state = state
         self.sliders: dict[str, w.FloatSlider] = {}
         self.names: dict[str, w.HTML] = {}  # each criterion's name with its share of the total under it
         self._labels: dict[str, str] = {}
-        self.errors: dict[str, w.HTML] = {}
+        self.errors = RowErrors()
         self._panel: ManagePanel | None = None
-        self.manage: w.Accordion | None = None
         self._syncing = False
         self._grid: RateGrid | None = None  # "rate everyone", built when first opened (like the panel)
-        self.rate = classed(w.Accordion(children=[w.VBox()]), dom.RATE_OPEN)
-        self.rate.set_title(0, i18n.t("rate.heading", state.locale))
-        self.rate.observe(self._on_rate_opened, names="selected_index")
-        self.notice = Notice(state, dom.notice(dom.RATE_OPEN))  # above "Rate everyone": a criterion added, an error while weighing
+        # under the sliders: the remove confirmation, "add a criterion", the notice and "rate everyone" (_build_lower)
+        self.lower = w.VBox()
+        self.manage: w.Accordion | None = None
+        self.rate: w.Accordion | None = None
+        self.notice: Notice | None = None
+        self.confirm: Confirm | None = None
         self.box = w.VBox()
         self.widget = classed(self.box, dom.tab("criteria"))
         self.build()
+        when_shown(self.lower, self._build_lower)
 
     # -- building ------------------------------------------------------------------
     def build(self) -> None:
@@ -129,19 +160,44 @@ class CriteriaView:
             label = i18n.criterion_label(c.key, c.label, loc)
             named(slider, label)  # the handle's name for screen readers
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
-            err = error_label(dom.CRITERION_ERROR_PREFIX + c.key)
             # the share under the name, in the same widget: after the slider it wrapped to a line of its own at 1366 px
             # (the column holds 345 px), under the slider, as if it were the next criterion's; a narrower slider left a
             # 57 px track. One widget, not a box of two: each widget at start delays the first slider (ui/page.py)
             name = classed(literal(width="130px"), "fk-criterion-name")  # update_shares writes the name and share
-            self.sliders[c.key], self.names[c.key], self.errors[c.key], self._labels[c.key] = slider, name, err, label
-            rows.append(classed(w.HBox([name, slider, err]), dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))  # err: a line of its own
+            self.sliders[c.key], self.names[c.key], self._labels[c.key] = slider, name, label
+            rows.append(row := classed(w.HBox([name, slider]), dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))
+            self.errors.add_row(c.key, row)
         self.update_shares()
+        if self.rate is not None:
+            self._build_manage(was_open, refused)
+        self.box.children = [
+            w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
+                         f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
+            w.HBox([w.Label(value=i18n.t("criteria.presets", loc)), *presets]),
+            *rows,
+            self.lower,
+        ]
+        if self._grid is not None:
+            self._grid.refresh()  # the criteria may have changed (added, renamed, removed, re-scaled)
+
+    def _build_lower(self) -> None:
+        """The sections under the sliders, made once (the page showed their box, or code needs them)."""
+        if self.rate is not None:
+            return
         self.confirm = Confirm(self.state)
+        self.rate = classed(w.Accordion(children=[w.VBox()]), dom.RATE_OPEN)
+        self.rate.set_title(0, i18n.t("rate.heading", self.state.locale))
+        self.rate.observe(self._on_rate_opened, names="selected_index")
+        self.notice = Notice(self.state, dom.notice(dom.RATE_OPEN))  # above "Rate everyone": a criterion added
+        self._build_manage(False, {})
+
+    def _build_manage(self, was_open: bool, refused: dict[str, str]) -> None:
+        """"Add a criterion of your own", closed and empty until opened; after a rebuild as it was."""
+        assert self.confirm is not None and self.notice is not None and self.rate is not None
         typed = self._panel
         self._panel = None
         self.manage = manage = w.Accordion(children=[w.VBox()])
-        manage.set_title(0, i18n.t("criteria.add_heading", loc))
+        manage.set_title(0, i18n.t("criteria.add_heading", self.state.locale))
         if was_open:  # a rename or an addition rebuilds the view: keep the panel open
             self.manage_panel()
             manage.selected_index = 0
@@ -157,18 +213,7 @@ class CriteriaView:
             finally:
                 self._syncing = False
         manage.observe(self._on_manage_opened, names="selected_index")
-        self.box.children = [
-            w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
-                         f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
-            w.HBox([w.Label(value=i18n.t("criteria.presets", loc)), *presets]),
-            *rows,
-            self.confirm.widget,
-            manage,
-            self.notice.widget,
-            self.rate,
-        ]
-        if self._grid is not None:
-            self._grid.refresh()  # the criteria may have changed (added, renamed, removed, re-scaled)
+        self.lower.children = [self.confirm.widget, manage, self.notice.widget, self.rate]
 
     def _on_rate_opened(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
@@ -176,6 +221,8 @@ class CriteriaView:
 
     def rate_grid(self, key: str | None = None) -> RateGrid:
         """The "rate everyone" grid, built into its section on first use; ``key`` shows that criterion."""
+        self._build_lower()
+        assert self.rate is not None
         if self._grid is None:
             self.state.catch_up()  # opening it is an action: show the clients and criteria as saved now
             self._grid = RateGrid(self.state, key)
@@ -190,9 +237,11 @@ class CriteriaView:
 
     def manage_panel(self) -> ManagePanel:
         """The add/rename/remove panel, built into the accordion on first use."""
+        self._build_lower()
+        assert self.manage is not None
         if self._panel is None:
             self._panel = self._manage_panel(self.state.criteria())
-            self.manage.children[0].children = [self._panel.widget]  # type: ignore[union-attr]
+            self.manage.children[0].children = [self._panel.widget]
         return self._panel
 
     # the panel's widgets, for code and tests (asking builds the panel)
@@ -305,6 +354,7 @@ class CriteriaView:
 
     def ask_remove(self, key: str, label: str) -> None:
         text = i18n.t("criteria.confirm_remove", self.state.locale, label=i18n.criterion_label(key, label, self.state.locale))
+        assert self.confirm is not None  # asked from the panel, which is in the lower part
         self.confirm.ask(text, lambda: self.remove(key))
 
     @guarded
@@ -333,5 +383,6 @@ class CriteriaView:
         # at weight 0 it counts for nothing yet: open the grid on it, to rate everyone
         loc = self.state.locale
         self.rate_grid(added.key)
+        assert self.rate is not None and self.notice is not None  # rate_grid made them
         self.rate.selected_index = 0
         self.notice.info(i18n.t("rate.added", loc, criterion=i18n.criterion_label(added.key, added.label, loc)))
