@@ -39,6 +39,6 @@ def test_thousands_of_good_moments_name_the_best_ranked_few_and_count_the_rest()
     assert all(n in en for n in names[:MOMENTS_SHOWN]) and names[MOMENTS_SHOWN] not in en
     assert MOMENTS_SHOWN == 10 and en.endswith(", and 4,990 more</p></div>")  # a counted text: grouped, its plural form
     ar = upsell_html(0, "USD", names, "ar", 2026)
-    assert "، و 4,990 عميلاً آخر</p>" in ar and names[MOMENTS_SHOWN] not in ar  # 4 990: the "many" form (n % 100 in 11-99)
+    assert "، و4,990 عميلاً آخر</p>" in ar and names[MOMENTS_SHOWN] not in ar  # 4 990: the "many" form (n % 100 in 11-99)
     exact = upsell_html(0, "USD", names[:MOMENTS_SHOWN], "en", 2026)
     assert "more" not in exact and names[MOMENTS_SHOWN - 1] in exact
