@@ -345,3 +345,20 @@ def test_export_reads_back_unchanged(store, tmp_path, capsys):
     # (Invoice Ninja invoices lose the 'Paid to Date' their file reported: their payments say it)
     assert import_records(store, time).stored == 0 and not import_records(store, invoices).added["payments"]
     assert summary_records(summary(store, SINCE, UNTIL)) == before
+
+
+def test_an_invoice_in_another_currency_exports_and_reads_back_in_it(tmp_path):
+    from freelancekit.records.export import invoices_csv
+
+    listing = ("client,invoice,issued,due,amount,paid_on,paid_amount,currency\r\n"
+               "ACME corp,A-1,2026-03-02,2026-04-01,1200.00,2026-03-20,1200.00,EUR\r\n"
+               "ACME corp,A-2,2026-04-02,2026-05-01,900.00,,,\r\n").encode()
+    currencies = "SELECT number, currency FROM record_invoices ORDER BY number"
+    with Store(tmp_path / "a.sqlite") as first, Store(tmp_path / "b.sqlite") as copy:
+        for s in (first, copy):
+            s.add_client({"name": "ACME corp"})
+        assert not import_records(first, listing).problems
+        exported = invoices_csv(first)
+        assert exported.decode("utf-8-sig").splitlines()[1].endswith(",1200.00,EUR")
+        assert not import_records(copy, exported).problems
+        assert copy._read(currencies) == first._read(currencies) == [("A-1", "EUR"), ("A-2", "")]

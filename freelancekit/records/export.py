@@ -18,7 +18,8 @@ from freelancekit.portfolio.storage import Store
 from freelancekit.records.batches import TimeBlock
 from freelancekit.records.store import SELECT_TIME_BLOCKS
 
-INVOICE_HEADER = ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount")
+# "currency": the invoice's own, empty for its client's (docs/currencies.md); without it an amount in euros reads back as dollars
+INVOICE_HEADER = ("client", "invoice", "issued", "due", "amount", "paid_on", "paid_amount", "currency")
 TOGGL_HEADER = ("User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date", "Start time",
                 "End date", "End time", "Duration", "Tags", "Amount", "Currency")  # each entry's own currency: no one code in the header
 
@@ -28,18 +29,18 @@ def _money(x: float) -> str:
 
 
 def invoices_csv(store: Store) -> bytes:
-    inv = store._read("SELECT id, client, number, issued, due, amount FROM record_invoices ORDER BY issued, client_key, number")
+    inv = store._read("SELECT id, client, number, issued, due, amount, currency FROM record_invoices ORDER BY issued, client_key, number")
     pays: dict[int, list[tuple[str, float]]] = {}
     for invoice_id, day, amount in store._read("SELECT invoice_id, paid_on, amount FROM record_payments ORDER BY paid_on, id"):
         pays.setdefault(invoice_id, []).append((day, amount))
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(INVOICE_HEADER)
-    for invoice_id, client, number, issued, due, amount in inv:
+    for invoice_id, client, number, issued, due, amount, currency in inv:
         head = [escape_formula(client), escape_formula(number), issued, due, _money(amount)]
         rows = [(day, _money(paid)) for day, paid in pays.get(invoice_id, [])] or [("", "")]
         for day, paid_text in rows:
-            w.writerow([*head, day, paid_text])
+            w.writerow([*head, day, paid_text, currency])
     return buf.getvalue().encode("utf-8-sig")
 
 
