@@ -27,21 +27,27 @@ def _portfolio(source: Portfolio | Store) -> Portfolio:
 
 
 def clients_frame(source: Portfolio | Store) -> pd.DataFrame:
-    """One row per client: its text fields, then one column per criterion (the value as entered; NaN = not rated)."""
+    """One row per client: its text fields, what it pays in, then one column per criterion (the value as entered; NaN = not rated).
+
+    ``paid_in`` (the client's currency, else the profile's) says what its pay
+    rate is written in: the rates of clients paying in different currencies
+    are not comparable as they stand (``ranking_frame``'s ``pay_rate`` is).
+    """
     import pandas as pd
 
     p = _portfolio(source)
     rows = []
     for c in p.clients:
-        row: dict[str, Any] = {"id": c.id, "name": c.name, "contact_name": c.contact_name, "email": c.email,
-                               "industry": c.industry, "services": "; ".join(c.services),
-                               "start_date": c.start_date, "last_win": c.last_win, "notes": c.notes}
+        row: dict[str, Any] = {"id": c.id, "name": c.name, "contact_name": c.contact_name, "title": c.title,
+                               "email": c.email, "industry": c.industry, "services": "; ".join(c.services),
+                               "start_date": c.start_date, "last_win": c.last_win, "notes": c.notes,
+                               "paid_in": c.currency or p.profile.currency}
         for crit in p.criteria:
             row[crit.key] = c.values.get(crit.key)
         row["incomplete"] = any(c.values.get(crit.key) is None for crit in p.criteria)
         rows.append(row)
-    columns = ["id", "name", "contact_name", "email", "industry", "services", "start_date", "last_win", "notes",
-               *(c.key for c in p.criteria), "incomplete"]
+    columns = ["id", "name", "contact_name", "title", "email", "industry", "services", "start_date", "last_win", "notes",
+               "paid_in", *(c.key for c in p.criteria), "incomplete"]
     frame = pd.DataFrame(rows, columns=columns)
     for crit in p.criteria:
         frame[crit.key] = frame[crit.key].astype("float64")

@@ -31,6 +31,7 @@ def test_clients_frame_has_a_row_per_client_and_the_values_as_entered(store):
             assert (np.isnan(v) and c.values.get(k) is None) or v == c.values.get(k)
         assert row.incomplete == any(c.values.get(k) is None for k in keys)
         assert row.services == "; ".join(c.services)
+        assert row.paid_in == (c.currency or store.profile().currency) and row.title == c.title
 
 
 def test_ranking_frame_gives_values_points_and_shares(store):
@@ -78,3 +79,10 @@ def test_draft_for_a_chosen_client_saves_nothing(store):
     assert draft.client_name == "Flow Yoga Collective" and draft.tone == "formal" and draft.body
     assert workbook.draft_for(store).client_name == rank_portfolio(store).top(1)[0]
     assert store.data_version() == before and DraftsPart(store).all() == {} or not DraftsPart(store).all()
+
+
+def test_clients_frame_says_what_each_rate_is_written_in(store):
+    store.add_client({"name": "Nord Bureau", "currency": "EUR", "title": "dr_f", "hourly_rate": 90})
+    frame = workbook.clients_frame(store).set_index("name")
+    assert frame.loc["Nord Bureau", ["paid_in", "title", "hourly_rate"]].tolist() == ["EUR", "dr_f", 90]
+    assert set(frame.drop("Nord Bureau").paid_in) == {store.profile().currency}
