@@ -152,3 +152,19 @@ def test_a_saved_client_read_again_is_found_in_the_index_by_id(tmp_path):
             assert suggest(p, again, index=index) == suggest(p, c, index=index)
         edited = replace(p.clients[0], services=("Blog posts",))  # an edited copy is still scored as outside the portfolio
         assert suggest(p, edited, index=index) == suggest(p, replace(edited, id=None), index=index)
+
+
+def test_a_client_listing_services_in_arabic_is_offered_what_the_same_client_in_english_is():
+    """The upsell ("grows from" a service it buys) matches a service by either of its names: the Arabic demo,
+    whose clients list "مقالات المدونة", was never offered "إدارة المدونة" and so never a package."""
+    from freelancekit.drafts.fitting import fitting, fitting_packages
+    from freelancekit.portfolio.demo import demo_portfolio
+    from freelancekit.portfolio.demo_ar import arabic_demo_portfolio
+
+    def offers(p):
+        return {c.name: ([(o.name, o.kind, o.fit) for o in suggest(p, c)],
+                         [pk.name for pk in fitting_packages(p.profile, c, fitting(suggest(p, c), c))]) for c in p.clients}
+
+    english, arabic = offers(demo_portfolio()), offers(arabic_demo_portfolio())
+    assert arabic == english
+    assert sum(bool(packages) for _services, packages in arabic.values()) >= 8

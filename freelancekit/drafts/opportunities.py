@@ -213,7 +213,9 @@ def suggest(
         service = index.services[j]
         if buys_service(client, service):  # free-text spelling of a profile service
             continue
-        grows_from = next((name for st, name in stems if st & _stems(service.title)), "")
+        # by either of its names: a client lists services in its own language ("مقالات المدونة" grows into "إدارة المدونة")
+        names = _stems(service.name) | _stems(service.name_ar)
+        grows_from = next((name for st, name in stems if st & names), "")
         fit = 100 * (
             WEIGHTS["co"] * co_share[j] + WEIGHTS["industry"] * ind_share[j]
             + WEIGHTS["popularity"] * popularity[j] + WEIGHTS["upsell"] * bool(grows_from)
