@@ -33,6 +33,7 @@ from freelancekit.ui.wiring import CHANGES, COLUMNS, OUTSIDE, RANKING_VIEW, TABS
 
 # the tab each view is shown in (wiring.TABS: a tab's views top to bottom); dom.tab(<view>) marks each view's box
 TAB_OF_VIEW = {view: i for i, (_key, views) in enumerate(TABS) for view in views}
+MAX_REMADE = 2  # a page that cannot draw a tab after this many new starts will not: stop sending
 START_TAB = TAB_OF_VIEW[RANKING_VIEW]  # the ranking beside its weights: the method's payoff, and the demo's best first impression
 
 
@@ -80,6 +81,10 @@ class Views(Mapping[str, View]):
         """The views that exist now, by name."""
         return dict(self._built)
 
+    def forget(self, name: str) -> None:
+        """Drop a built view: the next time it is asked for, it is made anew."""
+        self._built.pop(name, None)
+
 
 class App:
     """One open portfolio shown as tabs; ``root`` is the widget to display.
@@ -125,6 +130,7 @@ class App:
         tabs.selected_index = selected
         tabs._view_count = 0  # the page counts its views of the tabs: a tab filled after they are shown is watched
         self.tabs = tabs
+        self.remade = {i: 0 for i in range(len(TABS))}  # tabs whose views were made anew (_send_again), at most MAX_REMADE
         # an empty portfolio of the user's own opens on the guide; its tabs are filled when the guide ends
         self.guide = FirstRun(self.state, self.finish_first_run) if needs_guide(self.store) else None
         if self.guide is None:
@@ -182,17 +188,22 @@ class App:
     def _send_again(self, index: int, box: w.Box, content: tuple[w.Widget, ...], attempt: int) -> None:
         """The page has not drawn a tab's new content: send it again (``shown.unless_shown`` says why).
 
-        First the same children (a page that has them changes nothing), then
-        emptied and filled again, so the page makes the views anew. Only while
-        that tab is selected and still holds that content.
+        First the same children (a page that lost the update gets it; one that
+        has them changes nothing). Then the tab's views are made anew: when the
+        page failed to make one of the content's models, every update that
+        names it fails too ("Could not process update msg"), and only new
+        models get through. Only while that tab is selected and still holds
+        that content, and at most ``MAX_REMADE`` times per tab.
         """
         if self.tabs is None or self._selected() != index or box not in self.tabs.children or box.children != content:
             return
         if attempt == 0:
             box.send_state("children")
-        else:
-            box.children = ()
-            box.children = content
+        elif self.remade[index] < MAX_REMADE:
+            self.remade[index] += 1
+            for name in TABS[index][1]:
+                self.views.forget(name)
+            self._fill_tab(index)  # the last view made places them all, watched again
 
     def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):

@@ -14,9 +14,9 @@ complete as soon as it is built.
 
 ``unless_shown`` is the other side of the same count: rarely (about once in
 500 tab switches under load, ipywidgets 8.1 in Voila 0.5) the page never draws
-a box's new children, with no error on either side, and the tab stays empty.
-The shell uses it to send such a tab's content again (benchmarks/stress_tabs.py
-reproduces the loss).
+a box's new children, and the tab stays empty. The shell uses it to send such
+a tab's content again, then to make it anew (docs/architecture.md;
+benchmarks/stress_tabs.py reproduces the loss).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from typing import Any
 __all__ = ["later", "unless_shown", "when_shown"]
 
 # how long the page may take to draw new content before it is sent again (seconds after it was sent)
-RESEND_AFTER_S = (3.0, 10.0, 20.0)
+RESEND_AFTER_S = (3.0, 8.0)
 
 
 def _kernel_loop() -> asyncio.AbstractEventLoop | None:
