@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,19 +23,34 @@ import ipywidgets as w
 from freelancekit.ui import dom
 from freelancekit.ui.shown import later
 
-__all__ = ["build_into", "show"]
+__all__ = ["KERNEL_LOG_ENV", "build_into", "show"]
 
 log = logging.getLogger("freelancekit.ui")
+# a file the page's kernel appends its errors to, with their tracebacks. Without it they go to the
+# kernel's stderr, which Voila sends to the page and the page does not show. The browser tests set
+# it, so a failure's evidence holds the kernel's side (tests/support/live_app.py)
+KERNEL_LOG_ENV = "FREELANCEKIT_KERNEL_LOG"
 
 
 def show(db_path: str | Path | None = None, views: Sequence[str] | None = None) -> None:
     """Display the app's box now and build the app into it after this cell."""
     from IPython.display import display
 
+    _log_to_file(os.environ.get(KERNEL_LOG_ENV))
     root = w.VBox()
     root.add_class(dom.APP)
     display(root)
     later(0, lambda: build_into(root, db_path, views))
+
+
+def _log_to_file(path: str | None) -> None:
+    """The app's log (``freelancekit.*``) also into the file ``path``, once per kernel."""
+    logger = logging.getLogger("freelancekit")
+    if not path or any(getattr(h, "baseFilename", None) == os.path.abspath(path) for h in logger.handlers):
+        return
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(f"%(asctime)s kernel {os.getpid()} %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
 
 
 def build_into(root: w.VBox, db_path: str | Path | None = None, views: Sequence[str] | None = None) -> None:

@@ -24,7 +24,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from live_app import FAILED_LOGS, ROOT, RUNNING_LOGS, LiveApp, NoBrowser, launch_chromium, screenshot, serve_app
+from live_app import FAILED_LOGS, ROOT, RUNNING_LOGS, LiveApp, NoBrowser, kernel_log, launch_chromium, screenshot, serve_app
 
 from freelancekit.drafts.examples import arabic_demo_portfolio
 from freelancekit.portfolio.api import create_demo
@@ -149,8 +149,9 @@ def keep_evidence(item: pytest.Item, report: pytest.TestReport) -> Path | None:
         except Exception as exc:  # noqa: BLE001 - a crashed page: say so, keep the rest
             (folder / f"page-{n}.error.txt").write_text(f"no screenshot: {exc}\n", encoding="utf-8")
     for log in logs:
-        if log.exists():
-            shutil.copyfile(log, folder / f"server-{log.stem}.log")
+        for path, name in ((log, f"server-{log.stem}.log"), (kernel_log(log), f"kernels-{log.stem}.log")):
+            if path.exists():
+                shutil.copyfile(path, folder / name)
     return folder
 
 

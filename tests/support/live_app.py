@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from freelancekit.ui.page import KERNEL_LOG_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 90.0
@@ -104,6 +106,11 @@ def stop_process_tree(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -
             child.kill()
 
 
+def kernel_log(log: Path) -> Path:
+    """Where the server's kernels write the app's errors with their tracebacks (ui/page.py, KERNEL_LOG_ENV)."""
+    return log.with_suffix(".kernel.log")
+
+
 @contextlib.contextmanager
 def serve_app(db: Path, *, notebook: Path | None = None, extra_env: dict[str, str] | None = None,
               extra_args: list[str] | None = None, timeout: float = START_TIMEOUT_S, demo: bool = True) -> Iterator[LiveApp]:
@@ -122,7 +129,7 @@ def serve_app(db: Path, *, notebook: Path | None = None, extra_env: dict[str, st
     if notebook is not None:
         cmd += ["--notebook", str(notebook)]
     cmd += extra_args or []
-    env = {**os.environ, **(extra_env or {})}
+    env = {**os.environ, KERNEL_LOG_ENV: str(kernel_log(log)), **(extra_env or {})}
     env.pop("FREELANCEKIT_DB", None)  # --db is the only source of truth for the server
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
@@ -140,8 +147,9 @@ def serve_app(db: Path, *, notebook: Path | None = None, extra_env: dict[str, st
         if failed:
             FAILED_LOGS.append(log)  # kept until the failure's evidence is saved
         else:
-            with contextlib.suppress(OSError):
-                log.unlink()
+            for path in (log, kernel_log(log)):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 # -- the browser ------------------------------------------------------------------

@@ -65,3 +65,30 @@ def test_outside_a_kernel_show_builds_at_once(tmp_path, monkeypatch):
     page.show(tmp_path / "p.sqlite", views=["ranking"])
     (box,) = shown
     assert any(dom.tab("ranking") in c._dom_classes for c in box.children)
+
+
+def test_the_kernel_writes_the_apps_errors_with_their_tracebacks_to_the_file_it_is_given(tmp_path):
+    """Voila shows the page nothing of a kernel's stderr: a failed browser test keeps this file instead."""
+    import logging
+
+    from freelancekit.ui import page
+
+    path = tmp_path / "kernels.log"
+    logger = logging.getLogger("freelancekit")
+    before = list(logger.handlers)
+    try:
+        page._log_to_file(None)
+        assert logger.handlers == before
+        page._log_to_file(str(path))
+        page._log_to_file(str(path))  # once per kernel, however many pages it builds
+        assert len(logger.handlers) == len(before) + 1
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            logging.getLogger("freelancekit.ui").exception("unexpected error in %s", "View.on_click")
+        text = path.read_text(encoding="utf-8")
+        assert "ERROR freelancekit.ui: unexpected error in View.on_click" in text and "ValueError: boom" in text
+    finally:
+        for handler in logger.handlers[len(before):]:
+            logger.removeHandler(handler)
+            handler.close()
