@@ -24,17 +24,21 @@ The app is loaded twice: on the 12-client demo and on 10 000 clients
 10 000 clients/demo <= 1.5 (cold and warm), kernel RSS after the first load
 with 10 000 clients <= 300 MB.
 
-Run: .venv/bin/python benchmarks/bench_app_tti.py [--runs 5] [--clients 10000]
+``--against PATH`` serves a third app from another checkout (its code in the
+kernel too), taking turns with the others: a change's effect, paired, in one run.
+
+Run: .venv/bin/python benchmarks/bench_app_tti.py [--runs 5] [--clients 10000] [--against ../other-checkout]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from _live import REFERENCE, launch_chromium, seed, serve_app
+from _live import REFERENCE, ROOT, launch_chromium, seed, serve_app
 from bench_app_latency import kernel_rss_mb
 
 APP_READY = ".fk-weight-hourly_rate .noUi-handle"
@@ -82,11 +86,17 @@ def load(browser, url: str, ready: str, charts: str | None) -> dict[str, float]:
     return times
 
 
-def measure_cold(browser, notebook: Path | None, ready: str, charts: str | None, clients: int = 12) -> tuple[dict, float]:
+def code_env(code: Path) -> dict[str, str]:
+    """A server (and its kernels) running the app of the checkout ``code``."""
+    return {"PYTHONPATH": os.pathsep.join([str(code), *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+
+def measure_cold(browser, notebook: Path | None, ready: str, charts: str | None, clients: int = 12,
+                 code: Path = ROOT) -> tuple[dict, float]:
     """One load on a fresh server, and its kernel's RSS (MB) after it."""
     with tempfile.TemporaryDirectory() as tmp:
         db = seed(Path(tmp) / "portfolio.sqlite", clients)
-        with serve_app(db, notebook=notebook) as app:
+        with serve_app(db, notebook=notebook, extra_env=code_env(code)) as app:
             cold = load(browser, app.url, ready, charts)
             return cold, kernel_rss_mb(app.proc.pid)  # the one kernel: the cold page's
 
@@ -95,8 +105,9 @@ def measure_warm(browser, cases: list[tuple], runs: int) -> dict[str, list[dict]
     """``runs`` loads of every case on servers that already served a page, the cases taking turns."""
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         apps = {}
-        for i, (name, notebook, ready, charts, clients) in enumerate(cases):
-            app = stack.enter_context(serve_app(seed(Path(tmp) / f"portfolio-{i}.sqlite", clients), notebook=notebook))
+        for i, (name, notebook, ready, charts, clients, code) in enumerate(cases):
+            app = stack.enter_context(serve_app(seed(Path(tmp) / f"portfolio-{i}.sqlite", clients), notebook=notebook,
+                                                extra_env=code_env(code)))
             load(browser, app.url, ready, charts)  # the server's first page: the cold one
             apps[name] = (app, ready, charts)
         warm: dict[str, list[dict]] = {name: [] for name in apps}
@@ -114,19 +125,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--clients", type=int, default=10_000, help="the big portfolio's size (0: skip that row)")
+    ap.add_argument("--against", type=Path, help="another checkout whose app is measured beside this one's")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
     big = f"app, {args.clients} clients"
-    cases = [("reference slider", REFERENCE, REF_READY, None, 12), ("freelancekit app", None, APP_READY, APP_CHARTS, 12)]
+    other = f"app of {args.against.resolve().name}" if args.against else ""
+    cases = [("reference slider", REFERENCE, REF_READY, None, 12, ROOT), ("freelancekit app", None, APP_READY, APP_CHARTS, 12, ROOT)]
     if args.clients:
-        cases.append((big, None, APP_READY, APP_CHARTS, args.clients))
+        cases.append((big, None, APP_READY, APP_CHARTS, args.clients, ROOT))
+    if args.against:
+        cases.append((other, None, APP_READY, APP_CHARTS, 12, args.against.resolve()))
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         rows: dict[str, tuple[list[dict], list[dict], float]] = {name: ([], [], float("nan")) for name, *_ in cases}
         for i in range(args.runs):  # the cases take turns, so a busier moment of the machine hits them all
-            for name, nb, ready, charts, n in cases:
-                cold, rss = measure_cold(browser, nb, ready, charts, n)
+            for name, nb, ready, charts, n, code in cases:
+                cold, rss = measure_cold(browser, nb, ready, charts, n, code)
                 rows[name][0].append(cold)
                 if i == 0:
                     rows[name] = (rows[name][0], [], rss)
@@ -146,6 +161,9 @@ def main() -> None:
         return f"{med(tc, 'usable') / med(bc, 'usable'):8.2f}{med(tw, 'usable') / med(bw, 'usable'):8.2f}   (warm paired {paired:.2f}"
 
     print(f"{'ratio app/reference':<24}{ratios('freelancekit app', 'reference slider')}; bar: <= {BAR})")
+    if args.against:
+        print(f"{'ratio other/reference':<24}{ratios(other, 'reference slider')}; bar: <= {BAR})")
+        print(f"{'ratio app/other':<24}{ratios('freelancekit app', other)})")
     if args.clients:
         print(f"{'ratio big/demo':<24}{ratios(big, 'freelancekit app')}; bar: <= {BAR})")
         print(f"kernel RSS after the first load: demo {rows['freelancekit app'][2]:.0f} MB, "

@@ -8,6 +8,7 @@ opened. This prints the median per tab, with the demo and with 1 000 clients
 kernel created for it.
 
 Run: .venv/bin/python benchmarks/bench_tab_open.py [--runs 5] [--clients 1000]
+(another checkout's app: PYTHONPATH=../other-checkout before the command)
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from freelancekit.ui import dom
 
 # tab title key, a selector the opened tab shows, how many of it must be on screen
 TABS = (("tab.clients", f".{dom.CLIENT_ROW}", 12), ("tab.profile", f".{dom.tab('profile')}", 1),
-        ("tab.import", f".{dom.tab('import')}", 1), ("tab.drafts", f".{dom.DRAFT_CARD}", 3))
+        ("tab.import", f".{dom.tab('import')}", 1), ("tab.ratings", f".{dom.RATE_SHEET_ROW}", 12),
+        ("tab.drafts", f".{dom.DRAFT_CARD}", 3))
 
 SHOWN_JS = "([sel, n]) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null).length >= n"
 

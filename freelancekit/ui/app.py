@@ -125,7 +125,8 @@ class App:
             self._direction(loc)
             return
         tabs = classed(w.Tab(), dom.TABS)
-        tabs.children = [w.VBox() for _tab in TABS]
+        look = self.state.look
+        tabs.children = [look.vbox() for _tab in TABS]
         tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
         tabs.selected_index = selected
         tabs._view_count = 0  # the page counts its views of the tabs: a tab filled after they are shown is watched
@@ -139,8 +140,8 @@ class App:
             tabs.layout.display = "none"
         tabs.observe(self.on_tab, names="selected_index")
         # the title row also holds Backup: one click from any tab
-        title = w.HBox([w.HTML(value=f"<h2>{html_text(i18n.t('app.title', loc))}</h2>"), self.backup.widget],
-                       layout=w.Layout(justify_content="space-between", align_items="center"))
+        title = look.hbox([look.html(f"<h2>{html_text(i18n.t('app.title', loc))}</h2>"), self.backup.widget],
+                          css={"justify_content": "space-between", "align_items": "center"})
         guide = [self.guide.widget] if self.guide is not None else []
         self.root.children = [stylesheet(), title, self._banner(), self.confirm.widget, self.status.widget, *guide, tabs]
         self._direction(loc)
@@ -175,9 +176,9 @@ class App:
             return
         if key in COLUMNS:
             controls, result = COLUMNS[key]
-            content = (classed(w.Box([
-                classed(w.VBox([built[n].widget for n in controls]), dom.COLUMN_CONTROLS),
-                classed(w.VBox([built[n].widget for n in result]), dom.COLUMN_RESULT)]), dom.COLUMNS),)
+            look = self.state.look
+            content = (look.box([look.vbox([built[n].widget for n in controls], dom.COLUMN_CONTROLS),
+                                 look.vbox([built[n].widget for n in result], dom.COLUMN_RESULT)], dom.COLUMNS),)
         else:
             content = tuple(built[n].widget for n in names)
         box = self.tabs.children[index]
@@ -213,14 +214,15 @@ class App:
 
     def _banner(self) -> w.Widget:
         loc = self.state.locale
+        look = self.state.look
         if self.store.is_demo():
-            start = classed(w.Button(description=i18n.t("demo.start_own", loc), button_style="success", icon="play",
-                                     layout=w.Layout(width="auto")), dom.DEMO_START_OWN)
+            start = look.button(i18n.t("demo.start_own", loc), dom.DEMO_START_OWN, css={"width": "auto"},
+                                button_style="success", icon="play")
             start.on_click(self.start_own)
-            return classed(w.HBox([w.Label(value=i18n.t("demo.banner", loc)), start], layout=w.Layout(align_items="center")), dom.DEMO_BANNER)
-        back = classed(w.Button(description=i18n.t("demo.back", loc), layout=w.Layout(width="auto")), dom.DEMO_BACK)
+            return look.hbox([look.label(i18n.t("demo.banner", loc)), start], dom.DEMO_BANNER, css={"align_items": "center"})
+        back = look.button(i18n.t("demo.back", loc), dom.DEMO_BACK, css={"width": "auto"})
         back.on_click(self.ask_back_to_demo)
-        return w.HBox([back], layout=w.Layout(justify_content="flex-end"))
+        return look.hbox([back], css={"justify_content": "flex-end"})
 
     # -- events ----------------------------------------------------------------------
     @guarded

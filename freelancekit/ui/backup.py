@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from freelancekit.language import i18n
 from freelancekit.ui import dom
-from freelancekit.ui.common import NO_MATH, AppState, Notice, classed, data_uri_link, guarded
+from freelancekit.ui.common import NO_MATH, AppState, Notice, data_uri_link, guarded
 
 SQLITE_MIME = "application/vnd.sqlite3"
 # the copy travels base64 in one widget message; above this it is the CLI's job
@@ -41,18 +41,19 @@ class BackupControl:
     def __init__(self, state: AppState):
         self.state = state
         loc = state.locale
-        self.button = classed(w.Button(description=i18n.t("backup.button", loc), icon="download",
-                                       tooltip=i18n.t("backup.tooltip", loc), layout=w.Layout(width="auto")), dom.BACKUP)
+        look = state.look
+        self.button = look.button(i18n.t("backup.button", loc), dom.BACKUP, css={"width": "auto"}, icon="download",
+                                  tooltip=i18n.t("backup.tooltip", loc))
         self.button.on_click(self.make)
         self._link: w.HTML | None = None
         self.notice = Notice(state, dom.notice(dom.BACKUP))  # "ready" or "too big", beside the button
-        self.widget = w.HBox([self.button, self.notice.widget], layout=w.Layout(align_items="center"))
+        self.widget = look.hbox([self.button, self.notice.widget], css={"align_items": "center"})
 
     @property
     def link(self) -> w.HTML:
         """The download link, made when first asked for: every widget at start delays the first slider (ui/shown.py)."""
         if self._link is None:
-            self._link = classed(w.HTML(value=""), dom.BACKUP_LINK)
+            self._link = self.state.look.html("", dom.BACKUP_LINK)
             self.widget.children = (self.button, self._link, self.notice.widget)
         return self._link
 

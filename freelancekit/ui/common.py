@@ -23,6 +23,7 @@ from freelancekit.errors import FreelancekitError, Problem
 from freelancekit.language import i18n, wording
 from freelancekit.language.numerals import written
 from freelancekit.ui import dom
+from freelancekit.ui.look import Look, css_classes
 from freelancekit.ui.wiring import CHANGE_KINDS, CHANGES, OUTSIDE, elsewhere_kind, from_elsewhere  # the change kinds and what each makes stale
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class Notice:
 
     def __init__(self, state: AppState, *classes: str):
         self.state = state
-        self.widget = classed(w.HTML(value=""), dom.NOTICE, *classes)
+        self.widget = state.look.html("", dom.NOTICE, *classes)
         state.notices.add(self)
 
     def info(self, text: str) -> None:
@@ -267,20 +268,23 @@ def page_first(locale: str) -> list[str]:
     return [first, *(lang for lang in i18n.LOCALES if lang != first)]
 
 
-def language_line(lang: str, inputs: Sequence[w.Widget], after: Sequence[w.Widget] = ()) -> w.HBox:
-    """One language's line of a row: its small tag ("English", "العربية"), its inputs typed in that language's direction, then ``after``."""
+def language_line(lang: str, inputs: Sequence[w.Widget], after: Sequence[w.Widget] = (), look: Look | None = None) -> w.HBox:
+    """One language's line of a row: its small tag ("English", "العربية"), its inputs typed in that language's direction, then ``after``.
+
+    ``look``: the tag and the line share its layouts and style (ui/look.py).
+    """
     for widget in inputs:
         widget.add_class("fk-dir-rtl" if i18n.is_rtl(lang) else "fk-dir-ltr")
-    tag = classed(w.Label(value=i18n.LANGUAGE_NAMES[lang], layout=w.Layout(width=TAG_WIDTH)), dom.LANGUAGE_TAG)
-    return w.HBox([tag, *inputs, *after], layout=w.Layout(align_items="center"))
+    look = look or Look()
+    tag = look.label(i18n.LANGUAGE_NAMES[lang], dom.LANGUAGE_TAG, css={"width": TAG_WIDTH})
+    return look.hbox([tag, *inputs, *after], css={"align_items": "center"})
 
 
-def error_label(css_class: str) -> w.HTML:
-    """A red message next to a field; HTML only so the text wraps, always escaped."""
-    label = w.HTML(value="")
-    label.add_class("fk-error")
-    label.add_class(css_class)
-    return label
+def error_label(css_class: str, look: Look | None = None) -> w.HTML:
+    """A red message next to a field; HTML only so the text wraps, always escaped. ``look``: share its layout and style."""
+    if look is not None:
+        return look.html("", "fk-error", css_class)
+    return w.HTML(value="", _dom_classes=css_classes("fk-error", css_class))
 
 
 def set_error(label: w.HTML, text: str | None) -> None:
@@ -295,15 +299,16 @@ class FieldRow:
     """A label, an input and the error message that belongs to that input (and its "Saved.", given a ``notice``)."""
 
     def __init__(self, label: str, widget: w.Widget, css_class: str, error_class: str, extra: w.Widget | None = None,
-                 notice: Notice | None = None):
+                 notice: Notice | None = None, look: Look | None = None):
+        """``look``: the label, the message and the line share its layouts and styles (ui/look.py); the row itself may hide."""
+        look = look or Look()
         self.input = named(classed(widget, css_class), label.rstrip(" *"))
-        self.label = literal(label)
+        self.label = literal(label, layout=look.layout(), style=look.style(HTMLStyle))
         self.label.add_class("fk-field-label")
-        self.error = error_label(error_class)
+        self.error = error_label(error_class, look)
         self.notice = notice
         parts = [self.label, self.input] + ([extra] if extra is not None else []) + ([notice.widget] if notice is not None else [])
-        self.widget = w.VBox([w.HBox(parts, layout=w.Layout(align_items="center")), self.error])
-        self.widget.add_class("fk-field")
+        self.widget = w.VBox([look.hbox(parts, css={"align_items": "center"}), self.error], _dom_classes=("fk-field",))
 
     def set_error(self, text: str | None) -> None:
         set_error(self.error, text)
@@ -417,6 +422,7 @@ class AppState:
         self.status = status or StatusArea()
         self.notices: weakref.WeakSet[Notice] = weakref.WeakSet()  # every view's notices (one shows at a time)
         self.on_change = on_change
+        self.look = Look()  # the layouts and styles its widgets share (ui/look.py)
         self._criteria: tuple[Criterion, ...] | None = None
         self._table: ScoreTable | None = None
         self._clients: tuple[Any, ...] | None = None
@@ -628,6 +634,8 @@ STYLESHEET = """
 .fk-app .fk-criterion-row { align-items: center; flex-wrap: wrap; }
 .fk-app .fk-criterion-row > .fk-error { flex-basis: 100%; }
 .fk-app .fk-column-controls .widget-hbox { flex-wrap: wrap; }
+/* a rating cell shows its box to type in, or its measured value: a class, so every cell shares one layout (ui/look.py) */
+.fk-app .fk-rate-box-measured > :not(.fk-rate-measured), .fk-app .fk-rate-box:not(.fk-rate-box-measured) > .fk-rate-measured { display: none; }
 </style>
 """
 

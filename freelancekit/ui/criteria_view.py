@@ -47,6 +47,7 @@ from freelancekit.ui.common import (
     problem_words,
     set_error,
 )
+from freelancekit.ui.look import HTMLStyle
 from freelancekit.ui.rate_grid import RateGrid
 from freelancekit.ui.shown import when_shown
 from freelancekit.ui.wiring import OUTSIDE
@@ -125,12 +126,12 @@ class CriteriaView:
         self._syncing = False
         self._grid: RateGrid | None = None  # "rate everyone", built when first opened (like the panel)
         # under the sliders: the remove confirmation, "add a criterion", the notice and "rate everyone" (_build_lower)
-        self.lower = w.VBox()
+        self.lower = state.look.vbox()
         self.manage: w.Accordion | None = None
         self.rate: w.Accordion | None = None
         self.notice: Notice | None = None
         self.confirm: Confirm | None = None
-        self.box = w.VBox()
+        self.box = state.look.vbox()
         self.widget = classed(self.box, dom.tab("criteria"))
         self.build()
         when_shown(self.lower, self._build_lower)
@@ -138,7 +139,7 @@ class CriteriaView:
     # -- building ------------------------------------------------------------------
     def build(self) -> None:
         """(Re)create every row from the saved criteria (after add/remove/rename)."""
-        loc = self.state.locale
+        loc, look = self.state.locale, self.state.look
         refused = {k: e.value for k, e in self.errors.items() if e.value}  # messages waiting for a fix
         self.sliders.clear()
         self.names.clear()
@@ -148,14 +149,14 @@ class CriteriaView:
         criteria = self.state.criteria()
         presets = []
         for name in dom.PRESET_NAMES:
-            b = classed(w.Button(description=i18n.t(f"preset.{name}", loc)), dom.PRESET_PREFIX + name)
+            b = look.button(i18n.t(f"preset.{name}", loc), dom.PRESET_PREFIX + name)
             b.on_click(lambda _b, name=name: self.apply_preset(name))
             presets.append(b)
         rows = []
         for c in criteria:
             slider = w.FloatSlider(value=min(c.weight, max(SLIDER_MAX, c.weight)), min=0.0, max=max(SLIDER_MAX, c.weight),
                                    step=SLIDER_STEP, continuous_update=True, readout_format=".1f",
-                                   layout=w.Layout(width="210px"))  # beside the ranking: name + slider fit its 345 px
+                                   layout=look.layout(width="210px"), style=look.style(w.SliderStyle))  # beside the ranking: name + slider fit its 345 px
             classed(slider, dom.weight(c.key))
             label = i18n.criterion_label(c.key, c.label, loc)
             named(slider, label)  # the handle's name for screen readers
@@ -163,17 +164,17 @@ class CriteriaView:
             # the share under the name, in the same widget: after the slider it wrapped to a line of its own at 1366 px
             # (the column holds 345 px), under the slider, as if it were the next criterion's; a narrower slider left a
             # 57 px track. One widget, not a box of two: each widget at start delays the first slider (ui/page.py)
-            name = classed(literal(width="130px"), "fk-criterion-name")  # update_shares writes the name and share
+            name = classed(literal(layout=look.layout(width="130px"), style=look.style(HTMLStyle)), "fk-criterion-name")  # update_shares writes it
             self.sliders[c.key], self.names[c.key], self._labels[c.key] = slider, name, label
-            rows.append(row := classed(w.HBox([name, slider]), dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))
+            rows.append(row := look.hbox([name, slider], dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))
             self.errors.add_row(c.key, row)
         self.update_shares()
         if self.rate is not None:
             self._build_manage(was_open, refused)
         self.box.children = [
-            w.HTML(value=f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
-                         f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
-            w.HBox([w.Label(value=i18n.t("criteria.presets", loc)), *presets]),
+            look.html(f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
+                      f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
+            look.hbox([look.label(i18n.t("criteria.presets", loc)), *presets]),
             *rows,
             self.lower,
         ]

@@ -346,6 +346,8 @@ RATE_SHEET_ROW = "fk-rate-sheet-row"  # one client's row (its name, then one cel
 RATE_SHEET_SUMMARY = "fk-rate-sheet-summary"  # "3 clients still have a criterion to rate."
 RATE_LEVELS = "fk-rate-levels"  # "1 — very poor · 2 — often a struggle · … · 5 — a pleasure"
 RATE_MEASURED = "fk-rate-measured"  # a cell's measured value, shown in place of its box
+RATE_BOX = "fk-rate-box"  # a cell: its box to type in, or (with RATE_BOX_MEASURED) its measured value (the stylesheet hides the other)
+RATE_BOX_MEASURED = "fk-rate-box-measured"
 
 
 def rate_cell(key: str) -> str:

@@ -38,6 +38,7 @@ from freelancekit.ui.common import (
 from freelancekit.ui.draft_choices import Choices, first_picks
 from freelancekit.ui.draft_exports import exports_html
 from freelancekit.ui.draft_facts import card_html, muted, pick_html
+from freelancekit.ui.look import CheckboxStyle, css_classes
 from freelancekit.ui.records_insight import draft_risk_html
 
 if TYPE_CHECKING:
@@ -87,12 +88,12 @@ class DraftCard:
         self.draft: Draft | None = None  # the draft shown: saved (revision > 0) or fresh (revision 0)
         self.pending: Draft | None = None  # what "Keep mine" would save
         self._loading = False
-        loc = self.state.locale
+        loc, look = self.state.locale, self.state.look  # shared layouts and styles (ui/look.py); parts that hide keep their own
         portfolio, index = view.basis()
         self.suggestions = tuple(suggest(portfolio, client, index=index, outcomes=view.outcomes()))
-        self.facts = classed(w.HTML(value=card_html(rank, client, loc, criteria=self.state.criteria())), dom.DRAFT_FACTS)
-        self.risk = classed(w.HTML(value=draft_risk_html(view.concentration, client.name, loc)), dom.DRAFT_CONCENTRATION)
-        self.message = error_label(dom.DRAFT_MESSAGE)
+        self.facts = look.html(card_html(rank, client, loc, criteria=self.state.criteria()), dom.DRAFT_FACTS)
+        self.risk = look.html(draft_risk_html(view.concentration, client.name, loc), dom.DRAFT_CONCENTRATION)
+        self.message = error_label(dom.DRAFT_MESSAGE, look)
         choices = view.choices.get(client.saved_id) or (Choices.of(saved) if saved else Choices())
 
         # -- choices ----------------------------------------------------------------------
@@ -101,29 +102,30 @@ class DraftCard:
         self.picks: list[tuple[w.Checkbox, Opportunity]] = []
         rows = []
         for n, o in enumerate(listed, start=1):
-            box = named(classed(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=w.Layout(width="28px")),
-                                dom.draft_pick(n)), o.service.label(loc))  # its visible label is the pick's text beside it
+            box = named(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=look.layout(width="28px"),
+                                   style=look.style(CheckboxStyle), _dom_classes=css_classes(dom.draft_pick(n))),
+                        o.service.label(loc))  # its visible label is the pick's text beside it
             box.observe(self.on_choice, names="value")
             self.picks.append((box, o))
-            rows.append(classed(w.HBox([box, w.HTML(value=pick_html(o, loc))], layout=w.Layout(align_items="center")), dom.DRAFT_PICK_ROW))
+            rows.append(w.HBox([box, look.html(pick_html(o, loc))], layout=w.Layout(align_items="center"),  # hides by package
+                               _dom_classes=(dom.DRAFT_PICK_ROW,)))
         self.pick_rows = rows
-        self.package_note = classed(w.HTML(value=""), dom.DRAFT_PACKAGE_NOTE)
-        heading = w.HTML(value=f"<b>{html_text(i18n.t('drafts.could_buy', loc))}</b>")
-        self.pick_error = error_label(dom.DRAFT_PICK_ERROR)
+        self.package_note = look.html("", dom.DRAFT_PACKAGE_NOTE)
+        heading = look.html(f"<b>{html_text(i18n.t('drafts.could_buy', loc))}</b>")
+        self.pick_error = error_label(dom.DRAFT_PICK_ERROR, look)
         self.tone = classed(w.Dropdown(options=[(i18n.t(f"tone.{t}", loc), t) for t in TONES], value=choices.tone,
                                        description=i18n.t("drafts.tone", loc), style={"description_width": "initial"},
                                        layout=w.Layout(width="auto")), dom.DRAFT_TONE)
-        self.packages = classed(w.Checkbox(value=choices.packages, description=i18n.t("drafts.packages", loc), indent=False,
-                                           layout=w.Layout(width="auto")), dom.DRAFT_PACKAGES)
+        self.packages = w.Checkbox(value=choices.packages, description=i18n.t("drafts.packages", loc), indent=False,
+                                   layout=look.layout(width="auto"), style=look.style(CheckboxStyle), _dom_classes=(dom.DRAFT_PACKAGES,))
         self.tone.observe(self.on_choice, names="value")
         self.packages.observe(self.on_choice, names="value")
-        self.write = classed(w.Button(description=i18n.t("drafts.write", loc), icon="pencil", button_style="primary",
-                                      layout=w.Layout(width="auto")), dom.DRAFT_WRITE)
+        self.write = look.button(i18n.t("drafts.write", loc), dom.DRAFT_WRITE, css={"width": "auto"}, icon="pencil", button_style="primary")
         self.write.on_click(self.on_write)
-        self.hint = classed(w.HTML(value=""), dom.DRAFT_HINT)
+        self.hint = look.html("", dom.DRAFT_HINT)
         self.confirm = Confirm(self.state)
         self.choose_box = choose_box = classed(w.VBox([heading, self.package_note, *rows, self.pick_error,
-                                     w.HBox([self.tone, self.packages, self.write], layout=w.Layout(align_items="center", flex_flow="row wrap")),
+                                     look.hbox([self.tone, self.packages, self.write], css={"align_items": "center", "flex_flow": "row wrap"}),
                                      self.hint, self.confirm.widget]), dom.DRAFT_MISSING)
 
         # -- the draft ---------------------------------------------------------------------
@@ -138,19 +140,19 @@ class DraftCard:
         }
         for field, widget in inputs.items():
             css, err = ROW_CLASSES[field]
-            self.rows[field] = FieldRow(i18n.t(f"drafts.{field}", loc), widget, css, err)
+            self.rows[field] = FieldRow(i18n.t(f"drafts.{field}", loc), widget, css, err, look=look)
             widget.observe(lambda change, field=field: self.on_field(field, change["new"]), names="value")
-        self.state_label = classed(w.HTML(value=""), dom.DRAFT_STATE)
-        self.lint = classed(w.HTML(value=""), dom.DRAFT_LINT)
+        self.state_label = look.html("", dom.DRAFT_STATE)
+        self.lint = look.html("", dom.DRAFT_LINT)
         self.stale = StaleChoice(self.state, dom.DRAFT_STALE, dom.DRAFT_STALE_RELOAD, dom.DRAFT_STALE_KEEP,
                                  self.on_reload_theirs, self.on_keep_mine)
-        self.exports = classed(w.HTML(value=""), dom.DRAFT_EXPORTS)
+        self.exports = look.html("", dom.DRAFT_EXPORTS)
         self.notice = Notice(self.state, dom.notice(dom.DRAFT_EDITOR))  # "Saved the draft for X." at the top of its editor
         self.editor = classed(w.VBox([self.state_label, self.notice.widget, *(r.widget for r in self.rows.values()),
                                       self.stale.widget, self.lint, self.exports],
                                      layout=w.Layout(display="none")), dom.DRAFT_EDITOR)
         # the income-risk note sits with the facts (one box), so the card's parts keep their places
-        self.widget = classed(w.VBox([w.VBox([self.facts, self.risk]), self.message, choose_box, self.editor]), dom.DRAFT_CARD)
+        self.widget = look.vbox([look.vbox([self.facts, self.risk]), self.message, choose_box, self.editor], dom.DRAFT_CARD)
 
         if not self.suggestions and saved is None:
             set_error(self.message, i18n.t("drafts.no_services", loc) if not portfolio.profile.services

@@ -34,6 +34,7 @@ from freelancekit.ui.common import (
     page_first,
     set_error,
 )
+from freelancekit.ui.look import TextStyle, css_classes
 from freelancekit.ui.wiring import OUTSIDE
 
 SERVICES = "services"
@@ -61,21 +62,20 @@ class ServiceRow:
     """
 
     def __init__(self, view: ProfileView, service: dict[str, str]):
-        loc = view.state.locale
+        loc, look = view.state.locale, view.state.look  # a row's widgets share layouts and styles (ui/look.py)
         (name_w, name_t), (value_w, value_t), (price_w, price_t) = service_columns(loc)
 
         def text(field: str, width: str, placeholder: str, css: str) -> w.Text:
-            return classed(w.Text(value=service.get(field) or "", placeholder=placeholder, continuous_update=False,
-                                  layout=w.Layout(width=width)), css)
+            return w.Text(value=service.get(field) or "", placeholder=placeholder, continuous_update=False,
+                          layout=look.layout(width=width), style=look.style(TextStyle), _dom_classes=css_classes(css))
 
         self.name = text("name", name_w, name_t, dom.SERVICE_NAME)
         self.value = text("value", value_w, value_t, dom.SERVICE_VALUE)
         self.name_ar = text("name_ar", name_w, i18n.t("profile.service_name_ar", loc), dom.SERVICE_NAME_AR)
         self.value_ar = text("value_ar", value_w, i18n.t("profile.service_value_ar", loc), dom.SERVICE_VALUE_AR)
         self.price = text("price_hint", price_w, price_t, dom.SERVICE_PRICE)
-        self.remove = classed(w.Button(description=i18n.t("profile.remove_service", loc), layout=w.Layout(width="80px")), dom.SERVICE_REMOVE)
-        self.remove.tabbable = False
-        self.error = error_label(dom.SERVICE_ERROR)
+        self.remove = look.button(i18n.t("profile.remove_service", loc), dom.SERVICE_REMOVE, css={"width": "80px"}, tabbable=False)
+        self.error = error_label(dom.SERVICE_ERROR, look)
         # a field the form does not show (none today) is kept, so saving a row never drops it
         self.kept = {k: v for k, v in service.items() if k not in SERVICE_FIELDS}
         for t, label in ((self.name, name_t), (self.value, value_t), (self.name_ar, i18n.t("profile.service_name_ar", loc)),
@@ -85,8 +85,8 @@ class ServiceRow:
         self.remove.on_click(lambda _b: view.remove_service(self))
         lines = {"en": [self.name, self.value], "ar": [self.name_ar, self.value_ar]}
         first, second = page_first(loc)
-        self.widget = classed(w.VBox([language_line(first, lines[first], [self.price, self.remove]),
-                                      language_line(second, lines[second]), self.error]), dom.SERVICE_ROW)
+        self.widget = look.vbox([language_line(first, lines[first], [self.price, self.remove], look),
+                                 language_line(second, lines[second], look=look), self.error], dom.SERVICE_ROW)
 
     def raw(self) -> dict[str, Any]:
         return {**self.kept, "name": self.name.value, "value": self.value.value, "price_hint": self.price.value,
@@ -110,7 +110,7 @@ class ProfileView:
         def row(field: str, widget: w.Widget) -> None:
             self.fields[field] = FieldRow(i18n.t(f"profile.{'language' if field == 'locale' else field}", loc), widget,
                                           dom.profile_field(field), dom.profile_error(field),
-                                          notice=Notice(state, dom.notice(dom.profile_field(field))))
+                                          notice=Notice(state, dom.notice(dom.profile_field(field))), look=state.look)
             widget.observe(lambda ch, field=field: self.save_field(field, ch["new"]), names="value")
 
         row("name", w.Text(value=p.name, continuous_update=False, layout=w.Layout(width="360px")))

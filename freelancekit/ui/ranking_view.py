@@ -57,34 +57,34 @@ class RankingView:
         self.start = 0
         self._radar_key: tuple[Any, ...] | None = None
         self._radar_table: Any = None  # the score table the radar was drawn from (kept to compare identity)
-        self.message = classed(w.HTML(value=""), dom.RANKING_MESSAGE, dom.WEIGHTS_ERROR)
+        look = state.look
+        self.message = look.html("", dom.RANKING_MESSAGE, dom.WEIGHTS_ERROR)
         self.places: np.ndarray | None = None  # the places the search keeps (None: every client)
         self._folded: tuple[Any, list[str]] | None = None  # (score table, its names casefolded) for the search
         self._paid_in: tuple[tuple[Any, ...], str, dict[str, tuple[str, Any]]] | None = None  # (clients, own currency, their pay map)
         self.search = classed(w.Text(value="", placeholder=i18n.t("ranking.search_hint", loc), description=i18n.t("ranking.search", loc),
                                      style={"description_width": "initial"}), dom.RANKING_SEARCH)  # "Find a client" on one line
         self.search.observe(self._on_search, names="value")
-        self.search_info = classed(w.HTML(value=""), dom.RANKING_SEARCH_INFO)
-        self.table = classed(w.HTML(value=""), dom.RANKING_TABLE)
+        self.search_info = look.html("", dom.RANKING_SEARCH_INFO)
+        self.table = look.html("", dom.RANKING_TABLE)
         self.pager = w.HBox(layout=w.Layout(display="none"))  # Previous, "1-50 of 80", Next: made once a second page exists
         self._pager_parts: tuple[w.Button, w.Label, w.Button] | None = None
-        self.parts_box = w.VBox([])  # the parts below the table: built once the page shows this box (ui/shown.py)
+        self.parts_box = look.vbox()  # the parts below the table: built once the page shows this box (ui/shown.py)
         self.insight: RankingInsight | None = None
         self.download: RankingDownload | None = None
         self.upsell: RankingUpsell | None = None
         self.records: RecordsInsight | None = None
-        self.contrib = charts.chart_box(dom.CHART_CONTRIB)
-        self.radar = charts.chart_box(dom.CHART_RADAR)
+        self.contrib = look.vbox((), dom.CHART_CONTRIB)  # where charts.render draws
+        self.radar = look.vbox((), dom.CHART_RADAR)
         self.charts_shown = False  # set when a page first displays the charts; until then none are drawn
         self.contrib._view_count = 0  # the page counts its views of this widget: 0 -> 1 is "shown"
         self.contrib.observe(self._on_charts_shown, names="_view_count")
-        notes = classed(w.HTML(value=f'<p class="fk-muted">{html_text(i18n.t("ranking.scoring_note", loc))}</p>'
-                                     f'<p class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</p>'), dom.RANKING_NOTE)
-        heading = w.HTML(value=f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
-        self.not_compared = classed(w.HTML(value=""), dom.RANKING_NOT_COMPARED)
-        self.widget = classed(w.VBox([heading, self.message, self.search, self.search_info, self.table, self.not_compared, self.pager,
-                                      notes, self.parts_box, self.contrib, self.radar]),
-                              dom.tab("ranking"))
+        notes = look.html(f'<p class="fk-muted">{html_text(i18n.t("ranking.scoring_note", loc))}</p>'
+                          f'<p class="fk-muted">{html_text(i18n.t("ranking.incomplete_note", loc))}</p>', dom.RANKING_NOTE)
+        heading = look.html(f"<h3>{html_text(i18n.t('ranking.heading', loc))}</h3>")
+        self.not_compared = look.html("", dom.RANKING_NOT_COMPARED)
+        self.widget = look.vbox([heading, self.message, self.search, self.search_info, self.table, self.not_compared, self.pager,
+                                 notes, self.parts_box, self.contrib, self.radar], dom.tab("ranking"))
         self.refresh()
         when_shown(self.parts_box, self._build_parts)
 

@@ -23,7 +23,8 @@ from freelancekit.language.numerals import format_number, to_latin, written
 from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
-from freelancekit.ui.common import AppState, Notice, classed, error_label, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.common import AppState, Notice, error_label, guarded, html_text, literal, set_error, set_literal
+from freelancekit.ui.look import HTMLStyle, TextStyle, css_classes
 from freelancekit.ui.marks import legend_html, measured_mark
 from freelancekit.ui.ranking_table import measured_text
 from freelancekit.ui.value_saving import save_value
@@ -31,6 +32,7 @@ from freelancekit.ui.wiring import OUTSIDE
 
 PAGE_SIZE = 25
 CELL_WIDTH = "112px"  # "100% on time" and its mark on one line, in both languages
+NAME_WIDTH = "220px"
 
 
 class _Cell:
@@ -38,21 +40,35 @@ class _Cell:
 
     def __init__(self, sheet: RatingSheet, row: _Row, crit: Criterion):
         self.crit = crit
-        self.input = classed(w.Text(value="", continuous_update=False, layout=w.Layout(width="48px")), dom.rate_cell(crit.key))
-        self.measured = classed(w.HTML(value="", layout=w.Layout(display="none")), dom.RATE_MEASURED)
+        look = sheet.state.look
+        self.input = w.Text(value="", continuous_update=False, layout=look.layout(width="48px"), style=look.style(TextStyle),
+                            _dom_classes=css_classes(dom.rate_cell(crit.key)))
+        self.measured = look.html("", dom.RATE_MEASURED)
         self.input.observe(lambda ch: sheet.on_value(row, self, ch["new"]), names="value")
-        self.widget = w.Box([self.input, self.measured], layout=sheet.cell_layout)
+        self.widget = look.box([self.input, self.measured], dom.RATE_BOX, css={"width": CELL_WIDTH})
+
+    @property
+    def shows_measured(self) -> bool:
+        return dom.RATE_BOX_MEASURED in self.widget._dom_classes
+
+    def show_measured(self, measured: bool) -> None:
+        """The measured value in place of the box, or the box (the stylesheet hides the other one)."""
+        if measured:
+            self.widget.add_class(dom.RATE_BOX_MEASURED)
+        else:
+            self.widget.remove_class(dom.RATE_BOX_MEASURED)
 
 
 class _Row:
     def __init__(self, sheet: RatingSheet, criteria: tuple[Criterion, ...]):
         self.client_id: int | None = None
-        self.name = literal("", width="220px")
+        look = sheet.state.look
+        self.name = literal("", layout=look.layout(width=NAME_WIDTH), style=look.style(HTMLStyle))
         self.cells = [_Cell(sheet, self, c) for c in criteria]
-        self.error = error_label(dom.RATE_ERROR)
+        self.error = error_label(dom.RATE_ERROR, look)
         self.notice = Notice(sheet.state, dom.notice(dom.RATE_SHEET_ROW))  # "Saved “X”." at the end of the row typed in
-        self.widget = classed(w.HBox([self.name, *(c.widget for c in self.cells), self.error, self.notice.widget],
-                                     layout=w.Layout(display="none", align_items="center")), dom.RATE_SHEET_ROW)
+        self.widget = w.HBox([self.name, *(c.widget for c in self.cells), self.error, self.notice.widget],
+                             layout=w.Layout(display="none", align_items="center"), _dom_classes=(dom.RATE_SHEET_ROW,))
 
 
 def rating_criteria(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
@@ -65,27 +81,27 @@ class RatingSheet:
         self.state = state
         self.start = 0
         self._syncing = False
-        self.cell_layout = w.Layout(width=CELL_WIDTH)  # one Layout model shared by every cell (each is a model in the page)
+        look = state.look  # layouts and styles shared (ui/look.py): each is a model the page makes before it draws the tab
         self._shape: tuple[tuple[str, str, int, int], ...] = ()
         self.rows: list[_Row] = []
         self.head = w.HBox([])
-        self.body = w.VBox([])
-        self.summary = classed(w.HTML(value=""), dom.RATE_SHEET_SUMMARY)
-        self.legend = w.HTML(value="")
-        self.prev = classed(w.Button(description=i18n.t("common.prev", state.locale)), dom.RATE_PREV)
-        self.next = classed(w.Button(description=i18n.t("common.next", state.locale)), dom.RATE_NEXT)
-        self.page = w.Label(value="")
+        self.body = look.vbox()
+        self.summary = look.html("", dom.RATE_SHEET_SUMMARY)
+        self.legend = look.html("")
+        self.prev = look.button(i18n.t("common.prev", state.locale), dom.RATE_PREV)
+        self.next = look.button(i18n.t("common.next", state.locale), dom.RATE_NEXT)
+        self.page = look.label("")
         self.prev.on_click(lambda _b: self._go(self.start - PAGE_SIZE))
         self.next.on_click(lambda _b: self._go(self.start + PAGE_SIZE))
         self.pager = w.HBox([self.prev, self.page, self.next])
         loc = state.locale
         levels = " · ".join(html_text(i18n.t(f"rate.level.{n}", loc)) for n in range(1, 6))
-        self.widget = classed(w.VBox([
-            w.HTML(value=f"<h3>{html_text(i18n.t('rate.sheet.heading', loc))}</h3>"
-                         f'<p class="fk-muted">{html_text(i18n.t("rate.sheet.intro", loc))}</p>'
-                         f'<p class="{dom.RATE_LEVELS}">{levels}</p>'),
+        self.widget = look.vbox([
+            look.html(f"<h3>{html_text(i18n.t('rate.sheet.heading', loc))}</h3>"
+                      f'<p class="fk-muted">{html_text(i18n.t("rate.sheet.intro", loc))}</p>'
+                      f'<p class="{dom.RATE_LEVELS}">{levels}</p>'),
             self.summary, self.head, self.body, self.legend, self.pager,
-        ]), dom.tab("ratings"))
+        ], dom.tab("ratings"))
         self.refresh()
 
     def _build(self, criteria: tuple[Criterion, ...]) -> None:
@@ -96,9 +112,10 @@ class RatingSheet:
             return
         self._shape = shape
         self.rows = [_Row(self, criteria) for _ in range(PAGE_SIZE)]
-        heads = [w.HTML(value="", layout=w.Layout(width="220px"))]
-        heads += [w.HTML(value=f'<b title="{html_text(i18n.criterion_label(c.key, c.label, loc))}">'
-                               f"{html_text(i18n.criterion_label(c.key, c.label, loc))}</b>", layout=self.cell_layout) for c in criteria]
+        look = self.state.look
+        heads = [look.html("", css={"width": NAME_WIDTH})]
+        heads += [look.html(f'<b title="{html_text(i18n.criterion_label(c.key, c.label, loc))}">'
+                            f"{html_text(i18n.criterion_label(c.key, c.label, loc))}</b>", css={"width": CELL_WIDTH}) for c in criteria]  # as wide as a cell
         self.head.children = heads
         self.body.children = [r.widget for r in self.rows]
 
@@ -161,13 +178,13 @@ class RatingSheet:
                 shown = measured_text(cell.crit.key, got.value, cell.crit, state.profile().currency, loc, state.digits)
                 tip = i18n.t("rate.sheet.measured", loc, value=shown)
                 cell.measured.value = f'<span title="{html_text(tip)}"><bdi>{html_text(shown)}</bdi> {measured_mark()}</span>'
-                cell.input.layout.display, cell.measured.layout.display = "none", None
+                cell.show_measured(True)
                 continue
             value = client.values.get(cell.crit.key)
             cell.input.value = "" if value is None else written(format_number(value), loc, state.digits)
             cell.input.tooltip = i18n.t("rate.sheet.cell", loc, criterion=i18n.criterion_label(cell.crit.key, cell.crit.label, loc),
                                         client=client.name)
-            cell.input.layout.display, cell.measured.layout.display = None, "none"
+            cell.show_measured(False)
         row.widget.layout.display = "flex"
 
     @guarded

@@ -72,7 +72,8 @@ def test_a_measured_on_time_value_shows_as_measured_not_as_a_box_to_rate(app):
     app.state.changed("records")
     sheet = sheet_of(app)
     on_time = cell(row_named(sheet, client.name), "on_time_payment")
-    assert on_time.input.layout.display == "none" and on_time.measured.layout.display is None
+    assert on_time.shows_measured  # the stylesheet hides its box (dom.RATE_BOX_MEASURED)
+    assert not cell(row_named(sheet, client.name), "ease").shows_measured
     assert "100% on time" in on_time.measured.value and dom.MEASURED_MARK in on_time.measured.value
     assert dom.MARKS_LEGEND in sheet.legend.value and "measured from your records" in sheet.legend.value
 
