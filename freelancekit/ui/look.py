@@ -2,9 +2,9 @@
 
 ipywidgets gives every widget a Layout and most kinds a Style of their own.
 Each is a model: the kernel sends it, and the page makes it on its only thread
-before it draws the first slider. The demo's first page held 148 models; 89 of
-them were layouts and styles that no widget ever changed (docs/architecture.md,
-"How the page gets to its first slider").
+before it draws the first slider. The demo's first page held 148 models, 89 of
+them layouts and styles, nearly all never changed after they were made
+(docs/architecture.md, "How the page gets to its first slider").
 
 One ``Look`` per app (``AppState.look``) hands out one layout per set of CSS
 values and one style per kind of widget. A shared layout must never change:
