@@ -239,9 +239,8 @@ def guarded(method: F) -> F:
 # -- widgets ---------------------------------------------------------------------------------------
 def classed(widget: w.Widget, *classes: str) -> w.Widget:
     """``widget`` with each CSS class added; "a b" is two classes (the page refuses a class with a space)."""
-    for c in classes:
-        for name in c.split():
-            widget.add_class(name)
+    for name in css_classes(*classes):
+        widget.add_class(name)
     return widget
 
 
@@ -282,9 +281,7 @@ def language_line(lang: str, inputs: Sequence[w.Widget], after: Sequence[w.Widge
 
 def error_label(css_class: str, look: Look | None = None) -> w.HTML:
     """A red message next to a field; HTML only so the text wraps, always escaped. ``look``: share its layout and style."""
-    if look is not None:
-        return look.html("", "fk-error", css_class)
-    return w.HTML(value="", _dom_classes=css_classes("fk-error", css_class))
+    return (look or Look()).html("", "fk-error", css_class)
 
 
 def set_error(label: w.HTML, text: str | None) -> None:
