@@ -28,6 +28,7 @@ from freelancekit.ui import dom
 from freelancekit.ui.backup import BackupControl
 from freelancekit.ui.common import AppState, Confirm, StatusArea, classed, guarded, html_text, stylesheet
 from freelancekit.ui.first_run import FirstRun, needs_guide
+from freelancekit.ui.look import Look
 from freelancekit.ui.shown import unless_shown
 from freelancekit.ui.wiring import CHANGES, COLUMNS, OUTSIDE, RANKING_VIEW, TABS, VIEW_NAMES, VIEWS, View
 
@@ -190,11 +191,14 @@ class App:
         """The page has not drawn a tab's new content: send it again (``shown.unless_shown`` says why).
 
         First the same children (a page that lost the update gets it; one that
-        has them changes nothing). Then the tab's views are made anew: when the
-        page failed to make one of the content's models, every update that
-        names it fails too ("Could not process update msg"), and only new
-        models get through. Only while that tab is selected and still holds
-        that content, and at most ``MAX_REMADE`` times per tab.
+        has them changes nothing). Then the tab is made anew, box and all: once
+        the page fails one update of a model ("Could not process update msg
+        for model id"), ipywidgets keeps that model's chain of updates rejected
+        and every later update of it fails too, and a model the page failed to
+        make fails every new model that names it. So the box, the views and
+        the layouts and styles they share (a new ``Look``) are all new models.
+        Only while that tab is selected and still holds that content, and at
+        most ``MAX_REMADE`` times per tab.
         """
         if self.tabs is None or self._selected() != index or box not in self.tabs.children or box.children != content:
             return
@@ -202,9 +206,13 @@ class App:
             box.send_state("children")
         elif self.remade[index] < MAX_REMADE:
             self.remade[index] += 1
+            self.state.look = Look()
+            boxes = list(self.tabs.children)
+            boxes[index] = self.state.look.vbox()
+            self.tabs.children = boxes
             for name in TABS[index][1]:
                 self.views.forget(name)
-            self._fill_tab(index)  # the last view made places them all, watched again
+            self._fill_tab(index)  # the last view made places them all in the new box, watched again
 
     def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):

@@ -175,13 +175,20 @@ def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypa
         return delay
 
     assert run_next() == shown.RESEND_AFTER_S[0] and sent == ["children"]  # the same children again
+    look = app.state.look
     assert run_next() == shown.RESEND_AFTER_S[1] - shown.RESEND_AFTER_S[0]
     second = app.views["clients"]
-    assert second is not first and box.children == (second.widget,)  # new models: what the page failed to make is not named
+    new_box = app.tabs.children[tab_index("clients")]
+    # new models throughout: neither a box whose updates the page rejects nor a model it failed to make is named
+    assert second is not first and new_box is not box and new_box.children == (second.widget,) and box.children == (first.widget,)
+    assert app.state.look is not look and second.widget.layout not in {first.widget.layout}
+    assert app.tabs.selected_index == tab_index("clients") and sent == ["children"]  # still on it; the old box not sent again
     while waiting:  # a page that never draws any of them: a bounded number of new starts, then nothing more
         run_next()
     last = app.views["clients"]
-    assert app.remade[tab_index("clients")] == MAX_REMADE and last not in (first, second) and box.children == (last.widget,)
+    last_box = app.tabs.children[tab_index("clients")]
+    assert app.remade[tab_index("clients")] == MAX_REMADE and last not in (first, second) and last_box.children == (last.widget,)
+    assert last_box not in (box, new_box) and [b for b in app.tabs.children if b in (box, new_box)] == []
 
 
 def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
