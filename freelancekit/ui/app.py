@@ -183,36 +183,48 @@ class App:
         else:
             content = tuple(built[n].widget for n in names)
         box = self.tabs.children[index]
-        if self.tabs._view_count:  # a page shows the tabs (the first tab goes with them, in one piece)
-            unless_shown(content[0], lambda attempt: self._send_again(index, box, content, attempt))
-        box.children = content
+        if not self.tabs._view_count:  # no page shows the tabs yet: the content goes with them, in one piece
+            box.children = content
+            return
+        # the page shows the tabs: the content goes into a new holder, so that an update the page fails
+        # spoils only that holder, and a new one can take its place (_send_again)
+        holder = self.state.look.vbox((), dom.TAB_HOLDER)
+        box.children = (holder,)
+        unless_shown(content[0], lambda attempt: self._send_again(index, box, holder, content, attempt))
+        holder.children = content
 
-    def _send_again(self, index: int, box: w.Box, content: tuple[w.Widget, ...], attempt: int) -> None:
+    def _send_again(self, index: int, box: w.Box, holder: w.Box, content: tuple[w.Widget, ...], attempt: int) -> None:
         """The page has not drawn a tab's new content: send it again (``shown.unless_shown`` says why).
 
         First the same children (a page that lost the update gets it; one that
-        has them changes nothing). Then the tab is made anew, box and all: once
-        the page fails one update of a model ("Could not process update msg
-        for model id"), ipywidgets keeps that model's chain of updates rejected
-        and every later update of it fails too, and a model the page failed to
-        make fails every new model that names it. So the box, the views and
-        the layouts and styles they share (a new ``Look``) are all new models.
+        has them changes nothing). Then the tab's views are made anew, in a new
+        holder: once the page fails one update of a model ("Could not process
+        update msg for model id"), ipywidgets keeps that model's chain of
+        updates rejected and every later update of it fails too, and a model
+        the page failed to make fails every new model that names it. So the
+        holder, the views and the layouts and styles they share (a new
+        ``Look``) are all new models. The last time, the tab's box is new as
+        well, in case it was the box's update that failed: replacing a box
+        in the tabs makes the page draw every later tab again, so only then.
         Only while that tab is selected and still holds that content, and at
         most ``MAX_REMADE`` times per tab.
         """
-        if self.tabs is None or self._selected() != index or box not in self.tabs.children or box.children != content:
+        if (self.tabs is None or self._selected() != index or box not in self.tabs.children
+                or box.children != (holder,) or holder.children != content):
             return
         if attempt == 0:
             box.send_state("children")
+            holder.send_state("children")
         elif self.remade[index] < MAX_REMADE:
             self.remade[index] += 1
             self.state.look = Look()
-            boxes = list(self.tabs.children)
-            boxes[index] = self.state.look.vbox()
-            self.tabs.children = boxes
+            if self.remade[index] == MAX_REMADE:
+                boxes = list(self.tabs.children)
+                boxes[index] = self.state.look.vbox()
+                self.tabs.children = boxes
             for name in TABS[index][1]:
                 self.views.forget(name)
-            self._fill_tab(index)  # the last view made places them all in the new box, watched again
+            self._fill_tab(index)  # the last view made places them all in a new holder, watched again
 
     def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):

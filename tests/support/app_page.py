@@ -14,6 +14,49 @@ from freelancekit.ui.wiring import VIEWS
 TAB_TITLES = {view: tab for view, (_cls, tab) in VIEWS.items()}  # view -> i18n key of its tab's title
 
 
+# as ipywidgets leaves a widget model after one update it could not process: its chain of updates
+# (``state_change`` in @jupyter-widgets/base) rejected for good, so every later update fails untried
+_FAIL = """const failed = Promise.reject(new Error('an update the page could not process (staged)'));
+  failed.catch(() => {});"""
+FAIL_TAB_BOX_JS = """async (index) => {
+  const manager = window.jupyterapp.widgetManager;
+  const models = await Promise.all(Object.values(manager._models));
+  const tabs = models.find(m => m.get('_model_name') === 'TabModel');
+  const box = tabs.get('children')[index];
+  %s
+  box.state_change = failed;
+  return box.model_id;
+}""" % _FAIL
+# the next holder of a tab's views (dom.TAB_HOLDER) the page makes fails as soon as it is made,
+# before the update that gives it the views; window.__failedHolder says which one
+FAIL_NEXT_HOLDER_JS = """() => {
+  const manager = window.jupyterapp.widgetManager;
+  const register = manager.register_model.bind(manager);
+  let armed = true;
+  manager.register_model = (id, made) => {
+    register(id, made);
+    made.then(model => {
+      if (armed && (model.get('_dom_classes') || []).includes('%s')) {
+        armed = false;
+        %s
+        model.state_change = failed;
+        window.__failedHolder = id;
+      }
+    }, () => {});
+  };
+}""" % (dom.TAB_HOLDER, _FAIL)
+
+
+def fail_tab_box(page, index: int) -> str:
+    """Leave tab ``index``'s box in the page unable to take any update, as after a lost one; its model id."""
+    return page.evaluate(FAIL_TAB_BOX_JS, index)
+
+
+def fail_next_holder(page) -> None:
+    """The next holder of a tab's views the page makes will take no update (``window.__failedHolder``: its id)."""
+    page.evaluate(FAIL_NEXT_HOLDER_JS)
+
+
 def css(name: str) -> str:
     return "." + name
 

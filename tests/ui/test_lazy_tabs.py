@@ -5,6 +5,8 @@ import html
 import subprocess
 import sys
 
+import ipywidgets as w
+
 from freelancekit.portfolio.storage import Store
 from freelancekit.ui import charts, dom
 from freelancekit.ui.app import START_TAB, TABS, App
@@ -160,13 +162,15 @@ def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypa
     monkeypatch.setattr(shown, "_kernel_loop", lambda: object())  # as in a kernel, with a page that draws nothing
     monkeypatch.setattr(shown, "later", lambda delay, action: waiting.append((delay, action)))
     sent = []
-    box = app.tabs.children[tab_index("clients")]
-    real_send = type(box).send_state
-    monkeypatch.setattr(type(box), "send_state", lambda self, key=None: sent.append(key) if self is box else real_send(self, key))
+    real_send = w.Box.send_state
+    monkeypatch.setattr(w.Box, "send_state", lambda self, key=None: (sent.append((self, key)), real_send(self, key)))
+    clients = tab_index("clients")
+    box = app.tabs.children[clients]
     app.tabs._view_count = 1  # the page shows the tabs
-    app.tabs.selected_index = tab_index("clients")
+    app.tabs.selected_index = clients
     first = app.views["clients"]
-    assert box.children == (first.widget,) and first.widget._view_count == 0 and sent == ["children"]  # counted from now on
+    (holder,) = box.children  # the views go into a holder of their own, watched from now on
+    assert dom.TAB_HOLDER in holder._dom_classes and holder.children == (first.widget,) and first.widget._view_count == 0
     sent.clear()
 
     def run_next() -> float:
@@ -174,21 +178,21 @@ def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypa
         action()
         return delay
 
-    assert run_next() == shown.RESEND_AFTER_S[0] and sent == ["children"]  # the same children again
+    assert run_next() == shown.RESEND_AFTER_S[0] and sent == [(box, "children"), (holder, "children")]  # the same again
     look = app.state.look
     assert run_next() == shown.RESEND_AFTER_S[1] - shown.RESEND_AFTER_S[0]
     second = app.views["clients"]
-    new_box = app.tabs.children[tab_index("clients")]
-    # new models throughout: neither a box whose updates the page rejects nor a model it failed to make is named
-    assert second is not first and new_box is not box and new_box.children == (second.widget,) and box.children == (first.widget,)
-    assert app.state.look is not look and second.widget.layout not in {first.widget.layout}
-    assert app.tabs.selected_index == tab_index("clients") and sent == ["children"]  # still on it; the old box not sent again
-    while waiting:  # a page that never draws any of them: a bounded number of new starts, then nothing more
+    # new models: the holder whose updates the page may reject, the views, the layouts and styles they share
+    (new_holder,) = box.children
+    assert app.tabs.children[clients] is box and new_holder is not holder and new_holder.children == (second.widget,)
+    assert second is not first and app.state.look is not look and second.widget.layout is not first.widget.layout
+    assert app.tabs.selected_index == clients
+    while waiting:  # a page that never draws any of them: the last time the tab's box is new too, then nothing more
         run_next()
     last = app.views["clients"]
-    last_box = app.tabs.children[tab_index("clients")]
-    assert app.remade[tab_index("clients")] == MAX_REMADE and last not in (first, second) and last_box.children == (last.widget,)
-    assert last_box not in (box, new_box) and [b for b in app.tabs.children if b in (box, new_box)] == []
+    last_box = app.tabs.children[clients]
+    assert app.remade[clients] == MAX_REMADE and last not in (first, second) and last_box is not box
+    assert last_box.children[0].children == (last.widget,) and [b for b in app.tabs.children if b is box] == []
 
 
 def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
@@ -200,7 +204,7 @@ def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
     profile, clients = (app.tabs.children[tab_index(v)] for v in ("profile", "clients"))
     app.tabs._view_count = 1
     app.tabs.selected_index = tab_index("profile")
-    profile.children[0]._view_count = 1  # drawn
+    profile.children[0].children[0]._view_count = 1  # drawn (in its holder)
     app.tabs.selected_index = tab_index("clients")  # not drawn, but the user went back to the ranking
     app.tabs.selected_index = START_TAB
     seen = {box: box.children for box in (profile, clients)}
@@ -212,7 +216,7 @@ def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
 def test_outside_a_kernel_nothing_waits_for_a_page(app):
     app.tabs._view_count = 1
     app.tabs.selected_index = tab_index("clients")
-    assert app.tabs.children[tab_index("clients")].children[0]._view_count is None
+    assert app.tabs.children[tab_index("clients")].children[0].children[0]._view_count is None
 
 
 def test_the_tab_built_with_the_app_goes_to_the_page_with_it_and_is_not_watched(app_args, monkeypatch):
