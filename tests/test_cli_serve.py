@@ -169,3 +169,28 @@ def test_each_page_gets_the_portfolio_language_title_and_loading_message(tmp_pat
     serve.prepare_page(handler, nb)  # read again for every page: the language switch is followed on reload
     assert nb.metadata["freelancekit"]["lang"] == "en" and nb.metadata["freelancekit"]["loading"] == "Opening your portfolio…"
     assert serve.page_language(str(tmp_path / "missing.sqlite"))["lang"] == "en"
+
+
+def test_the_app_is_compiled_once_so_no_page_load_compiles_it_again(monkeypatch, tmp_path):
+    """Each page's kernel imports the app; where Python writes no bytecode by itself, serve writes it first."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import freelancekit
+
+    package = Path(freelancekit.__file__).parent
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # the checkout's own caches stay as they are
+    serve.compile_app()
+    for module in ("ui/app.py", "ui/ranking_view.py", "ranking/scoring.py"):
+        assert Path(importlib.util.cache_from_source(str(package / module))).is_file()
+
+
+def test_a_package_that_cannot_be_compiled_still_serves(monkeypatch):
+    import compileall
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError("read-only install")
+
+    monkeypatch.setattr(compileall, "compile_dir", refused)
+    serve.compile_app()  # no error: the kernels compile as they import, as before

@@ -233,6 +233,23 @@ def running_message(url: str, db: Path, locale: str) -> str:
     return t("cli_out.serving", locale, url=url, path=db)
 
 
+def compile_app() -> None:
+    """Write the bytecode of the app's modules now, so that no page load compiles them again.
+
+    Every page load starts a kernel that imports about a hundred of the app's
+    modules. Python caches their compiled form only as it imports them, and not
+    at all where PYTHONDONTWRITEBYTECODE is set (container images often set it)
+    or the install is read-only: then each page load compiled them again, CPU
+    taken from the browser while it loads the page (docs/architecture.md, "How
+    the page gets to its first slider"). Best effort: modules already compiled
+    are skipped, and a folder we may not write is left as it is.
+    """
+    import compileall
+
+    with contextlib.suppress(OSError):
+        compileall.compile_dir(Path(__file__).resolve().parents[1], quiet=2)
+
+
 def run_serve(args: argparse.Namespace) -> int:
     from freelancekit.portfolio.paths import ENV_VAR
 
@@ -244,6 +261,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
         raise FreelancekitError(code="serve.no_notebook", exit_code=EXIT_INPUT, path=str(notebook))
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
+    compile_app()
     use_our_template()
     url = f"http://{HOST}:{port}/"
     print(running_message(url, db, args.lang), flush=True)

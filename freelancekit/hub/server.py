@@ -28,13 +28,14 @@ def user_home() -> Path:
 
 def prepare_home(home: Path) -> Path:
     """Put this release's app notebook in the home and open (or create) the portfolio; returns the portfolio path."""
-    from freelancekit.cli.serve import app_notebook, prepare_portfolio, use_our_template
+    from freelancekit.cli.serve import app_notebook, compile_app, prepare_portfolio, use_our_template
     from freelancekit.portfolio.paths import ENV_VAR
 
     home.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(app_notebook(), home / "app.ipynb")  # always this release's app, never an old copy
     db = prepare_portfolio(os.environ.get(ENV_VAR) or str(home / PORTFOLIO_NAME), new_is_empty=False)
     os.environ[ENV_VAR] = str(db)  # inherited by the kernels
+    compile_app()
     use_our_template()
     return db
 
