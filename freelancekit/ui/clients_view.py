@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as w
-from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 
 from freelancekit.errors import InvalidInput, NotFound, StaleEdit
 from freelancekit.language import i18n
@@ -123,16 +122,14 @@ class ClientsTable:
             head.append(b)
         self.header = classed(w.HBox([*head, w.Label(value="", layout=w.Layout(width="90px"))]), "fk-table-head")
         self.rows: list[tuple[w.HBox, list[w.HTML], w.Label, w.Button]] = []
-        # one Layout per column and one Style per kind for the whole pool: each is a model in the page,
-        # and none of them changes per row (a row shows or hides through its own layout)
-        column_layouts = {width: w.Layout(width=width) for _k, _l, width in self.cols}
-        cell_style, mark_style, edit_style = HTMLStyle(), LabelStyle(), w.ButtonStyle()
-        mark_layout, edit_layout = w.Layout(width="24px"), w.Layout(width="64px")
+        # the cells share the app's layouts and styles (ui/look.py): each is a model in the page, and none
+        # of them changes per row (a row shows or hides through its own layout)
+        look = self.state.look
         edit_text = i18n.t("clients.edit", self.state.locale)
         for _ in range(PAGE_SIZE):
-            cells = [literal("", layout=column_layouts[width], style=cell_style) for _k, _l, width in self.cols]
-            mark = w.Label(value="", layout=mark_layout, style=mark_style)
-            edit = w.Button(description=edit_text, layout=edit_layout, style=edit_style, _dom_classes=(dom.CLIENT_EDIT,))
+            cells = [literal("", look, width=width) for _k, _l, width in self.cols]
+            mark = look.label("", css={"width": "24px"})
+            edit = look.button(edit_text, dom.CLIENT_EDIT, css={"width": "64px"})
             edit.on_click(self._on_edit)
             row = w.HBox([*cells, mark, edit], layout=w.Layout(display="none"), _dom_classes=(dom.CLIENT_ROW,))
             self.rows.append((row, cells, mark, edit))

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
-from ipywidgets.widgets.widget_string import HTMLStyle
 
 from freelancekit.errors import FreelancekitError, Problem
 from freelancekit.language import i18n, wording
@@ -78,17 +77,16 @@ def literal_html(value: object) -> str:
     return f'<span class="fk-literal {NO_MATH}" dir="auto">{html_text(value)}</span>'
 
 
-def literal(value: object = "", layout: w.Layout | None = None, style: HTMLStyle | None = None, **layout_args: Any) -> w.HTML:
-    """A label that shows user text exactly as typed (no markup, no LaTeX).
+def literal(value: object = "", look: Look | None = None, **css: str) -> w.HTML:
+    """A label that shows user text exactly as typed (no markup, no LaTeX); ``css``: its layout's values.
 
-    The rows of a table pass one shared ``layout`` and ``style``: each Layout
-    and Style is a model of its own in the page, and a page of rows with one
-    per cell doubled the models (and messages) the Clients tab cost to open.
+    Given ``look``, it shares that look's layout and style (ui/look.py): the
+    rows of a table do, as each Layout and Style is a model of its own in the
+    page, and a page of rows with one per cell doubled what a tab cost to open.
     """
-    look: dict[str, Any] = {"layout": layout if layout is not None else w.Layout(**layout_args)}
-    if style is not None:
-        look["style"] = style
-    return w.HTML(value=literal_html(value), _dom_classes=("fk-literal-label",), **look)
+    if look is None:
+        return w.HTML(value=literal_html(value), _dom_classes=("fk-literal-label",), layout=w.Layout(**css))
+    return look.html(literal_html(value), "fk-literal-label", css=css)
 
 
 def set_literal(widget: w.HTML, value: object) -> None:
@@ -300,7 +298,7 @@ class FieldRow:
         """``look``: the label, the message and the line share its layouts and styles (ui/look.py); the row itself may hide."""
         look = look or Look()
         self.input = named(classed(widget, css_class), label.rstrip(" *"))
-        self.label = literal(label, layout=look.layout(), style=look.style(HTMLStyle))
+        self.label = literal(label, look)
         self.label.add_class("fk-field-label")
         self.error = error_label(error_class, look)
         self.notice = notice

@@ -47,7 +47,6 @@ from freelancekit.ui.common import (
     problem_words,
     set_error,
 )
-from freelancekit.ui.look import HTMLStyle
 from freelancekit.ui.rate_grid import RateGrid
 from freelancekit.ui.shown import when_shown
 from freelancekit.ui.wiring import OUTSIDE
@@ -156,15 +155,14 @@ class CriteriaView:
         for c in criteria:
             slider = w.FloatSlider(value=min(c.weight, max(SLIDER_MAX, c.weight)), min=0.0, max=max(SLIDER_MAX, c.weight),
                                    step=SLIDER_STEP, continuous_update=True, readout_format=".1f",
-                                   layout=look.layout(width="210px"), style=look.style(w.SliderStyle))  # beside the ranking: name + slider fit its 345 px
-            classed(slider, dom.weight(c.key))
+                                   **look.dress(w.SliderStyle, dom.weight(c.key), css={"width": "210px"}))  # beside the ranking: name + slider fit its 345 px
             label = i18n.criterion_label(c.key, c.label, loc)
             named(slider, label)  # the handle's name for screen readers
             slider.observe(lambda ch, key=c.key: self.on_weight(key, ch["new"]), names="value")
             # the share under the name, in the same widget: after the slider it wrapped to a line of its own at 1366 px
             # (the column holds 345 px), under the slider, as if it were the next criterion's; a narrower slider left a
             # 57 px track. One widget, not a box of two: each widget at start delays the first slider (ui/page.py)
-            name = classed(literal(layout=look.layout(width="130px"), style=look.style(HTMLStyle)), "fk-criterion-name")  # update_shares writes it
+            name = classed(literal("", look, width="130px"), "fk-criterion-name")  # update_shares writes it
             self.sliders[c.key], self.names[c.key], self._labels[c.key] = slider, name, label
             rows.append(row := look.hbox([name, slider], dom.CRITERION_ROW, dom.CRITERION_ROW_PREFIX + c.key))
             self.errors.add_row(c.key, row)

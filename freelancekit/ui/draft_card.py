@@ -38,7 +38,7 @@ from freelancekit.ui.common import (
 from freelancekit.ui.draft_choices import Choices, first_picks
 from freelancekit.ui.draft_exports import exports_html
 from freelancekit.ui.draft_facts import card_html, muted, pick_html
-from freelancekit.ui.look import CheckboxStyle, css_classes
+from freelancekit.ui.look import CheckboxStyle
 from freelancekit.ui.records_insight import draft_risk_html
 
 if TYPE_CHECKING:
@@ -102,8 +102,8 @@ class DraftCard:
         self.picks: list[tuple[w.Checkbox, Opportunity]] = []
         rows = []
         for n, o in enumerate(listed, start=1):
-            box = named(w.Checkbox(value=service_key(o.name) in chosen, indent=False, layout=look.layout(width="28px"),
-                                   style=look.style(CheckboxStyle), _dom_classes=css_classes(dom.draft_pick(n))),
+            box = named(w.Checkbox(value=service_key(o.name) in chosen, indent=False,
+                                   **look.dress(CheckboxStyle, dom.draft_pick(n), css={"width": "28px"})),
                         o.service.label(loc))  # its visible label is the pick's text beside it
             box.observe(self.on_choice, names="value")
             self.picks.append((box, o))
@@ -117,7 +117,7 @@ class DraftCard:
                                        description=i18n.t("drafts.tone", loc), style={"description_width": "initial"},
                                        layout=w.Layout(width="auto")), dom.DRAFT_TONE)
         self.packages = w.Checkbox(value=choices.packages, description=i18n.t("drafts.packages", loc), indent=False,
-                                   layout=look.layout(width="auto"), style=look.style(CheckboxStyle), _dom_classes=(dom.DRAFT_PACKAGES,))
+                                   **look.dress(CheckboxStyle, dom.DRAFT_PACKAGES, css={"width": "auto"}))
         self.tone.observe(self.on_choice, names="value")
         self.packages.observe(self.on_choice, names="value")
         self.write = look.button(i18n.t("drafts.write", loc), dom.DRAFT_WRITE, css={"width": "auto"}, icon="pencil", button_style="primary")

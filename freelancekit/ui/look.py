@@ -61,31 +61,34 @@ class Look:
         assert isinstance(made, kind)
         return made
 
-    def html(self, value: str = "", *classes: str, css: Mapping[str, str] | None = None, **attrs: Any) -> w.HTML:
-        return w.HTML(value=value, **self._dressed(HTMLStyle, classes, css, attrs))
+    def dress(self, style: type[w.Style] | None, *classes: str, css: Mapping[str, str] | None = None,
+              **attrs: Any) -> dict[str, Any]:
+        """A new widget's arguments: the shared layout for ``css`` (and the shared ``style``), its classes and ``attrs``.
 
-    def label(self, value: str = "", *classes: str, css: Mapping[str, str] | None = None, **attrs: Any) -> w.Label:
-        return w.Label(value=value, **self._dressed(LabelStyle, classes, css, attrs))
-
-    def button(self, description: str, *classes: str, css: Mapping[str, str] | None = None, **attrs: Any) -> w.Button:
-        return w.Button(description=description, **self._dressed(w.ButtonStyle, classes, css, attrs))
-
-    def vbox(self, children: Sequence[w.Widget] = (), *classes: str, css: Mapping[str, str] | None = None) -> w.VBox:
-        return w.VBox(list(children), **self._dressed(None, classes, css, {}))
-
-    def hbox(self, children: Sequence[w.Widget] = (), *classes: str, css: Mapping[str, str] | None = None) -> w.HBox:
-        return w.HBox(list(children), **self._dressed(None, classes, css, {}))
-
-    def box(self, children: Sequence[w.Widget] = (), *classes: str, css: Mapping[str, str] | None = None) -> w.Box:
-        return w.Box(list(children), **self._dressed(None, classes, css, {}))
-
-    def _dressed(self, style: type[w.Style] | None, classes: Sequence[str], css: Mapping[str, str] | None,
-                 attrs: dict[str, Any]) -> dict[str, Any]:
-        """A new widget's arguments: the shared layout (and style), its classes and ``attrs``."""
+        For kinds without a helper below: ``w.Text(value=..., **look.dress(TextStyle, "fk-x", css={"width": "4em"}))``.
+        """
         dressed = {"layout": self.layout(**(css or {})), "_dom_classes": css_classes(*classes), **attrs}
         if style is not None:
             dressed["style"] = self.style(style)
         return dressed
+
+    def html(self, value: str = "", *classes: str, css: Mapping[str, str] | None = None, **attrs: Any) -> w.HTML:
+        return w.HTML(value=value, **self.dress(HTMLStyle, *classes, css=css, **attrs))
+
+    def label(self, value: str = "", *classes: str, css: Mapping[str, str] | None = None, **attrs: Any) -> w.Label:
+        return w.Label(value=value, **self.dress(LabelStyle, *classes, css=css, **attrs))
+
+    def button(self, description: str, *classes: str, css: Mapping[str, str] | None = None, **attrs: Any) -> w.Button:
+        return w.Button(description=description, **self.dress(w.ButtonStyle, *classes, css=css, **attrs))
+
+    def vbox(self, children: Sequence[w.Widget] = (), *classes: str, css: Mapping[str, str] | None = None) -> w.VBox:
+        return w.VBox(list(children), **self.dress(None, *classes, css=css))
+
+    def hbox(self, children: Sequence[w.Widget] = (), *classes: str, css: Mapping[str, str] | None = None) -> w.HBox:
+        return w.HBox(list(children), **self.dress(None, *classes, css=css))
+
+    def box(self, children: Sequence[w.Widget] = (), *classes: str, css: Mapping[str, str] | None = None) -> w.Box:
+        return w.Box(list(children), **self.dress(None, *classes, css=css))
 
 
 def css_classes(*classes: str) -> tuple[str, ...]:

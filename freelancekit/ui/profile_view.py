@@ -34,7 +34,7 @@ from freelancekit.ui.common import (
     page_first,
     set_error,
 )
-from freelancekit.ui.look import TextStyle, css_classes
+from freelancekit.ui.look import TextStyle
 from freelancekit.ui.wiring import OUTSIDE
 
 SERVICES = "services"
@@ -65,9 +65,9 @@ class ServiceRow:
         loc, look = view.state.locale, view.state.look  # a row's widgets share layouts and styles (ui/look.py)
         (name_w, name_t), (value_w, value_t), (price_w, price_t) = service_columns(loc)
 
-        def text(field: str, width: str, placeholder: str, css: str) -> w.Text:
+        def text(field: str, width: str, placeholder: str, css_class: str) -> w.Text:
             return w.Text(value=service.get(field) or "", placeholder=placeholder, continuous_update=False,
-                          layout=look.layout(width=width), style=look.style(TextStyle), _dom_classes=css_classes(css))
+                          **look.dress(TextStyle, css_class, css={"width": width}))
 
         self.name = text("name", name_w, name_t, dom.SERVICE_NAME)
         self.value = text("value", value_w, value_t, dom.SERVICE_VALUE)

@@ -24,7 +24,7 @@ from freelancekit.portfolio.model import Client, Criterion
 from freelancekit.portfolio.validation import name_key
 from freelancekit.ui import dom
 from freelancekit.ui.common import AppState, Notice, error_label, guarded, html_text, literal, set_error, set_literal
-from freelancekit.ui.look import HTMLStyle, TextStyle, css_classes
+from freelancekit.ui.look import TextStyle
 from freelancekit.ui.marks import legend_html, measured_mark
 from freelancekit.ui.ranking_table import measured_text
 from freelancekit.ui.value_saving import save_value
@@ -41,8 +41,7 @@ class _Cell:
     def __init__(self, sheet: RatingSheet, row: _Row, crit: Criterion):
         self.crit = crit
         look = sheet.state.look
-        self.input = w.Text(value="", continuous_update=False, layout=look.layout(width="48px"), style=look.style(TextStyle),
-                            _dom_classes=css_classes(dom.rate_cell(crit.key)))
+        self.input = w.Text(value="", continuous_update=False, **look.dress(TextStyle, dom.rate_cell(crit.key), css={"width": "48px"}))
         self.measured = look.html("", dom.RATE_MEASURED)
         self.input.observe(lambda ch: sheet.on_value(row, self, ch["new"]), names="value")
         self.widget = look.box([self.input, self.measured], dom.RATE_BOX, css={"width": CELL_WIDTH})
@@ -63,7 +62,7 @@ class _Row:
     def __init__(self, sheet: RatingSheet, criteria: tuple[Criterion, ...]):
         self.client_id: int | None = None
         look = sheet.state.look
-        self.name = literal("", layout=look.layout(width=NAME_WIDTH), style=look.style(HTMLStyle))
+        self.name = literal("", look, width=NAME_WIDTH)
         self.cells = [_Cell(sheet, self, c) for c in criteria]
         self.error = error_label(dom.RATE_ERROR, look)
         self.notice = Notice(sheet.state, dom.notice(dom.RATE_SHEET_ROW))  # "Saved “X”." at the end of the row typed in
