@@ -5,7 +5,8 @@ never ipywidgets' "Loading widget...". On every tab: "go" buttons (ipywidgets'
 primary, success and info) share one colour, and so do danger buttons; every
 link is underlined or framed, in the primary colour; no label or tab title is
 cut with "…"; an icon never touches its button's text, on the side the text
-is in either direction.
+is in either direction; all text is in the app's one font stack (tab titles
+included: Lumino gives them its own).
 """
 from __future__ import annotations
 
@@ -44,8 +45,13 @@ LOOK = """() => {
     .map(el => el.textContent.trim());
   const touching = [...document.querySelectorAll('.fk-app .jupyter-button i.fa')].filter(i => shown(i) && i.nextSibling && i.nextSibling.textContent.trim())
     .filter(i => parseFloat(getComputedStyle(i).marginInlineEnd) < 4).map(i => i.parentElement.textContent.trim());
+  // the font of every element that shows text of its own (icons, charts and plotly's toolbar aside)
+  const fonts = [...document.querySelectorAll('.fk-app *')]
+    .filter(el => shown(el) && !el.closest('svg, .modebar, i.fa') && !el.matches('input[type=radio], input[type=checkbox]'))
+    .filter(el => el.matches('input, textarea, select, button') || [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(el => getComputedStyle(el).fontFamily);
   return {go: colours('.fk-app .jupyter-button:is(.mod-primary, .mod-success, .mod-info):enabled'),
-          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching};
+          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching, fonts: [...new Set(fonts)]};
 }"""
 
 
@@ -76,3 +82,5 @@ def test_the_page_loads_in_its_own_words_and_every_tab_keeps_one_look(apps, page
     assert {colour for _text, _framed, colour in links} == go, links
     assert {view: look["cut"] for view, look in looks.items() if look["cut"]} == {}
     assert {view: look["touching"] for view, look in looks.items() if look["touching"]} == {}
+    fonts = {font for look in looks.values() for font in look["fonts"]}
+    assert len(fonts) == 1, fonts
