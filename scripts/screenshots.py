@@ -41,7 +41,8 @@ def shoot(browser, url: str, locale: str, sizes: tuple[tuple[int, int], ...], na
             open_tab(page, view, locale)
             page.wait_for_timeout(800)  # charts and tables finish drawing
             path = name(view, width, height)
-            print(screenshot(page, path.stem, path.parent).relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+            screenshot(page, path.stem, path.parent)
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         page.close()
 
 
