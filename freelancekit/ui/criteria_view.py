@@ -172,7 +172,7 @@ class CriteriaView:
         self.box.children = [
             look.html(f"<h3>{html_text(i18n.t('criteria.heading', loc))}</h3>"
                       f'<p class="fk-muted">{html_text(i18n.t("criteria.intro", loc))}</p>'),
-            look.hbox([look.label(i18n.t("criteria.presets", loc)), *presets]),
+            look.hbox([look.label(i18n.t("criteria.presets", loc)), *presets], dom.PRESETS),
             *rows,
             self.lower,
         ]

@@ -141,6 +141,7 @@ CRITERION_LABEL_PREFIX = "fk-criterion-label-"  # + key: rename field
 CRITERION_DIRECTION_PREFIX = "fk-criterion-direction-"  # + key
 CRITERION_REMOVE_PREFIX = "fk-criterion-remove-"  # + key
 CRITERION_ERROR_PREFIX = "fk-criterion-error-"  # + key
+PRESETS = "fk-presets"  # the row of presets under the weights
 PRESET_PREFIX = "fk-preset-"  # + money, balanced, growth, peace
 PRESET_NAMES = ("money", "balanced", "growth", "peace")
 NEW_CRITERION_LABEL = "fk-new-criterion-label"
