@@ -22,7 +22,9 @@ APP = "fk-app"  # root container; also carries RTL when the language is Arabic
 RTL = "fk-rtl"  # added to APP for right-to-left languages (dir=rtl via the stylesheet)
 TABS = "fk-tabs"  # the Tab widget
 TAB_PREFIX = "fk-tab-"  # + view name (wiring.VIEWS), on each view's box
-TAB_HOLDER = "fk-tab-holder"  # the box inside a tab that holds its views, once the page shows the tabs (App._place)
+# the box inside a tab that holds its views, once the page shows the tabs (App._place); not "fk-tab-...":
+# the stylesheet makes every box whose class starts so a card, and the holder is not a view
+TAB_HOLDER = "fk-holder"
 
 
 def tab(name: str) -> str:

@@ -6,7 +6,9 @@ primary, success and info) share one colour, and so do danger buttons; every
 link is underlined or framed, in the primary colour; no label or tab title is
 cut with "…"; an icon never touches its button's text, on the side the text
 is in either direction; all text is in the app's one font stack (tab titles
-included: Lumino gives them its own).
+included: Lumino gives them its own); a view's card is never inside another
+view's card (a tab opened after the first holds its views in a box of its own);
+the label of a multi-line field stands at the field's top.
 """
 from __future__ import annotations
 
@@ -50,8 +52,14 @@ LOOK = """() => {
     .filter(el => shown(el) && !el.closest('svg, .modebar, i.fa') && !el.matches('input[type=radio], input[type=checkbox]'))
     .filter(el => el.matches('input, textarea, select, button') || [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
     .map(el => getComputedStyle(el).fontFamily);
+  // a box the stylesheet makes a card (a view's: class fk-tab-...) inside another such box
+  const nested = [...document.querySelectorAll('.fk-app [class*="fk-tab-"] [class*="fk-tab-"]')].filter(shown).map(el => el.className);
+  const lowLabels = [...document.querySelectorAll('.fk-app .fk-field')].filter(shown).flatMap(field => {
+    const box = field.querySelector('textarea'), label = field.querySelector('.fk-field-label');
+    return box && label && label.getBoundingClientRect().top - box.getBoundingClientRect().top > 16 ? [label.textContent.trim()] : [];
+  });
   return {go: colours('.fk-app .jupyter-button:is(.mod-primary, .mod-success, .mod-info):enabled'),
-          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching, fonts: [...new Set(fonts)]};
+          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching, fonts: [...new Set(fonts)], nested, lowLabels};
 }"""
 
 
@@ -84,3 +92,5 @@ def test_the_page_loads_in_its_own_words_and_every_tab_keeps_one_look(apps, page
     assert {view: look["touching"] for view, look in looks.items() if look["touching"]} == {}
     fonts = {font for look in looks.values() for font in look["fonts"]}
     assert len(fonts) == 1, fonts
+    assert {view: look["nested"] for view, look in looks.items() if look["nested"]} == {}
+    assert {view: look["lowLabels"] for view, look in looks.items() if look["lowLabels"]} == {}
