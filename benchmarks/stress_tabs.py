@@ -17,7 +17,7 @@ and a summary table. ``--fail holder|box`` stages the failure once per load, on
 one tab (not the first tab): the holder of its views, or its box, is left as
 ipywidgets leaves a model after an update it could not process
 (``app_page.fail_next_holder``, ``fail_tab_box``), so that click has to be
-healed by the remaking (a new holder at 8 s; a new box at 16 s), and every
+healed by the remaking (a new holder at 8 s; new tabs at 16 s), and every
 later click shows whether the page's tabs stay sound afterwards.
 """
 from __future__ import annotations

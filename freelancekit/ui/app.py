@@ -203,11 +203,10 @@ class App:
         updates rejected and every later update of it fails too, and a model
         the page failed to make fails every new model that names it. So the
         holder, the views and the layouts and styles they share (a new
-        ``Look``) are all new models. The last time, the tab's box is new as
-        well, in case it was the box's update that failed: replacing a box
-        in the tabs makes the page draw every later tab again, so only then.
-        Only while that tab is selected and still holds that content, and at
-        most ``MAX_REMADE`` times per tab.
+        ``Look``) are all new models. The last time, in case it was the tab
+        box's own update that failed, the tabs themselves are new
+        (``_new_tabs``). Only while that tab is selected and still holds that
+        content, and at most ``MAX_REMADE`` times per tab.
         """
         if (self.tabs is None or self._selected() != index or box not in self.tabs.children
                 or box.children != (holder,) or holder.children != content):
@@ -218,13 +217,38 @@ class App:
         elif self.remade[index] < MAX_REMADE:
             self.remade[index] += 1
             self.state.look = Look()
-            if self.remade[index] == MAX_REMADE:
-                boxes = list(self.tabs.children)
-                boxes[index] = self.state.look.vbox()
-                self.tabs.children = boxes
             for name in TABS[index][1]:
                 self.views.forget(name)
-            self._fill_tab(index)  # the last view made places them all in a new holder, watched again
+            if self.remade[index] < MAX_REMADE:
+                self._fill_tab(index)  # the last view made places them all in a new holder, watched again
+            else:
+                self._new_tabs(index)
+
+    def _new_tabs(self, index: int) -> None:
+        """The last resort for tab ``index``: new tabs, with a new box for it that holds its new views.
+
+        A box replaced inside the tabs the page shows made the page draw every
+        later tab again, and once in about 40 such heals a tab opened later stayed
+        empty, its views counted as shown. New tabs are drawn from the start, like
+        the first page: this tab's views travel inside them, the other tabs keep
+        their boxes (and what they hold), and the tabs the page showed go.
+        """
+        old = self.tabs
+        if old is None:
+            return
+        old.unobserve(self.on_tab, names="selected_index")
+        boxes = list(old.children)
+        boxes[index] = self.state.look.vbox()
+        tabs = classed(w.Tab(), dom.TABS)
+        tabs.children = boxes
+        tabs.titles = old.titles
+        tabs.selected_index = index
+        tabs._view_count = 0  # counted from the start: a tab filled once the page shows these is watched
+        self.tabs = tabs
+        self._fill_tab(index)  # not shown yet: its views go straight into its box (_place)
+        tabs.observe(self.on_tab, names="selected_index")
+        self.root.children = tuple(tabs if child is old else child for child in self.root.children)
+        old.close()
 
     def _direction(self, loc: str) -> None:
         if i18n.is_rtl(loc):

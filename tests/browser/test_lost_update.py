@@ -6,7 +6,7 @@ that model's chain of updates rejected: every later update of it fails too
 state on purpose, exactly as ipywidgets leaves a model after such a failure,
 then open the tab. The shell must notice that the tab was not drawn and make it
 anew (``App._send_again``): first in a new holder inside the tab's box, the
-last time in a new box. Sending the same content again, or new views into the
+last time in new tabs. Sending the same content again, or new views into the
 same holder, can never draw it.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_a_tab_whose_holder_the_page_cannot_update_is_drawn_in_a_new_holder(live
     open_clients_and_every_tab_after(page, errors, lambda: page.evaluate("window.__failedHolder"), remakes=1)
 
 
-def test_a_tab_whose_box_the_page_cannot_update_is_drawn_in_a_new_box(live_app, page):
+def test_a_tab_whose_box_the_page_cannot_update_is_drawn_in_new_tabs(live_app, page):
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     open_app(page, live_app.url)

@@ -154,7 +154,7 @@ print(ranking.insight is not None, len(ranking.parts_box.children), "fk-why" in 
 
 
 def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypatch):
-    """The page rarely never draws a tab's new children: the shell sends them again, then makes the views anew."""
+    """The page rarely never draws a tab's new children: the shell sends them again, then makes the views anew, last in new tabs."""
     import freelancekit.ui.shown as shown
     from freelancekit.ui.app import MAX_REMADE
 
@@ -187,12 +187,18 @@ def test_a_tab_the_page_has_not_drawn_is_sent_again_then_made_anew(app, monkeypa
     assert app.tabs.children[clients] is box and new_holder is not holder and new_holder.children == (second.widget,)
     assert second is not first and app.state.look is not look and second.widget.layout is not first.widget.layout
     assert app.tabs.selected_index == clients
-    while waiting:  # a page that never draws any of them: the last time the tab's box is new too, then nothing more
+    old_tabs, others = app.tabs, [b for i, b in enumerate(app.tabs.children) if i != clients]
+    while waiting:  # a page that never draws any of them: the last time the tabs are new, then nothing more
         run_next()
     last = app.views["clients"]
     last_box = app.tabs.children[clients]
     assert app.remade[clients] == MAX_REMADE and last not in (first, second) and last_box is not box
-    assert last_box.children[0].children == (last.widget,) and [b for b in app.tabs.children if b is box] == []
+    # new tabs, drawn from the start like the first page: this tab's views inside, the other tabs' boxes kept
+    assert app.tabs is not old_tabs and app.tabs in app.root.children and old_tabs not in app.root.children
+    assert last_box.children == (last.widget,) and [b for i, b in enumerate(app.tabs.children) if i != clients] == others
+    assert app.tabs.selected_index == clients and app.tabs.titles == old_tabs.titles and app.tabs._view_count == 0
+    app.tabs.selected_index = tab_index("drafts")  # the new tabs answer clicks
+    assert app.tabs.children[tab_index("drafts")].children
 
 
 def test_content_drawn_in_time_or_replaced_is_not_sent_again(app, monkeypatch):
