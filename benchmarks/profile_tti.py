@@ -34,7 +34,8 @@ import json
 import statistics
 import tempfile
 from collections import defaultdict
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from _live import REFERENCE, ROOT, launch_chromium, seed, serve_app
@@ -88,31 +89,40 @@ def split(events: list[dict]) -> dict[str, float]:
     return {"total": total, "busy": busy, **parts, "waiting": total - busy}
 
 
-def traced_load(browser, url: str, ready: str) -> dict[str, float]:
+@contextmanager
+def probed_page(browser, ready: str, *scripts: str) -> Iterator:
+    """A page in a fresh browser context that marks "usable" (``PROBE_MARK``), with ``scripts`` run before the page's own."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(f"({PROBE_MARK})({json.dumps([ready, None])})")
-    page = context.new_page()
-    browser.start_tracing(page=page, categories=CATEGORIES)
+    for script in (f"({PROBE_MARK})({json.dumps([ready, None])})", *scripts):
+        context.add_init_script(script)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def load_until_usable(page, url: str) -> None:
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     page.wait_for_function("window.__tti && 'usable' in window.__tti", timeout=TIMEOUT_MS, polling=100)
-    trace = json.loads(browser.stop_tracing())
-    context.close()
+
+
+def traced_load(browser, url: str, ready: str) -> dict[str, float]:
+    with probed_page(browser, ready) as page:
+        browser.start_tracing(page=page, categories=CATEGORIES)
+        load_until_usable(page, url)
+        trace = json.loads(browser.stop_tracing())
     return split(trace["traceEvents"])
 
 
 def profiled_load(browser, url: str, ready: str) -> dict[str, float]:
     """One load under V8's sampling profiler: own time in ms per function ("name file:line"), up to "usable"."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(f"({PROBE_MARK})({json.dumps([ready, None])})")
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Profiler.enable")
-    cdp.send("Profiler.setSamplingInterval", {"interval": 200})  # microseconds
-    cdp.send("Profiler.start")
-    page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-    page.wait_for_function("window.__tti && 'usable' in window.__tti", timeout=TIMEOUT_MS, polling=100)
-    profile = cdp.send("Profiler.stop")["profile"]
-    context.close()
+    with probed_page(browser, ready) as page:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 200})  # microseconds
+        cdp.send("Profiler.start")
+        load_until_usable(page, url)
+        profile = cdp.send("Profiler.stop")["profile"]
     frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
     own: dict[str, float] = defaultdict(float)
     for node_id, delta_us in zip(profile["samples"], profile["timeDeltas"]):
@@ -150,14 +160,9 @@ MILESTONES_JS = """() => {
 
 def milestones_load(browser, url: str, ready: str) -> dict[str, float]:
     """One load: ms from navigation start to each milestone (``MILESTONES_JS``)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(f"({PROBE_MARK})({json.dumps([ready, None])})")
-    context.add_init_script(SOCKET_JS)
-    page = context.new_page()
-    page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-    page.wait_for_function("window.__tti && 'usable' in window.__tti", timeout=TIMEOUT_MS, polling=100)
-    times = page.evaluate(MILESTONES_JS)
-    context.close()
+    with probed_page(browser, ready, SOCKET_JS) as page:
+        load_until_usable(page, url)
+        times = page.evaluate(MILESTONES_JS)
     return {k: float(v or 0.0) for k, v in times.items()}
 
 

@@ -125,13 +125,8 @@ class App:
                                   *(self.views[n].widget for n in self.only)]
             self._direction(loc)
             return
-        tabs = classed(w.Tab(), dom.TABS)
         look = self.state.look
-        tabs.children = [look.vbox() for _tab in TABS]
-        tabs.titles = tuple(i18n.t(key, loc) for key, _views in TABS)
-        tabs.selected_index = selected
-        tabs._view_count = 0  # the page counts its views of the tabs: a tab filled after they are shown is watched
-        self.tabs = tabs
+        self.tabs = tabs = make_tabs([look.vbox() for _tab in TABS], tuple(i18n.t(key, loc) for key, _views in TABS), selected)
         self.remade = {i: 0 for i in range(len(TABS))}  # tabs whose views were made anew (_send_again), at most MAX_REMADE
         # an empty portfolio of the user's own opens on the guide; its tabs are filled when the guide ends
         self.guide = FirstRun(self.state, self.finish_first_run) if needs_guide(self.store) else None
@@ -239,12 +234,7 @@ class App:
         old.unobserve(self.on_tab, names="selected_index")
         boxes = list(old.children)
         boxes[index] = self.state.look.vbox()
-        tabs = classed(w.Tab(), dom.TABS)
-        tabs.children = boxes
-        tabs.titles = old.titles
-        tabs.selected_index = index
-        tabs._view_count = 0  # counted from the start: a tab filled once the page shows these is watched
-        self.tabs = tabs
+        self.tabs = tabs = make_tabs(boxes, old.titles, index)
         self._fill_tab(index)  # not shown yet: its views go straight into its box (_place)
         tabs.observe(self.on_tab, names="selected_index")
         self.root.children = tuple(tabs if child is old else child for child in self.root.children)
@@ -377,6 +367,21 @@ def open_store(db_path: str | Path | None = None) -> Store:
     if not path.exists() and not db_path:
         create_demo(path).close()
     return open_portfolio(path)
+
+
+def make_tabs(boxes: list[w.Box], titles: tuple[str, ...], selected: int) -> w.Tab:
+    """The app's tabs over ``boxes``, ``selected`` shown first.
+
+    The page counts its views of them from the start (``_view_count``): a tab
+    filled before they are shown travels with them, one filled after is watched
+    (``App._place``).
+    """
+    tabs = classed(w.Tab(), dom.TABS)
+    tabs.children = boxes
+    tabs.titles = titles
+    tabs.selected_index = selected
+    tabs._view_count = 0
+    return tabs
 
 
 def build(db_path: str | Path | None = None, views: tuple[str, ...] | list[str] | None = None) -> App:
