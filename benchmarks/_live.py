@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-from live_app import launch_chromium, open_app, serve_app  # noqa: E402,F401
+from live_app import launch_chromium, open_app, page_kernels, serve_app  # noqa: E402,F401
 
 REFERENCE = ROOT / "benchmarks" / "reference_slider.ipynb"
 

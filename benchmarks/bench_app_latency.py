@@ -19,7 +19,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from _live import launch_chromium, open_app, seed, serve_app
+from _live import launch_chromium, open_app, page_kernels, seed, serve_app
 
 TARGET_MS = {12: 100, 1000: 150}
 RSS_TARGET_MB = 300
@@ -56,9 +56,7 @@ CHANGE_JS = """
 
 
 def kernel_rss_mb(server_pid: int) -> float:
-    import psutil
-
-    kernels = [p for p in psutil.Process(server_pid).children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+    kernels = page_kernels(server_pid)
     assert len(kernels) == 1, f"expected one kernel, found {len(kernels)}"
     return kernels[0].memory_info().rss / 2**20
 

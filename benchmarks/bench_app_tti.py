@@ -92,11 +92,11 @@ def code_env(code: Path) -> dict[str, str]:
 
 
 def measure_cold(browser, notebook: Path | None, ready: str, charts: str | None, clients: int = 12,
-                 code: Path = ROOT) -> tuple[dict, float]:
+                 code: Path = ROOT, serve_args: tuple[str, ...] = ()) -> tuple[dict, float]:
     """One load on a fresh server, and its kernel's RSS (MB) after it."""
     with tempfile.TemporaryDirectory() as tmp:
         db = seed(Path(tmp) / "portfolio.sqlite", clients)
-        with serve_app(db, notebook=notebook, extra_env=code_env(code)) as app:
+        with serve_app(db, notebook=notebook, extra_env=code_env(code), extra_args=list(serve_args)) as app:
             cold = load(browser, app.url, ready, charts)
             return cold, kernel_rss_mb(app.proc.pid)  # the one kernel: the cold page's
 
@@ -105,9 +105,9 @@ def measure_warm(browser, cases: list[tuple], runs: int) -> dict[str, list[dict]
     """``runs`` loads of every case on servers that already served a page, the cases taking turns."""
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         apps = {}
-        for i, (name, notebook, ready, charts, clients, code) in enumerate(cases):
+        for i, (name, notebook, ready, charts, clients, code, serve_args) in enumerate(cases):
             app = stack.enter_context(serve_app(seed(Path(tmp) / f"portfolio-{i}.sqlite", clients), notebook=notebook,
-                                                extra_env=code_env(code)))
+                                                extra_env=code_env(code), extra_args=list(serve_args)))
             load(browser, app.url, ready, charts)  # the server's first page: the cold one
             apps[name] = (app, ready, charts)
         warm: dict[str, list[dict]] = {name: [] for name in apps}
@@ -126,22 +126,28 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--clients", type=int, default=10_000, help="the big portfolio's size (0: skip that row)")
     ap.add_argument("--against", type=Path, help="another checkout whose app is measured beside this one's")
+    ap.add_argument("--plain-reference", action="store_true",
+                    help="also the reference with its kernel started when the page is asked for (Voila's default)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
     big = f"app, {args.clients} clients"
     other = f"app of {args.against.resolve().name}" if args.against else ""
-    cases = [("reference slider", REFERENCE, REF_READY, None, 12, ROOT), ("freelancekit app", None, APP_READY, APP_CHARTS, 12, ROOT)]
+    plain = "reference, no waiting"
+    cases = [("reference slider", REFERENCE, REF_READY, None, 12, ROOT, ()),
+             ("freelancekit app", None, APP_READY, APP_CHARTS, 12, ROOT, ())]
     if args.clients:
-        cases.append((big, None, APP_READY, APP_CHARTS, args.clients, ROOT))
+        cases.append((big, None, APP_READY, APP_CHARTS, args.clients, ROOT, ()))
     if args.against:
-        cases.append((other, None, APP_READY, APP_CHARTS, 12, args.against.resolve()))
+        cases.append((other, None, APP_READY, APP_CHARTS, 12, args.against.resolve(), ()))
+    if args.plain_reference:
+        cases.append((plain, REFERENCE, REF_READY, None, 12, ROOT, ("--no-waiting-kernel",)))
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         rows: dict[str, tuple[list[dict], list[dict], float]] = {name: ([], [], float("nan")) for name, *_ in cases}
         for i in range(args.runs):  # the cases take turns, so a busier moment of the machine hits them all
-            for name, nb, ready, charts, n, code in cases:
-                cold, rss = measure_cold(browser, nb, ready, charts, n, code)
+            for name, nb, ready, charts, n, code, serve_args in cases:
+                cold, rss = measure_cold(browser, nb, ready, charts, n, code, serve_args)
                 rows[name][0].append(cold)
                 if i == 0:
                     rows[name] = (rows[name][0], [], rss)
@@ -164,6 +170,9 @@ def main() -> None:
     if args.against:
         print(f"{'ratio other/reference':<24}{ratios(other, 'reference slider')}; bar: <= {BAR})")
         print(f"{'ratio app/other':<24}{ratios('freelancekit app', other)})")
+    if args.plain_reference:
+        print(f"{'ratio app/no waiting':<24}{ratios('freelancekit app', plain)}; bar: <= {BAR})")
+        print(f"{'ratio reference/no w.':<24}{ratios('reference slider', plain)})")
     if args.clients:
         print(f"{'ratio big/demo':<24}{ratios(big, 'freelancekit app')}; bar: <= {BAR})")
         print(f"kernel RSS after the first load: demo {rows['freelancekit app'][2]:.0f} MB, "

@@ -47,3 +47,6 @@ _.pytest_terminal_summary
 _.pytest_runtest_makereport
 _.playwright_instance  # replaces pytest-playwright's fixture of that name (tests/support/browser_fixtures.py)
 _.no_portfolio  # used through @pytest.mark.usefixtures("no_portfolio") (tests/test_cli_language.py)
+# read by jupyter_client, not by our code: the provisioner's process group (signals, kill) and the kernel manager class
+_.pgid
+_.kernel_manager_class

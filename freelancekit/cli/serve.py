@@ -7,7 +7,8 @@ refuses ``execute_request`` messages from the page. A page that is closed or
 reloaded stops its kernel (``set_xsrf_cookie``); idle kernels without a page
 are culled, so a long session never piles up kernels. The page itself comes
 from our own Voila template (``jupyter_data/``: "lab" without its CDN
-stylesheets), so loading the app contacts no server but this one.
+stylesheets), so loading the app contacts no server but this one. One
+kernel is started ahead and waits for the next page (``cli/waiting_kernel.py``).
 """
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def register(sub: argparse._SubParsersAction, say: Say) -> None:
     p.add_argument("--notebook", metavar="PATH", help=argparse.SUPPRESS)
     # for tests: cull a page-less kernel after this many idle seconds instead of CULL_IDLE_S
     p.add_argument("--cull-idle", type=int, metavar="S", help=argparse.SUPPRESS)
+    # for benchmarks: start every page's kernel when the page is asked for, as Voila does by default
+    p.add_argument("--no-waiting-kernel", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run_serve)
 
 
@@ -197,6 +200,7 @@ def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S) -> Any:
     # reload from 2.7 s to 1.9 s but not the first load (2.5 s -> 3.0 s), keeps a second kernel
     # running, and shows the portfolio as it was when that kernel was preheated, not as it is now.
     # (Voila also refuses a prelaunch hook with preheating, and set_xsrf_cookie below is one.)
+    # `serve` keeps a kernel waiting instead, which has run nothing of the page (cli/waiting_kernel.py).
     vc.preheat_kernel = False
     vc.progressive_rendering = False
     vc.allow_template_override = "NO"
@@ -207,6 +211,8 @@ def voila_config(port: int, cull_idle_s: int = CULL_IDLE_S) -> Any:
     km.cull_interval = min(CULL_INTERVAL_S, max(1, cull_idle_s // 2))
     km.cull_connected = False           # an open page's kernel stays, however idle
     km.cull_busy = False
+    # takes the kernel `serve` keeps waiting when there is one (cli/waiting_kernel.py); else as Jupyter's own
+    km.kernel_manager_class = "freelancekit.cli.kernel_manager.WaitingKernelManager"
     return c
 
 
@@ -263,6 +269,10 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ[ENV_VAR] = str(db)  # inherited by the kernel
     compile_app()
     use_our_template()
+    from freelancekit.cli.waiting_kernel import SERVER as waiting_kernels
+
+    if not args.no_waiting_kernel:
+        waiting_kernels.start()
     url = f"http://{HOST}:{port}/"
     print(running_message(url, db, args.lang), flush=True)
     if not args.no_browser:
@@ -280,6 +290,7 @@ def run_serve(args: argparse.Namespace) -> int:
             raise FreelancekitError(code="serve.port_in_use", port=str(port), host=HOST) from None
         raise
     finally:
+        waiting_kernels.stop()
         fold_wal(db)
     return 0
 

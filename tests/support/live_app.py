@@ -106,6 +106,30 @@ def stop_process_tree(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -
             child.kill()
 
 
+def page_kernels(server_pid: int) -> list:
+    """The server's kernels (``psutil.Process``): its child processes running ipykernel, listening on their ports.
+
+    The process ``serve`` keeps waiting for the next page (cli/waiting_kernel.py) is not one
+    until a page takes it: it has imported ipykernel but opened no port.
+    """
+    import psutil
+
+    try:
+        children = psutil.Process(server_pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    found = []
+    for child in children:
+        try:
+            cmdline = " ".join(child.cmdline())
+            if ("ipykernel" in cmdline or "waiting_kernel" in cmdline) and any(
+                    c.status == psutil.CONN_LISTEN for c in child.net_connections(kind="tcp")):
+                found.append(child)
+        except psutil.Error:  # it ended while we looked
+            continue
+    return found
+
+
 def kernel_log(log: Path) -> Path:
     """Where the server's kernels write the app's errors with their tracebacks (ui/page.py, KERNEL_LOG_ENV)."""
     return log.with_suffix(".kernel.log")
