@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
@@ -48,7 +49,13 @@ async def _run(km: WaitingKernelManager, code: str) -> str:
         kc.stop_channels()
 
 
-async def _kernel_says(code: str, tmp_path) -> tuple[str, int | None]:
+def _kernel_says(code: str, tmp_path) -> tuple[str, int | None]:
+    """In a thread of its own: the browser tests' Playwright may hold this thread's event loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _in_a_kernel(code, tmp_path)).result(timeout=2 * TIMEOUT_S)
+
+
+async def _in_a_kernel(code: str, tmp_path) -> tuple[str, int | None]:
     km = WaitingKernelManager(kernel_name="python3")
     await km.start_kernel(cwd=str(tmp_path), env={"FK_TEST_ASKED": "now"})
     pid = km.provisioner.pid
@@ -64,7 +71,7 @@ def test_the_pages_kernel_is_the_waiting_process_with_the_app_imported(waiting, 
     waiting_pid = waiting.process.pid
     code = ("import os, sys; print(os.getpid(), 'freelancekit.ui.app' in sys.modules, 'numpy' in sys.modules,"
             " os.environ.get('FK_TEST_ASKED'), os.getcwd())")
-    said, pid = asyncio.run(_kernel_says(code, tmp_path))
+    said, pid = _kernel_says(code, tmp_path)
     assert pid == waiting_pid
     assert said.split() == [str(waiting_pid), "True", "True", "now", str(tmp_path)]  # the page's env and folder
     assert not psutil.pid_exists(waiting_pid)  # stopped with the page's kernel
@@ -75,7 +82,7 @@ def test_without_a_waiting_process_the_kernel_starts_as_usual(waiting, tmp_path)
     waiting.start()
     waiting.process.kill()
     waiting.process.wait(timeout=TIMEOUT_S)
-    said, _ = asyncio.run(_kernel_says("import sys; print('freelancekit.ui.app' in sys.modules)", tmp_path))
+    said, _ = _kernel_says("import sys; print('freelancekit.ui.app' in sys.modules)", tmp_path)
     assert said.split() == ["False"]  # an ordinary kernel: nothing imported ahead
 
 
