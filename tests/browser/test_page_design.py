@@ -8,7 +8,8 @@ cut with "…"; an icon never touches its button's text, on the side the text
 is in either direction; all text is in the app's one font stack (tab titles
 included: Lumino gives them its own); a view's card is never inside another
 view's card (a tab opened after the first holds its views in a box of its own);
-the label of a multi-line field stands at the field's top.
+the label of a multi-line field stands at the field's top; the ranking's table fits
+its card beside the weights at 1024 px.
 """
 from __future__ import annotations
 
@@ -58,8 +59,11 @@ LOOK = """() => {
     const box = field.querySelector('textarea'), label = field.querySelector('.fk-field-label');
     return box && label && label.getBoundingClientRect().top - box.getBoundingClientRect().top > 16 ? [label.textContent.trim()] : [];
   });
+  // a table of text (the ranking's) wider than the card it is in, at 1024 px: its last columns cut at the card's edge
+  const wide = [...document.querySelectorAll('.fk-app table.fk-table')].filter(shown)
+    .filter(t => t.scrollWidth > (t.closest('.fk-column-result') || t.parentElement).clientWidth + 1).map(t => t.scrollWidth);
   return {go: colours('.fk-app .jupyter-button:is(.mod-primary, .mod-success, .mod-info):enabled'),
-          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching, fonts: [...new Set(fonts)], nested, lowLabels};
+          danger: colours('.fk-app .jupyter-button.mod-danger:enabled'), links, cut, touching, fonts: [...new Set(fonts)], nested, lowLabels, wide};
 }"""
 
 
@@ -94,3 +98,4 @@ def test_the_page_loads_in_its_own_words_and_every_tab_keeps_one_look(apps, page
     assert len(fonts) == 1, fonts
     assert {view: look["nested"] for view, look in looks.items() if look["nested"]} == {}
     assert {view: look["lowLabels"] for view, look in looks.items() if look["lowLabels"]} == {}
+    assert {view: look["wide"] for view, look in looks.items() if look["wide"]} == {}
