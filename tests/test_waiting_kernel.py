@@ -84,6 +84,7 @@ def test_without_a_waiting_process_the_kernel_starts_as_usual(waiting, tmp_path)
     waiting.process.wait(timeout=TIMEOUT_S)
     said, _ = _kernel_says("import sys; print('freelancekit.ui.app' in sys.modules)", tmp_path)
     assert said.split() == ["False"]  # an ordinary kernel: nothing imported ahead
+    assert waiting.process is not None and waiting.process.poll() is None  # and another one waits for the next page
 
 
 def test_a_stopped_server_leaves_no_waiting_process(waiting):

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jupyter_client.provisioning import LocalProvisioner
 from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
 
 from freelancekit.cli import waiting_kernel
@@ -22,13 +23,13 @@ class WaitingKernelManager(ServerKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         # jupyter_client: "override in a subclass to launch kernel subprocesses differently"
-        kernels = waiting_kernel.SERVER
-        process = kernels.take(kernel_cmd, dict(kw.get("env") or os.environ), kw.get("cwd")) if kernels.running else None
-        if process is None:
+        kernels, provisioner = waiting_kernel.SERVER, self.provisioner
+        # only Jupyter's own local provisioner: another one (a kernelspec's) starts its kernels its own way
+        local = type(provisioner) is LocalProvisioner
+        process = kernels.take(kernel_cmd, dict(kw.get("env") or os.environ), kw.get("cwd")) if local and kernels.running else None
+        if process is None or provisioner is None:
             await super()._async_launch_kernel(kernel_cmd, **kw)
             return
-        provisioner = self.provisioner
-        assert provisioner is not None
         # what LocalProvisioner.launch_kernel records of the process it starts, for poll, signals and kill
         provisioner.process = process  # type: ignore[attr-defined]
         provisioner.pid = process.pid  # type: ignore[attr-defined]

@@ -72,10 +72,11 @@ class WaitingKernels:
     def take(self, cmd: list[str], env: dict[str, str], cwd: str | None) -> subprocess.Popen[bytes] | None:
         """The waiting process, now running the kernel ``cmd`` names; ``None`` if there is none to give (start one as usual)."""
         args = self._kernel_args(cmd)
+        if args is None:
+            return None  # not a kernel it can become: it keeps waiting
         process, self.process = self.process, None
-        if args is None or process is None or process.poll() is not None or process.stdin is None:
-            if process is not None and args is None:
-                self.process = process  # not a kernel it can become: it keeps waiting
+        if process is None or process.poll() is not None or process.stdin is None:
+            self._next_later()  # none yet (the next is on its way), or it died: another one
             return None
         order = {"args": args, "env": {**env, "JPY_PARENT_PID": str(os.getpid())}, "cwd": str(cwd or os.getcwd())}
         try:
@@ -111,8 +112,11 @@ class WaitingKernels:
         # as jupyter_client starts a kernel: its own session (an interrupt reaches the kernel's children too),
         # and this server as its parent, which ipykernel reads as it is imported and watches (a kernel
         # whose server is gone exits)
-        self.process = subprocess.Popen([self.python, "-m", __name__], stdin=subprocess.PIPE, start_new_session=True,
-                                        env={**os.environ, "JPY_PARENT_PID": str(os.getpid())})
+        try:
+            self.process = subprocess.Popen([self.python, "-m", __name__], stdin=subprocess.PIPE, start_new_session=True,
+                                            env={**os.environ, "JPY_PARENT_PID": str(os.getpid())})
+        except OSError:
+            self.process = None  # (out of processes or files) the pages' kernels start as usual
 
 
 def _close(process: subprocess.Popen[bytes]) -> None:
@@ -133,7 +137,10 @@ def wait_then_run() -> None:
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher: the kernel's folder is added back by IPython
     for name in PRELOADED:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue  # the page's cell meets the same error and says it, as in a kernel started as usual
     line = sys.stdin.buffer.readline()
     if not line:
         return  # the server is gone, or has no page for us
