@@ -91,7 +91,7 @@ def test_the_page_gets_the_waiting_kernel_and_the_portfolio_as_it_is_now(browser
 
     with serve_app(tmp_path / "portfolio.sqlite") as app:
         waiting = waiting_process(app)
-        time.sleep(2)  # it has done its imports long before the client is added
+        time.sleep(2)  # so it has done its imports before the client is added
         with open_portfolio(app.db) as store:
             newcomer = make_client({"name": "Added After Start Ltd", "email": "new@example.com", "services": "Blog posts",
                                     "values": {"hourly_rate": 400, "on_time_payment": 5, "ease": 5, "enjoyment": 5,
