@@ -33,13 +33,6 @@ class WaitingKernelManager(ServerKernelManager):
         # what LocalProvisioner.launch_kernel records of the process it starts, for poll, signals and kill
         provisioner.process = process  # type: ignore[attr-defined]
         provisioner.pid = process.pid  # type: ignore[attr-defined]
-        provisioner.pgid = _group_of(process.pid)  # type: ignore[attr-defined]
+        provisioner.pgid = process.pid  # type: ignore[attr-defined]  # it was started in a session of its own
         provisioner.cwd = kw.get("cwd") or Path.cwd()  # type: ignore[attr-defined]
         self._reconcile_connection_info(provisioner.connection_info)
-
-
-def _group_of(pid: int) -> int | None:
-    try:
-        return os.getpgid(pid) if hasattr(os, "getpgid") else None
-    except OSError:
-        return None

@@ -62,7 +62,8 @@ class WaitingKernels:
         self.running = False
         process, self.process = self.process, None
         if process is not None:
-            _close(process)
+            with contextlib.suppress(OSError):
+                process.stdin.close()  # type: ignore[union-attr]  # always a pipe (_start_one)
             try:
                 process.wait(timeout=5)
             except subprocess.TimeoutExpired:
@@ -117,12 +118,6 @@ class WaitingKernels:
                                             env={**os.environ, "JPY_PARENT_PID": str(os.getpid())})
         except OSError:
             self.process = None  # (out of processes or files) the pages' kernels start as usual
-
-
-def _close(process: subprocess.Popen[bytes]) -> None:
-    if process.stdin is not None:
-        with contextlib.suppress(OSError):
-            process.stdin.close()
 
 
 # the server's one set of waiting kernels: started by ``freelancekit serve`` only (not under the hub, where
